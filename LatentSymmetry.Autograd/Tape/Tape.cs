@@ -1,0 +1,118 @@
+using System.Numerics;
+
+namespace LatentSymmetry.Autograd;
+
+/// <summary>
+/// A reverse-mode autodiff tape: operations (the extension methods in <c>LatentSymmetry.Autograd.Ops</c>)
+/// compute eagerly and record a node with their backward rule; <see cref="Backward"/> walks the nodes in
+/// reverse and fills <see cref="Tensor{T}.Grad"/> of every tensor that requires grad.
+/// </summary>
+/// <remarks>
+/// A tape owns the storage of every tensor its operations produce and reuses it after <see cref="Reset"/>,
+/// which is what makes a warm training step allocation-free. Typical step: <c>Reset()</c>, forward,
+/// <c>Backward(loss)</c>, optimizer step. Not thread-safe; use one tape per thread.
+/// </remarks>
+public sealed class Tape<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    readonly TensorArena<T> _arena = new();
+    TapeNode<T>[] _nodes = new TapeNode<T>[64];
+    int _count;
+    int _noGradDepth;
+    bool _consumed;
+
+    /// <summary>True unless inside a <see cref="NoGrad"/> scope.</summary>
+    public bool IsRecording => _noGradDepth == 0;
+
+    /// <summary>Number of operations recorded since the last <see cref="Reset"/>.</summary>
+    public int NodeCount => _count;
+
+    /// <summary>
+    /// Forgets the recorded operations and recycles the storage of every tensor this tape produced.
+    /// Gradients of leaf tensors are kept (an optimizer zeroes them).
+    /// </summary>
+    public void Reset()
+    {
+        Array.Clear(_nodes, 0, _count);
+        _count = 0;
+        _consumed = false;
+        _arena.Rewind();
+    }
+
+    /// <summary>Starts a scope in which operations compute but record nothing (evaluation).</summary>
+    public NoGradScope NoGrad()
+    {
+        _noGradDepth++;
+        return new NoGradScope(this);
+    }
+
+    /// <summary>Ends a <see cref="NoGrad"/> scope.</summary>
+    public readonly struct NoGradScope : IDisposable
+    {
+        readonly Tape<T> _tape;
+        internal NoGradScope(Tape<T> tape) => _tape = tape;
+
+        /// <summary>Resumes recording.</summary>
+        public void Dispose() => _tape._noGradDepth--;
+    }
+
+    /// <summary>
+    /// Back-propagates from a scalar (1 × 1) <paramref name="loss"/>: every tensor that requires grad and
+    /// contributed to it gets d loss / d tensor added to its <see cref="Tensor{T}.Grad"/>.
+    /// A tape can run backward once per recording; call <see cref="Reset"/> and record again.
+    /// </summary>
+    public void Backward(Tensor<T> loss)
+    {
+        if (loss.Rows != 1 || loss.Cols != 1)
+            throw new ArgumentException($"Backward needs a scalar loss of shape [1 x 1], got {loss.Shape}", nameof(loss));
+        if (_consumed)
+            throw new InvalidOperationException("Backward already ran on this tape's recording; call Reset() and record the computation again");
+        if (!loss.RequiresGrad)
+            throw new InvalidOperationException("the loss does not depend on any tensor that requires grad (was it computed inside NoGrad?)");
+        _consumed = true;
+        GradOf(loss).Span[0] += T.One;
+        for (int i = _count - 1; i >= 0; i--)
+        {
+            ref readonly var node = ref _nodes[i];
+            if (node.Output.Grad is not null) node.Rule(this, in node);
+        }
+    }
+
+    /// <summary>
+    /// The gradient buffer of <paramref name="t"/>, created zero-filled on first use. Backward rules add
+    /// into it; they never overwrite it.
+    /// </summary>
+    public Tensor<T> GradOf(Tensor<T> t)
+    {
+        if (t.Grad is null)
+            t.Grad = t.IsLeaf ? Tensor<T>.Zeros(t.Rows, t.Cols) : _arena.Rent(t.Rows, t.Cols, requiresGrad: false, zeroed: true);
+        return t.Grad;
+    }
+
+    /// <summary>
+    /// A tensor for an operation's result, from this tape's arena. It requires grad when any input does
+    /// and the tape is recording; its contents are unspecified (the operation overwrites them).
+    /// </summary>
+    public Tensor<T> NewOutput(int rows, int cols, Tensor<T>? a, Tensor<T>? b = null)
+        => _arena.Rent(rows, cols, NeedsGrad(a, b), zeroed: false);
+
+    /// <summary>A zero-filled scratch tensor from the arena that takes no part in autodiff.</summary>
+    public Tensor<T> NewScratch(int rows, int cols) => _arena.Rent(rows, cols, requiresGrad: false, zeroed: true);
+
+    /// <summary>A view of consecutive rows of <paramref name="parent"/> (no copy).</summary>
+    internal Tensor<T> NewRowView(Tensor<T> parent, int firstRow, int rows)
+        => _arena.RentRowView(parent, firstRow, rows, NeedsGrad(parent, null));
+
+    /// <summary>Whether an output computed from these inputs must be recorded.</summary>
+    public bool NeedsGrad(Tensor<T>? a, Tensor<T>? b = null)
+        => IsRecording && ((a?.RequiresGrad ?? false) || (b?.RequiresGrad ?? false));
+
+    /// <summary>Records <paramref name="node"/> if its output requires grad.</summary>
+    public void Record(in TapeNode<T> node)
+    {
+        if (!node.Output.RequiresGrad) return;
+        if (_consumed)
+            throw new InvalidOperationException("this tape already ran backward; call Reset() before recording a new computation");
+        if (_count == _nodes.Length) Array.Resize(ref _nodes, _nodes.Length * 2);
+        _nodes[_count++] = node;
+    }
+}

@@ -1,0 +1,49 @@
+using System.Numerics;
+
+namespace LatentSymmetry.Autograd;
+
+/// <summary>
+/// Pushes the gradient of <see cref="TapeNode{T}.Output"/> into the gradients of the node's inputs,
+/// accumulating (<c>+=</c>) so that a tensor used twice receives both contributions.
+/// </summary>
+public delegate void BackwardRule<T>(Tape<T> tape, in TapeNode<T> node) where T : unmanaged, IFloatingPointIeee754<T>;
+
+/// <summary>
+/// One recorded operation: its inputs, its output, the few scalars its backward rule needs, and the rule.
+/// A struct with a static (non-capturing, hence cached) delegate, so recording allocates nothing.
+/// </summary>
+public readonly struct TapeNode<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>Creates a node.</summary>
+    public TapeNode(BackwardRule<T> rule, Tensor<T> output, Tensor<T>? a, Tensor<T>? b = null, T scalar = default, int option = 0, object? extra = null)
+    {
+        Rule = rule;
+        Output = output;
+        A = a;
+        B = b;
+        Scalar = scalar;
+        Option = option;
+        Extra = extra;
+    }
+
+    /// <summary>The backward rule.</summary>
+    public BackwardRule<T> Rule { get; }
+
+    /// <summary>The operation's output.</summary>
+    public Tensor<T> Output { get; }
+
+    /// <summary>The first input, if any.</summary>
+    public Tensor<T>? A { get; }
+
+    /// <summary>The second input, if any.</summary>
+    public Tensor<T>? B { get; }
+
+    /// <summary>A scalar argument (a scale factor).</summary>
+    public T Scalar { get; }
+
+    /// <summary>An integer argument (a form, an offset).</summary>
+    public int Option { get; }
+
+    /// <summary>Anything else the rule needs (the inputs of a concatenation).</summary>
+    public object? Extra { get; }
+}

@@ -1,0 +1,145 @@
+using System.Numerics;
+
+namespace LatentSymmetry.Autograd;
+
+/// <summary>
+/// A dense row-major matrix (rows × cols) of <typeparamref name="T"/> that can take part in a
+/// <see cref="Tape{T}"/>: float32 for training, float64 for verification, through the same code.
+/// </summary>
+/// <remarks>
+/// Tensors produced by a tape's operations live in the tape's arena: their storage is reused after
+/// <see cref="Tape{T}.Reset"/>, so copy out (<see cref="ToArray"/>) what must outlive a step. Tensors made
+/// with the static factories (parameters, inputs) own their storage and keep their <see cref="Grad"/>.
+/// </remarks>
+public sealed class Tensor<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    T[] _own;
+    T[] _data;
+    int _offset;
+
+    internal Tensor() { _own = _data = []; }
+
+    Tensor(int rows, int cols, T[] storage, bool requiresGrad)
+    {
+        _own = _data = storage;
+        Rows = rows;
+        Cols = cols;
+        RequiresGrad = requiresGrad;
+        IsLeaf = true;
+    }
+
+    /// <summary>Number of rows.</summary>
+    public int Rows { get; private set; }
+
+    /// <summary>Number of columns.</summary>
+    public int Cols { get; private set; }
+
+    /// <summary>Number of elements, rows × cols.</summary>
+    public int Length => Rows * Cols;
+
+    /// <summary>Whether gradients flow to this tensor when a tape runs backward.</summary>
+    public bool RequiresGrad { get; private set; }
+
+    /// <summary>True for tensors made by the static factories (inputs, parameters), false for tape outputs.</summary>
+    public bool IsLeaf { get; private set; }
+
+    /// <summary>The gradient of the last backward pass, same shape as this tensor; null until one flowed here.</summary>
+    public Tensor<T>? Grad { get; internal set; }
+
+    /// <summary>The shape as text, "[rows x cols]", as error messages print it.</summary>
+    public string Shape => $"[{Rows} x {Cols}]";
+
+    /// <summary>The elements, row-major.</summary>
+    public Span<T> Span => _data.AsSpan(_offset, Rows * Cols);
+
+    /// <summary>One row's elements.</summary>
+    public Span<T> Row(int row)
+    {
+        if ((uint)row >= (uint)Rows) throw new ArgumentOutOfRangeException(nameof(row), row, $"row out of range for a tensor of shape {Shape}");
+        return _data.AsSpan(_offset + row * Cols, Cols);
+    }
+
+    /// <summary>The element at (row, col).</summary>
+    [System.Runtime.CompilerServices.IndexerName("Element")]
+    public T this[int row, int col]
+    {
+        get => Row(row)[CheckCol(col)];
+        set => Row(row)[CheckCol(col)] = value;
+    }
+
+    /// <summary>The single element of a 1 × 1 tensor (a loss).</summary>
+    public T Item()
+    {
+        if (Rows != 1 || Cols != 1) throw new InvalidOperationException($"Item() needs a [1 x 1] tensor, this one is {Shape}");
+        return _data[_offset];
+    }
+
+    /// <summary>A copy of the elements, row-major.</summary>
+    public T[] ToArray() => Span.ToArray();
+
+    /// <summary>A new zero-filled tensor that owns its storage.</summary>
+    public static Tensor<T> Zeros(int rows, int cols, bool requiresGrad = false)
+    {
+        CheckShape(rows, cols);
+        return new Tensor<T>(rows, cols, new T[rows * cols], requiresGrad);
+    }
+
+    /// <summary>A new tensor holding a copy of <paramref name="values"/> (row-major, rows × cols of them).</summary>
+    public static Tensor<T> FromSpan(int rows, int cols, ReadOnlySpan<T> values, bool requiresGrad = false)
+    {
+        CheckShape(rows, cols);
+        if (values.Length != rows * cols)
+            throw new ArgumentException($"{values.Length} values cannot fill a tensor of shape [{rows} x {cols}]", nameof(values));
+        return new Tensor<T>(rows, cols, values.ToArray(), requiresGrad);
+    }
+
+    /// <summary>Sets the gradient to zero (allocating it once for a tensor that requires grad).</summary>
+    public void ZeroGrad()
+    {
+        if (Grad is null)
+        {
+            if (RequiresGrad) Grad = Zeros(Rows, Cols);
+        }
+        else Grad.Span.Clear();
+    }
+
+    /// <summary>Turns this arena slot into a fresh tensor of the given shape on its own storage.</summary>
+    internal void Reinitialize(int rows, int cols, bool requiresGrad)
+    {
+        int n = rows * cols;
+        if (_own.Length < n) _own = new T[n];
+        _data = _own;
+        _offset = 0;
+        Rows = rows;
+        Cols = cols;
+        RequiresGrad = requiresGrad;
+        IsLeaf = false;
+        Grad = null;
+    }
+
+    /// <summary>Turns this arena slot into a view of consecutive rows of <paramref name="parent"/>.</summary>
+    internal void ReinitializeAsRowView(Tensor<T> parent, int firstRow, int rows, bool requiresGrad)
+    {
+        _data = parent._data;
+        _offset = parent._offset + firstRow * parent.Cols;
+        Rows = rows;
+        Cols = parent.Cols;
+        RequiresGrad = requiresGrad;
+        IsLeaf = false;
+        Grad = null;
+    }
+
+    internal static void CheckShape(int rows, int cols)
+    {
+        if (rows < 0 || cols < 0) throw new ArgumentOutOfRangeException(nameof(rows), $"a tensor shape cannot be negative: [{rows} x {cols}]");
+    }
+
+    int CheckCol(int col)
+    {
+        if ((uint)col >= (uint)Cols) throw new ArgumentOutOfRangeException(nameof(col), col, $"column out of range for a tensor of shape {Shape}");
+        return col;
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"Tensor<{typeof(T).Name}>{Shape}";
+}
