@@ -1,0 +1,49 @@
+using System.Numerics;
+using LatentSymmetry.Autograd;
+using LatentSymmetry.Autograd.Kernels;
+using LatentSymmetry.Autograd.Ops;
+using LatentSymmetry.Core.Data;
+
+namespace LatentSymmetry.Core.Models;
+
+/// <summary>
+/// A fully connected layer y = x Wᵀ + b with PyTorch's layout (weight [out, in], bias [out]) and
+/// PyTorch's default initialisation, so weights travel to and from <c>nn.Linear</c> unchanged.
+/// </summary>
+public sealed class Linear<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>A layer with zero weights; see <see cref="Initialize"/>.</summary>
+    public Linear(int inFeatures, int outFeatures)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inFeatures);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(outFeatures);
+        Weight = Tensor<T>.Zeros(outFeatures, inFeatures, requiresGrad: true);
+        Bias = Tensor<T>.Zeros(1, outFeatures, requiresGrad: true);
+    }
+
+    /// <summary>Input width.</summary>
+    public int InFeatures => Weight.Cols;
+
+    /// <summary>Output width.</summary>
+    public int OutFeatures => Weight.Rows;
+
+    /// <summary>The weight, [out x in].</summary>
+    public Tensor<T> Weight { get; }
+
+    /// <summary>The bias, [1 x out] (saved as a vector of length out).</summary>
+    public Tensor<T> Bias { get; }
+
+    /// <summary>
+    /// PyTorch's default for <c>nn.Linear</c>: weight and bias uniform in [−1/√in, 1/√in]
+    /// (kaiming_uniform with a = √5 reduces to this bound). Weights first, row-major, then biases.
+    /// </summary>
+    public void Initialize(RandomStream stream)
+    {
+        double bound = 1.0 / Math.Sqrt(InFeatures);
+        stream.FillUniform(Weight.Span, -bound, bound);
+        stream.FillUniform(Bias.Span, -bound, bound);
+    }
+
+    /// <summary>x Wᵀ + b for a batch x of shape [rows x in].</summary>
+    public Tensor<T> Forward(Tape<T> tape, Tensor<T> x) => tape.AddBias(tape.MatMul(x, Weight, GemmForm.NT), Bias);
+}

@@ -1,0 +1,50 @@
+using System.Numerics;
+using LatentSymmetry.Autograd;
+
+namespace LatentSymmetry.Core.Optim;
+
+/// <summary>
+/// PyTorch's AdamW over a fixed list of parameters: per-parameter first and second moments, bias
+/// correction, decoupled weight decay. <see cref="Step"/> allocates nothing.
+/// </summary>
+public sealed class AdamW<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    readonly Tensor<T>[] _parameters;
+    readonly T[][] _m;
+    readonly T[][] _v;
+
+    /// <summary>An optimizer for <paramref name="parameters"/> (each must require grad).</summary>
+    public AdamW(IEnumerable<Tensor<T>> parameters, AdamWOptions? options = null)
+    {
+        _parameters = parameters.ToArray();
+        foreach (var p in _parameters)
+            if (!p.RequiresGrad) throw new ArgumentException($"parameter {p} does not require grad", nameof(parameters));
+        Options = options ?? AdamWOptions.Default;
+        _m = _parameters.Select(p => new T[p.Length]).ToArray();
+        _v = _parameters.Select(p => new T[p.Length]).ToArray();
+    }
+
+    /// <summary>Learning rate, betas, epsilon and weight decay.</summary>
+    public AdamWOptions Options { get; }
+
+    /// <summary>Number of steps taken (PyTorch's <c>state["step"]</c>).</summary>
+    public int StepCount { get; private set; }
+
+    /// <summary>Sets every parameter's gradient to zero.</summary>
+    public void ZeroGrad()
+    {
+        foreach (var p in _parameters) p.ZeroGrad();
+    }
+
+    /// <summary>One update from the gradients now in the parameters' <c>Grad</c> (a missing gradient counts as zero).</summary>
+    public void Step()
+    {
+        StepCount++;
+        for (int i = 0; i < _parameters.Length; i++)
+        {
+            var p = _parameters[i];
+            if (p.Grad is null) p.ZeroGrad(); // no backward pass reached it yet: its gradient is zero
+            AdamWKernel.Step(p.Span, p.Grad!.Span, _m[i], _v[i], StepCount, Options);
+        }
+    }
+}

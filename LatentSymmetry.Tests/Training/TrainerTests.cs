@@ -1,0 +1,93 @@
+using LatentSymmetry.Core.Models;
+using LatentSymmetry.Core.Training;
+
+namespace LatentSymmetry.Tests.Training;
+
+public class TrainerTests
+{
+    static readonly TrainingOptions Small = new()
+    {
+        HiddenLayers = 2, HiddenDim = 16, Epochs = 6, Samples = 600, BatchSize = 32, RunSeed = 7,
+        LearningRate = 3e-3, SymmetryLayer = SymmetryLayer.Hidden(1), LambdaSymMax = 0.5,
+    };
+
+    [Test]
+    public void A_short_run_lowers_the_test_loss()
+    {
+        var trainer = new Trainer(Small);
+        var untrained = new Evaluator<float>().Evaluate(trainer.CreateModel(), trainer.CreateDataset().Test, SymmetryLayer.None, 0).Task;
+        var result = trainer.Run();
+        Assert.That(result.Diverged, Is.False);
+        Assert.That(result.TestTaskLoss, Is.LessThan(0.7 * untrained));
+        Assert.That(result.History, Has.Count.EqualTo(6));
+        Assert.That(result.History[^1].ValTaskLoss, Is.LessThan(result.History[0].ValTaskLoss));
+        Assert.That(result.TestSymLoss, Is.Not.Null.And.GreaterThanOrEqualTo(0));
+    }
+
+    [Test]
+    public void The_same_seed_gives_bit_identical_runs()
+    {
+        var a = new Trainer(Small).Run();
+        var b = new Trainer(Small).Run();
+        Assert.That(b.BatchTaskLosses, Is.EqualTo(a.BatchTaskLosses));
+        Assert.That(b.BatchSymLosses, Is.EqualTo(a.BatchSymLosses));
+        Assert.That(b.TestTaskLoss, Is.EqualTo(a.TestTaskLoss));
+        Assert.That(b.TestSymLoss, Is.EqualTo(a.TestSymLoss));
+        foreach (var ((_, ta), (_, tb)) in a.Model.NamedParameters().Zip(b.Model.NamedParameters()))
+            Assert.That(tb.ToArray(), Is.EqualTo(ta.ToArray()));
+    }
+
+    [Test]
+    public void Runs_differing_in_lambda_or_layer_see_the_same_data_weights_and_batches()
+    {
+        // The fairness property: only the penalty differs between cells of a grid.
+        var variants = new[]
+        {
+            Small,
+            Small with { LambdaSymMax = 0 },
+            Small with { SymmetryLayer = SymmetryLayer.Output, LambdaSymMax = 3 },
+            Small with { SymmetryLayer = SymmetryLayer.None, LambdaSymMax = 0 },
+        };
+        var reference = new Trainer(Small);
+        var data = reference.CreateDataset();
+        var model = reference.CreateModel();
+        var order = data.CreateBatchOrder(Small.BatchSize);
+        order.NextEpoch();
+        order.NextEpoch();
+        foreach (var v in variants)
+        {
+            var t = new Trainer(v);
+            var d = t.CreateDataset();
+            Assert.That(d.Train.Points.ToArray(), Is.EqualTo(data.Train.Points.ToArray()));
+            Assert.That(d.Test.Targets.ToArray(), Is.EqualTo(data.Test.Targets.ToArray()));
+            foreach (var ((_, ta), (_, tb)) in t.CreateModel().NamedParameters().Zip(model.NamedParameters()))
+                Assert.That(ta.ToArray(), Is.EqualTo(tb.ToArray()));
+            var o = d.CreateBatchOrder(v.BatchSize);
+            o.NextEpoch();
+            o.NextEpoch();
+            Assert.That(o.Order.ToArray(), Is.EqualTo(order.Order.ToArray()));
+        }
+    }
+
+    [Test]
+    public void Without_penalty_weight_the_step_trains_exactly_like_the_baseline()
+    {
+        // λ_max = 0 at a hidden layer measures the penalty but must not change the optimisation at all.
+        var baseline = new Trainer(Small with { SymmetryLayer = SymmetryLayer.None, LambdaSymMax = 0 }).Run();
+        var measured = new Trainer(Small with { LambdaSymMax = 0 }).Run();
+        Assert.That(measured.BatchTaskLosses, Is.EqualTo(baseline.BatchTaskLosses));
+        Assert.That(measured.TestTaskLoss, Is.EqualTo(baseline.TestTaskLoss));
+        Assert.That(baseline.TestSymLoss, Is.Null);
+        Assert.That(measured.TestSymLoss, Is.GreaterThan(0));
+    }
+
+    [Test]
+    public void Invalid_options_name_the_setting()
+    {
+        Assert.That(new TrainingOptions { Epochs = 0 }.Validate(), Does.Contain("epochs"));
+        Assert.That(new TrainingOptions { HiddenDim = -3 }.Validate(), Does.Contain("hidden-dim"));
+        Assert.That(new TrainingOptions { SymmetryLayer = SymmetryLayer.Hidden(7) }.Validate(), Does.Contain("1..6"));
+        Assert.That(new TrainingOptions { LearningRate = double.NaN }.Validate(), Does.Contain("learning-rate"));
+        Assert.That(new TrainingOptions().Validate(), Is.Null);
+    }
+}
