@@ -1,0 +1,124 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using LatentSymmetry.Autograd.Kernels;
+using LatentSymmetry.Core.Data;
+using LatentSymmetry.Core.Models;
+using LatentSymmetry.Core.Optim;
+using LatentSymmetry.Core.Symmetry;
+using LatentSymmetry.Core.Training;
+
+namespace LatentSymmetry.Cli.Commands;
+
+/// <summary><c>latsym profile</c>: quick speed measurements of the GEMM kernel and of a whole training step.</summary>
+internal static class ProfileCommand
+{
+    public static Command Create(TextWriter stdout)
+    {
+        var command = new Command("profile",
+            "Quick speed measurements (a few seconds each; build with -c Release): warm-up, then the best of 7 repeats. " +
+            "For full statistics use the BenchmarkDotNet project LatentSymmetry.Benchmarks.");
+        command.Subcommands.Add(Gemm(stdout));
+        command.Subcommands.Add(Step(stdout));
+        return command;
+    }
+
+    static Command Gemm(TextWriter stdout)
+    {
+        var m = new Option<int>("--m") { Description = "Rows of C.", DefaultValueFactory = _ => 128 };
+        var n = new Option<int>("--n") { Description = "Columns of C.", DefaultValueFactory = _ => 128 };
+        var k = new Option<int>("--k") { Description = "Inner dimension.", DefaultValueFactory = _ => 128 };
+        var form = new Option<string>("--form") { Description = "nn: A.B, nt: A.B^T, tn: A^T.B (all row-major, float32).", DefaultValueFactory = _ => "nn" };
+        form.AcceptOnlyFromAmong("nn", "nt", "tn");
+        var json = new Option<bool>("--json") { Description = "Print one JSON object." };
+        var c = new Command("gemm", "Single-threaded float32 matrix product C[m,n] = op(A) op(B): GFLOP/s (2mnk flops per product).") { m, n, k, form, json };
+        c.SetAction(p =>
+        {
+            int mm = Positive(p.GetValue(m), "--m"), nn = Positive(p.GetValue(n), "--n"), kk = Positive(p.GetValue(k), "--k");
+            var f = p.GetValue(form)!;
+            var gemmForm = f switch { "nt" => GemmForm.NT, "tn" => GemmForm.TN, _ => GemmForm.NN };
+            var rng = new RandomStream(1);
+            var a = new float[mm * kk];
+            var b = new float[kk * nn];
+            var cc = new float[mm * nn];
+            rng.FillUniform<float>(a, -1, 1);
+            rng.FillUniform<float>(b, -1, 1);
+            var t = QuickTimer.BestOf(() => LatentSymmetry.Autograd.Kernels.Gemm.Multiply<float>(gemmForm, mm, nn, kk, a, b, cc, accumulate: false));
+            double gflops = 2.0 * mm * nn * kk / t.SecondsPerCall / 1e9;
+            if (p.GetValue(json))
+                stdout.WriteLine(JsonSerializer.Serialize(new { kernel = "gemm", form = f, m = mm, n = nn, k = kk, gflops = Math.Round(gflops, 2), us_per_call = Math.Round(t.SecondsPerCall * 1e6, 3) }));
+            else
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"gemm {f} m={mm} n={nn} k={kk}: {gflops:0.0} GFLOP/s ({t.SecondsPerCall * 1e6:0.0} us per product, best of 7, {KernelPath()})"));
+            return 0;
+        });
+        return c;
+    }
+
+    static Command Step(TextWriter stdout)
+    {
+        var d = new TrainingOptions();
+        var o = new TrainingCliOptions(d);
+        var json = new Option<bool>("--json") { Description = "Print one JSON object." };
+        var c = new Command("step", "One full training step (forward, symmetry loss, backward, AdamW) on a random batch: ms per step, GFLOP/s and bytes allocated per step.");
+        foreach (var option in new Option[] { o.HiddenLayers, o.HiddenDim, o.BatchSize, o.Layer, o.LambdaMax }) c.Options.Add(option);
+        c.Options.Add(json);
+        c.SetAction(p =>
+        {
+            var options = o.Read(p);
+            var model = new Mlp<float>(3, options.HiddenDim, options.HiddenLayers, 1);
+            model.Initialize(new RandomStream(options.Seeds.Model));
+            var optimizer = new AdamW<float>(model.NamedParameters().Select(x => x.Tensor), options.Optimizer);
+            var sampler = options.SymmetryLayer.IsSet ? new HaarSo3Sampler(options.Seeds.Augmentation) : null;
+            var step = new TrainingStep<float>(model, optimizer, options.SymmetryLayer, sampler);
+            int b = options.BatchSize;
+            var points = new float[3 * b];
+            var targets = new float[b];
+            var rng = new RandomStream(1);
+            rng.FillUniform<float>(points, -5, 5);
+            for (int i = 0; i < b; i++)
+                targets[i] = (float)ScalarField.Evaluate(points[3 * i], points[3 * i + 1], points[3 * i + 2]);
+            double lambda = options.LambdaSymMax;
+            var t = QuickTimer.BestOf(() => step.Run(points, targets, lambda));
+            double flops = StepFlops(options);
+            double ms = t.SecondsPerCall * 1e3;
+            if (p.GetValue(json))
+                stdout.WriteLine(JsonSerializer.Serialize(new
+                {
+                    kernel = "step", num_hidden_layers = options.HiddenLayers, hidden_dim = options.HiddenDim, batch_size = b,
+                    symmetry_layer = options.SymmetryLayer.ToString(), ms_per_step = Math.Round(ms, 4),
+                    mflop_per_step = Math.Round(flops / 1e6, 1), gflops = Math.Round(flops / t.SecondsPerCall / 1e9, 2),
+                    bytes_allocated_per_step = t.BytesPerCall,
+                }));
+            else
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"step {options.HiddenLayers}x{options.HiddenDim} batch {b} symmetry layer {options.SymmetryLayer}: {ms:0.000} ms per step, " +
+                    $"{flops / 1e6:0.0} MFLOP, {flops / t.SecondsPerCall / 1e9:0.0} GFLOP/s, {t.BytesPerCall} bytes allocated per step ({KernelPath()})"));
+            return 0;
+        });
+        return c;
+    }
+
+    /// <summary>Multiply-add flops of one step: forward 2·rows·in·out per layer, backward twice that (once for the first layer, whose input needs no gradient).</summary>
+    internal static double StepFlops(TrainingOptions o)
+    {
+        int layers = o.HiddenLayers + 1, b = o.BatchSize;
+        int depth = o.SymmetryLayer.IsSet && o.LambdaSymMax != 0 ? o.SymmetryLayer.Depth(o.HiddenLayers) : 0;
+        double total = 0;
+        for (int k = 0; k < layers; k++)
+        {
+            int fanIn = k == 0 ? 3 : o.HiddenDim, fanOut = k == o.HiddenLayers ? 1 : o.HiddenDim;
+            int rows = k < depth ? 3 * b : b;
+            double forward = 2.0 * rows * fanIn * fanOut;
+            total += forward * (k == 0 ? 2 : 3);
+        }
+        return total;
+    }
+
+    static int Positive(int v, string name) => v > 0 ? v : throw new UsageException($"{name} must be positive, got {v}");
+
+    static string KernelPath() =>
+        System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? "Vector512" :
+        System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated ? "Vector256" :
+        System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated ? "Vector128" : "scalar";
+}

@@ -1,0 +1,135 @@
+using System.CommandLine;
+using System.Globalization;
+using LatentSymmetry.Cli.Output;
+using LatentSymmetry.Core.IO;
+using LatentSymmetry.Core.Models;
+using LatentSymmetry.Core.Training;
+using Spectre.Console;
+
+namespace LatentSymmetry.Cli.Commands;
+
+/// <summary><c>latsym train</c>: one training run of the latent-symmetry protocol, with its run directory.</summary>
+internal static class TrainCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var d = new TrainingOptions();
+        var o = new TrainingCliOptions(d);
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "Run directory to create (must not exist). Default: runs/<date-time>_<configuration>.",
+            HelpName = "DIR",
+        };
+        var headless = new Option<bool>("--headless") { Description = "Skip the figures (loss_curves.png, slice.png)." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object with the configuration, seeds, test losses and run directory instead of the report; progress goes to stderr." };
+        var command = new Command("train",
+            "Train an MLP on f = exp(-0.5 R^2) cos(2 R^2) with the latent-symmetry penalty " +
+            "lambda(epoch) * 1/2 E||h(R1 x) - h(R2 x)||^2 at one layer, R1, R2 Haar-random rotations.\n" +
+            "Writes config.json, history.csv, batches.csv, metrics.json, model.safetensors and, unless --headless, " +
+            "loss_curves.png and slice.png into the run directory, which appears only when complete.");
+        o.AddTo(command);
+        command.Options.Add(output);
+        command.Options.Add(headless);
+        command.Options.Add(json);
+        command.SetAction(parse =>
+        {
+            var options = o.Read(parse);
+            bool asJson = parse.GetValue(json);
+            var dir = parse.GetValue(output) ?? Path.Combine("runs", $"{DateTime.Now:yyyyMMdd-HHmmss}_{options.Slug}");
+            using var staged = StagedDirectory.Create(dir, "--output");
+
+            var result = RunWithProgress(options, asJson ? stderr : stdout, interactive: !asJson && ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected);
+            RunArtifacts.Write(staged.StagingPath, result);
+            if (!parse.GetValue(headless)) RunFigures.Write(staged.StagingPath, result);
+            staged.Commit();
+
+            if (asJson) stdout.WriteLine(RunArtifacts.MetricsJson(result, dir).TrimEnd());
+            else RunReport.Write(stdout, result, dir);
+            return 0;
+        });
+        return command;
+    }
+
+    static TrainingResult RunWithProgress(TrainingOptions options, TextWriter progress, bool interactive)
+    {
+        var trainer = new Trainer(options);
+        if (!interactive)
+        {
+            // Redirected output: a plain line about every 5% of the run, readable in a log file.
+            int every = Math.Max(1, options.Epochs / 20);
+            return trainer.Run(m =>
+            {
+                if (m.Epoch % every == 0 || m.Epoch == options.Epochs - 1) progress.WriteLine(RunReport.EpochLine(m, options.Epochs));
+            });
+        }
+        TrainingResult? result = null;
+        AnsiConsole.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(),
+                new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask("epoch 0", maxValue: options.Epochs);
+                result = trainer.Run(m =>
+                {
+                    task.Description = Markup.Escape(RunReport.EpochLine(m, options.Epochs));
+                    task.Increment(1);
+                });
+            });
+        return result!;
+    }
+}
+
+/// <summary>The training options shared by <c>train</c> and <c>profile step</c>, with defaults from <see cref="TrainingOptions"/>.</summary>
+internal sealed class TrainingCliOptions(TrainingOptions d)
+{
+    public readonly Option<string> Layer = new("--symmetry-layer")
+    {
+        Description = "Layer of the penalty: 1..L (hidden layer k after its ReLU), -1 (network output) or none (no penalty).",
+        DefaultValueFactory = _ => d.SymmetryLayer.ToString(),
+        HelpName = "K|-1|none",
+    };
+    public readonly Option<double> LambdaMax = new("--lambda-sym-max") { Description = "Maximum penalty weight; lambda rises from 0 as (1 - cos(pi e / (E - 1))) / 2.", DefaultValueFactory = _ => d.LambdaSymMax };
+    public readonly Option<int> HiddenLayers = new("--num-hidden-layers") { Description = "Number of hidden layers L.", DefaultValueFactory = _ => d.HiddenLayers };
+    public readonly Option<int> HiddenDim = new("--hidden-dim") { Description = "Width H of every hidden layer.", DefaultValueFactory = _ => d.HiddenDim };
+    public readonly Option<double> LearningRate = new("--learning-rate") { Description = "AdamW learning rate.", DefaultValueFactory = _ => d.LearningRate };
+    public readonly Option<double> WeightDecay = new("--weight-decay") { Description = "AdamW decoupled weight decay.", DefaultValueFactory = _ => d.WeightDecay };
+    public readonly Option<int> RunSeed = new("--run-seed") { Description = "Run seed; the data, model and augmentation seeds derive from it (MD5, as the original).", DefaultValueFactory = _ => d.RunSeed };
+    public readonly Option<int> Epochs = new("--epochs") { Description = "Number of epochs E.", DefaultValueFactory = _ => d.Epochs };
+    public readonly Option<int> BatchSize = new("--batch-size") { Description = "Training batch size (the last, smaller batch is kept).", DefaultValueFactory = _ => d.BatchSize };
+    public readonly Option<int> Samples = new("--samples") { Description = "Points in the data set, uniform in the box, split 60/20/20.", DefaultValueFactory = _ => d.Samples };
+    public readonly Option<double> Box = new("--box") { Description = "Half-width B of the sampling box [-B, B]^3.", DefaultValueFactory = _ => d.BoxHalfWidth };
+
+    public void AddTo(Command c)
+    {
+        foreach (var option in new Option[] { Layer, LambdaMax, HiddenLayers, HiddenDim, LearningRate, WeightDecay, RunSeed, Epochs, BatchSize, Samples, Box })
+            c.Options.Add(option);
+    }
+
+    /// <summary>The options as given, validated; a bad value is a <see cref="UsageException"/> naming the option.</summary>
+    public TrainingOptions Read(ParseResult p)
+    {
+        int layers = p.GetValue(HiddenLayers);
+        if (layers < 1) throw new UsageException($"--num-hidden-layers must be at least 1, got {layers}");
+        var layerText = p.GetValue(Layer);
+        if (!SymmetryLayer.TryParse(layerText, layers, out var layer, out var error))
+            throw new UsageException($"--symmetry-layer: {error}");
+        var options = new TrainingOptions
+        {
+            HiddenLayers = layers,
+            HiddenDim = p.GetValue(HiddenDim),
+            SymmetryLayer = layer,
+            LambdaSymMax = p.GetValue(LambdaMax),
+            LearningRate = p.GetValue(LearningRate),
+            WeightDecay = p.GetValue(WeightDecay),
+            RunSeed = p.GetValue(RunSeed),
+            Epochs = p.GetValue(Epochs),
+            BatchSize = p.GetValue(BatchSize),
+            Samples = p.GetValue(Samples),
+            BoxHalfWidth = p.GetValue(Box),
+        };
+        var invalid = options.Validate();
+        if (invalid is not null) throw new UsageException("--" + invalid);
+        return options;
+    }
+}

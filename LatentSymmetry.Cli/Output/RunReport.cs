@@ -1,0 +1,38 @@
+using System.Globalization;
+using LatentSymmetry.Core.Training;
+
+namespace LatentSymmetry.Cli.Output;
+
+/// <summary>The human-readable report of a run: DATA, CONFIGURATION and RESULTS, as the original prints them.</summary>
+internal static class RunReport
+{
+    public static string EpochLine(EpochMetrics m, int epochs) => string.Create(CultureInfo.InvariantCulture,
+        $"epoch {m.Epoch + 1,4}/{epochs}  lambda {m.Lambda:0.000}  task {m.TrainTaskLoss:0.000e+00}  sym {(m.TrainSymLoss is double s ? s.ToString("0.000e+00", CultureInfo.InvariantCulture) : "-")}  val {m.ValTaskLoss:0.000e+00}");
+
+    public static void Write(TextWriter w, TrainingResult r, string runDirectory)
+    {
+        var o = r.Options;
+        var inv = CultureInfo.InvariantCulture;
+        w.WriteLine();
+        w.WriteLine("DATA");
+        w.WriteLine(string.Create(inv, $"  field            f = exp(-0.5 R^2) cos(2 R^2), uniform in [-{o.BoxHalfWidth}, {o.BoxHalfWidth}]^3"));
+        w.WriteLine(string.Create(inv, $"  samples          {o.Samples} (train {r.Data.Train.Count}, val {r.Data.Validation.Count}, test {r.Data.Test.Count})"));
+        w.WriteLine(string.Create(inv, $"  seeds            data {r.Seeds.Data}, model {r.Seeds.Model}, augmentation {r.Seeds.Augmentation} (run seed {o.RunSeed})"));
+        w.WriteLine();
+        w.WriteLine("CONFIGURATION");
+        w.WriteLine(string.Create(inv, $"  architecture     [3, {o.HiddenDim} x {o.HiddenLayers}, 1], ReLU"));
+        w.WriteLine(string.Create(inv, $"  symmetry layer   {(o.SymmetryLayer.IsSet ? (o.SymmetryLayer.Value == -1 ? "-1 (output)" : o.SymmetryLayer.ToString()) : "none (no penalty)")}"));
+        w.WriteLine(string.Create(inv, $"  lambda_sym_max   {o.LambdaSymMax:R} (1 - cos schedule over {o.Epochs} epochs)"));
+        w.WriteLine(string.Create(inv, $"  optimizer        AdamW lr {o.LearningRate:R}, betas ({o.Optimizer.Beta1}, {o.Optimizer.Beta2}), eps {o.Optimizer.Epsilon:R}, weight decay {o.WeightDecay:R}"));
+        w.WriteLine(string.Create(inv, $"  epochs           {o.Epochs}, batch size {o.BatchSize}"));
+        w.WriteLine();
+        w.WriteLine("RESULTS");
+        if (r.Diverged) w.WriteLine(string.Create(inv, $"  DIVERGED         a loss became non-finite in epoch {r.History.Count}; test losses are NaN"));
+        w.WriteLine(string.Create(inv, $"  test task loss   {r.TestTaskLoss:0.0000e+00}"));
+        w.WriteLine(string.Create(inv, $"  test sym loss    {(r.TestSymLoss is double s ? s.ToString("0.0000e+00", inv) : "n/a (no symmetry layer)")}"));
+        if (r.History.Count > 0)
+            w.WriteLine(string.Create(inv, $"  final val task   {r.History[^1].ValTaskLoss:0.0000e+00}"));
+        w.WriteLine(string.Create(inv, $"  wall time        {r.WallSeconds:0.0} s ({1000 * r.WallSeconds / Math.Max(1, r.BatchTaskLosses.Count):0.00} ms per step incl. evaluation)"));
+        w.WriteLine($"  run directory    {runDirectory}");
+    }
+}

@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using LatentSymmetry.Core.Training;
+
+namespace LatentSymmetry.Core.IO;
+
+/// <summary>
+/// The files of a run directory other than figures: <c>config.json</c> (every setting, the derived seeds,
+/// the tool version), <c>history.csv</c> (one row per epoch), <c>batches.csv</c> (one row per batch),
+/// <c>metrics.json</c> (test losses) and <c>model.safetensors</c> (weights with PyTorch's state-dict names).
+/// </summary>
+public static class RunArtifacts
+{
+    /// <summary>The tool's version, as recorded in config.json.</summary>
+    public static string ToolVersion => typeof(RunArtifacts).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    /// <summary>Writes all files into <paramref name="directory"/>, which must exist.</summary>
+    public static void Write(string directory, TrainingResult result)
+    {
+        File.WriteAllText(Path.Combine(directory, "config.json"), ConfigJson(result.Options));
+        File.WriteAllText(Path.Combine(directory, "history.csv"), HistoryCsv(result.History));
+        File.WriteAllText(Path.Combine(directory, "batches.csv"), BatchesCsv(result));
+        File.WriteAllText(Path.Combine(directory, "metrics.json"), MetricsJson(result, runDirectory: null));
+        SafetensorsFile.Write(Path.Combine(directory, "model.safetensors"),
+            result.Model.NamedParameters().Select(p => new SafetensorsFile.Entry(p.Name,
+                p.Name.EndsWith(".bias", StringComparison.Ordinal) ? [p.Tensor.Cols] : [p.Tensor.Rows, p.Tensor.Cols],
+                p.Tensor.ToArray())).ToList(),
+            new Dictionary<string, string> { ["format"] = "pt", ["producer"] = $"latsym {ToolVersion}" });
+    }
+
+    /// <summary>The configuration as JSON: every setting, the derived seeds, the tool version.</summary>
+    public static string ConfigJson(TrainingOptions o) => Json(w =>
+    {
+        WriteConfiguration(w, o);
+        w.WriteString("tool_version", ToolVersion);
+    });
+
+    /// <summary>Writes the settings and seeds of a run as properties of the current JSON object.</summary>
+    public static void WriteConfiguration(Utf8JsonWriter w, TrainingOptions o)
+    {
+        w.WriteNumber("num_hidden_layers", o.HiddenLayers);
+        w.WriteNumber("hidden_dim", o.HiddenDim);
+        if (o.SymmetryLayer.IsSet) w.WriteNumber("symmetry_layer", o.SymmetryLayer.Value);
+        else w.WriteNull("symmetry_layer");
+        w.WriteNumber("lambda_sym_max", o.LambdaSymMax);
+        w.WriteNumber("learning_rate", o.LearningRate);
+        w.WriteNumber("weight_decay", o.WeightDecay);
+        w.WriteNumber("beta1", o.Optimizer.Beta1);
+        w.WriteNumber("beta2", o.Optimizer.Beta2);
+        w.WriteNumber("epsilon", o.Optimizer.Epsilon);
+        w.WriteNumber("run_seed", o.RunSeed);
+        w.WriteNumber("epochs", o.Epochs);
+        w.WriteNumber("batch_size", o.BatchSize);
+        w.WriteNumber("samples", o.Samples);
+        w.WriteNumber("box_half_width", o.BoxHalfWidth);
+        w.WriteStartObject("seeds");
+        w.WriteNumber("data", o.Seeds.Data);
+        w.WriteNumber("model", o.Seeds.Model);
+        w.WriteNumber("augmentation", o.Seeds.Augmentation);
+        w.WriteEndObject();
+    }
+
+    /// <summary>The run's outcome as JSON: configuration, seeds, test losses (null when absent) and the run directory.</summary>
+    public static string MetricsJson(TrainingResult r, string? runDirectory) => Json(w =>
+    {
+        WriteConfiguration(w, r.Options);
+        WriteNumberOrNull(w, "test_task_loss", r.TestTaskLoss);
+        WriteNumberOrNull(w, "test_sym_loss", r.TestSymLoss);
+        w.WriteBoolean("diverged", r.Diverged);
+        w.WriteNumber("epochs_completed", r.History.Count);
+        w.WriteNumber("wall_seconds", Math.Round(r.WallSeconds, 3));
+        if (r.History.Count > 0)
+        {
+            var last = r.History[^1];
+            WriteNumberOrNull(w, "final_train_task_loss", last.TrainTaskLoss);
+            WriteNumberOrNull(w, "final_val_task_loss", last.ValTaskLoss);
+            WriteNumberOrNull(w, "final_val_sym_loss", last.ValSymLoss);
+        }
+        if (runDirectory is not null) w.WriteString("run_dir", runDirectory);
+        w.WriteString("tool_version", ToolVersion);
+    });
+
+    /// <summary>history.csv: epoch, lambda, train/val task and sym losses, elapsed seconds.</summary>
+    public static string HistoryCsv(IEnumerable<EpochMetrics> history)
+    {
+        var sb = new StringBuilder("epoch,lambda,train_task_loss,train_sym_loss,val_task_loss,val_sym_loss,elapsed_seconds\n");
+        foreach (var h in history)
+            sb.Append(CultureInfo.InvariantCulture, $"{h.Epoch},{N(h.Lambda)},{N(h.TrainTaskLoss)},{N(h.TrainSymLoss)},{N(h.ValTaskLoss)},{N(h.ValSymLoss)},{h.ElapsedSeconds:F3}\n");
+        return sb.ToString();
+    }
+
+    static string BatchesCsv(TrainingResult r)
+    {
+        var sb = new StringBuilder("step,task_loss,sym_loss\n");
+        for (int i = 0; i < r.BatchTaskLosses.Count; i++)
+            sb.Append(CultureInfo.InvariantCulture, $"{i},{N(r.BatchTaskLosses[i])},{(i < r.BatchSymLosses.Count ? N(r.BatchSymLosses[i]) : "")}\n");
+        return sb.ToString();
+    }
+
+    // Round-trip ("R") formatting so that Python's float() reads back exactly the same double.
+    static string N(double? v) => v is null ? "" : v.Value.ToString("R", CultureInfo.InvariantCulture);
+
+    static void WriteNumberOrNull(Utf8JsonWriter w, string name, double? v)
+    {
+        if (v is double d && double.IsFinite(d)) w.WriteNumber(name, d);
+        else w.WriteNull(name);
+    }
+
+    static string Json(Action<Utf8JsonWriter> body)
+    {
+        using var ms = new MemoryStream();
+        using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            body(w);
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(ms.ToArray()) + "\n";
+    }
+}
