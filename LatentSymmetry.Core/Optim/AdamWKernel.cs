@@ -12,7 +12,8 @@ namespace LatentSymmetry.Core.Optim;
 /// denom = √v / √(1-β2^t) + ε; p ← p - ((lr / (1-β1^t))·m) / denom.
 /// The per-step scalars are computed once in double and rounded to T. Every path (Vector512, Vector256,
 /// Vector128, scalar) uses only correctly rounded +, -, ×, ÷ and √ and no fused multiply-add, so all give
-/// bit-identical results. Allocates nothing.
+/// bit-identical results. Allocates nothing. (PyTorch updates m with lerp, m + (1-β1)·(g - m), equal in
+/// exact arithmetic; its addcdiv groups the last line as ((-step_size)·m)/denom, which is what we do.)
 /// </summary>
 public static class AdamWKernel
 {
