@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 
 namespace LatentSymmetry.Autograd.Kernels;
 
@@ -12,7 +13,58 @@ public static class Gemm
     /// <summary>C = op(A)·op(B), or C += op(A)·op(B) when <paramref name="accumulate"/> is set.</summary>
     public static void Multiply<T>(GemmForm form, int m, int n, int k, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, bool accumulate)
         where T : unmanaged, IFloatingPointIeee754<T>
-        => Reference(form, m, n, k, a, b, c, accumulate);
+        => Multiply(GemmPath.Auto, form, m, n, k, a, b, c, accumulate);
+
+    /// <summary>As the public overload, with the micro-kernel forced to <paramref name="path"/> (for tests and benchmarks).</summary>
+    internal static void Multiply<T>(GemmPath path, GemmForm form, int m, int n, int k, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, bool accumulate)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        CheckSizes(form, m, n, k, a.Length, b.Length, c.Length);
+        if (m == 0 || n == 0)
+            return;
+        if (k == 0)
+        {
+            // An empty chain leaves its starting value: zero, or C itself when accumulating.
+            if (!accumulate)
+                c[..(m * n)].Clear();
+            return;
+        }
+
+        switch (ResolvePath<T>(path))
+        {
+            case GemmPath.Vector512:
+                GemmPacked.Run<T, GemmMicroKernel512<T>>(form, m, n, k, a, b, c, accumulate);
+                break;
+            case GemmPath.Vector256:
+                GemmPacked.Run<T, GemmMicroKernel256<T>>(form, m, n, k, a, b, c, accumulate);
+                break;
+            case GemmPath.Vector128:
+                GemmPacked.Run<T, GemmMicroKernel128<T>>(form, m, n, k, a, b, c, accumulate);
+                break;
+            default:
+                GemmPacked.Run<T, GemmMicroKernelScalar<T>>(form, m, n, k, a, b, c, accumulate);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// The path <see cref="Multiply{T}(GemmPath, GemmForm, int, int, int, ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T}, bool)"/>
+    /// actually takes for <paramref name="requested"/>: the requested width, or the next narrower one the
+    /// hardware accelerates; always scalar for element types other than float and double.
+    /// </summary>
+    internal static GemmPath ResolvePath<T>(GemmPath requested)
+    {
+        if (typeof(T) != typeof(float) && typeof(T) != typeof(double))
+            return GemmPath.Scalar;
+        GemmPath path = requested == GemmPath.Auto ? GemmPath.Vector512 : requested;
+        if (path == GemmPath.Vector512 && !Vector512.IsHardwareAccelerated)
+            path = GemmPath.Vector256;
+        if (path == GemmPath.Vector256 && !Vector256.IsHardwareAccelerated)
+            path = GemmPath.Vector128;
+        if (path == GemmPath.Vector128 && !Vector128.IsHardwareAccelerated)
+            path = GemmPath.Scalar;
+        return path;
+    }
 
     /// <summary>The naive triple loop the optimised kernels are tested against.</summary>
     public static void Reference<T>(GemmForm form, int m, int n, int k, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, bool accumulate)
@@ -30,5 +82,22 @@ public static class Gemm
                 }
                 c[i * n + j] = acc;
             }
+    }
+
+    private static void CheckSizes(GemmForm form, int m, int n, int k, int aLength, int bLength, int cLength)
+    {
+        if (m < 0 || n < 0 || k < 0)
+            throw new ArgumentOutOfRangeException(nameof(m), $"GEMM sizes must be non-negative, got m={m}, n={n}, k={k}.");
+        if ((uint)form > (uint)GemmForm.TN)
+            throw new ArgumentOutOfRangeException(nameof(form), $"GEMM form {(int)form} is not NN, NT or TN.");
+        // Shapes are spelled out only when throwing, so the checks allocate nothing on the hot path.
+        if ((long)m * k > aLength || (long)k * n > bLength || (long)m * n > cLength)
+        {
+            (string parameter, string shape, long needed, int length) =
+                (long)m * k > aLength ? ("a", form == GemmForm.TN ? $"A[k={k}, m={m}]" : $"A[m={m}, k={k}]", (long)m * k, aLength)
+                : (long)k * n > bLength ? ("b", form == GemmForm.NT ? $"B[n={n}, k={k}]" : $"B[k={k}, n={n}]", (long)k * n, bLength)
+                : ("c", $"C[m={m}, n={n}]", (long)m * n, cLength);
+            throw new ArgumentException($"GEMM {form} with m={m}, n={n}, k={k}: {shape} needs {needed} elements, but the span has {length}.", parameter);
+        }
     }
 }

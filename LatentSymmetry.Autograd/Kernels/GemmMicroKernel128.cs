@@ -1,0 +1,71 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace LatentSymmetry.Autograd.Kernels;
+
+/// <summary>6 rows × 2 Vector128 columns (12 accumulators fit the 16 SSE/NEON-era registers with the B row and a broadcast).</summary>
+internal readonly struct GemmMicroKernel128<T> : IGemmMicroKernel<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <inheritdoc/>
+    public static int MR => 6;
+
+    /// <inheritdoc/>
+    public static int NR => 2 * Vector128<T>.Count;
+
+    /// <inheritdoc/>
+    public static void Run(int kc, ref T a, ref T b, ref T c, nint ldc, bool loadC)
+    {
+        nuint w = (nuint)Vector128<T>.Count;
+        nuint ld = (nuint)ldc;
+        Vector128<T> c0a, c0b, c1a, c1b, c2a, c2b, c3a, c3b, c4a, c4b, c5a, c5b;
+        if (loadC)
+        {
+            c0a = Vector128.LoadUnsafe(ref c); c0b = Vector128.LoadUnsafe(ref c, w);
+            c1a = Vector128.LoadUnsafe(ref c, ld); c1b = Vector128.LoadUnsafe(ref c, ld + w);
+            c2a = Vector128.LoadUnsafe(ref c, 2 * ld); c2b = Vector128.LoadUnsafe(ref c, 2 * ld + w);
+            c3a = Vector128.LoadUnsafe(ref c, 3 * ld); c3b = Vector128.LoadUnsafe(ref c, 3 * ld + w);
+            c4a = Vector128.LoadUnsafe(ref c, 4 * ld); c4b = Vector128.LoadUnsafe(ref c, 4 * ld + w);
+            c5a = Vector128.LoadUnsafe(ref c, 5 * ld); c5b = Vector128.LoadUnsafe(ref c, 5 * ld + w);
+        }
+        else
+        {
+            c0a = Vector128<T>.Zero; c0b = Vector128<T>.Zero;
+            c1a = Vector128<T>.Zero; c1b = Vector128<T>.Zero;
+            c2a = Vector128<T>.Zero; c2b = Vector128<T>.Zero;
+            c3a = Vector128<T>.Zero; c3b = Vector128<T>.Zero;
+            c4a = Vector128<T>.Zero; c4b = Vector128<T>.Zero;
+            c5a = Vector128<T>.Zero; c5b = Vector128<T>.Zero;
+        }
+        Vector128<T> x;
+        for (int p = 0; p < kc; p++)
+        {
+            Vector128<T> b0 = Vector128.LoadUnsafe(ref b); Vector128<T> b1 = Vector128.LoadUnsafe(ref b, w);
+            x = Vector128.Create(a); c0a = Fma(x, b0, c0a); c0b = Fma(x, b1, c0b);
+            x = Vector128.Create(Unsafe.Add(ref a, 1)); c1a = Fma(x, b0, c1a); c1b = Fma(x, b1, c1b);
+            x = Vector128.Create(Unsafe.Add(ref a, 2)); c2a = Fma(x, b0, c2a); c2b = Fma(x, b1, c2b);
+            x = Vector128.Create(Unsafe.Add(ref a, 3)); c3a = Fma(x, b0, c3a); c3b = Fma(x, b1, c3b);
+            x = Vector128.Create(Unsafe.Add(ref a, 4)); c4a = Fma(x, b0, c4a); c4b = Fma(x, b1, c4b);
+            x = Vector128.Create(Unsafe.Add(ref a, 5)); c5a = Fma(x, b0, c5a); c5b = Fma(x, b1, c5b);
+            a = ref Unsafe.Add(ref a, 6);
+            b = ref Unsafe.Add(ref b, 2 * w);
+        }
+        c0a.StoreUnsafe(ref c); c0b.StoreUnsafe(ref c, w);
+        c1a.StoreUnsafe(ref c, ld); c1b.StoreUnsafe(ref c, ld + w);
+        c2a.StoreUnsafe(ref c, 2 * ld); c2b.StoreUnsafe(ref c, 2 * ld + w);
+        c3a.StoreUnsafe(ref c, 3 * ld); c3b.StoreUnsafe(ref c, 3 * ld + w);
+        c4a.StoreUnsafe(ref c, 4 * ld); c4b.StoreUnsafe(ref c, 4 * ld + w);
+        c5a.StoreUnsafe(ref c, 5 * ld); c5b.StoreUnsafe(ref c, 5 * ld + w);
+    }
+
+    // One rounding per step, on every path: the determinism contract rests on this being a true FMA.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<T> Fma(Vector128<T> x, Vector128<T> y, Vector128<T> acc)
+    {
+        if (typeof(T) == typeof(float))
+            return Vector128.FusedMultiplyAdd(x.AsSingle(), y.AsSingle(), acc.AsSingle()).As<float, T>();
+        if (typeof(T) == typeof(double))
+            return Vector128.FusedMultiplyAdd(x.AsDouble(), y.AsDouble(), acc.AsDouble()).As<double, T>();
+        throw new NotSupportedException($"GemmMicroKernel128 supports float and double, not {typeof(T).Name}.");
+    }
+}
