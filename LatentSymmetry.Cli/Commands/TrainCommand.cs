@@ -109,27 +109,31 @@ internal sealed class TrainingCliOptions(TrainingOptions d)
     /// <summary>The options as given, validated; a bad value is a <see cref="UsageException"/> naming the option.</summary>
     public TrainingOptions Read(ParseResult p)
     {
-        int layers = p.GetValue(HiddenLayers);
+        int layers = Get(p, HiddenLayers, d.HiddenLayers);
         if (layers < 1) throw new UsageException($"--num-hidden-layers must be at least 1, got {layers}");
-        var layerText = p.GetValue(Layer);
+        var layerText = Get(p, Layer, d.SymmetryLayer.ToString());
         if (!SymmetryLayer.TryParse(layerText, layers, out var layer, out var error))
             throw new UsageException($"--symmetry-layer: {error}");
         var options = new TrainingOptions
         {
             HiddenLayers = layers,
-            HiddenDim = p.GetValue(HiddenDim),
+            HiddenDim = Get(p, HiddenDim, d.HiddenDim),
             SymmetryLayer = layer,
-            LambdaSymMax = p.GetValue(LambdaMax),
-            LearningRate = p.GetValue(LearningRate),
-            WeightDecay = p.GetValue(WeightDecay),
-            RunSeed = p.GetValue(RunSeed),
-            Epochs = p.GetValue(Epochs),
-            BatchSize = p.GetValue(BatchSize),
-            Samples = p.GetValue(Samples),
-            BoxHalfWidth = p.GetValue(Box),
+            LambdaSymMax = Get(p, LambdaMax, d.LambdaSymMax),
+            LearningRate = Get(p, LearningRate, d.LearningRate),
+            WeightDecay = Get(p, WeightDecay, d.WeightDecay),
+            RunSeed = Get(p, RunSeed, d.RunSeed),
+            Epochs = Get(p, Epochs, d.Epochs),
+            BatchSize = Get(p, BatchSize, d.BatchSize),
+            Samples = Get(p, Samples, d.Samples),
+            BoxHalfWidth = Get(p, Box, d.BoxHalfWidth),
         };
         var invalid = options.Validate();
         if (invalid is not null) throw new UsageException("--" + invalid);
         return options;
     }
+
+    // A command may carry only some of these options (profile step has no --epochs); the rest keep their defaults.
+    static T Get<T>(ParseResult p, Option<T> option, T fallback)
+        => p.CommandResult.Command.Options.Contains(option) ? p.GetValue(option)! : fallback;
 }

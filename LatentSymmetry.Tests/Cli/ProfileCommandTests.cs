@@ -1,0 +1,51 @@
+using System.Text.Json;
+using LatentSymmetry.Core.Models;
+using LatentSymmetry.Core.Training;
+
+namespace LatentSymmetry.Tests.Cli;
+
+public class ProfileCommandTests
+{
+    [Test]
+    public void Gemm_json_has_the_documented_fields()
+    {
+        var r = CliRunner.Run("profile", "gemm", "--m", "16", "--n", "8", "--k", "4", "--form", "nt", "--json");
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        var root = doc.RootElement;
+        Assert.That(root.GetProperty("kernel").GetString(), Is.EqualTo("gemm"));
+        Assert.That(root.GetProperty("form").GetString(), Is.EqualTo("nt"));
+        Assert.That(root.GetProperty("m").GetInt32(), Is.EqualTo(16));
+        Assert.That(root.GetProperty("gflops").GetDouble(), Is.GreaterThan(0));
+    }
+
+    [Test]
+    public void Gemm_rejects_an_unknown_form()
+    {
+        var r = CliRunner.Run("profile", "gemm", "--form", "tt");
+        Assert.That(r.ExitCode, Is.EqualTo(2));
+        Assert.That(r.Stderr, Does.Contain("tt"));
+    }
+
+    [Test]
+    public void Step_json_reports_time_and_no_allocation()
+    {
+        var r = CliRunner.Run("profile", "step", "--num-hidden-layers", "2", "--hidden-dim", "16", "--batch-size", "8", "--json");
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        Assert.That(doc.RootElement.GetProperty("kernel").GetString(), Is.EqualTo("step"));
+        Assert.That(doc.RootElement.GetProperty("ms_per_step").GetDouble(), Is.GreaterThan(0));
+        Assert.That(doc.RootElement.GetProperty("bytes_allocated_per_step").GetInt64(), Is.Zero);
+    }
+
+    [Test]
+    public void Step_flop_count_matches_the_hand_count_for_the_default_network()
+    {
+        // Per row: 3·128 + 5·128·128 + 128 = 82 432 multiply-adds. Forward on 3·128 rows at every layer
+        // (penalty at the output); backward twice the forward except the first layer (no input gradient).
+        double perRow = 2.0 * 82432, firstLayer = 2.0 * 3 * 128;
+        double expected = 3 * 128 * (3 * perRow - firstLayer);
+        Assert.That(LatentSymmetry.Cli.Commands.ProfileCommand.StepFlops(new TrainingOptions()), Is.EqualTo(expected));
+        Assert.That(LatentSymmetry.Cli.Commands.ProfileCommand.StepFlops(new TrainingOptions { SymmetryLayer = SymmetryLayer.None }), Is.EqualTo(128 * (3 * perRow - firstLayer)));
+    }
+}
