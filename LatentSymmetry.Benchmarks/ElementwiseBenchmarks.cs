@@ -1,0 +1,49 @@
+using BenchmarkDotNet.Attributes;
+using LatentSymmetry.Autograd;
+using LatentSymmetry.Autograd.Kernels;
+using LatentSymmetry.Autograd.Ops;
+using LatentSymmetry.Core.Data;
+
+namespace LatentSymmetry.Benchmarks;
+
+/// <summary>
+/// The elementwise and reduction kernels of a training step on a [384 x 128] activation (three stacked
+/// batches of 128 at width 128): forward and backward of bias, ReLU, and the reductions.
+/// </summary>
+[MemoryDiagnoser]
+public class ElementwiseBenchmarks
+{
+    const int Rows = 384, Cols = 128;
+    readonly Tape<float> _tape = new();
+    Tensor<float> _x = null!, _y = null!, _dy = null!, _bias = null!;
+    float[] _acc = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var rng = new RandomStream(1);
+        var data = new float[Rows * Cols];
+        rng.FillUniform<float>(data, -1, 1);
+        _x = Tensor<float>.FromSpan(Rows, Cols, data);
+        rng.FillUniform<float>(data, -1, 1);
+        _dy = Tensor<float>.FromSpan(Rows, Cols, data);
+        _y = Tensor<float>.FromSpan(Rows, Cols, data);
+        _bias = Tensor<float>.Zeros(1, Cols);
+        _acc = new float[Rows * Cols];
+    }
+
+    [Benchmark]
+    public Tensor<float> AddBias() { _tape.Reset(); return _tape.AddBias(_x, _bias); }
+
+    [Benchmark]
+    public Tensor<float> Relu() { _tape.Reset(); return _tape.Relu(_x); }
+
+    [Benchmark]
+    public void ReluBackward() => ElementwiseKernels.Apply<float, ReluGradOperator<float>>(_acc, _y.Span, _dy.Span, _acc);
+
+    [Benchmark]
+    public float Sum() => Reductions.Sum<float>(_x.Span);
+
+    [Benchmark]
+    public float SumOfSquares() => Reductions.SumOfSquares<float>(_x.Span);
+}
