@@ -38,7 +38,11 @@ internal static class FileLock
         }
     }
 
+    // Windows reports ERROR_SHARING_VIOLATION / ERROR_LOCK_VIOLATION; on Unix .NET's failed non-blocking flock
+    // surfaces as an IOException whose HResult is the raw errno EWOULDBLOCK (11 on Linux, 35 on macOS/BSD).
     private static bool IsLockConflict(IOException ex) =>
         ex is not (FileNotFoundException or DirectoryNotFoundException or PathTooLongException)
-        && (ex.HResult is ErrorSharingViolation or ErrorLockViolation || (ex.HResult & 0xFFFF) is 32 or 33);
+        && (OperatingSystem.IsWindows()
+            ? ex.HResult is ErrorSharingViolation or ErrorLockViolation
+            : ex.HResult == (OperatingSystem.IsLinux() ? 11 : 35));
 }
