@@ -1,0 +1,52 @@
+using System.Text;
+using LatentSymmetry.Core.Experiments;
+
+namespace LatentSymmetry.Tests.Experiments;
+
+public class BestLambdaReportTests
+{
+    private const string File = "learning_rate,lambda_sym_max,symmetry_layer,test_task_loss,test_sym_loss\r\n"
+        + "0.0003,0,1,0.0005,0.3\r\n"
+        + "0.0003,0,-1,0.0006,0.2\r\n"
+        + "0.0003,0.1,1,0.0003,0.01\r\n"
+        + "0.0003,0.1,-1,0.0004,0.02\r\n"
+        + "0.0003,1.0,1,0.0004,0.001\r\n"
+        + "0.0003,1.0,-1,nan,nan\r\n"
+        + "0.0003,100.0,1,0.0001,0.0001\r\n"
+        + "0.0003,100.0,-1,0.00035,1e-05\r\n"
+        + "0.0003,0.5,2,0.0009,0.5\r\n"
+        + "0.0003,0.0,,0.00055,0.0\r\n";
+
+    [Test]
+    public void Picks_best_and_runner_up_per_layer_ignoring_diverged_rows()
+    {
+        BestLambdaReport report = BestLambdaReport.Analyze(ResultTable.Parse("layers=2x8_lr=3e-4_seed=1.csv", Encoding.UTF8.GetBytes(File)));
+        Assert.That(report.Layers.Select(l => l.SymmetryLayer), Is.EqualTo(new[] { 1, 2, -1 }));
+
+        LayerBest one = report.Layers[0];
+        Assert.That((one.Best.LambdaMax, one.Best.TestTaskLoss, one.Best.TestSymLoss), Is.EqualTo((100.0, 0.0001, 0.0001)));
+        Assert.That(one.RunnerUp!.LambdaMax, Is.EqualTo(0.1));
+
+        Assert.That(report.Layers[1].RunnerUp, Is.Null);
+
+        LayerBest output = report.Layers[2];
+        Assert.That((output.Best.LambdaMax, output.RunnerUp!.LambdaMax, output.Diverged), Is.EqualTo((100.0, 0.1, 1)));
+        Assert.That(report.Baseline!.TestTaskLoss, Is.EqualTo(0.00055));
+    }
+
+    [Test]
+    public void Renderers_show_the_table()
+    {
+        BestLambdaReport report = BestLambdaReport.Analyze(ResultTable.Parse("x.csv", Encoding.UTF8.GetBytes(File)));
+        string md = MarkdownReportRenderer.Render(report);
+        Assert.That(md, Does.Contain("| 1 | 100.0 | 1.0000e-04 | 1.0000e-04 | 0.1 | 3.0000e-04 | 1.0000e-02 |"));
+        Assert.That(md, Does.Contain("| 2 | 0.5 | 9.0000e-04 | 5.0000e-01 | — | — | — |"));
+
+        string csv = CsvReportRenderer.Render(report);
+        Assert.That(csv, Does.StartWith("symmetry_layer,rank,lambda_sym_max,test_task_loss,test_sym_loss\n1,1,100.0,0.0001,0.0001\n1,2,0.1,0.0003,0.01\n"));
+        Assert.That(csv, Does.EndWith(",1,0.0,0.00055,0.0\n"));
+
+        using var json = System.Text.Json.JsonDocument.Parse(JsonReportRenderer.Render(report));
+        Assert.That(json.RootElement.GetProperty("layers")[1].GetProperty("runner_up").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Null));
+    }
+}

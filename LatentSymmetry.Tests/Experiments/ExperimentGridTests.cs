@@ -1,0 +1,64 @@
+using LatentSymmetry.Core.Experiments;
+
+namespace LatentSymmetry.Tests.Experiments;
+
+public class ExperimentGridTests
+{
+    [Test]
+    public void Default_grid_has_106_cells_per_learning_rate_and_seed()
+    {
+        var grid = new ExperimentGrid(6, 128, [42, 43]);
+        Assert.That(grid.CellsPerFile, Is.EqualTo(106));
+        Assert.That(grid.Cells, Has.Count.EqualTo(106 * 3 * 2));
+        Assert.That(grid.Cells.Distinct().Count(), Is.EqualTo(grid.Cells.Count));
+        Assert.That(grid.Cells.Count(c => c.IsBaseline), Is.EqualTo(6));
+        Assert.That(grid.Files(), Has.Count.EqualTo(6));
+    }
+
+    [Test]
+    public void Order_is_seed_then_learning_rate_then_lambda_then_layer_then_baseline()
+    {
+        var grid = new ExperimentGrid(2, 8, [5, 1], lambdaMaxValues: [0.0, 0.5], learningRates: [3e-4, 1e-4]);
+        string[] expected =
+        [
+            "1 0.0003 0 1", "1 0.0003 0 2", "1 0.0003 0 -1", "1 0.0003 0.5 1", "1 0.0003 0.5 2", "1 0.0003 0.5 -1", "1 0.0003 0 none",
+            "1 0.0001 0 1", "1 0.0001 0 2", "1 0.0001 0 -1", "1 0.0001 0.5 1", "1 0.0001 0.5 2", "1 0.0001 0.5 -1", "1 0.0001 0 none",
+        ];
+        string[] actual = [.. grid.Cells.Take(14).Select(c =>
+            $"{c.Seed} {c.LearningRate.ToString(System.Globalization.CultureInfo.InvariantCulture)} {c.LambdaMax.ToString(System.Globalization.CultureInfo.InvariantCulture)} {c.SymmetryLayer?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}")];
+        Assert.That(actual, Is.EqualTo(expected));
+        Assert.That(grid.Cells[14].Seed, Is.EqualTo(5));
+    }
+
+    [Test]
+    public void Default_layers_are_one_to_L_then_output()
+    {
+        Assert.That(ExperimentGrid.DefaultSymmetryLayers(4), Is.EqualTo(new[] { 1, 2, 3, 4, -1 }));
+    }
+
+    [TestCase(0)]
+    [TestCase(7)]
+    [TestCase(-2)]
+    public void Layer_outside_network_is_rejected(int layer)
+    {
+        var ex = Assert.Throws<GridSpecException>(() => new ExperimentGrid(6, 128, [1], symmetryLayers: [1, layer]));
+        Assert.That(ex!.Message, Does.Contain("1..6 or -1"));
+    }
+
+    [Test]
+    public void Negative_or_repeated_values_are_rejected()
+    {
+        Assert.Throws<GridSpecException>(() => new ExperimentGrid(6, 128, [1], lambdaMaxValues: [-0.1]));
+        Assert.Throws<GridSpecException>(() => new ExperimentGrid(6, 128, [1], lambdaMaxValues: [0.1, 0.1]));
+        Assert.Throws<GridSpecException>(() => new ExperimentGrid(6, 128, [1], learningRates: [0.0]));
+        Assert.Throws<GridSpecException>(() => new ExperimentGrid(6, 128, [1], symmetryLayers: [2, 2]));
+        Assert.Throws<GridSpecException>(() => new ExperimentGrid(6, 128, [-1]));
+    }
+
+    [Test]
+    public void File_for_cell_names_architecture_lr_and_seed()
+    {
+        var grid = new ExperimentGrid(6, 128, [42]);
+        Assert.That(grid.FileFor(grid.Cells[^1]).FileName, Is.EqualTo("layers=6x128_lr=6e-4_seed=42.csv"));
+    }
+}

@@ -1,0 +1,133 @@
+using System.Collections.Concurrent;
+using LatentSymmetry.Core.Experiments;
+
+namespace LatentSymmetry.Tests.Experiments;
+
+public class GridRunnerTests
+{
+    private static readonly ExperimentGrid Grid = new(3, 16, [1, 2], lambdaMaxValues: [0.0, 0.1, 100.0], learningRates: [1e-4, 6e-4]);
+
+    // A deterministic stand-in for training: the losses depend only on the cell; lambda 100 at layer 2 diverges.
+    private static CellResult FakeTrainer(GridCell cell, CancellationToken token)
+    {
+        token.ThrowIfCancellationRequested();
+        if (cell.LambdaMax == 100.0 && cell.SymmetryLayer == 2)
+        {
+            return new CellResult(double.PositiveInfinity, double.NaN, 3);
+        }
+
+        double task = cell.LearningRate * (1 + cell.Seed) / (1 + cell.LambdaMax) + (0.001 * (cell.SymmetryLayer ?? 7));
+        return new CellResult(task, 1e-5 * (cell.SymmetryLayer ?? 0) / (1 + cell.LambdaMax), 50);
+    }
+
+    private static Dictionary<string, ResultRow[]> ReadAll(string directory) =>
+        Directory.GetFiles(directory, "*.csv").ToDictionary(
+            p => Path.GetFileName(p),
+            p => ResultTable.Read(p).Rows.Select(r => r with { WallSeconds = null }).OrderBy(r => r.Key.ToString()).ToArray());
+
+    [Test]
+    public void Results_are_identical_for_one_and_two_jobs()
+    {
+        using var one = new TemporaryDirectory();
+        using var two = new TemporaryDirectory();
+        GridRunSummary s1 = new GridRunner(Grid, one.Path).Run(Grid.Cells, FakeTrainer, jobs: 1);
+        GridRunSummary s2 = new GridRunner(Grid, two.Path).Run(Grid.Cells, FakeTrainer, jobs: 2);
+
+        Assert.That((s1.Recorded, s1.Diverged, s1.AlreadyPresent), Is.EqualTo((Grid.Cells.Count, 4, 0)));
+        Assert.That((s2.Recorded, s2.Diverged, s2.AlreadyPresent), Is.EqualTo((s1.Recorded, s1.Diverged, s1.AlreadyPresent)));
+        Dictionary<string, ResultRow[]> a = ReadAll(one.Path), b = ReadAll(two.Path);
+        Assert.That(a.Keys, Is.EquivalentTo(Grid.Files().Select(f => f.FileName)));
+        Assert.That(b.Keys, Is.EquivalentTo(a.Keys));
+        foreach (string file in a.Keys)
+        {
+            Assert.That(b[file], Is.EqualTo(a[file]), file);
+            Assert.That(a[file], Has.Length.EqualTo(Grid.CellsPerFile));
+        }
+    }
+
+    [Test]
+    public void Diverged_runs_are_recorded_with_nan_losses()
+    {
+        using var dir = new TemporaryDirectory();
+        new GridRunner(Grid, dir.Path).Run(Grid.Cells, FakeTrainer);
+        ResultRow row = ResultTable.Read(Path.Combine(dir.Path, "layers=3x16_lr=1e-4_seed=1.csv")).Find(new CellKey(1e-4, 100.0, 2))!;
+        Assert.That(double.IsNaN(row.TestTaskLoss) && double.IsNaN(row.TestSymLoss), Is.True);
+        Assert.That((row.Diverged, row.Epochs), Is.EqualTo(((bool?)true, (int?)3)));
+    }
+
+    [Test]
+    public void Rerun_after_a_crash_runs_only_the_missing_cells()
+    {
+        using var dir = new TemporaryDirectory();
+        int calls = 0;
+        CellResult Crashing(GridCell cell, CancellationToken token) =>
+            Interlocked.Increment(ref calls) == 10 ? throw new InvalidOperationException("node lost") : FakeTrainer(cell, token);
+
+        var runner = new GridRunner(Grid, dir.Path);
+        Assert.Throws<InvalidOperationException>(() => runner.Run(Grid.Cells, Crashing, jobs: 1));
+
+        var ran = new ConcurrentBag<GridCell>();
+        GridRunSummary summary = new GridRunner(Grid, dir.Path).Run(Grid.Cells, (c, t) =>
+        {
+            ran.Add(c);
+            return FakeTrainer(c, t);
+        }, jobs: 2);
+
+        Assert.That(summary.AlreadyPresent, Is.EqualTo(9));
+        Assert.That(ran, Is.EquivalentTo(Grid.Cells.Skip(9)));
+        Assert.That(ReadAll(dir.Path).Values.Sum(rows => rows.Length), Is.EqualTo(Grid.Cells.Count));
+    }
+
+    [Test]
+    public void Shards_run_separately_fill_the_same_files_completely()
+    {
+        using var dir = new TemporaryDirectory();
+        using var reference = new TemporaryDirectory();
+        var shards = Enumerable.Range(1, 3).Select(k => Task.Run(() =>
+            new GridRunner(Grid, dir.Path).Run(new ShardSpec(k, 3).Select(Grid.Cells), FakeTrainer, jobs: 2))).ToArray();
+        Task.WaitAll(shards);
+        new GridRunner(Grid, reference.Path).Run(Grid.Cells, FakeTrainer);
+
+        Dictionary<string, ResultRow[]> sharded = ReadAll(dir.Path), whole = ReadAll(reference.Path);
+        Assert.That(sharded.Keys, Is.EquivalentTo(whole.Keys));
+        foreach (string file in whole.Keys)
+        {
+            Assert.That(sharded[file], Is.EqualTo(whole[file]), file);
+        }
+    }
+
+    [Test]
+    public void Cancellation_stops_without_recording_the_cancelled_cell()
+    {
+        using var dir = new TemporaryDirectory();
+        using var cts = new CancellationTokenSource();
+        int calls = 0;
+        GridRunSummary summary = new GridRunner(Grid, dir.Path).Run(Grid.Cells, (c, t) =>
+        {
+            if (Interlocked.Increment(ref calls) == 5)
+            {
+                cts.Cancel();
+            }
+
+            return FakeTrainer(c, t);
+        }, cancellationToken: cts.Token);
+
+        Assert.That(summary.Cancelled, Is.True);
+        Assert.That(summary.Recorded, Is.EqualTo(4));
+        Assert.That(new GridRunner(Grid, dir.Path).Plan(Grid.Cells).Missing, Has.Count.EqualTo(Grid.Cells.Count - 4));
+    }
+
+    [Test]
+    public void Torn_tail_is_repaired_and_reported_before_running()
+    {
+        using var dir = new TemporaryDirectory();
+        var runner = new GridRunner(Grid, dir.Path);
+        runner.Run(Grid.Cells.Take(5).ToArray(), FakeTrainer);
+        File.AppendAllText(runner.PathFor(Grid.Cells[5]), "0.0001,0.1,3,0.00");
+
+        GridRunSummary summary = new GridRunner(Grid, dir.Path).Run(Grid.Cells, FakeTrainer);
+        Assert.That(summary.Warnings.Single(), Does.Contain("repaired torn tail"));
+        Assert.That(summary.AlreadyPresent, Is.EqualTo(5));
+        Assert.That(ReadAll(dir.Path).Values.Sum(rows => rows.Length), Is.EqualTo(Grid.Cells.Count));
+    }
+}
