@@ -18,6 +18,8 @@ public static class Program
         {
             TrainCommand.Create(stdout, stderr),
             ProfileCommand.Create(stdout),
+            BenchmarkCommand.Create(stdout, stderr),
+            AnalyzeCommand.Create(stdout, stderr),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

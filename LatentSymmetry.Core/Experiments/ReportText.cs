@@ -3,7 +3,7 @@ using System.Globalization;
 namespace LatentSymmetry.Core.Experiments;
 
 /// <summary>Number formats shared by the human-readable renderers.</summary>
-internal static class ReportText
+public static class ReportText
 {
     /// <summary>Four-digit scientific form as the original's <c>{:.4e}</c>: <c>5.1234e-04</c>; <c>n/a</c> for NaN.</summary>
     public static string Sci(double value) =>

@@ -1,0 +1,64 @@
+using System.CommandLine;
+using LatentSymmetry.Cli.Output;
+using LatentSymmetry.Core.Experiments;
+
+namespace LatentSymmetry.Cli.Commands;
+
+/// <summary><c>latsym analyze</c>: best lambda per layer for one file; statistics across seeds and against the baseline for several.</summary>
+internal static class AnalyzeCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var files = new Argument<string[]>("FILES")
+        {
+            Description = "Result CSV files (ours or the original project's), directories of them, or globs such as 'results/layers=6x128_lr=3e-4_*.csv'.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "markdown", "csv", "json");
+        var command = new Command("analyze",
+            "Analyse grid results. One file: per symmetry layer, the best and runner-up lambda_max by test task loss. " +
+            "Several seed files: per (layer, lambda_max) the number of seeds, mean, median and 95% CI (Student t) of both losses, " +
+            "the best lambda per layer, a paired Wilcoxon signed-rank comparison with the baseline across seeds, and the cells " +
+            "with missing seeds. Files of different architectures or learning rates are analysed as separate groups. Inputs are never modified.")
+        {
+            files, format,
+        };
+        command.SetAction(parse =>
+        {
+            var paths = ResultFileSelection.Expand(parse.GetValue(files)!);
+            var f = parse.GetValue(format)!;
+            try
+            {
+                if (paths.Count == 1)
+                {
+                    var report = BestLambdaReport.Analyze(ResultTable.Read(paths[0]));
+                    switch (f)
+                    {
+                        case "markdown": stdout.Write(MarkdownReportRenderer.Render(report)); break;
+                        case "csv": stdout.Write(CsvReportRenderer.Render(report)); break;
+                        case "json": stdout.WriteLine(JsonReportRenderer.Render(report)); break;
+                        default: AnalysisTables.Write(stdout, report); break;
+                    }
+                }
+                else
+                {
+                    var report = BenchmarkAnalysis.Analyze(paths);
+                    switch (f)
+                    {
+                        case "markdown": stdout.Write(MarkdownReportRenderer.Render(report)); break;
+                        case "csv": stdout.Write(CsvReportRenderer.Render(report)); break;
+                        case "json": stdout.WriteLine(JsonReportRenderer.Render(report)); break;
+                        default: AnalysisTables.Write(stdout, report); break;
+                    }
+                }
+            }
+            catch (ResultFileException e)
+            {
+                throw new UsageException(e.Message);
+            }
+            return 0;
+        });
+        return command;
+    }
+}

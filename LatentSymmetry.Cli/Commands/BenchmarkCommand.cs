@@ -1,0 +1,195 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using LatentSymmetry.Core.Experiments;
+using LatentSymmetry.Core.Models;
+using LatentSymmetry.Core.Training;
+using Spectre.Console;
+
+namespace LatentSymmetry.Cli.Commands;
+
+/// <summary><c>latsym benchmark</c>: the experiment grid over lambda_max × layer × learning rate × seed, resumable and shardable.</summary>
+internal static class BenchmarkCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var d = new TrainingOptions();
+        var layers = new Option<int>("--num-hidden-layers") { Description = "Number of hidden layers L.", DefaultValueFactory = _ => d.HiddenLayers };
+        var dim = new Option<int>("--hidden-dim") { Description = "Width H of every hidden layer.", DefaultValueFactory = _ => d.HiddenDim };
+        var seeds = new Option<string[]>("--seeds")
+        {
+            Description = "Seeds: 42, 1-100, 1,5,9, or several of these (duplicates removed, sorted).",
+            DefaultValueFactory = _ => ["42"],
+            AllowMultipleArgumentsPerToken = true,
+            HelpName = "SPEC",
+        };
+        var lambdas = new Option<string[]>("--lambdas")
+        {
+            Description = "lambda_max values (comma or space separated). Default: 0 0.001 0.003 0.01 0.03 0.1 0.2 0.3 0.5 1 2 3 5 10 100.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var layerSpec = new Option<string[]>("--layers")
+        {
+            Description = "Symmetry layers: 1..L and -1 (output), e.g. '1,3,-1', '2-4' or 'all' (default). The baseline (none) always runs.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var rates = new Option<string[]>("--learning-rates")
+        {
+            Description = "Learning rates (comma or space separated). Default: 1e-4 3e-4 6e-4.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var epochs = new Option<int>("--epochs") { Description = "Epochs per run.", DefaultValueFactory = _ => d.Epochs };
+        var samples = new Option<int>("--samples") { Description = "Points per data set.", DefaultValueFactory = _ => d.Samples };
+        var batch = new Option<int>("--batch-size") { Description = "Training batch size.", DefaultValueFactory = _ => d.BatchSize };
+        var results = new Option<string>("--results-dir") { Description = "Directory of the result CSV files (one per architecture, learning rate and seed).", DefaultValueFactory = _ => "results", HelpName = "DIR" };
+        var jobs = new Option<int>("--jobs", "-j") { Description = "Runs in parallel, each single-threaded. Default: the machine's core count.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var shard = new Option<string?>("--shard")
+        {
+            Description = "Run only shard K of N (1-based, K/N), a deterministic 1/N of the cells. Default: from SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT when set, else all.",
+            HelpName = "K/N",
+        };
+        var command = new Command("benchmark",
+            "Run the experiment grid: every lambda_max x symmetry layer, plus one baseline (no penalty), for each learning rate and seed.\n" +
+            "Each finished run is appended to results/layers={L}x{H}_lr={lr}_seed={seed}.csv at once (the original project's format); " +
+            "rerunning the same command runs only the missing cells, so a killed grid resumes where it stopped. Every number is " +
+            "bitwise identical whatever --jobs and --shard are.")
+        {
+            layers, dim, seeds, lambdas, layerSpec, rates, epochs, samples, batch, results, jobs, shard,
+        };
+        // The asynchronous form gets Ctrl+C as a cancellation: running cells finish and are recorded.
+        command.SetAction((parse, cancellation) => Task.FromResult(Execute(parse, cancellation)));
+        return command;
+
+        int Execute(ParseResult parse, CancellationToken cancellation)
+        {
+            int l = parse.GetValue(layers);
+            ExperimentGrid grid;
+            ShardSpec shardSpec;
+            try
+            {
+                if (l < 1) throw new UsageException($"--num-hidden-layers must be at least 1, got {l}");
+                var seedList = SeedSpec.Parse(parse.GetValue(seeds)!);
+                var lambdaList = ParseNumbers(parse.GetValue(lambdas), "--lambdas", allowZero: true);
+                var rateList = ParseNumbers(parse.GetValue(rates), "--learning-rates", allowZero: false);
+                var spec = parse.GetValue(layerSpec);
+                var layerList = spec is { Length: > 0 } ? SymmetryLayerText.ParseSpec(spec, l) : null;
+                grid = new ExperimentGrid(l, parse.GetValue(dim), seedList, lambdaList, layerList, rateList);
+                shardSpec = ShardSpec.Resolve(parse.GetValue(shard), Environment.GetEnvironmentVariable);
+            }
+            catch (GridSpecException e)
+            {
+                throw new UsageException(e.Message);
+            }
+            catch (ArgumentException e)
+            {
+                throw new UsageException(e.Message);
+            }
+            int jobCount = parse.GetValue(jobs);
+            if (jobCount < 1) throw new UsageException($"--jobs must be at least 1, got {jobCount}");
+            var template = new TrainingOptions
+            {
+                HiddenLayers = l,
+                HiddenDim = parse.GetValue(dim),
+                Epochs = parse.GetValue(epochs),
+                Samples = parse.GetValue(samples),
+                BatchSize = parse.GetValue(batch),
+            };
+            var invalid = template.Validate();
+            if (invalid is not null) throw new UsageException("--" + invalid);
+
+            var resultsDir = parse.GetValue(results)!;
+            try { Directory.CreateDirectory(resultsDir); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new UsageException($"--results-dir '{resultsDir}' cannot be created: {e.Message}");
+            }
+
+            var runner = new GridRunner(grid, resultsDir);
+            var cells = shardSpec.Select(grid.Cells);
+            var plan = runner.Plan(cells);
+            foreach (var w in plan.Warnings) stderr.WriteLine($"latsym: warning: {w}");
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"grid {l}x{template.HiddenDim}: {grid.Cells.Count} cells ({grid.Seeds.Count} seeds x {grid.LearningRates.Count} learning rates x {grid.CellsPerFile}), " +
+                $"shard {shardSpec}: {cells.Count}, already done {cells.Count - plan.Missing.Count}, to run {plan.Missing.Count} on {jobCount} jobs, {template.Epochs} epochs each"));
+
+            CellResult Train(GridCell cell, CancellationToken token)
+            {
+                var options = template with
+                {
+                    RunSeed = cell.Seed,
+                    LearningRate = cell.LearningRate,
+                    LambdaSymMax = cell.LambdaMax,
+                    SymmetryLayer = cell.SymmetryLayer is int k ? (k == -1 ? SymmetryLayer.Output : SymmetryLayer.Hidden(k)) : SymmetryLayer.None,
+                };
+                var r = new Trainer(options).Run(cancellation: token);
+                // The original writes 0.0 as the baseline's sym loss.
+                return r.Diverged ? CellResult.DivergedAfter(r.History.Count)
+                    : new CellResult(r.TestTaskLoss, r.TestSymLoss ?? 0.0, r.History.Count);
+            }
+
+            var summary = RunWithProgress(runner, plan.Missing, Train, jobCount, stdout, cancellation);
+            foreach (var w in summary.Warnings) stderr.WriteLine($"latsym: warning: {w}");
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"done: {summary.Recorded} runs recorded ({summary.Diverged} diverged), {summary.AlreadyPresent} already present, " +
+                $"{summary.RecordedElsewhere} recorded by another process{(summary.Cancelled ? "; cancelled, rerun to resume" : "")}; results in {resultsDir}"));
+            return summary.Cancelled ? 130 : 0;
+        }
+    }
+
+    static GridRunSummary RunWithProgress(GridRunner runner, IReadOnlyList<GridCell> cells, Func<GridCell, CancellationToken, CellResult> train,
+        int jobs, TextWriter stdout, CancellationToken cancellation)
+    {
+        var clock = Stopwatch.StartNew();
+        int done = 0, total = cells.Count;
+        var gate = new object();
+        string Line(CellOutcome o)
+        {
+            double perMinute = done / Math.Max(1e-9, clock.Elapsed.TotalMinutes);
+            var left = TimeSpan.FromMinutes((total - done) / Math.Max(1e-9, perMinute));
+            var layer = o.Cell.SymmetryLayer?.ToString(CultureInfo.InvariantCulture) ?? "none";
+            return string.Create(CultureInfo.InvariantCulture,
+                $"[{done}/{total}] seed {o.Cell.Seed} lr {PythonFloat.Format(o.Cell.LearningRate)} layer {layer,4} lambda {PythonFloat.Format(o.Cell.LambdaMax),6}: " +
+                $"task {o.Row.TestTaskLoss:0.000e+00} sym {o.Row.TestSymLoss:0.000e+00}{(o.Diverged ? " DIVERGED" : "")}  " +
+                $"({perMinute:0.0} runs/min, {left:hh\\:mm\\:ss} left)");
+        }
+
+        bool interactive = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
+        if (!interactive || total == 0)
+            return runner.Run(cells, train, jobs, o => { lock (gate) { done++; stdout.WriteLine(Line(o)); } }, cancellation);
+
+        GridRunSummary? summary = null;
+        AnsiConsole.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(),
+                new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask($"grid 0/{total}", maxValue: total);
+                summary = runner.Run(cells, train, jobs, o =>
+                {
+                    lock (gate)
+                    {
+                        done++;
+                        AnsiConsole.MarkupLine(Markup.Escape(Line(o)));
+                        task.Description = string.Create(CultureInfo.InvariantCulture,
+                            $"grid {done}/{total}, {done / Math.Max(1e-9, clock.Elapsed.TotalMinutes):0.0} runs/min");
+                        task.Increment(1);
+                    }
+                }, cancellation);
+            });
+        return summary!;
+    }
+
+    static IReadOnlyList<double>? ParseNumbers(string[]? tokens, string option, bool allowZero)
+    {
+        if (tokens is null || tokens.Length == 0) return null;
+        var values = new List<double>();
+        foreach (var token in tokens.SelectMany(t => t.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)))
+        {
+            if (!PythonFloat.TryParse(token, out var v) || !double.IsFinite(v) || v < 0 || (!allowZero && v == 0))
+                throw new UsageException($"{option}: '{token}' is not a {(allowZero ? "non-negative" : "positive")} number");
+            values.Add(v);
+        }
+        return values.Distinct().Order().ToList();
+    }
+}
