@@ -28,12 +28,17 @@ internal static class GemmPacked
         int mcCap = Math.Min(mcMax, RoundUp(m, mr));
         int ncCap = Math.Min(ncMax, RoundUp(n, nr));
 
-        Span<T> packA = GemmScratch<T>.PackA(mcCap * kcMax);
+        Span<T> packA = GemmScratch<T>.PackA(mr * kcMax);
         Span<T> packB = GemmScratch<T>.PackB(ncCap * kcMax);
         Span<T> tile = GemmScratch<T>.Tile(mr * nr);
+        ref T a0 = ref MemoryMarshal.GetReference(a);
         ref T packA0 = ref MemoryMarshal.GetReference(packA);
         ref T packB0 = ref MemoryMarshal.GetReference(packB);
         ref T c0 = ref MemoryMarshal.GetReference(c);
+        // Full row panels read A in place (broadcasts need no contiguity); only a ragged last panel is
+        // packed, zero-padded to MR rows, so no read runs past A.
+        nint rowStrideA = form == GemmForm.TN ? 1 : k;
+        nint stepA = form == GemmForm.TN ? m : 1;
 
         for (int jc = 0; jc < n; jc += ncMax)
         {
@@ -47,20 +52,27 @@ internal static class GemmPacked
                 for (int ic = 0; ic < m; ic += mcMax)
                 {
                     int mc = Math.Min(mcMax, m - ic);
-                    PackA(form, m, k, a, ic, mc, pc, kc, mr, packA);
+                    int mcFull = mc - mc % mr;
+                    if (mcFull < mc)
+                        PackA(form, m, k, a, ic + mcFull, mc - mcFull, pc, kc, mr, packA);
                     for (int jr = 0; jr < nc; jr += nr)
                     {
                         int nrValid = Math.Min(nr, nc - jr);
                         ref T bPanel = ref Unsafe.Add(ref packB0, jr * kc);
                         for (int ir = 0; ir < mc; ir += mr)
                         {
-                            int mrValid = Math.Min(mr, mc - ir);
-                            ref T aPanel = ref Unsafe.Add(ref packA0, ir * kc);
-                            ref T cTile = ref Unsafe.Add(ref c0, (nint)(ic + ir) * n + jc + jr);
-                            if (mrValid == mr && nrValid == nr)
-                                TKernel.Run(kc, ref aPanel, ref bPanel, ref cTile, n, loadC);
+                            int i = ic + ir;
+                            ref T cTile = ref Unsafe.Add(ref c0, (nint)i * n + jc + jr);
+                            if (ir < mcFull)
+                            {
+                                ref T aPanel = ref Unsafe.Add(ref a0, i * rowStrideA + pc * stepA);
+                                if (nrValid == nr)
+                                    TKernel.Run(kc, ref aPanel, rowStrideA, stepA, ref bPanel, ref cTile, n, loadC);
+                                else
+                                    RunEdge<T, TKernel>(kc, ref aPanel, rowStrideA, stepA, ref bPanel, ref cTile, n, loadC, mr, nrValid, tile);
+                            }
                             else
-                                RunEdge<T, TKernel>(kc, ref aPanel, ref bPanel, ref cTile, n, loadC, mrValid, nrValid, tile);
+                                RunEdge<T, TKernel>(kc, ref packA0, 1, mr, ref bPanel, ref cTile, n, loadC, mc - ir, nrValid, tile);
                         }
                     }
                 }
@@ -69,7 +81,7 @@ internal static class GemmPacked
     }
 
     // A partial tile runs the full micro-kernel on a scratch tile; the padded rows and columns are discarded.
-    private static void RunEdge<T, TKernel>(int kc, ref T aPanel, ref T bPanel, ref T cTile, int ldc, bool loadC, int mrValid, int nrValid, Span<T> tile)
+    private static void RunEdge<T, TKernel>(int kc, ref T aPanel, nint rowStrideA, nint stepA, ref T bPanel, ref T cTile, int ldc, bool loadC, int mrValid, int nrValid, Span<T> tile)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TKernel : struct, IGemmMicroKernel<T>
     {
@@ -79,13 +91,14 @@ internal static class GemmPacked
             for (int i = 0; i < mrValid; i++)
                 MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref cTile, (nint)i * ldc), nrValid)
                     .CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref t0, i * nr), nrValid));
-        TKernel.Run(kc, ref aPanel, ref bPanel, ref t0, nr, loadC);
+        TKernel.Run(kc, ref aPanel, rowStrideA, stepA, ref bPanel, ref t0, nr, loadC);
         for (int i = 0; i < mrValid; i++)
             MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref t0, i * nr), nrValid)
                 .CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref cTile, (nint)i * ldc), nrValid));
     }
 
     /// <summary>Packs op(A)[ic..ic+mc, pc..pc+kc] into MR-tall panels laid out [panel][p][MR], zero-padding the last panel.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void PackA<T>(GemmForm form, int m, int k, ReadOnlySpan<T> a, int ic, int mc, int pc, int kc, int mr, Span<T> dst)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
