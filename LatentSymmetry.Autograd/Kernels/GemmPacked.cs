@@ -150,17 +150,35 @@ internal static class GemmPacked
             ref T panel = ref Unsafe.Add(ref d0, jr * kc);
             if (form == GemmForm.NT)
             {
-                // op(B)[p, j] = B[j, p]: a transpose of each row of B into the panel's column.
-                for (int jj = 0; jj < cols; jj++)
+                // op(B)[p, j] = B[j, p]: a transpose. Four rows of B at a time turn the scattered column
+                // writes into runs of four, which roughly halves the cost of this pack.
+                int jj = 0;
+                for (; jj <= cols - 4; jj += 4)
+                {
+                    ref T s0 = ref Unsafe.Add(ref b0, (nint)(jc + jr + jj) * k + pc);
+                    ref T s1 = ref Unsafe.Add(ref s0, k);
+                    ref T s2 = ref Unsafe.Add(ref s1, k);
+                    ref T s3 = ref Unsafe.Add(ref s2, k);
+                    ref T d = ref Unsafe.Add(ref panel, jj);
+                    for (int p = 0; p < kc; p++)
+                    {
+                        d = Unsafe.Add(ref s0, p);
+                        Unsafe.Add(ref d, 1) = Unsafe.Add(ref s1, p);
+                        Unsafe.Add(ref d, 2) = Unsafe.Add(ref s2, p);
+                        Unsafe.Add(ref d, 3) = Unsafe.Add(ref s3, p);
+                        d = ref Unsafe.Add(ref d, nr);
+                    }
+                }
+                for (; jj < cols; jj++)
                 {
                     ref T src = ref Unsafe.Add(ref b0, (nint)(jc + jr + jj) * k + pc);
                     ref T d = ref Unsafe.Add(ref panel, jj);
                     for (int p = 0; p < kc; p++)
                         Unsafe.Add(ref d, p * nr) = Unsafe.Add(ref src, p);
                 }
-                for (int jj = cols; jj < nr; jj++)
+                for (int pad = cols; pad < nr; pad++)
                     for (int p = 0; p < kc; p++)
-                        Unsafe.Add(ref panel, p * nr + jj) = T.Zero;
+                        Unsafe.Add(ref panel, p * nr + pad) = T.Zero;
             }
             else
             {
