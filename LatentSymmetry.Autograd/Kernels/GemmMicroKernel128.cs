@@ -14,7 +14,7 @@ internal readonly struct GemmMicroKernel128<T> : IGemmMicroKernel<T> where T : u
     public static int NR => 2 * Vector128<T>.Count;
 
     /// <inheritdoc/>
-    public static void Run(int kc, ref T a, nint rowStrideA, nint stepA, ref T b, ref T c, nint ldc, bool loadC)
+    public static void Run(int kc, ref T a, nint rowStrideA, nint stepA, ref T b, nint stepB, ref T c, nint ldc, bool loadC)
     {
         nuint w = (nuint)Vector128<T>.Count;
         // Rows of A are reached from three bases (rows 0, 4, 8) plus 0..3 strides, which x86 addressing folds into the broadcasts.
@@ -52,7 +52,7 @@ internal readonly struct GemmMicroKernel128<T> : IGemmMicroKernel<T> where T : u
             x = Vector128.Create(Unsafe.Add(ref a4, rs1)); c5a = Fma(x, b00, c5a); c5b = Fma(x, b01, c5b);
             a = ref Unsafe.Add(ref a, stepA);
             a4 = ref Unsafe.Add(ref a4, stepA);
-            b = ref Unsafe.Add(ref b, 2 * w);
+            b = ref Unsafe.Add(ref b, stepB);
         }
         c0a.StoreUnsafe(ref c); c0b.StoreUnsafe(ref c, w);
         c1a.StoreUnsafe(ref c, ld); c1b.StoreUnsafe(ref c, ld + w);

@@ -14,7 +14,7 @@ internal readonly struct GemmMicroKernel512<T> : IGemmMicroKernel<T> where T : u
     public static int NR => 2 * Vector512<T>.Count;
 
     /// <inheritdoc/>
-    public static void Run(int kc, ref T a, nint rowStrideA, nint stepA, ref T b, ref T c, nint ldc, bool loadC)
+    public static void Run(int kc, ref T a, nint rowStrideA, nint stepA, ref T b, nint stepB, ref T c, nint ldc, bool loadC)
     {
         nuint w = (nuint)Vector512<T>.Count;
         // Rows of A are reached from three bases (rows 0, 4, 8) plus 0..3 strides, which x86 addressing folds into the broadcasts.
@@ -72,7 +72,7 @@ internal readonly struct GemmMicroKernel512<T> : IGemmMicroKernel<T> where T : u
             a = ref Unsafe.Add(ref a, stepA);
             a4 = ref Unsafe.Add(ref a4, stepA);
             a8 = ref Unsafe.Add(ref a8, stepA);
-            b = ref Unsafe.Add(ref b, 2 * w);
+            b = ref Unsafe.Add(ref b, stepB);
         }
         c0a.StoreUnsafe(ref c); c0b.StoreUnsafe(ref c, w);
         c1a.StoreUnsafe(ref c, ld); c1b.StoreUnsafe(ref c, ld + w);
