@@ -32,6 +32,10 @@ public static class Gemm
 
         switch (ResolvePath<T>(path))
         {
+            // Four rows or columns or fewer: a thin tile wastes less of its zero padding.
+            case GemmPath.Vector512 when m <= 4 || n <= 4:
+                GemmPacked.Run<T, GemmMicroKernel512Thin<T>>(form, m, n, k, a, b, c, accumulate);
+                break;
             case GemmPath.Vector512:
                 GemmPacked.Run<T, GemmMicroKernel512<T>>(form, m, n, k, a, b, c, accumulate);
                 break;

@@ -14,9 +14,12 @@ internal readonly struct GemmMicroKernel256<T> : IGemmMicroKernel<T> where T : u
     public static int NR => 2 * Vector256<T>.Count;
 
     /// <inheritdoc/>
-    public static void Run(int kc, ref T a, ref T b, ref T c, nint ldc, bool loadC)
+    public static void Run(int kc, ref T a, nint rowStrideA, nint stepA, ref T b, nint stepB, ref T c, nint ldc, bool loadC)
     {
         nuint w = (nuint)Vector256<T>.Count;
+        // Rows of A are reached from three bases (rows 0, 4, 8) plus 0..3 strides, which x86 addressing folds into the broadcasts.
+        nint rs1 = rowStrideA, rs2 = 2 * rowStrideA, rs3 = 3 * rowStrideA;
+        ref T a4 = ref Unsafe.Add(ref a, 4 * rowStrideA);
         nuint ld = (nuint)ldc;
         Vector256<T> c0a, c0b, c1a, c1b, c2a, c2b, c3a, c3b, c4a, c4b, c5a, c5b;
         if (loadC)
@@ -40,15 +43,16 @@ internal readonly struct GemmMicroKernel256<T> : IGemmMicroKernel<T> where T : u
         Vector256<T> x;
         for (int p = 0; p < kc; p++)
         {
-            Vector256<T> b0 = Vector256.LoadUnsafe(ref b); Vector256<T> b1 = Vector256.LoadUnsafe(ref b, w);
-            x = Vector256.Create(a); c0a = Fma(x, b0, c0a); c0b = Fma(x, b1, c0b);
-            x = Vector256.Create(Unsafe.Add(ref a, 1)); c1a = Fma(x, b0, c1a); c1b = Fma(x, b1, c1b);
-            x = Vector256.Create(Unsafe.Add(ref a, 2)); c2a = Fma(x, b0, c2a); c2b = Fma(x, b1, c2b);
-            x = Vector256.Create(Unsafe.Add(ref a, 3)); c3a = Fma(x, b0, c3a); c3b = Fma(x, b1, c3b);
-            x = Vector256.Create(Unsafe.Add(ref a, 4)); c4a = Fma(x, b0, c4a); c4b = Fma(x, b1, c4b);
-            x = Vector256.Create(Unsafe.Add(ref a, 5)); c5a = Fma(x, b0, c5a); c5b = Fma(x, b1, c5b);
-            a = ref Unsafe.Add(ref a, 6);
-            b = ref Unsafe.Add(ref b, 2 * w);
+            Vector256<T> b00 = Vector256.LoadUnsafe(ref b); Vector256<T> b01 = Vector256.LoadUnsafe(ref b, w);
+            x = Vector256.Create(a); c0a = Fma(x, b00, c0a); c0b = Fma(x, b01, c0b);
+            x = Vector256.Create(Unsafe.Add(ref a, rs1)); c1a = Fma(x, b00, c1a); c1b = Fma(x, b01, c1b);
+            x = Vector256.Create(Unsafe.Add(ref a, rs2)); c2a = Fma(x, b00, c2a); c2b = Fma(x, b01, c2b);
+            x = Vector256.Create(Unsafe.Add(ref a, rs3)); c3a = Fma(x, b00, c3a); c3b = Fma(x, b01, c3b);
+            x = Vector256.Create(a4); c4a = Fma(x, b00, c4a); c4b = Fma(x, b01, c4b);
+            x = Vector256.Create(Unsafe.Add(ref a4, rs1)); c5a = Fma(x, b00, c5a); c5b = Fma(x, b01, c5b);
+            a = ref Unsafe.Add(ref a, stepA);
+            a4 = ref Unsafe.Add(ref a4, stepA);
+            b = ref Unsafe.Add(ref b, stepB);
         }
         c0a.StoreUnsafe(ref c); c0b.StoreUnsafe(ref c, w);
         c1a.StoreUnsafe(ref c, ld); c1b.StoreUnsafe(ref c, ld + w);

@@ -14,9 +14,13 @@ internal readonly struct GemmMicroKernel512<T> : IGemmMicroKernel<T> where T : u
     public static int NR => 2 * Vector512<T>.Count;
 
     /// <inheritdoc/>
-    public static void Run(int kc, ref T a, ref T b, ref T c, nint ldc, bool loadC)
+    public static void Run(int kc, ref T a, nint rowStrideA, nint stepA, ref T b, nint stepB, ref T c, nint ldc, bool loadC)
     {
         nuint w = (nuint)Vector512<T>.Count;
+        // Rows of A are reached from three bases (rows 0, 4, 8) plus 0..3 strides, which x86 addressing folds into the broadcasts.
+        nint rs1 = rowStrideA, rs2 = 2 * rowStrideA, rs3 = 3 * rowStrideA;
+        ref T a4 = ref Unsafe.Add(ref a, 4 * rowStrideA);
+        ref T a8 = ref Unsafe.Add(ref a, 8 * rowStrideA);
         nuint ld = (nuint)ldc;
         Vector512<T> c0a, c0b, c1a, c1b, c2a, c2b, c3a, c3b, c4a, c4b, c5a, c5b, c6a, c6b, c7a, c7b, c8a, c8b, c9a, c9b, c10a, c10b, c11a, c11b;
         if (loadC)
@@ -52,21 +56,23 @@ internal readonly struct GemmMicroKernel512<T> : IGemmMicroKernel<T> where T : u
         Vector512<T> x;
         for (int p = 0; p < kc; p++)
         {
-            Vector512<T> b0 = Vector512.LoadUnsafe(ref b); Vector512<T> b1 = Vector512.LoadUnsafe(ref b, w);
-            x = Vector512.Create(a); c0a = Fma(x, b0, c0a); c0b = Fma(x, b1, c0b);
-            x = Vector512.Create(Unsafe.Add(ref a, 1)); c1a = Fma(x, b0, c1a); c1b = Fma(x, b1, c1b);
-            x = Vector512.Create(Unsafe.Add(ref a, 2)); c2a = Fma(x, b0, c2a); c2b = Fma(x, b1, c2b);
-            x = Vector512.Create(Unsafe.Add(ref a, 3)); c3a = Fma(x, b0, c3a); c3b = Fma(x, b1, c3b);
-            x = Vector512.Create(Unsafe.Add(ref a, 4)); c4a = Fma(x, b0, c4a); c4b = Fma(x, b1, c4b);
-            x = Vector512.Create(Unsafe.Add(ref a, 5)); c5a = Fma(x, b0, c5a); c5b = Fma(x, b1, c5b);
-            x = Vector512.Create(Unsafe.Add(ref a, 6)); c6a = Fma(x, b0, c6a); c6b = Fma(x, b1, c6b);
-            x = Vector512.Create(Unsafe.Add(ref a, 7)); c7a = Fma(x, b0, c7a); c7b = Fma(x, b1, c7b);
-            x = Vector512.Create(Unsafe.Add(ref a, 8)); c8a = Fma(x, b0, c8a); c8b = Fma(x, b1, c8b);
-            x = Vector512.Create(Unsafe.Add(ref a, 9)); c9a = Fma(x, b0, c9a); c9b = Fma(x, b1, c9b);
-            x = Vector512.Create(Unsafe.Add(ref a, 10)); c10a = Fma(x, b0, c10a); c10b = Fma(x, b1, c10b);
-            x = Vector512.Create(Unsafe.Add(ref a, 11)); c11a = Fma(x, b0, c11a); c11b = Fma(x, b1, c11b);
-            a = ref Unsafe.Add(ref a, 12);
-            b = ref Unsafe.Add(ref b, 2 * w);
+            Vector512<T> b00 = Vector512.LoadUnsafe(ref b); Vector512<T> b01 = Vector512.LoadUnsafe(ref b, w);
+            x = Vector512.Create(a); c0a = Fma(x, b00, c0a); c0b = Fma(x, b01, c0b);
+            x = Vector512.Create(Unsafe.Add(ref a, rs1)); c1a = Fma(x, b00, c1a); c1b = Fma(x, b01, c1b);
+            x = Vector512.Create(Unsafe.Add(ref a, rs2)); c2a = Fma(x, b00, c2a); c2b = Fma(x, b01, c2b);
+            x = Vector512.Create(Unsafe.Add(ref a, rs3)); c3a = Fma(x, b00, c3a); c3b = Fma(x, b01, c3b);
+            x = Vector512.Create(a4); c4a = Fma(x, b00, c4a); c4b = Fma(x, b01, c4b);
+            x = Vector512.Create(Unsafe.Add(ref a4, rs1)); c5a = Fma(x, b00, c5a); c5b = Fma(x, b01, c5b);
+            x = Vector512.Create(Unsafe.Add(ref a4, rs2)); c6a = Fma(x, b00, c6a); c6b = Fma(x, b01, c6b);
+            x = Vector512.Create(Unsafe.Add(ref a4, rs3)); c7a = Fma(x, b00, c7a); c7b = Fma(x, b01, c7b);
+            x = Vector512.Create(a8); c8a = Fma(x, b00, c8a); c8b = Fma(x, b01, c8b);
+            x = Vector512.Create(Unsafe.Add(ref a8, rs1)); c9a = Fma(x, b00, c9a); c9b = Fma(x, b01, c9b);
+            x = Vector512.Create(Unsafe.Add(ref a8, rs2)); c10a = Fma(x, b00, c10a); c10b = Fma(x, b01, c10b);
+            x = Vector512.Create(Unsafe.Add(ref a8, rs3)); c11a = Fma(x, b00, c11a); c11b = Fma(x, b01, c11b);
+            a = ref Unsafe.Add(ref a, stepA);
+            a4 = ref Unsafe.Add(ref a4, stepA);
+            a8 = ref Unsafe.Add(ref a8, stepA);
+            b = ref Unsafe.Add(ref b, stepB);
         }
         c0a.StoreUnsafe(ref c); c0b.StoreUnsafe(ref c, w);
         c1a.StoreUnsafe(ref c, ld); c1b.StoreUnsafe(ref c, ld + w);

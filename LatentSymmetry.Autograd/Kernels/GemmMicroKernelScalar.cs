@@ -13,7 +13,7 @@ internal readonly struct GemmMicroKernelScalar<T> : IGemmMicroKernel<T> where T 
     public static int NR => 4;
 
     /// <inheritdoc/>
-    public static void Run(int kc, ref T a, ref T b, ref T c, nint ldc, bool loadC)
+    public static void Run(int kc, ref T a, nint rowStrideA, nint stepA, ref T b, nint stepB, ref T c, nint ldc, bool loadC)
     {
         T c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33;
         if (loadC)
@@ -34,11 +34,11 @@ internal readonly struct GemmMicroKernelScalar<T> : IGemmMicroKernel<T> where T 
         {
             T b0 = b; T b1 = Unsafe.Add(ref b, 1); T b2 = Unsafe.Add(ref b, 2); T b3 = Unsafe.Add(ref b, 3);
             T a0 = a; c00 = T.FusedMultiplyAdd(a0, b0, c00); c01 = T.FusedMultiplyAdd(a0, b1, c01); c02 = T.FusedMultiplyAdd(a0, b2, c02); c03 = T.FusedMultiplyAdd(a0, b3, c03);
-            T a1 = Unsafe.Add(ref a, 1); c10 = T.FusedMultiplyAdd(a1, b0, c10); c11 = T.FusedMultiplyAdd(a1, b1, c11); c12 = T.FusedMultiplyAdd(a1, b2, c12); c13 = T.FusedMultiplyAdd(a1, b3, c13);
-            T a2 = Unsafe.Add(ref a, 2); c20 = T.FusedMultiplyAdd(a2, b0, c20); c21 = T.FusedMultiplyAdd(a2, b1, c21); c22 = T.FusedMultiplyAdd(a2, b2, c22); c23 = T.FusedMultiplyAdd(a2, b3, c23);
-            T a3 = Unsafe.Add(ref a, 3); c30 = T.FusedMultiplyAdd(a3, b0, c30); c31 = T.FusedMultiplyAdd(a3, b1, c31); c32 = T.FusedMultiplyAdd(a3, b2, c32); c33 = T.FusedMultiplyAdd(a3, b3, c33);
-            a = ref Unsafe.Add(ref a, 4);
-            b = ref Unsafe.Add(ref b, 4);
+            T a1 = Unsafe.Add(ref a, rowStrideA); c10 = T.FusedMultiplyAdd(a1, b0, c10); c11 = T.FusedMultiplyAdd(a1, b1, c11); c12 = T.FusedMultiplyAdd(a1, b2, c12); c13 = T.FusedMultiplyAdd(a1, b3, c13);
+            T a2 = Unsafe.Add(ref a, 2 * rowStrideA); c20 = T.FusedMultiplyAdd(a2, b0, c20); c21 = T.FusedMultiplyAdd(a2, b1, c21); c22 = T.FusedMultiplyAdd(a2, b2, c22); c23 = T.FusedMultiplyAdd(a2, b3, c23);
+            T a3 = Unsafe.Add(ref a, 3 * rowStrideA); c30 = T.FusedMultiplyAdd(a3, b0, c30); c31 = T.FusedMultiplyAdd(a3, b1, c31); c32 = T.FusedMultiplyAdd(a3, b2, c32); c33 = T.FusedMultiplyAdd(a3, b3, c33);
+            a = ref Unsafe.Add(ref a, stepA);
+            b = ref Unsafe.Add(ref b, stepB);
         }
         c = c00; Unsafe.Add(ref c, 1) = c01; Unsafe.Add(ref c, 2) = c02; Unsafe.Add(ref c, 3) = c03;
         Unsafe.Add(ref c, ldc) = c10; Unsafe.Add(ref c, ldc + 1) = c11; Unsafe.Add(ref c, ldc + 2) = c12; Unsafe.Add(ref c, ldc + 3) = c13;

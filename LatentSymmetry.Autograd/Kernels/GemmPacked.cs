@@ -1,17 +1,21 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace LatentSymmetry.Autograd.Kernels;
 
 /// <summary>
-/// BLIS-style blocked GEMM: column blocks of NC (jc), k-blocks of KC (pc, B packed into NR-wide panels),
-/// row blocks of MC (ic, A packed into MR-tall panels), then MR×NR tiles by the micro-kernel. Packing
-/// zero-pads the edges and hides the form, so one micro-kernel serves NN, NT and TN.
+/// BLIS-style blocked GEMM: column blocks of NC (jc), k-blocks of KC (pc), row blocks of MC (ic), then
+/// MR×NR tiles by the micro-kernel. B is packed into NR-wide [p][NR] panels (a copy, or a transpose for NT)
+/// and A is read in place through its strides; only ragged edges are packed, zero-padded, so one
+/// micro-kernel serves every form. Skinny products (n ≪ m) are run as Cᵀ = op(B)ᵀ·op(A)ᵀ so the vector
+/// width lies along the long side.
 /// </summary>
 internal static class GemmPacked
 {
-    // KC·NR of B (32 KiB for 12×32 floats) stays in L1 while the MC×KC block of A (~120 KiB) streams from L2.
+    // KC·NR of B (32 KiB for 12×32 floats) stays in L1 while the MC×KC block of A streams from L2.
     private const int KC = 256;
     private const int MCTarget = 120;
     private const int NCTarget = 4096;
@@ -21,19 +25,45 @@ internal static class GemmPacked
         where T : unmanaged, IFloatingPointIeee754<T>
         where TKernel : struct, IGemmMicroKernel<T>
     {
+        // op(A)[i, p] = a[i·ars + p·aps], op(B)[p, j] = b[p·brs + j·bcs], C[i, j] = c[i·n + j].
+        nint ars = form == GemmForm.TN ? 1 : k, aps = form == GemmForm.TN ? m : 1;
+        nint brs = form == GemmForm.NT ? 1 : n, bcs = form == GemmForm.NT ? k : 1;
+        ref T a0 = ref MemoryMarshal.GetReference(a);
+        ref T b0 = ref MemoryMarshal.GetReference(b);
+        ref T c0 = ref MemoryMarshal.GetReference(c);
+
+        // Cᵀ[j, i] = Σp op(B)[p, j]·op(A)[i, p] is the same chain in the same order, so the transposed
+        // problem gives identical bits; take it when it wastes much less of the zero-padded tiles.
+        if (PaddedArea<T, TKernel>(m, n) > 2 * PaddedArea<T, TKernel>(n, m))
+            Blocked<T, TKernel>(n, m, k, ref b0, bcs, brs, ref a0, aps, ars, ref c0, 1, n, accumulate);
+        else
+            Blocked<T, TKernel>(m, n, k, ref a0, ars, aps, ref b0, brs, bcs, ref c0, n, 1, accumulate);
+    }
+
+    private static long PaddedArea<T, TKernel>(int rows, int cols)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TKernel : struct, IGemmMicroKernel<T>
+        => (long)RoundUp(rows, TKernel.MR) * RoundUp(cols, TKernel.NR);
+
+    // C[i, j] = c[i·crs + j·ccs]; A and B as in Run.
+    private static void Blocked<T, TKernel>(int m, int n, int k, ref T a0, nint ars, nint aps, ref T b0, nint brs, nint bcs,
+        ref T c0, nint crs, nint ccs, bool accumulate)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TKernel : struct, IGemmMicroKernel<T>
+    {
         int mr = TKernel.MR, nr = TKernel.NR;
         int mcMax = Math.Max(1, MCTarget / mr) * mr;
         int ncMax = Math.Max(1, NCTarget / nr) * nr;
         int kcMax = Math.Min(KC, k);
-        int mcCap = Math.Min(mcMax, RoundUp(m, mr));
-        int ncCap = Math.Min(ncMax, RoundUp(n, nr));
-
-        Span<T> packA = GemmScratch<T>.PackA(mcCap * kcMax);
-        Span<T> packB = GemmScratch<T>.PackB(ncCap * kcMax);
+        // With a single row panel each B panel is used once, so packing it would only copy it; B rows
+        // that are contiguous are then read in place.
+        bool directB = bcs == 1 && m <= mr;
+        Span<T> packA = GemmScratch<T>.PackA(mr * kcMax);
+        Span<T> packB = GemmScratch<T>.PackB(Math.Min(ncMax, RoundUp(n, nr)) * kcMax);
         Span<T> tile = GemmScratch<T>.Tile(mr * nr);
         ref T packA0 = ref MemoryMarshal.GetReference(packA);
         ref T packB0 = ref MemoryMarshal.GetReference(packB);
-        ref T c0 = ref MemoryMarshal.GetReference(c);
+        ref T tile0 = ref MemoryMarshal.GetReference(tile);
 
         for (int jc = 0; jc < n; jc += ncMax)
         {
@@ -43,24 +73,44 @@ internal static class GemmPacked
                 int kc = Math.Min(KC, k - pc);
                 // After the first k-block the partial sums in C are the chain's running value.
                 bool loadC = accumulate || pc > 0;
-                PackB(form, n, k, b, jc, nc, pc, kc, nr, packB);
+                for (int jr = 0; jr < nc; jr += nr)
+                    if (!directB || nc - jr < nr)
+                        PackBPanel<T, TKernel>(ref Unsafe.Add(ref b0, pc * brs + (jc + jr) * bcs), brs, bcs, kc, Math.Min(nr, nc - jr),
+                            ref Unsafe.Add(ref packB0, jr * kc));
+
                 for (int ic = 0; ic < m; ic += mcMax)
                 {
                     int mc = Math.Min(mcMax, m - ic);
-                    PackA(form, m, k, a, ic, mc, pc, kc, mr, packA);
+                    int mcFull = mc - mc % mr;
+                    // Full row panels read A in place (broadcasts need no contiguity); a ragged last panel
+                    // is packed, zero-padded to MR rows, so no read runs past A.
+                    if (mcFull < mc)
+                        PackAPanel<T, TKernel>(ref Unsafe.Add(ref a0, (ic + mcFull) * ars + pc * aps), ars, aps, kc, mc - mcFull, ref packA0);
                     for (int jr = 0; jr < nc; jr += nr)
                     {
                         int nrValid = Math.Min(nr, nc - jr);
-                        ref T bPanel = ref Unsafe.Add(ref packB0, jr * kc);
+                        bool bInPlace = directB && nrValid == nr;
+                        ref T bPanel = ref bInPlace ? ref Unsafe.Add(ref b0, pc * brs + (jc + jr)) : ref Unsafe.Add(ref packB0, jr * kc);
+                        nint stepB = bInPlace ? brs : nr;
                         for (int ir = 0; ir < mc; ir += mr)
                         {
+                            int i = ic + ir;
+                            bool fullRows = ir < mcFull;
+                            ref T aPanel = ref fullRows ? ref Unsafe.Add(ref a0, i * ars + pc * aps) : ref packA0;
+                            nint rowStrideA = fullRows ? ars : 1, stepA = fullRows ? aps : mr;
+                            ref T cTile = ref Unsafe.Add(ref c0, i * crs + (jc + jr) * ccs);
+                            if (fullRows && nrValid == nr && ccs == 1)
+                            {
+                                TKernel.Run(kc, ref aPanel, rowStrideA, stepA, ref bPanel, stepB, ref cTile, crs, loadC);
+                                continue;
+                            }
+                            // A partial (or transposed) tile runs the full micro-kernel on a scratch tile;
+                            // the padded rows and columns are discarded.
                             int mrValid = Math.Min(mr, mc - ir);
-                            ref T aPanel = ref Unsafe.Add(ref packA0, ir * kc);
-                            ref T cTile = ref Unsafe.Add(ref c0, (nint)(ic + ir) * n + jc + jr);
-                            if (mrValid == mr && nrValid == nr)
-                                TKernel.Run(kc, ref aPanel, ref bPanel, ref cTile, n, loadC);
-                            else
-                                RunEdge<T, TKernel>(kc, ref aPanel, ref bPanel, ref cTile, n, loadC, mrValid, nrValid, tile);
+                            if (loadC)
+                                CopyTile(ref cTile, crs, ccs, ref tile0, nr, 1, mrValid, nrValid);
+                            TKernel.Run(kc, ref aPanel, rowStrideA, stepA, ref bPanel, stepB, ref tile0, nr, loadC);
+                            CopyTile(ref tile0, nr, 1, ref cTile, crs, ccs, mrValid, nrValid);
                         }
                     }
                 }
@@ -68,97 +118,123 @@ internal static class GemmPacked
         }
     }
 
-    // A partial tile runs the full micro-kernel on a scratch tile; the padded rows and columns are discarded.
-    private static void RunEdge<T, TKernel>(int kc, ref T aPanel, ref T bPanel, ref T cTile, int ldc, bool loadC, int mrValid, int nrValid, Span<T> tile)
+    private static void CopyTile<T>(ref T src, nint srcRow, nint srcCol, ref T dst, nint dstRow, nint dstCol, int rows, int cols)
+    {
+        for (int i = 0; i < rows; i++)
+        {
+            ref T s = ref Unsafe.Add(ref src, i * srcRow);
+            ref T d = ref Unsafe.Add(ref dst, i * dstRow);
+            for (int j = 0; j < cols; j++)
+                Unsafe.Add(ref d, j * dstCol) = Unsafe.Add(ref s, j * srcCol);
+        }
+    }
+
+    /// <summary>Packs rows &lt; MR of A (element (i, p) at src[i·rs + p·ps]) into one [p][MR] panel, zero-padding the missing rows.</summary>
+    private static void PackAPanel<T, TKernel>(ref T src, nint rs, nint ps, int kc, int rows, ref T dst)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TKernel : struct, IGemmMicroKernel<T>
+    {
+        int mr = TKernel.MR;
+        for (int p = 0; p < kc; p++)
+        {
+            ref T s = ref Unsafe.Add(ref src, p * ps);
+            ref T d = ref Unsafe.Add(ref dst, p * mr);
+            for (int i = 0; i < rows; i++)
+                Unsafe.Add(ref d, i) = Unsafe.Add(ref s, i * rs);
+            for (int i = rows; i < mr; i++)
+                Unsafe.Add(ref d, i) = T.Zero;
+        }
+    }
+
+    /// <summary>Packs up to NR columns of B (element (p, j) at src[p·rs + j·cs]) into one [p][NR] panel, zero-padding the missing columns.</summary>
+    private static void PackBPanel<T, TKernel>(ref T src, nint rs, nint cs, int kc, int cols, ref T dst)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TKernel : struct, IGemmMicroKernel<T>
     {
         int nr = TKernel.NR;
-        ref T t0 = ref MemoryMarshal.GetReference(tile);
-        if (loadC)
-            for (int i = 0; i < mrValid; i++)
-                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref cTile, (nint)i * ldc), nrValid)
-                    .CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref t0, i * nr), nrValid));
-        TKernel.Run(kc, ref aPanel, ref bPanel, ref t0, nr, loadC);
-        for (int i = 0; i < mrValid; i++)
-            MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref t0, i * nr), nrValid)
-                .CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref cTile, (nint)i * ldc), nrValid));
-    }
-
-    /// <summary>Packs op(A)[ic..ic+mc, pc..pc+kc] into MR-tall panels laid out [panel][p][MR], zero-padding the last panel.</summary>
-    private static void PackA<T>(GemmForm form, int m, int k, ReadOnlySpan<T> a, int ic, int mc, int pc, int kc, int mr, Span<T> dst)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        ref T a0 = ref MemoryMarshal.GetReference(a);
-        ref T d0 = ref MemoryMarshal.GetReference(dst);
-        for (int ir = 0; ir < mc; ir += mr)
+        if (cs == 1)
         {
-            int rows = Math.Min(mr, mc - ir);
-            ref T panel = ref Unsafe.Add(ref d0, ir * kc);
-            if (form == GemmForm.TN)
+            for (int p = 0; p < kc; p++)
             {
-                // op(A)[i, p] = A[p, i]: each p contributes a contiguous run of rows.
-                for (int p = 0; p < kc; p++)
+                ref T s = ref Unsafe.Add(ref src, p * rs);
+                ref T d = ref Unsafe.Add(ref dst, p * nr);
+                if (cols == nr)
                 {
-                    ref T src = ref Unsafe.Add(ref a0, (nint)(pc + p) * m + ic + ir);
-                    ref T d = ref Unsafe.Add(ref panel, p * mr);
-                    for (int ii = 0; ii < rows; ii++)
-                        Unsafe.Add(ref d, ii) = Unsafe.Add(ref src, ii);
-                    for (int ii = rows; ii < mr; ii++)
-                        Unsafe.Add(ref d, ii) = T.Zero;
+                    // NR·sizeof(T) is a JIT-time constant, so this block copy unrolls into a few vector moves.
+                    Unsafe.CopyBlockUnaligned(ref Unsafe.As<T, byte>(ref d), ref Unsafe.As<T, byte>(ref s), (uint)(nr * Unsafe.SizeOf<T>()));
+                    continue;
                 }
+                for (int j = 0; j < cols; j++)
+                    Unsafe.Add(ref d, j) = Unsafe.Add(ref s, j);
+                for (int j = cols; j < nr; j++)
+                    Unsafe.Add(ref d, j) = T.Zero;
             }
-            else
+            return;
+        }
+
+        // A transpose (NT's B, or op(A)ᵀ of a skinny product). Four source columns at a time turn the
+        // scattered writes into runs of four, several times faster than one column at a time; for float
+        // on x86 with p contiguous, 4×4 blocks are transposed in SSE registers, faster again.
+        int jj = 0;
+        if (typeof(T) == typeof(float) && Sse.IsSupported && rs == 1)
+            for (; jj <= cols - 4; jj += 4)
+                Transpose4Rows(ref Unsafe.As<T, float>(ref Unsafe.Add(ref src, jj * cs)), cs, kc, ref Unsafe.As<T, float>(ref Unsafe.Add(ref dst, jj)), nr);
+        for (; jj <= cols - 4; jj += 4)
+        {
+            ref T s0 = ref Unsafe.Add(ref src, jj * cs);
+            ref T s1 = ref Unsafe.Add(ref s0, cs);
+            ref T s2 = ref Unsafe.Add(ref s1, cs);
+            ref T s3 = ref Unsafe.Add(ref s2, cs);
+            ref T d = ref Unsafe.Add(ref dst, jj);
+            for (int p = 0; p < kc; p++)
             {
-                // op(A)[i, p] = A[i, p]: a transpose of each row into the panel's column.
-                for (int ii = 0; ii < rows; ii++)
-                {
-                    ref T src = ref Unsafe.Add(ref a0, (nint)(ic + ir + ii) * k + pc);
-                    ref T d = ref Unsafe.Add(ref panel, ii);
-                    for (int p = 0; p < kc; p++)
-                        Unsafe.Add(ref d, p * mr) = Unsafe.Add(ref src, p);
-                }
-                for (int ii = rows; ii < mr; ii++)
-                    for (int p = 0; p < kc; p++)
-                        Unsafe.Add(ref panel, p * mr + ii) = T.Zero;
+                nint o = p * rs;
+                d = Unsafe.Add(ref s0, o);
+                Unsafe.Add(ref d, 1) = Unsafe.Add(ref s1, o);
+                Unsafe.Add(ref d, 2) = Unsafe.Add(ref s2, o);
+                Unsafe.Add(ref d, 3) = Unsafe.Add(ref s3, o);
+                d = ref Unsafe.Add(ref d, nr);
             }
         }
+        for (; jj < cols; jj++)
+        {
+            ref T s = ref Unsafe.Add(ref src, jj * cs);
+            for (int p = 0; p < kc; p++)
+                Unsafe.Add(ref dst, p * nr + jj) = Unsafe.Add(ref s, p * rs);
+        }
+        if (cols < nr)
+            for (int p = 0; p < kc; p++)
+                for (int j = cols; j < nr; j++)
+                    Unsafe.Add(ref dst, p * nr + j) = T.Zero;
     }
 
-    /// <summary>Packs op(B)[pc..pc+kc, jc..jc+nc] into NR-wide panels laid out [panel][p][NR], zero-padding the last panel.</summary>
-    private static void PackB<T>(GemmForm form, int n, int k, ReadOnlySpan<T> b, int jc, int nc, int pc, int kc, int nr, Span<T> dst)
-        where T : unmanaged, IFloatingPointIeee754<T>
+    // Writes column p of four contiguous source rows (stride cs) to dst[p·nr .. p·nr+3].
+    private static void Transpose4Rows(ref float s0, nint cs, int kc, ref float dst, int nr)
     {
-        ref T b0 = ref MemoryMarshal.GetReference(b);
-        ref T d0 = ref MemoryMarshal.GetReference(dst);
-        for (int jr = 0; jr < nc; jr += nr)
+        ref float s1 = ref Unsafe.Add(ref s0, cs);
+        ref float s2 = ref Unsafe.Add(ref s1, cs);
+        ref float s3 = ref Unsafe.Add(ref s2, cs);
+        nint step = nr;
+        int p = 0;
+        for (; p <= kc - 4; p += 4)
         {
-            int cols = Math.Min(nr, nc - jr);
-            ref T panel = ref Unsafe.Add(ref d0, jr * kc);
-            if (form == GemmForm.NT)
-            {
-                // op(B)[p, j] = B[j, p]: a transpose of each row of B into the panel's column.
-                for (int jj = 0; jj < cols; jj++)
-                {
-                    ref T src = ref Unsafe.Add(ref b0, (nint)(jc + jr + jj) * k + pc);
-                    ref T d = ref Unsafe.Add(ref panel, jj);
-                    for (int p = 0; p < kc; p++)
-                        Unsafe.Add(ref d, p * nr) = Unsafe.Add(ref src, p);
-                }
-                for (int jj = cols; jj < nr; jj++)
-                    for (int p = 0; p < kc; p++)
-                        Unsafe.Add(ref panel, p * nr + jj) = T.Zero;
-            }
-            else
-            {
-                for (int p = 0; p < kc; p++)
-                {
-                    ref T src = ref Unsafe.Add(ref b0, (nint)(pc + p) * n + jc + jr);
-                    Span<T> d = MemoryMarshal.CreateSpan(ref Unsafe.Add(ref panel, p * nr), nr);
-                    MemoryMarshal.CreateReadOnlySpan(ref src, cols).CopyTo(d);
-                    d[cols..].Clear();
-                }
-            }
+            Vector128<float> r0 = Vector128.LoadUnsafe(ref s0, (nuint)p), r1 = Vector128.LoadUnsafe(ref s1, (nuint)p);
+            Vector128<float> r2 = Vector128.LoadUnsafe(ref s2, (nuint)p), r3 = Vector128.LoadUnsafe(ref s3, (nuint)p);
+            Vector128<float> t0 = Sse.UnpackLow(r0, r1), t1 = Sse.UnpackLow(r2, r3);
+            Vector128<float> t2 = Sse.UnpackHigh(r0, r1), t3 = Sse.UnpackHigh(r2, r3);
+            Sse.MoveLowToHigh(t0, t1).StoreUnsafe(ref dst);
+            Sse.MoveHighToLow(t1, t0).StoreUnsafe(ref Unsafe.Add(ref dst, step));
+            Sse.MoveLowToHigh(t2, t3).StoreUnsafe(ref Unsafe.Add(ref dst, 2 * step));
+            Sse.MoveHighToLow(t3, t2).StoreUnsafe(ref Unsafe.Add(ref dst, 3 * step));
+            dst = ref Unsafe.Add(ref dst, 4 * step);
+        }
+        for (; p < kc; p++)
+        {
+            dst = Unsafe.Add(ref s0, p);
+            Unsafe.Add(ref dst, 1) = Unsafe.Add(ref s1, p);
+            Unsafe.Add(ref dst, 2) = Unsafe.Add(ref s2, p);
+            Unsafe.Add(ref dst, 3) = Unsafe.Add(ref s3, p);
+            dst = ref Unsafe.Add(ref dst, step);
         }
     }
 

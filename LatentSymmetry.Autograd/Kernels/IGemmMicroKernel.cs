@@ -3,8 +3,10 @@ using System.Numerics;
 namespace LatentSymmetry.Autograd.Kernels;
 
 /// <summary>
-/// A register-tiled GEMM micro-kernel: C[MR, NR] (+)= Ã·B̃ over packed panels, Ã laid out [p][MR] and
-/// B̃ laid out [p][NR]. Implemented by structs so the blocked driver is specialised and the call inlined.
+/// A register-tiled GEMM micro-kernel: C[MR, NR] (+)= A·B where element (i, p) of A sits at
+/// <c>a[i·rowStrideA + p·stepA]</c> and row p of B is the NR contiguous elements at <c>b[p·stepB]</c>, so
+/// either operand is read in place or from a packed panel ([p][MR] for A, [p][NR] for B). Implemented by
+/// structs so the blocked driver is specialised for each.
 /// </summary>
 internal interface IGemmMicroKernel<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
@@ -19,5 +21,5 @@ internal interface IGemmMicroKernel<T> where T : unmanaged, IFloatingPointIeee75
     /// <paramref name="loadC"/> is set (accumulating, or a later k-block), else from zero, so every element
     /// stays one sequential FMA chain over p whatever the K blocking.
     /// </summary>
-    static abstract void Run(int kc, ref T a, ref T b, ref T c, nint ldc, bool loadC);
+    static abstract void Run(int kc, ref T a, nint rowStrideA, nint stepA, ref T b, nint stepB, ref T c, nint ldc, bool loadC);
 }
