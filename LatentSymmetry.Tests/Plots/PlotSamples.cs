@@ -15,5 +15,7 @@ public class PlotSamples
         new LossCurvesFigure(SyntheticFigures.LossHistory()).Save(Path.Combine(Directory, "loss_curves.png"));
         new LossCurvesFigure(SyntheticFigures.LossHistory()).Save(Path.Combine(Directory, "loss_curves.svg"));
         new LossCurvesFigure(SyntheticFigures.LossHistory(symmetry: false)).Save(Path.Combine(Directory, "loss_curves_nosym.png"));
+        new FieldSliceFigure(SyntheticFigures.FieldSlice()).Save(Path.Combine(Directory, "slice.png"));
+        new FieldSliceFigure(SyntheticFigures.FieldSlice()).Save(Path.Combine(Directory, "slice.svg"));
     }
 }
