@@ -23,6 +23,7 @@ internal static class FigureFile
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
+        AlignPanelHeights(figure, width, height);
         byte[] bytes = format switch
         {
             FigureFormat.Png => EncodePng(figure, width, height),
@@ -31,6 +32,31 @@ internal static class FigureFile
         };
         WriteAtomically(path, bytes);
     }
+
+    /// <summary>
+    /// Gives side-by-side panels the same top and bottom margins, so their data areas line up even when one panel
+    /// has a taller legend or title. The margins each panel needs are only known after a layout pass, hence the
+    /// throwaway render.
+    /// </summary>
+    static void AlignPanelHeights(Multiplot figure, int width, int height)
+    {
+        Plot[] panels = figure.GetPlots();
+        if (panels.Length < 2)
+            return;
+        using (Image _ = figure.Render(width, height)) { }
+        // RenderDetails.Padding is measured from the image origin rather than the panel's own rectangle, which is
+        // wrong for every panel but the first, so the margins are taken from the two rectangles instead.
+        PixelPadding[] own = [.. panels.Select(p => Margins(p.LastRender))];
+        float top = own.Max(m => m.Top), bottom = own.Max(m => m.Bottom);
+        for (int i = 0; i < panels.Length; i++)
+            panels[i].Layout.Fixed(new PixelPadding(own[i].Left, own[i].Right, bottom, top));
+    }
+
+    static PixelPadding Margins(RenderDetails render) => new(
+        left: render.DataRect.Left - render.FigureRect.Left,
+        right: render.FigureRect.Right - render.DataRect.Right,
+        bottom: render.FigureRect.Bottom - render.DataRect.Bottom,
+        top: render.DataRect.Top - render.FigureRect.Top);
 
     static byte[] EncodePng(Multiplot figure, int width, int height)
     {

@@ -17,5 +17,9 @@ public class PlotSamples
         new LossCurvesFigure(SyntheticFigures.LossHistory(symmetry: false)).Save(Path.Combine(Directory, "loss_curves_nosym.png"));
         new FieldSliceFigure(SyntheticFigures.FieldSlice()).Save(Path.Combine(Directory, "slice.png"));
         new FieldSliceFigure(SyntheticFigures.FieldSlice()).Save(Path.Combine(Directory, "slice.svg"));
+        new CompareFigure(SyntheticFigures.SweepComparison()).Save(Path.Combine(Directory, "compare.png"));
+        new CompareFigure(SyntheticFigures.SweepComparison()).Save(Path.Combine(Directory, "compare.svg"));
+        new CompareFigure(SyntheticFigures.SweepComparison([0])).Save(Path.Combine(Directory, "compare_zero_only.png"));
+        new CompareFigure(SyntheticFigures.SweepComparison([3e-3])).Save(Path.Combine(Directory, "compare_single.png"));
     }
 }
