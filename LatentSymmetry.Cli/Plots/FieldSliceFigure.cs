@@ -51,7 +51,8 @@ public sealed class FieldSliceFigure
             for (int col = 0; col < n; col++)
             {
                 // ScottPlot draws row 0 of a heatmap at the top; our row 0 is the smallest y, so rows are reversed.
-                double p = slice.Prediction[row * n + col], t = slice.Truth[row * n + col];
+                // Infinite values (a diverged model) have no colour; like NaN they are drawn as missing cells.
+                double p = FiniteOrNaN(slice.Prediction[row * n + col]), t = FiniteOrNaN(slice.Truth[row * n + col]);
                 prediction[n - 1 - row, col] = p;
                 truth[n - 1 - row, col] = t;
                 difference[n - 1 - row, col] = p - t;
@@ -72,6 +73,12 @@ public sealed class FieldSliceFigure
     Plot Panel(string title, double[,] values, Range range, IColormap colormap)
     {
         Plot plot = FigureStyle.NewPanel(title, "x", "y");
+        if (!values.Cast<double>().Any(double.IsFinite))
+        {
+            // ScottPlot cannot take the colour range of an all-NaN heatmap, and there is nothing to colour anyway.
+            FigureStyle.Note(plot, "no finite values");
+            return plot;
+        }
         Heatmap heatmap = plot.Add.Heatmap(values);
         heatmap.Colormap = colormap;
         heatmap.ManualRange = range;
@@ -85,6 +92,8 @@ public sealed class FieldSliceFigure
         plot.HideGrid();
         return plot;
     }
+
+    static double FiniteOrNaN(double value) => double.IsFinite(value) ? value : double.NaN;
 
     static Range FiniteRange(double[,] a, double[,] b)
     {

@@ -52,6 +52,20 @@ internal static class FigureStyle
         plot.ShowLegend(Edge.Bottom);
     }
 
+    /// <summary>Replaces the content of an empty panel by a centred grey note, without ticks or grid.</summary>
+    public static void Note(Plot plot, string text)
+    {
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.EmptyTickGenerator();
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.EmptyTickGenerator();
+        plot.HideGrid();
+        var note = plot.Add.Annotation(text, Alignment.MiddleCenter);
+        note.LabelFontSize = 16;
+        note.LabelBackgroundColor = Colors.Transparent;
+        note.LabelBorderColor = Colors.Transparent;
+        note.LabelShadowColor = Colors.Transparent;
+        note.LabelFontColor = Colors.Gray;
+    }
+
     /// <summary>Side-by-side panels in one figure.</summary>
     public static Multiplot Columns(params Plot[] panels)
     {

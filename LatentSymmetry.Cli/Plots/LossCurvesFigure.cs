@@ -45,7 +45,7 @@ public sealed class LossCurvesFigure
         }
         else
         {
-            ShowAbsent(symmetry, "no symmetry layer");
+            FigureStyle.Note(symmetry, "no symmetry layer");
         }
         // Below the panels the legends never cover curves, wherever the losses and lambda happen to run.
         FigureStyle.LegendBelow(task);
@@ -116,19 +116,6 @@ public sealed class LossCurvesFigure
         line.LineWidth = 1.5f;
         line.LinePattern = LinePattern.DenselyDashed;
         line.LegendText = "λ";
-    }
-
-    static void ShowAbsent(Plot plot, string note)
-    {
-        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.EmptyTickGenerator();
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.EmptyTickGenerator();
-        plot.HideGrid();
-        var annotation = plot.Add.Annotation(note, Alignment.MiddleCenter);
-        annotation.LabelFontSize = 16;
-        annotation.LabelBackgroundColor = Colors.Transparent;
-        annotation.LabelBorderColor = Colors.Transparent;
-        annotation.LabelShadowColor = Colors.Transparent;
-        annotation.LabelFontColor = Colors.Gray;
     }
 
     static (double First, double Last) EpochRange(List<double> epochs)
