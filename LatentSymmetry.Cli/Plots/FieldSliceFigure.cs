@@ -79,15 +79,16 @@ public sealed class FieldSliceFigure
             FigureStyle.Note(plot, "no finite values");
             return plot;
         }
-        Heatmap heatmap = plot.Add.Heatmap(values);
+        // ScottPlot's Extent is the rectangle of cell centres (first to last sample) and the image reaches half a
+        // cell beyond it; it needs two samples per side, so a single sample is drawn as four equal cells.
+        double[,] cells = values.GetLength(0) == 1 ? new double[2, 2] { { values[0, 0], values[0, 0] }, { values[0, 0], values[0, 0] } } : values;
+        double centres = values.GetLength(0) == 1 ? slice.Extent / 2 : slice.Extent;
+        Heatmap heatmap = plot.Add.Heatmap(cells);
+        heatmap.Extent = new CoordinateRect(-centres, centres, -centres, centres);
         heatmap.Colormap = colormap;
         heatmap.ManualRange = range;
         heatmap.NaNCellColor = Colors.LightGray;
-        // Samples are cell centres, so the image reaches half a cell beyond the outermost samples.
-        double half = slice.Size == 1 ? slice.Extent : slice.Extent / (slice.Size - 1);
-        CoordinateRect extent = new(-slice.Extent - half, slice.Extent + half, -slice.Extent - half, slice.Extent + half);
-        heatmap.Extent = extent;
-        plot.Axes.SetLimits(extent);
+        plot.Axes.SetLimits(heatmap.GetAlignedExtent());
         plot.Add.ColorBar(heatmap);
         plot.HideGrid();
         return plot;

@@ -24,9 +24,10 @@ public class FieldSliceFigureTests
     }
 
     [Test]
-    public void Each_sample_is_drawn_at_its_x_and_y()
+    public void Each_sample_fills_the_cell_around_its_x_and_y()
     {
-        // Value 10 * row + col tells rows (y) and columns (x) apart; the grid is linspace(-3, 3, 4) = -3, -1, 1, 3.
+        // Value 10 * row + col tells rows (y) and columns (x) apart; the grid is linspace(-3, 3, 4) = -3, -1, 1, 3,
+        // so each cell reaches 1 either side of its sample. Probe just inside each cell's four edges.
         const int n = 4;
         double[] values = [.. Enumerable.Range(0, n * n).Select(i => 10.0 * (i / n) + i % n)];
         Heatmap[] heatmaps = Heatmaps(new FieldSlice(n, 3, values, new double[n * n]));
@@ -35,11 +36,23 @@ public class FieldSliceFigureTests
         {
             for (int col = 0; col < n; col++)
             {
-                Coordinates at = new(-3 + 2 * col, -3 + 2 * row);
-                Assert.That(heatmaps[0].GetValue(at), Is.EqualTo(10.0 * row + col), $"prediction at {at}");
-                Assert.That(heatmaps[2].GetValue(at), Is.EqualTo(10.0 * row + col), $"difference at {at}");
+                foreach ((double dx, double dy) in new[] { (-0.9, -0.9), (0.9, -0.9), (-0.9, 0.9), (0.9, 0.9) })
+                {
+                    Coordinates at = new(-3 + 2 * col + dx, -3 + 2 * row + dy);
+                    Assert.That(heatmaps[0].GetValue(at), Is.EqualTo(10.0 * row + col), $"prediction at {at}");
+                    Assert.That(heatmaps[2].GetValue(at), Is.EqualTo(10.0 * row + col), $"difference at {at}");
+                }
             }
         }
+    }
+
+    [Test]
+    public void A_single_sample_fills_the_whole_square()
+    {
+        Heatmap heatmap = Heatmaps(new FieldSlice(1, 3, [0.25], [0.5]))[0];
+        CoordinateRect image = heatmap.GetAlignedExtent();
+        Assert.That((image.Left, image.Right, image.Bottom, image.Top), Is.EqualTo((-3.0, 3.0, -3.0, 3.0)));
+        Assert.That(heatmap.GetValue(new Coordinates(-2.9, 2.9)), Is.EqualTo(0.25));
     }
 
     [Test]
