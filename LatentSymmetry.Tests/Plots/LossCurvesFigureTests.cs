@@ -35,6 +35,13 @@ public class LossCurvesFigureTests
     }
 
     [Test]
+    public void PerEpoch_places_each_epoch_at_its_end()
+    {
+        EpochPoint[] points = EpochPoint.PerEpoch([0.5, 0.25, 0.125]);
+        Assert.That(points, Is.EqualTo(new EpochPoint[] { new(1, 0.5), new(2, 0.25), new(3, 0.125) }));
+    }
+
+    [Test]
     public void Points_that_a_log_axis_cannot_show_are_skipped()
     {
         EpochPoint[] train = [new(1, 0.1), new(2, 0), new(3, double.NaN), new(4, -1), new(5, double.PositiveInfinity), new(6, 1e-3)];
