@@ -1,0 +1,35 @@
+using LatentSymmetry.Cli.Plots;
+
+namespace LatentSymmetry.Tests.Plots;
+
+/// <summary>Writes every figure from synthetic data to a directory for looking at; run on demand only.</summary>
+[Explicit("Writes sample images for visual inspection to $LATSYM_PLOT_SAMPLES or /tmp/latsym-plot-samples.")]
+public class PlotSamples
+{
+    static string Directory => Environment.GetEnvironmentVariable("LATSYM_PLOT_SAMPLES") ?? "/tmp/latsym-plot-samples";
+
+    [Test]
+    public void Write_samples()
+    {
+        System.IO.Directory.CreateDirectory(Directory);
+        new LossCurvesFigure(SyntheticFigures.LossHistory()).Save(Path.Combine(Directory, "loss_curves.png"));
+        new LossCurvesFigure(SyntheticFigures.LossHistory()).Save(Path.Combine(Directory, "loss_curves.svg"));
+        new LossCurvesFigure(SyntheticFigures.LossHistory(symmetry: false)).Save(Path.Combine(Directory, "loss_curves_nosym.png"));
+        new FieldSliceFigure(SyntheticFigures.FieldSlice()).Save(Path.Combine(Directory, "slice.png"));
+        new FieldSliceFigure(SyntheticFigures.FieldSlice()).Save(Path.Combine(Directory, "slice.svg"));
+        new CompareFigure(SyntheticFigures.SweepComparison()).Save(Path.Combine(Directory, "compare.png"));
+        new CompareFigure(SyntheticFigures.SweepComparison()).Save(Path.Combine(Directory, "compare.svg"));
+        new CompareFigure(SyntheticFigures.SweepComparison([0])).Save(Path.Combine(Directory, "compare_zero_only.png"));
+        new CompareFigure(SyntheticFigures.SweepComparison([3e-3])).Save(Path.Combine(Directory, "compare_single.png"));
+
+        // Edge cases: short runs with zeros and NaN on the log axes, a slice with missing values.
+        EpochPoint[] sparse = [new(0, 0.2), new(1, 0), new(2, double.NaN), new(3, 0.01), new(4, 0.004)];
+        new LossCurvesFigure(new LossHistory([], sparse, sparse[..2], new SymmetryLossHistory([], sparse, [], EpochPoint.PerEpoch([0, 0, 0, 0, 0]))))
+            .Save(Path.Combine(Directory, "loss_curves_sparse.png"));
+        FieldSlice slice = SyntheticFigures.FieldSlice(n: 16);
+        double[] holes = [.. slice.Prediction];
+        holes[0] = double.NaN;
+        holes[17] = double.PositiveInfinity;
+        new FieldSliceFigure(slice with { Prediction = holes }).Save(Path.Combine(Directory, "slice_holes.png"));
+    }
+}
