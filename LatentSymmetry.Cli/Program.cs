@@ -20,6 +20,7 @@ public static class Program
             ProfileCommand.Create(stdout),
             BenchmarkCommand.Create(stdout, stderr),
             AnalyzeCommand.Create(stdout, stderr),
+            CompareCommand.Create(stdout),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

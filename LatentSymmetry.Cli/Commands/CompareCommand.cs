@@ -1,0 +1,84 @@
+using System.CommandLine;
+using LatentSymmetry.Cli.Plots;
+using LatentSymmetry.Core.Experiments;
+
+namespace LatentSymmetry.Cli.Commands;
+
+/// <summary><c>latsym compare</c>: test losses against lambda_max, one line per layer with CIs across seeds, against the baseline.</summary>
+internal static class CompareCommand
+{
+    public static Command Create(TextWriter stdout)
+    {
+        var files = new Argument<string[]>("FILES")
+        {
+            Description = "Seed files of one architecture and learning rate (files, directories or globs).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var layers = new Option<string?>("--layers")
+        {
+            Description = "Which lines to draw, as the original's spec: n = baseline, 1-9 = hidden layers, l = output layer (e.g. n123456l). Default: all in the files.",
+            HelpName = "SPEC",
+        };
+        var output = new Option<string>("--output", "-o") { Description = "Figure file to write (replaced if it exists).", DefaultValueFactory = _ => "compare.png", HelpName = "FILE" };
+        var format = new Option<string?>("--format") { Description = "png or svg. Default: from the --output extension (png when it has none)." };
+        format.AcceptOnlyFromAmong("png", "svg");
+        var command = new Command("compare",
+            "Plot test task loss and test sym loss against lambda_max (log scales; lambda_max = 0 shown at the left), one line per " +
+            "symmetry layer with 95% CI error bars across seeds, coloured from the first to the last layer, and the baseline as a " +
+            "dashed line with its CI band. The title gives the architecture and learning rate read from the file names.")
+        {
+            files, layers, output, format,
+        };
+        command.SetAction(parse =>
+        {
+            var paths = ResultFileSelection.Expand(parse.GetValue(files)!);
+            var (baseline, selected) = ParseLayers(parse.GetValue(layers));
+            BenchmarkReport report;
+            try { report = BenchmarkAnalysis.Analyze(paths); }
+            catch (ResultFileException e) { throw new UsageException(e.Message); }
+            if (report.Groups.Count != 1)
+                throw new UsageException($"compare draws one architecture and learning rate; the files hold {report.Groups.Count}: {string.Join(", ", report.Groups.Select(g => g.Key.Title))}");
+            var g = report.Groups[0];
+
+            var sweeps = g.Cells.Where(c => c.SymmetryLayer is int k && (selected is null || selected.Contains(k)))
+                .GroupBy(c => c.SymmetryLayer!.Value)
+                .OrderBy(grp => grp.Key == -1 ? int.MaxValue : grp.Key)
+                .Select(grp => new LayerSweep(grp.Key == -1 ? "output" : $"layer {grp.Key}",
+                    grp.OrderBy(c => c.LambdaMax).Select(c => new SweepPoint(c.LambdaMax, c.Task.Mean, c.Task.Ci95HalfWidth)).ToList(),
+                    grp.OrderBy(c => c.LambdaMax).Select(c => new SweepPoint(c.LambdaMax, c.Sym.Mean, c.Sym.Ci95HalfWidth)).ToList()))
+                .ToList();
+            if (sweeps.Count == 0 && !(baseline && g.Baseline is not null))
+                throw new UsageException($"nothing to draw: no selected layer has results in {paths.Count} file(s)");
+            var b = baseline && g.Baseline is { } cell ? new MeanCi(cell.Task.Mean, cell.Task.Ci95HalfWidth) : new MeanCi(double.NaN, double.NaN);
+            var figure = new CompareFigure(new SweepComparison(g.Key.Title, sweeps, b, null));
+
+            var path = parse.GetValue(output)!;
+            var f = parse.GetValue(format) ?? (Path.GetExtension(path).Equals(".svg", StringComparison.OrdinalIgnoreCase) ? "svg" : "png");
+            try { figure.Save(path, f == "svg" ? FigureFormat.Svg : FigureFormat.Png); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or DirectoryNotFoundException)
+            {
+                throw new UsageException($"--output '{path}' cannot be written: {e.Message}");
+            }
+            stdout.WriteLine($"wrote {path}: {g.Key.Title}, {g.Files.Count} seed file(s), {sweeps.Count} layer(s){(baseline && g.Baseline is not null ? " and the baseline" : "")}");
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>The original's layer spec: 'n' baseline, digits hidden layers, 'l' the output (-1).</summary>
+    internal static (bool Baseline, HashSet<int>? Layers) ParseLayers(string? spec)
+    {
+        if (spec is null) return (true, null);
+        if (spec.Length == 0) throw new UsageException("--layers is empty; use e.g. n123456l");
+        var layers = new HashSet<int>();
+        bool baseline = false;
+        foreach (var ch in spec)
+        {
+            if (ch == 'n') baseline = true;
+            else if (ch == 'l') layers.Add(-1);
+            else if (ch is >= '1' and <= '9') layers.Add(ch - '0');
+            else throw new UsageException($"--layers '{spec}': '{ch}' is not n (baseline), a hidden layer digit 1-9 or l (output)");
+        }
+        return (baseline, layers);
+    }
+}
