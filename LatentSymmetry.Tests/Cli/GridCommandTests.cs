@@ -1,0 +1,119 @@
+using System.Text.Json;
+
+namespace LatentSymmetry.Tests.Cli;
+
+/// <summary>benchmark, analyze and compare end to end on a tiny grid.</summary>
+public class GridCommandTests
+{
+    string _dir = "";
+
+    [SetUp]
+    public void CreateDirectory() => _dir = CliRunner.TempDirectory();
+
+    [TearDown]
+    public void DeleteDirectory() => Directory.Delete(_dir, recursive: true);
+
+    string[] TinyGrid(string results, params string[] extra) =>
+    [
+        "benchmark", "--num-hidden-layers", "2", "--hidden-dim", "8", "--epochs", "2", "--samples", "200", "--batch-size", "32",
+        "--lambdas", "0,1", "--learning-rates", "3e-4", "--results-dir", results, .. extra,
+    ];
+
+    [TestCase("5-1", "'5-1'")]
+    [TestCase("x", "'x'")]
+    [TestCase("1,,2", "empty")]
+    public void Invalid_seed_token_is_named_with_exit_code_2_and_nothing_runs(string token, string named)
+    {
+        var results = Path.Combine(_dir, "results");
+        var r = CliRunner.Run(TinyGrid(results, "--seeds", "1", token));
+        Assert.That(r.ExitCode, Is.EqualTo(2), r.Stderr);
+        Assert.That(r.Stderr, Does.StartWith("latsym: invalid seed").And.Contain(named));
+        Assert.That(Directory.Exists(results), Is.False);
+    }
+
+    [TestCase("--shard", "3/2")]
+    [TestCase("--shard", "x")]
+    [TestCase("--layers", "7")]
+    [TestCase("--lambdas", "-1")]
+    [TestCase("--learning-rates", "0")]
+    [TestCase("--jobs", "0")]
+    public void Invalid_grid_option_is_a_usage_error(string option, string value)
+    {
+        var results = Path.Combine(_dir, "results");
+        var r = CliRunner.Run(TinyGrid(results, option, value));
+        Assert.That(r.ExitCode, Is.EqualTo(2), r.Stderr);
+        Assert.That(r.Stderr, Does.StartWith("latsym: "));
+        Assert.That(Directory.Exists(results), Is.False);
+    }
+
+    [Test]
+    public void Tiny_grid_runs_resumes_and_analyses_end_to_end()
+    {
+        var results = Path.Combine(_dir, "results");
+        var first = CliRunner.Run(TinyGrid(results, "--seeds", "1-2", "--jobs", "2"));
+        Assert.That(first.ExitCode, Is.EqualTo(0), first.Stderr);
+        var files = Directory.GetFiles(results).Select(f => Path.GetFileName(f)).Order().ToArray();
+        Assert.That(files, Is.EqualTo(new[] { "layers=2x8_lr=3e-4_seed=1.csv", "layers=2x8_lr=3e-4_seed=2.csv" }));
+        var lines = File.ReadAllLines(Path.Combine(results, files[0]));
+        Assert.That(lines[0], Does.StartWith("learning_rate,lambda_sym_max,symmetry_layer,test_task_loss,test_sym_loss"));
+        Assert.That(lines, Has.Length.EqualTo(1 + 2 * 3 + 1), "2 lambdas x 3 layers + baseline");
+        Assert.That(lines.Count(l => l.StartsWith("0.0003,0.0,,", StringComparison.Ordinal)), Is.EqualTo(1), "one baseline row with an empty layer");
+
+        // Running again does nothing: every cell is present.
+        var before = File.ReadAllText(Path.Combine(results, files[0]));
+        var again = CliRunner.Run(TinyGrid(results, "--seeds", "1-2"));
+        Assert.That(again.ExitCode, Is.EqualTo(0));
+        Assert.That(again.Stdout, Does.Contain("to run 0"));
+        Assert.That(File.ReadAllText(Path.Combine(results, files[0])), Is.EqualTo(before));
+
+        var one = CliRunner.Run("analyze", Path.Combine(results, files[0]), "--format", "json");
+        Assert.That(one.ExitCode, Is.EqualTo(0), one.Stderr);
+        JsonDocument.Parse(one.Stdout).Dispose();
+
+        var many = CliRunner.Run("analyze", results, "--format", "csv");
+        Assert.That(many.ExitCode, Is.EqualTo(0), many.Stderr);
+        var csv = many.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(csv[0], Does.StartWith("symmetry_layer,lambda_sym_max,n,task_mean,task_median,task_ci95,sym_mean,sym_median,sym_ci95"));
+        Assert.That(csv, Has.Length.EqualTo(1 + 7));
+        Assert.That(csv.Skip(1).All(l => l.Split(',')[2] == "2"), Is.True, "every cell has both seeds");
+
+        var table = CliRunner.Run("analyze", results);
+        Assert.That(table.ExitCode, Is.EqualTo(0));
+        Assert.That(table.Stdout, Does.Contain("baseline"));
+
+        var png = Path.Combine(_dir, "compare.png");
+        var compare = CliRunner.Run("compare", results, "--layers", "n12l", "--output", png);
+        Assert.That(compare.ExitCode, Is.EqualTo(0), compare.Stderr);
+        Assert.That(File.ReadAllBytes(png).Take(4), Is.EqualTo(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }));
+        var svg = Path.Combine(_dir, "compare.svg");
+        Assert.That(CliRunner.Run("compare", results, "--output", svg).ExitCode, Is.EqualTo(0));
+        Assert.That(File.ReadAllText(svg), Does.Contain("<svg"));
+    }
+
+    [Test]
+    public void Jobs_and_shards_give_bitwise_identical_files()
+    {
+        var a = Path.Combine(_dir, "a");
+        var b = Path.Combine(_dir, "b");
+        Assert.That(CliRunner.Run(TinyGrid(a, "--seeds", "3", "--jobs", "1")).ExitCode, Is.EqualTo(0));
+        Assert.That(CliRunner.Run(TinyGrid(b, "--seeds", "3", "--jobs", "2", "--shard", "2/2")).ExitCode, Is.EqualTo(0));
+        Assert.That(CliRunner.Run(TinyGrid(b, "--seeds", "3", "--jobs", "2", "--shard", "1/2")).ExitCode, Is.EqualTo(0));
+        static Dictionary<string, string> Rows(string dir) => File.ReadAllLines(Directory.GetFiles(dir).Single()).Skip(1)
+            .ToDictionary(l => string.Join(',', l.Split(',').Take(3)), l => string.Join(',', l.Split(',').Skip(3).Take(2)));
+        Assert.That(Rows(b), Is.EquivalentTo(Rows(a)));
+    }
+
+    [Test]
+    public void Analyze_names_the_file_and_line_of_a_malformed_number()
+    {
+        var file = Path.Combine(_dir, "layers=2x8_lr=3e-4_seed=1.csv");
+        File.WriteAllText(file, "learning_rate,lambda_sym_max,symmetry_layer,test_task_loss,test_sym_loss\n0.0003,0.0,1,0.01,0.2\n0.0003,1.0,1,abc,0.1\n");
+        var r = CliRunner.Run("analyze", file);
+        Assert.That(r.ExitCode, Is.EqualTo(2));
+        Assert.That(r.Stderr, Does.Contain(":3").And.Contain("abc"));
+        var missing = CliRunner.Run("analyze", Path.Combine(_dir, "nope.csv"));
+        Assert.That(missing.ExitCode, Is.EqualTo(2));
+        Assert.That(missing.Stderr, Does.Contain("nope.csv"));
+        Assert.That(CliRunner.Run("analyze", Path.Combine(_dir, "*.txt")).ExitCode, Is.EqualTo(2), "empty selection");
+    }
+}
