@@ -89,6 +89,19 @@ public sealed class Tape<T> where T : unmanaged, IFloatingPointIeee754<T>
     }
 
     /// <summary>
+    /// The gradient buffer of <paramref name="t"/> for a rule that computes a whole gradient at once: when
+    /// no gradient has reached <paramref name="t"/> yet, <paramref name="overwrite"/> is true and the buffer's
+    /// contents are unspecified (the rule must write every element, saving a pass that zeroes it); otherwise
+    /// the rule must add into it as usual.
+    /// </summary>
+    public Tensor<T> GradForWrite(Tensor<T> t, out bool overwrite)
+    {
+        overwrite = t.Grad is null && !t.IsLeaf;
+        if (overwrite) t.Grad = _arena.Rent(t.Rows, t.Cols, requiresGrad: false, zeroed: false);
+        return GradOf(t);
+    }
+
+    /// <summary>
     /// A tensor for an operation's result, from this tape's arena. It requires grad when any input does
     /// and the tape is recording; its contents are unspecified (the operation overwrites them).
     /// </summary>

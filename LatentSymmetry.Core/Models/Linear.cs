@@ -1,6 +1,5 @@
 using System.Numerics;
 using LatentSymmetry.Autograd;
-using LatentSymmetry.Autograd.Kernels;
 using LatentSymmetry.Autograd.Ops;
 using LatentSymmetry.Core.Data;
 
@@ -44,6 +43,6 @@ public sealed class Linear<T> where T : unmanaged, IFloatingPointIeee754<T>
         stream.FillUniform(Bias.Span, -bound, bound);
     }
 
-    /// <summary>x Wᵀ + b for a batch x of shape [rows x in].</summary>
-    public Tensor<T> Forward(Tape<T> tape, Tensor<T> x) => tape.AddBias(tape.MatMul(x, Weight, GemmForm.NT), Bias);
+    /// <summary>x Wᵀ + b for a batch x of shape [rows x in], followed by ReLU when <paramref name="relu"/>.</summary>
+    public Tensor<T> Forward(Tape<T> tape, Tensor<T> x, bool relu = false) => tape.Linear(x, Weight, Bias, relu);
 }

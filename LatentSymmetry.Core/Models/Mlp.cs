@@ -1,6 +1,5 @@
 using System.Numerics;
 using LatentSymmetry.Autograd;
-using LatentSymmetry.Autograd.Ops;
 using LatentSymmetry.Core.Data;
 
 namespace LatentSymmetry.Core.Models;
@@ -72,11 +71,7 @@ public sealed class Mlp<T> where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (from < 0 || to > _layers.Length || from > to)
             throw new ArgumentOutOfRangeException(nameof(from), $"layers [{from}, {to}) are not within 0..{_layers.Length}");
-        for (int k = from; k < to; k++)
-        {
-            h = _layers[k].Forward(tape, h);
-            if (k < HiddenLayers) h = tape.Relu(h);
-        }
+        for (int k = from; k < to; k++) h = _layers[k].Forward(tape, h, relu: k < HiddenLayers);
         return h;
     }
 

@@ -33,6 +33,31 @@ public class OpGradientTests
         Check(t => Weighted(t, t.MatMul(a, b, form), 2), a, b);
     }
 
+    [TestCase(true)]
+    [TestCase(false)]
+    public void Linear_gradients_match_finite_differences(bool relu)
+    {
+        var d = new TestData(70);
+        var x = d.Tensor<double>(5, 4, true);
+        var w = d.Tensor<double>(3, 4, true);
+        var b = d.Tensor<double>(1, 3, true);
+        Check(t => Weighted(t, t.Linear(x, w, b, relu), 71), x, w, b);
+    }
+
+    [TestCase(true)]
+    [TestCase(false)]
+    public void Linear_equals_its_composition_from_primitives(bool relu)
+    {
+        var d = new TestData(72);
+        var x = d.Tensor<double>(6, 4, true);
+        var w = d.Tensor<double>(3, 4, true);
+        var b = d.Tensor<double>(1, 3, true);
+        var t = new Tape<double>();
+        var fused = t.Linear(x, w, b, relu).ToArray();
+        var pre = t.AddBias(t.MatMul(x, w, GemmForm.NT), b);
+        Assert.That(fused, Is.EqualTo((relu ? t.Relu(pre) : pre).ToArray()));
+    }
+
     [Test]
     public void AddBias_gradients_match_finite_differences()
     {
