@@ -14,6 +14,7 @@ internal readonly struct GemmMicroKernel512Thin<T> : IGemmMicroKernel<T> where T
     public static int NR => 2 * Vector512<T>.Count;
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: skip the slow unoptimised tier
     public static void Run(int kc, ref T a, nint rowStrideA, nint stepA, ref T b, nint stepB, ref T c, nint ldc, bool loadC)
     {
         nuint w = (nuint)Vector512<T>.Count;

@@ -45,7 +45,9 @@ internal static class GemmPacked
         where TKernel : struct, IGemmMicroKernel<T>
         => (long)RoundUp(rows, TKernel.MR) * RoundUp(cols, TKernel.NR);
 
-    // C[i, j] = c[i·crs + j·ccs]; A and B as in Run.
+    // C[i, j] = c[i·crs + j·ccs]; A and B as in Run. This and the packers are compiled fully optimised
+    // from the first call (no unoptimised tier), as the micro-kernels are.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Blocked<T, TKernel>(int m, int n, int k, ref T a0, nint ars, nint aps, ref T b0, nint brs, nint bcs,
         ref T c0, nint crs, nint ccs, bool accumulate)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -118,6 +120,7 @@ internal static class GemmPacked
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CopyTile<T>(ref T src, nint srcRow, nint srcCol, ref T dst, nint dstRow, nint dstCol, int rows, int cols)
     {
         for (int i = 0; i < rows; i++)
@@ -130,6 +133,7 @@ internal static class GemmPacked
     }
 
     /// <summary>Packs rows &lt; MR of A (element (i, p) at src[i·rs + p·ps]) into one [p][MR] panel, zero-padding the missing rows.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackAPanel<T, TKernel>(ref T src, nint rs, nint ps, int kc, int rows, ref T dst)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TKernel : struct, IGemmMicroKernel<T>
@@ -147,6 +151,7 @@ internal static class GemmPacked
     }
 
     /// <summary>Packs up to NR columns of B (element (p, j) at src[p·rs + j·cs]) into one [p][NR] panel, zero-padding the missing columns.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackBPanel<T, TKernel>(ref T src, nint rs, nint cs, int kc, int cols, ref T dst)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TKernel : struct, IGemmMicroKernel<T>
@@ -209,6 +214,7 @@ internal static class GemmPacked
     }
 
     // Writes column p of four contiguous source rows (stride cs) to dst[p·nr .. p·nr+3].
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Transpose4Rows(ref float s0, nint cs, int kc, ref float dst, int nr)
     {
         ref float s1 = ref Unsafe.Add(ref s0, cs);
