@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.IO;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;

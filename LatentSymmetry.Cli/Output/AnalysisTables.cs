@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.IO;
 using System.Globalization;
 using LatentSymmetry.Core.Experiments;
 using Spectre.Console;

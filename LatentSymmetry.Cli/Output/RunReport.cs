@@ -1,4 +1,6 @@
+using LatentSymmetry.Core.IO;
 using System.Globalization;
+using LatentSymmetry.Core.Experiments;
 using LatentSymmetry.Core.Training;
 
 namespace LatentSymmetry.Cli.Output;
@@ -23,7 +25,7 @@ internal static class RunReport
         w.WriteLine(string.Create(inv, $"  architecture     [3, {o.HiddenDim} x {o.HiddenLayers}, 1], ReLU"));
         w.WriteLine(string.Create(inv, $"  symmetry layer   {(o.SymmetryLayer.IsSet ? (o.SymmetryLayer.Value == -1 ? "-1 (output)" : o.SymmetryLayer.ToString()) : "none (no penalty)")}"));
         w.WriteLine(string.Create(inv, $"  lambda_sym_max   {o.LambdaSymMax:R} (1 - cos schedule over {o.Epochs} epochs)"));
-        w.WriteLine(string.Create(inv, $"  optimizer        AdamW lr {o.LearningRate:R}, betas ({o.Optimizer.Beta1}, {o.Optimizer.Beta2}), eps {o.Optimizer.Epsilon:R}, weight decay {o.WeightDecay:R}"));
+        w.WriteLine(string.Create(inv, $"  optimizer        AdamW lr {PythonFloat.Format(o.LearningRate)}, betas ({o.Optimizer.Beta1}, {o.Optimizer.Beta2}), eps {PythonFloat.Format(o.Optimizer.Epsilon)}, weight decay {o.WeightDecay:R}"));
         w.WriteLine(string.Create(inv, $"  epochs           {o.Epochs}, batch size {o.BatchSize}"));
         w.WriteLine();
         w.WriteLine("RESULTS");

@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.IO;
 namespace LatentSymmetry.Core.Experiments;
 
 /// <summary>

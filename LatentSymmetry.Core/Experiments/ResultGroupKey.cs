@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.IO;
 using System.Globalization;
 
 namespace LatentSymmetry.Core.Experiments;

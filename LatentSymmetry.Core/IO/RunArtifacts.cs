@@ -1,6 +1,8 @@
+using LatentSymmetry.Core.IO;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using LatentSymmetry.Core.Experiments;
 using LatentSymmetry.Core.Training;
 
 namespace LatentSymmetry.Core.IO;
@@ -98,8 +100,8 @@ public static class RunArtifacts
         return sb.ToString();
     }
 
-    // Round-trip ("R") formatting so that Python's float() reads back exactly the same double.
-    static string N(double? v) => v is null ? "" : v.Value.ToString("R", CultureInfo.InvariantCulture);
+    // Python's repr: the shortest text that reads back as the same double, so pandas and csv see our exact values.
+    static string N(double? v) => v is null ? "" : PythonFloat.Format(v.Value);
 
     static void WriteNumberOrNull(Utf8JsonWriter w, string name, double? v)
     {

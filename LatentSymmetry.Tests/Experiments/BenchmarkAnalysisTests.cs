@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.IO;
 using System.Text;
 using System.Text.Json;
 using LatentSymmetry.Core.Experiments;

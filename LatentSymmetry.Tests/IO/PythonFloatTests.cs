@@ -1,6 +1,7 @@
+using LatentSymmetry.Core.IO;
 using LatentSymmetry.Core.Experiments;
 
-namespace LatentSymmetry.Tests.Experiments;
+namespace LatentSymmetry.Tests.IO;
 
 public class PythonFloatTests
 {

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace LatentSymmetry.Core.Experiments;
+namespace LatentSymmetry.Core.IO;
 
 /// <summary>
 /// Reads and writes doubles exactly as Python's <c>repr(float)</c> / <c>float(str)</c> do, so result files
