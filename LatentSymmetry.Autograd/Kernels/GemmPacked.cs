@@ -43,7 +43,7 @@ internal static class GemmPacked
     private static long PaddedArea<T, TKernel>(int rows, int cols)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TKernel : struct, IGemmMicroKernel<T>
-        => (long)RoundUp(rows, TKernel.MR) * RoundUp(cols, TKernel.NR);
+        => RoundUp(rows, TKernel.MR) * RoundUp(cols, TKernel.NR);
 
     // C[i, j] = c[i·crs + j·ccs]; A and B as in Run. This and the packers are compiled fully optimised
     // from the first call (no unoptimised tier), as the micro-kernels are.
@@ -61,7 +61,7 @@ internal static class GemmPacked
         // that are contiguous are then read in place.
         bool directB = bcs == 1 && m <= mr;
         Span<T> packA = GemmScratch<T>.PackA(mr * kcMax);
-        Span<T> packB = GemmScratch<T>.PackB(Math.Min(ncMax, RoundUp(n, nr)) * kcMax);
+        Span<T> packB = GemmScratch<T>.PackB((int)Math.Min(ncMax, RoundUp(n, nr)) * kcMax);
         Span<T> tile = GemmScratch<T>.Tile(mr * nr);
         ref T packA0 = ref MemoryMarshal.GetReference(packA);
         ref T packB0 = ref MemoryMarshal.GetReference(packB);
@@ -244,5 +244,5 @@ internal static class GemmPacked
         }
     }
 
-    private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
+    private static long RoundUp(int value, int multiple) => ((long)value + multiple - 1) / multiple * multiple;
 }
