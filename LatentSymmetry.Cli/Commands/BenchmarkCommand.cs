@@ -14,9 +14,7 @@ internal static class BenchmarkCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var d = new TrainingOptions();
-        var layers = new Option<int>("--num-hidden-layers") { Description = "Number of hidden layers L.", DefaultValueFactory = _ => d.HiddenLayers };
-        var dim = new Option<int>("--hidden-dim") { Description = "Width H of every hidden layer.", DefaultValueFactory = _ => d.HiddenDim };
+        var o = new TrainingCliOptions(new TrainingOptions());
         var seeds = new Option<string[]>("--seeds")
         {
             Description = "Seeds: 42, 1-100, 1,5,9, or several of these (duplicates removed, sorted).",
@@ -39,9 +37,6 @@ internal static class BenchmarkCommand
             Description = "Learning rates (comma or space separated). Default: 1e-4 3e-4 6e-4.",
             AllowMultipleArgumentsPerToken = true,
         };
-        var epochs = new Option<int>("--epochs") { Description = "Epochs per run.", DefaultValueFactory = _ => d.Epochs };
-        var samples = new Option<int>("--samples") { Description = "Points per data set.", DefaultValueFactory = _ => d.Samples };
-        var batch = new Option<int>("--batch-size") { Description = "Training batch size.", DefaultValueFactory = _ => d.BatchSize };
         var results = new Option<string>("--results-dir") { Description = "Directory of the result CSV files (one per architecture, learning rate and seed).", DefaultValueFactory = _ => "results", HelpName = "DIR" };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Runs in parallel, each single-threaded. Default: the machine's core count.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var shard = new Option<string?>("--shard")
@@ -55,7 +50,7 @@ internal static class BenchmarkCommand
             "rerunning the same command runs only the missing cells, so a killed grid resumes where it stopped. Every number is " +
             "bitwise identical whatever --jobs and --shard are.")
         {
-            layers, dim, seeds, lambdas, layerSpec, rates, epochs, samples, batch, results, jobs, shard,
+            o.HiddenLayers, o.HiddenDim, seeds, lambdas, layerSpec, rates, o.Epochs, o.Samples, o.BatchSize, results, jobs, shard,
         };
         // The asynchronous form gets Ctrl+C as a cancellation: running cells finish and are recorded.
         command.SetAction((parse, cancellation) => Task.FromResult(Execute(parse, cancellation)));
@@ -63,18 +58,19 @@ internal static class BenchmarkCommand
 
         int Execute(ParseResult parse, CancellationToken cancellation)
         {
-            int l = parse.GetValue(layers);
+            // Architecture and schedule as for train; the grid sets the seed, learning rate, lambda and layer per cell.
+            var template = o.Read(parse);
+            int l = template.HiddenLayers;
             ExperimentGrid grid;
             ShardSpec shardSpec;
             try
             {
-                if (l < 1) throw new UsageException($"--num-hidden-layers must be at least 1, got {l}");
                 var seedList = SeedSpec.Parse(parse.GetValue(seeds)!);
                 var lambdaList = ParseNumbers(parse.GetValue(lambdas), "--lambdas", allowZero: true);
                 var rateList = ParseNumbers(parse.GetValue(rates), "--learning-rates", allowZero: false);
                 var spec = parse.GetValue(layerSpec);
                 var layerList = spec is { Length: > 0 } ? SymmetryLayerText.ParseSpec(spec, l) : null;
-                grid = new ExperimentGrid(l, parse.GetValue(dim), seedList, lambdaList, layerList, rateList);
+                grid = new ExperimentGrid(l, template.HiddenDim, seedList, lambdaList, layerList, rateList);
                 shardSpec = ShardSpec.Resolve(parse.GetValue(shard), Environment.GetEnvironmentVariable);
             }
             catch (GridSpecException e)
@@ -87,17 +83,6 @@ internal static class BenchmarkCommand
             }
             int jobCount = parse.GetValue(jobs);
             if (jobCount < 1) throw new UsageException($"--jobs must be at least 1, got {jobCount}");
-            var template = new TrainingOptions
-            {
-                HiddenLayers = l,
-                HiddenDim = parse.GetValue(dim),
-                Epochs = parse.GetValue(epochs),
-                Samples = parse.GetValue(samples),
-                BatchSize = parse.GetValue(batch),
-            };
-            var invalid = template.Validate();
-            if (invalid is not null) throw new UsageException("--" + invalid);
-
             var resultsDir = parse.GetValue(results)!;
             try { Directory.CreateDirectory(resultsDir); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
