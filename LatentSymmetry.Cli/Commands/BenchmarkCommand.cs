@@ -116,7 +116,7 @@ internal static class BenchmarkCommand
             var summary = RunWithProgress(runner, plan.Missing, Train, jobCount, stdout, cancellation);
             foreach (var w in summary.Warnings) stderr.WriteLine($"latsym: warning: {w}");
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"done: {summary.Recorded} runs recorded ({summary.Diverged} diverged), {summary.AlreadyPresent} already present, " +
+                $"done: {summary.Recorded} runs recorded ({summary.Diverged} diverged), {cells.Count - plan.Missing.Count + summary.AlreadyPresent} already present, " +
                 $"{summary.RecordedElsewhere} recorded by another process{(summary.Cancelled ? "; cancelled, rerun to resume" : "")}; results in {resultsDir}"));
             return summary.Cancelled ? 130 : 0;
         }
