@@ -32,12 +32,10 @@ public static class Gemm
 
         switch (ResolvePath<T>(path))
         {
-            // Four rows or columns or fewer: a thin tile wastes less of its zero padding.
-            case GemmPath.Vector512 when m <= 4 || n <= 4:
-                GemmPacked.Run<T, GemmMicroKernel512Thin<T>>(form, m, n, k, a, b, c, accumulate);
-                break;
+            // Rows left over below 12 (all of them when m or n is 4 or less) go to an 8- or 4-row tile,
+            // which wastes less of its zero padding.
             case GemmPath.Vector512:
-                GemmPacked.Run<T, GemmMicroKernel512<T>>(form, m, n, k, a, b, c, accumulate);
+                GemmPacked.Run<T, GemmMicroKernel512<T>, GemmMicroKernel512Rows8<T>, GemmMicroKernel512Thin<T>>(form, m, n, k, a, b, c, accumulate);
                 break;
             case GemmPath.Vector256:
                 GemmPacked.Run<T, GemmMicroKernel256<T>>(form, m, n, k, a, b, c, accumulate);

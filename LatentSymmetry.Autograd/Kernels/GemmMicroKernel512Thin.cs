@@ -4,7 +4,7 @@ using System.Runtime.Intrinsics;
 
 namespace LatentSymmetry.Autograd.Kernels;
 
-/// <summary>4 rows × 2 Vector512 columns for products with at most four rows (after orienting): 8 chains still fill both FMA pipes, with a third of the padding waste of the 12-row kernel.</summary>
+/// <summary>4 rows × 2 Vector512 columns for products with at most four rows (after orienting), and for a last row panel of one to four rows: 8 chains still fill both FMA pipes, with a third of the padding waste of the 12-row kernel.</summary>
 internal readonly struct GemmMicroKernel512Thin<T> : IGemmMicroKernel<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <inheritdoc/>
@@ -18,7 +18,7 @@ internal readonly struct GemmMicroKernel512Thin<T> : IGemmMicroKernel<T> where T
     public static void Run(int kc, ref T a, nint rowStrideA, nint stepA, ref T b, nint stepB, ref T c, nint ldc, bool loadC)
     {
         nuint w = (nuint)Vector512<T>.Count;
-        // Rows of A are reached from three bases (rows 0, 4, 8) plus 0..3 strides, which x86 addressing folds into the broadcasts.
+        // Rows of A are reached from one base plus 0..3 strides, which x86 addressing folds into the broadcasts.
         nint rs1 = rowStrideA, rs2 = 2 * rowStrideA, rs3 = 3 * rowStrideA;
         nuint ld = (nuint)ldc;
         Vector512<T> c0a, c0b, c1a, c1b, c2a, c2b, c3a, c3b;

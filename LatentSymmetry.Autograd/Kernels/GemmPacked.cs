@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -10,8 +11,9 @@ namespace LatentSymmetry.Autograd.Kernels;
 /// BLIS-style blocked GEMM: column blocks of NC (jc), k-blocks of KC (pc), row blocks of MC (ic), then
 /// MR×NR tiles by the micro-kernel. B is packed into NR-wide [p][NR] panels (a copy, or a transpose for NT)
 /// and A is read in place through its strides; only ragged edges are packed, zero-padded, so one
-/// micro-kernel serves every form. Skinny products (n ≪ m) are run as Cᵀ = op(B)ᵀ·op(A)ᵀ so the vector
-/// width lies along the long side.
+/// micro-kernel serves every form. Rows left over below MR go to the smallest of three kernels of the
+/// same width that holds them (MR, then <c>TEdge</c>, then <c>TThin</c> rows), so that little of a tile is
+/// padding. Skinny products (n ≪ m) are run as Cᵀ = op(B)ᵀ·op(A)ᵀ so the vector width lies along the long side.
 /// </summary>
 internal static class GemmPacked
 {
@@ -24,7 +26,19 @@ internal static class GemmPacked
     public static void Run<T, TKernel>(GemmForm form, int m, int n, int k, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, bool accumulate)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TKernel : struct, IGemmMicroKernel<T>
+        => Run<T, TKernel, TKernel, TKernel>(form, m, n, k, a, b, c, accumulate);
+
+    /// <summary>
+    /// As <see cref="Run{T, TKernel}"/>, with a last row panel of fewer than MR rows run by <typeparamref name="TEdge"/>
+    /// or <typeparamref name="TThin"/> (same NR, MR ≥ TEdge.MR ≥ TThin.MR) when one of them holds it.
+    /// </summary>
+    public static void Run<T, TKernel, TEdge, TThin>(GemmForm form, int m, int n, int k, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, bool accumulate)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TKernel : struct, IGemmMicroKernel<T>
+        where TEdge : struct, IGemmMicroKernel<T>
+        where TThin : struct, IGemmMicroKernel<T>
     {
+        Debug.Assert(TEdge.NR == TKernel.NR && TThin.NR == TKernel.NR && TKernel.MR >= TEdge.MR && TEdge.MR >= TThin.MR);
         // op(A)[i, p] = a[i·ars + p·aps], op(B)[p, j] = b[p·brs + j·bcs], C[i, j] = c[i·n + j].
         nint ars = form == GemmForm.TN ? 1 : k, aps = form == GemmForm.TN ? m : 1;
         nint brs = form == GemmForm.NT ? 1 : n, bcs = form == GemmForm.NT ? k : 1;
@@ -34,24 +48,40 @@ internal static class GemmPacked
 
         // Cᵀ[j, i] = Σp op(B)[p, j]·op(A)[i, p] is the same chain in the same order, so the transposed
         // problem gives identical bits; take it when it wastes much less of the zero-padded tiles.
-        if (PaddedArea<T, TKernel>(m, n) > 2 * PaddedArea<T, TKernel>(n, m))
-            Blocked<T, TKernel>(n, m, k, ref b0, bcs, brs, ref a0, aps, ars, ref c0, 1, n, accumulate);
+        if (PaddedArea<T, TKernel, TEdge, TThin>(m, n) > 2 * PaddedArea<T, TKernel, TEdge, TThin>(n, m))
+            Blocked<T, TKernel, TEdge, TThin>(n, m, k, ref b0, bcs, brs, ref a0, aps, ars, ref c0, 1, n, accumulate);
         else
-            Blocked<T, TKernel>(m, n, k, ref a0, ars, aps, ref b0, brs, bcs, ref c0, n, 1, accumulate);
+            Blocked<T, TKernel, TEdge, TThin>(m, n, k, ref a0, ars, aps, ref b0, brs, bcs, ref c0, n, 1, accumulate);
     }
 
-    private static long PaddedArea<T, TKernel>(int rows, int cols)
+    private static long PaddedArea<T, TKernel, TEdge, TThin>(int rows, int cols)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TKernel : struct, IGemmMicroKernel<T>
-        => RoundUp(rows, TKernel.MR) * RoundUp(cols, TKernel.NR);
+        where TEdge : struct, IGemmMicroKernel<T>
+        where TThin : struct, IGemmMicroKernel<T>
+    {
+        int leftover = rows % TKernel.MR;
+        return ((long)rows - leftover + (leftover == 0 ? 0 : TileRows<T, TKernel, TEdge, TThin>(leftover))) * RoundUp(cols, TKernel.NR);
+    }
+
+    // Height of the tile that runs a row panel of 1..MR rows: the smallest kernel that holds it.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int TileRows<T, TKernel, TEdge, TThin>(int rows)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TKernel : struct, IGemmMicroKernel<T>
+        where TEdge : struct, IGemmMicroKernel<T>
+        where TThin : struct, IGemmMicroKernel<T>
+        => rows <= TThin.MR ? TThin.MR : rows <= TEdge.MR ? TEdge.MR : TKernel.MR;
 
     // C[i, j] = c[i·crs + j·ccs]; A and B as in Run. This and the packers are compiled fully optimised
     // from the first call (no unoptimised tier), as the micro-kernels are.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Blocked<T, TKernel>(int m, int n, int k, ref T a0, nint ars, nint aps, ref T b0, nint brs, nint bcs,
+    private static void Blocked<T, TKernel, TEdge, TThin>(int m, int n, int k, ref T a0, nint ars, nint aps, ref T b0, nint brs, nint bcs,
         ref T c0, nint crs, nint ccs, bool accumulate)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TKernel : struct, IGemmMicroKernel<T>
+        where TEdge : struct, IGemmMicroKernel<T>
+        where TThin : struct, IGemmMicroKernel<T>
     {
         int mr = TKernel.MR, nr = TKernel.NR;
         int mcMax = Math.Max(1, MCTarget / mr) * mr;
@@ -84,10 +114,12 @@ internal static class GemmPacked
                 {
                     int mc = Math.Min(mcMax, m - ic);
                     int mcFull = mc - mc % mr;
-                    // Full row panels read A in place (broadcasts need no contiguity); a ragged last panel
-                    // is packed, zero-padded to MR rows, so no read runs past A.
-                    if (mcFull < mc)
-                        PackAPanel<T, TKernel>(ref Unsafe.Add(ref a0, (ic + mcFull) * ars + pc * aps), ars, aps, kc, mc - mcFull, ref packA0);
+                    int lastRows = mc - mcFull, lastTileRows = lastRows == 0 ? 0 : TileRows<T, TKernel, TEdge, TThin>(lastRows);
+                    // Row panels that fill their tile read A in place (broadcasts need no contiguity); one that
+                    // does not is packed, zero-padded to the tile's rows, so no read runs past A.
+                    bool packLast = lastRows != lastTileRows;
+                    if (packLast)
+                        PackAPanel(ref Unsafe.Add(ref a0, (ic + mcFull) * ars + pc * aps), ars, aps, kc, lastRows, lastTileRows, ref packA0);
                     for (int jr = 0; jr < nc; jr += nr)
                     {
                         int nrValid = Math.Min(nr, nc - jr);
@@ -98,26 +130,42 @@ internal static class GemmPacked
                         {
                             int i = ic + ir;
                             bool fullRows = ir < mcFull;
-                            ref T aPanel = ref fullRows ? ref Unsafe.Add(ref a0, i * ars + pc * aps) : ref packA0;
-                            nint rowStrideA = fullRows ? ars : 1, stepA = fullRows ? aps : mr;
+                            int rows = fullRows ? mr : lastRows, tileRows = fullRows ? mr : lastTileRows;
+                            bool aInPlace = fullRows || !packLast;
+                            ref T aPanel = ref aInPlace ? ref Unsafe.Add(ref a0, i * ars + pc * aps) : ref packA0;
+                            nint rowStrideA = aInPlace ? ars : 1, stepA = aInPlace ? aps : tileRows;
                             ref T cTile = ref Unsafe.Add(ref c0, i * crs + (jc + jr) * ccs);
-                            if (fullRows && nrValid == nr && ccs == 1)
+                            if (aInPlace && nrValid == nr && ccs == 1)
                             {
-                                TKernel.Run(kc, ref aPanel, rowStrideA, stepA, ref bPanel, stepB, ref cTile, crs, loadC);
+                                RunTile<T, TKernel, TEdge, TThin>(tileRows, kc, ref aPanel, rowStrideA, stepA, ref bPanel, stepB, ref cTile, crs, loadC);
                                 continue;
                             }
-                            // A partial (or transposed) tile runs the full micro-kernel on a scratch tile;
+                            // A partial (or transposed) tile runs a whole micro-kernel on a scratch tile;
                             // the padded rows and columns are discarded.
-                            int mrValid = Math.Min(mr, mc - ir);
                             if (loadC)
-                                CopyTile(ref cTile, crs, ccs, ref tile0, nr, 1, mrValid, nrValid);
-                            TKernel.Run(kc, ref aPanel, rowStrideA, stepA, ref bPanel, stepB, ref tile0, nr, loadC);
-                            CopyTile(ref tile0, nr, 1, ref cTile, crs, ccs, mrValid, nrValid);
+                                CopyTile(ref cTile, crs, ccs, ref tile0, nr, 1, rows, nrValid);
+                            RunTile<T, TKernel, TEdge, TThin>(tileRows, kc, ref aPanel, rowStrideA, stepA, ref bPanel, stepB, ref tile0, nr, loadC);
+                            CopyTile(ref tile0, nr, 1, ref cTile, crs, ccs, rows, nrValid);
                         }
                     }
                 }
             }
         }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void RunTile<T, TKernel, TEdge, TThin>(int tileRows, int kc, ref T a, nint rowStrideA, nint stepA, ref T b, nint stepB, ref T c, nint ldc, bool loadC)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TKernel : struct, IGemmMicroKernel<T>
+        where TEdge : struct, IGemmMicroKernel<T>
+        where TThin : struct, IGemmMicroKernel<T>
+    {
+        if (tileRows == TKernel.MR)
+            TKernel.Run(kc, ref a, rowStrideA, stepA, ref b, stepB, ref c, ldc, loadC);
+        else if (tileRows == TEdge.MR)
+            TEdge.Run(kc, ref a, rowStrideA, stepA, ref b, stepB, ref c, ldc, loadC);
+        else
+            TThin.Run(kc, ref a, rowStrideA, stepA, ref b, stepB, ref c, ldc, loadC);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -132,13 +180,11 @@ internal static class GemmPacked
         }
     }
 
-    /// <summary>Packs rows &lt; MR of A (element (i, p) at src[i·rs + p·ps]) into one [p][MR] panel, zero-padding the missing rows.</summary>
+    /// <summary>Packs <paramref name="rows"/> &lt; <paramref name="mr"/> rows of A (element (i, p) at src[i·rs + p·ps]) into one [p][mr] panel, zero-padding the missing rows.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void PackAPanel<T, TKernel>(ref T src, nint rs, nint ps, int kc, int rows, ref T dst)
+    private static void PackAPanel<T>(ref T src, nint rs, nint ps, int kc, int rows, int mr, ref T dst)
         where T : unmanaged, IFloatingPointIeee754<T>
-        where TKernel : struct, IGemmMicroKernel<T>
     {
-        int mr = TKernel.MR;
         for (int p = 0; p < kc; p++)
         {
             ref T s = ref Unsafe.Add(ref src, p * ps);

@@ -13,7 +13,7 @@ internal enum GemmPath
     Vector128,
     /// <summary>6 rows × 2 Vector256 columns.</summary>
     Vector256,
-    /// <summary>12 rows × 2 Vector512 columns.</summary>
+    /// <summary>12 rows × 2 Vector512 columns; fewer rows left over go to an 8- or 4-row tile.</summary>
     Vector512,
     /// <summary>The widest path <c>IsHardwareAccelerated</c> reports.</summary>
     Auto,

@@ -14,6 +14,12 @@ public class GemmTests
     // Shapes with every axis large at once, and one wide enough to cross the column block.
     private static readonly (int M, int N, int K)[] Combos = [(129, 127, 300), (300, 17, 129), (17, 300, 127), (127, 129, 7), (3, 4103, 5)];
 
+    // Rows left over below a 12-row tile: 4, 8, 20 = 12 + 8, 128 = 10·12 + 8 and 136 = 11·12 + 4 fill a
+    // 4- or 8-row tile exactly, 5, 13 and 21 are padded in one; with n at 8 or 4 the product is transposed,
+    // so those rows are columns of C.
+    private static readonly (int M, int N, int K)[] LeftoverRowShapes =
+        [(4, 40, 9), (5, 33, 17), (8, 64, 300), (13, 31, 5), (20, 70, 33), (21, 32, 64), (128, 40, 300), (136, 37, 129), (130, 8, 20), (300, 4, 7)];
+
     private static readonly string[] Paths = ["Scalar", "Vector128", "Vector256", "Vector512", "Auto"];
 
     [Test]
@@ -25,6 +31,15 @@ public class GemmTests
     public void Multiply_double_is_bitwise_equal_to_Reference(
         [Values] GemmForm form, [ValueSource(nameof(Paths))] string path, [Values] bool accumulate)
         => CheckAgainstReference<double>(form, Force<double>(path), accumulate, seed: 2000 + (int)form);
+
+    [Test]
+    public void Multiply_with_leftover_rows_is_bitwise_equal_to_Reference(
+        [Values] GemmForm form, [ValueSource(nameof(Paths))] string path, [Values] bool accumulate)
+    {
+        var rng = new Xoshiro256StarStar(4000 + (int)form);
+        CheckShapes<float>(rng, form, Force<float>(path), accumulate, LeftoverRowShapes);
+        CheckShapes<double>(rng, form, Force<double>(path), accumulate, LeftoverRowShapes);
+    }
 
     [Test]
     public void Multiply_Half_takes_the_scalar_path_and_matches_Reference([Values] GemmForm form)
@@ -132,7 +147,12 @@ public class GemmTests
             shapes.Add((rng.Next(1, 65), rng.Next(1, 65), s));
         }
         shapes.AddRange(Combos);
+        CheckShapes<T>(rng, form, path, accumulate, shapes);
+    }
 
+    private static void CheckShapes<T>(Xoshiro256StarStar rng, GemmForm form, GemmPath path, bool accumulate, IEnumerable<(int M, int N, int K)> shapes)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
         foreach ((int m, int n, int k) in shapes)
         {
             T[] a = RandomArray<T>(rng, m * k), b = RandomArray<T>(rng, k * n);
