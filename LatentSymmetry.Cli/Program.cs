@@ -32,7 +32,11 @@ public static class Program
         }
         try
         {
-            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            // Our own signal handling (see Termination) rather than System.CommandLine's, which ends the
+            // process after a timeout instead of letting a run clean up.
+            using var termination = new Termination();
+            var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+            return parse.InvokeAsync(config, termination.Token).GetAwaiter().GetResult();
         }
         catch (UsageException e)
         {

@@ -31,14 +31,19 @@ internal static class TrainCommand
         command.Options.Add(output);
         command.Options.Add(headless);
         command.Options.Add(json);
-        command.SetAction(parse =>
+        // The asynchronous form turns Ctrl+C / SIGTERM into a cancellation: the run stops between batches
+        // and its staging directory is removed, so an interrupted run leaves nothing behind.
+        command.SetAction((parse, cancellation) => Task.FromResult(Execute(parse, cancellation)));
+        return command;
+
+        int Execute(ParseResult parse, CancellationToken cancellation)
         {
             var options = o.Read(parse);
             bool asJson = parse.GetValue(json);
             var dir = parse.GetValue(output) ?? Path.Combine("runs", $"{DateTime.Now:yyyyMMdd-HHmmss}_{options.Slug}");
             using var staged = StagedDirectory.Create(dir, "--output");
 
-            var result = RunWithProgress(options, asJson ? stderr : stdout, interactive: !asJson && ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected);
+            var result = RunWithProgress(options, asJson ? stderr : stdout, interactive: !asJson && ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected, cancellation);
             RunArtifacts.Write(staged.StagingPath, result);
             if (!parse.GetValue(headless)) RunFigures.Write(staged.StagingPath, result);
             staged.Commit();
@@ -46,11 +51,10 @@ internal static class TrainCommand
             if (asJson) stdout.WriteLine(RunArtifacts.MetricsJson(result, dir).TrimEnd());
             else RunReport.Write(stdout, result, dir);
             return 0;
-        });
-        return command;
+        }
     }
 
-    static TrainingResult RunWithProgress(TrainingOptions options, TextWriter progress, bool interactive)
+    static TrainingResult RunWithProgress(TrainingOptions options, TextWriter progress, bool interactive, CancellationToken cancellation)
     {
         var trainer = new Trainer(options);
         if (!interactive)
@@ -60,7 +64,7 @@ internal static class TrainCommand
             return trainer.Run(m =>
             {
                 if (m.Epoch % every == 0 || m.Epoch == options.Epochs - 1) progress.WriteLine(RunReport.EpochLine(m, options.Epochs));
-            });
+            }, cancellation);
         }
         TrainingResult? result = null;
         AnsiConsole.Progress()
@@ -74,7 +78,7 @@ internal static class TrainCommand
                 {
                     task.Description = Markup.Escape(RunReport.EpochLine(m, options.Epochs));
                     task.Increment(1);
-                });
+                }, cancellation);
             });
         return result!;
     }

@@ -10,10 +10,13 @@ internal sealed class StagedDirectory : IDisposable
 {
     bool _committed;
 
-    StagedDirectory(string finalPath, string stagingPath)
+    readonly string? _createdParent;
+
+    StagedDirectory(string finalPath, string stagingPath, string? createdParent)
     {
         FinalPath = finalPath;
         StagingPath = stagingPath;
+        _createdParent = createdParent;
     }
 
     public string FinalPath { get; }
@@ -40,7 +43,7 @@ internal sealed class StagedDirectory : IDisposable
             if (createdParent) TryDelete(parent);
             throw new UsageException($"{option} '{finalPath}' cannot be written: {e.Message}");
         }
-        return new StagedDirectory(full, staging);
+        return new StagedDirectory(full, staging, createdParent ? parent : null);
     }
 
     /// <summary>Renames the finished directory to its final name.</summary>
@@ -52,7 +55,11 @@ internal sealed class StagedDirectory : IDisposable
 
     public void Dispose()
     {
-        if (!_committed) TryDelete(StagingPath);
+        if (_committed) return;
+        TryDelete(StagingPath);
+        // A parent such as runs/ that this run created is removed too if the run left it empty.
+        if (_createdParent is not null && Directory.Exists(_createdParent) && !Directory.EnumerateFileSystemEntries(_createdParent).Any())
+            TryDelete(_createdParent);
     }
 
     static void TryDelete(string path)
