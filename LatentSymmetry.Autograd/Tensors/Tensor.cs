@@ -132,6 +132,7 @@ public sealed class Tensor<T> where T : unmanaged, IFloatingPointIeee754<T>
     internal static void CheckShape(int rows, int cols)
     {
         if (rows < 0 || cols < 0) throw new ArgumentOutOfRangeException(nameof(rows), $"a tensor shape cannot be negative: [{rows} x {cols}]");
+        if ((long)rows * cols > Array.MaxLength) throw new ArgumentOutOfRangeException(nameof(rows), $"a tensor of shape [{rows} x {cols}] has more elements than an array can hold");
     }
 
     int CheckCol(int col)

@@ -63,7 +63,26 @@ public sealed record TrainingOptions
         if (BatchSize < 1) return $"batch-size must be at least 1, got {BatchSize}";
         if (Samples < 5) return $"samples must be at least 5 (for a 60/20/20 split), got {Samples}";
         if (!double.IsFinite(BoxHalfWidth) || BoxHalfWidth <= 0) return $"box must be a finite number > 0, got {BoxHalfWidth}";
+        // Refuse what cannot fit rather than let the operating system kill the process half-way.
+        long available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        if (EstimatedBytes > available)
+            return $"hidden-dim {HiddenDim} with num-hidden-layers {HiddenLayers} and batch-size {BatchSize} needs about {EstimatedBytes / 1e9:0.#} GB, more than the {available / 1e9:0.#} GB available";
         return null;
+    }
+
+    /// <summary>
+    /// Rough memory a run needs: parameters with their gradients and two AdamW moments (16 bytes each in
+    /// float32), plus activations and their gradients for a stacked batch of 3·B rows and an evaluation chunk.
+    /// </summary>
+    public double EstimatedBytes
+    {
+        get
+        {
+            double h = HiddenDim, layers = HiddenLayers;
+            double parameters = 4 * h + 1 + (layers - 1) * (h * h + h) + h + 1;
+            double activations = (layers + 1) * h * (6.0 * BatchSize + 4096);
+            return 16 * parameters + 4 * activations + (double)Samples * 16;
+        }
     }
 
     /// <summary>A short name for run directories: "L6xH128_sym-1_lam1_lr0.0003_seed42".</summary>

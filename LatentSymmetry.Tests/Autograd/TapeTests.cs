@@ -88,6 +88,7 @@ public class TapeTests
         Assert.That(Assert.Throws<ArgumentException>(() => tape.RotateRows(a, Tensor<float>.Zeros(3, 9)))!.Message, Does.Contain("[2 x 3]").And.Contain("[3 x 9]"));
         Assert.That(Assert.Throws<ArgumentException>(() => tape.ConcatRows(a, b))!.Message, Does.Contain("[3 x 2]"));
         Assert.Throws<ArgumentOutOfRangeException>(() => tape.SliceRows(a, 1, 2));
+        Assert.That(Assert.Throws<ArgumentOutOfRangeException>(() => Tensor<float>.Zeros(100_000, 100_000))!.Message, Does.Contain("[100000 x 100000]"));
     }
 
     [Test]

@@ -29,6 +29,7 @@ public class TrainCommandTests
     [TestCase("--learning-rate", "-1", "learning-rate")]
     [TestCase("--lambda-sym-max", "-0.5", "lambda-sym-max")]
     [TestCase("--run-seed", "1.5", "--run-seed")]
+    [TestCase("--hidden-dim", "100000000", "hidden-dim")]
     public void Invalid_option_is_a_one_line_error_with_exit_code_2_and_no_files(string option, string value, string named)
     {
         var output = Path.Combine(_dir, "run");

@@ -88,6 +88,7 @@ public class TrainerTests
         Assert.That(new TrainingOptions { HiddenDim = -3 }.Validate(), Does.Contain("hidden-dim"));
         Assert.That(new TrainingOptions { SymmetryLayer = SymmetryLayer.Hidden(7) }.Validate(), Does.Contain("1..6"));
         Assert.That(new TrainingOptions { LearningRate = double.NaN }.Validate(), Does.Contain("learning-rate"));
+        Assert.That(new TrainingOptions { HiddenDim = 100_000_000 }.Validate(), Does.Contain("hidden-dim 100000000").And.Contain("GB"));
         Assert.That(new TrainingOptions().Validate(), Is.Null);
     }
 }
