@@ -2,7 +2,7 @@ using LatentSymmetry.Core.IO;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using LatentSymmetry.Core.Experiments;
+using LatentSymmetry.Core.Experiments.Grid;
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Training;
 using Spectre.Console;

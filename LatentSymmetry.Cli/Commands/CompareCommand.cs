@@ -1,6 +1,7 @@
 using System.CommandLine;
 using LatentSymmetry.Cli.Plots;
-using LatentSymmetry.Core.Experiments;
+using LatentSymmetry.Core.Experiments.Results;
+using LatentSymmetry.Core.Experiments.Analysis;
 
 namespace LatentSymmetry.Cli.Commands;
 

@@ -1,6 +1,7 @@
 using LatentSymmetry.Core.IO;
 using System.Globalization;
-using LatentSymmetry.Core.Experiments;
+using LatentSymmetry.Core.Experiments.Results;
+using LatentSymmetry.Core.Experiments.Analysis;
 using Spectre.Console;
 
 namespace LatentSymmetry.Cli.Output;

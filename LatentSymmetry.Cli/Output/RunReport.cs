@@ -1,6 +1,5 @@
 using LatentSymmetry.Core.IO;
 using System.Globalization;
-using LatentSymmetry.Core.Experiments;
 using LatentSymmetry.Core.Training;
 
 namespace LatentSymmetry.Cli.Output;

@@ -2,7 +2,6 @@ using LatentSymmetry.Core.IO;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using LatentSymmetry.Core.Experiments;
 using LatentSymmetry.Core.Training;
 
 namespace LatentSymmetry.Core.IO;

@@ -1,7 +1,8 @@
 using LatentSymmetry.Core.IO;
 using System.Text;
 using System.Text.Json;
-using LatentSymmetry.Core.Experiments;
+using LatentSymmetry.Core.Experiments.Results;
+using LatentSymmetry.Core.Experiments.Analysis;
 
 namespace LatentSymmetry.Tests.Experiments;
 

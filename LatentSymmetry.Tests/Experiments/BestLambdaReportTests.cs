@@ -1,5 +1,6 @@
 using System.Text;
-using LatentSymmetry.Core.Experiments;
+using LatentSymmetry.Core.Experiments.Results;
+using LatentSymmetry.Core.Experiments.Analysis;
 
 namespace LatentSymmetry.Tests.Experiments;
 

@@ -1,4 +1,4 @@
-using LatentSymmetry.Core.Experiments;
+using LatentSymmetry.Core.Experiments.Grid;
 
 namespace LatentSymmetry.Tests.Experiments;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
-using LatentSymmetry.Core.Experiments;
+using LatentSymmetry.Core.Experiments.Grid;
+using LatentSymmetry.Core.Experiments.Results;
 
 namespace LatentSymmetry.Tests.Experiments;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using LatentSymmetry.Core.Experiments;
+using LatentSymmetry.Core.Experiments.Results;
 
 namespace LatentSymmetry.Tests.Experiments;
 

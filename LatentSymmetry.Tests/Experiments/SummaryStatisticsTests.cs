@@ -1,4 +1,4 @@
-using LatentSymmetry.Core.Experiments;
+using LatentSymmetry.Core.Experiments.Statistics;
 
 namespace LatentSymmetry.Tests.Experiments;
 

@@ -1,4 +1,4 @@
-using LatentSymmetry.Core.Experiments;
+using LatentSymmetry.Core.Experiments.Statistics;
 using MathNet.Numerics.Distributions;
 
 namespace LatentSymmetry.Tests.Experiments;

@@ -1,5 +1,4 @@
 using LatentSymmetry.Core.IO;
-using LatentSymmetry.Core.Experiments;
 
 namespace LatentSymmetry.Tests.IO;
 

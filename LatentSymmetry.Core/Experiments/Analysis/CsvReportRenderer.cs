@@ -1,0 +1,82 @@
+using LatentSymmetry.Core.IO;
+using System.Globalization;
+using System.Text;
+using LatentSymmetry.Core.Experiments.Grid;
+using LatentSymmetry.Core.Experiments.Results;
+
+namespace LatentSymmetry.Core.Experiments.Analysis;
+
+/// <summary>
+/// Renders analysis reports as CSV with <c>\n</c> line ends and Python-repr numbers (<c>nan</c> where undefined), so
+/// pandas or Python's csv module read them back exactly.
+/// </summary>
+public static class CsvReportRenderer
+{
+    /// <summary>
+    /// Columns of the multi-seed CSV: the nine required ones first, then the baseline comparison and the group.
+    /// </summary>
+    public static IReadOnlyList<string> Columns { get; } =
+    [
+        "symmetry_layer", "lambda_sym_max", "n", "task_mean", "task_median", "task_ci95", "sym_mean", "sym_median", "sym_ci95",
+        "task_std", "sym_std", "present", "diverged", "baseline_pairs", "factor_vs_baseline", "wilcoxon_w_plus", "p_value", "p_exact",
+        "beats_baseline", "num_hidden_layers", "hidden_dim", "learning_rate", "seed_files",
+    ];
+
+    /// <summary>One row per (group, layer, lambda_sym_max); symmetry_layer is empty for the baseline.</summary>
+    public static string Render(BenchmarkReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var sb = new StringBuilder();
+        sb.Append(string.Join(',', Columns)).Append('\n');
+        foreach (GroupReport g in report.Groups)
+        {
+            foreach (CellStatistics c in g.Cells)
+            {
+                BaselineComparison? v = c.VsBaseline;
+                string[] fields =
+                [
+                    SymmetryLayerText.Format(c.SymmetryLayer), F(c.LambdaMax), I(c.Task.N),
+                    F(c.Task.Mean), F(c.Task.Median), F(c.Task.Ci95HalfWidth), F(c.Sym.Mean), F(c.Sym.Median), F(c.Sym.Ci95HalfWidth),
+                    F(c.Task.StandardDeviation), F(c.Sym.StandardDeviation), I(c.Present), I(c.Diverged),
+                    v is null ? "" : I(v.Pairs), v is null ? "" : F(v.Factor), v is null ? "" : F(v.Test.WPlus), v is null ? "" : F(v.Test.PValue),
+                    v is null ? "" : B(v.Test.Exact), v is null ? "" : B(v.BeatsBaseline),
+                    g.Key.NumHiddenLayers is int l ? I(l) : "", g.Key.HiddenDim is int h ? I(h) : "", F(g.Key.LearningRate), I(g.Files.Count),
+                ];
+                sb.Append(string.Join(',', fields)).Append('\n');
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>The one-file table: <c>symmetry_layer,rank,lambda_sym_max,test_task_loss,test_sym_loss</c>, rank 1 (best) and 2 (runner-up).</summary>
+    public static string Render(BestLambdaReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var sb = new StringBuilder("symmetry_layer,rank,lambda_sym_max,test_task_loss,test_sym_loss\n");
+        foreach (LayerBest layer in report.Layers)
+        {
+            Row(layer.SymmetryLayer, 1, layer.Best);
+            if (layer.RunnerUp is ResultRow r)
+            {
+                Row(layer.SymmetryLayer, 2, r);
+            }
+        }
+
+        if (report.Baseline is ResultRow b)
+        {
+            Row(null, 1, b);
+        }
+
+        return sb.ToString();
+
+        void Row(int? layer, int rank, ResultRow row) =>
+            sb.Append(CultureInfo.InvariantCulture, $"{SymmetryLayerText.Format(layer)},{rank},{F(row.LambdaMax)},{F(row.TestTaskLoss)},{F(row.TestSymLoss)}\n");
+    }
+
+    private static string F(double value) => PythonFloat.Format(value);
+
+    private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string B(bool value) => value ? "True" : "False";
+}

@@ -1,0 +1,8 @@
+namespace LatentSymmetry.Core.Experiments.Analysis;
+
+/// <summary>A cell that some files of its group lack (a sweep not finished, or a shard missing).</summary>
+/// <param name="SymmetryLayer">The layer, or null for the baseline.</param>
+/// <param name="LambdaMax">The final symmetry weight.</param>
+/// <param name="Present">Files holding the cell.</param>
+/// <param name="MissingFrom">Files lacking it, as given to the analysis.</param>
+public sealed record IncompleteCell(int? SymmetryLayer, double LambdaMax, int Present, IReadOnlyList<string> MissingFrom);
