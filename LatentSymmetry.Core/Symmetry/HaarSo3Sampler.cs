@@ -29,11 +29,11 @@ public sealed class HaarSo3Sampler
     }
 
     /// <summary>A uniform unit quaternion: four Gaussian draws (w, x, y, z, in that order), normalised.</summary>
-    public Quaternion NextQuaternion()
+    public UnitQuaternion NextQuaternion()
     {
         double w = _stream.NextGaussian(), x = _stream.NextGaussian(), y = _stream.NextGaussian(), z = _stream.NextGaussian();
         double norm = Math.Max(Math.Sqrt(w * w + x * x + y * y + z * z), MinimumNorm);
-        return new Quaternion(w / norm, x / norm, y / norm, z / norm);
+        return new UnitQuaternion(w / norm, x / norm, y / norm, z / norm);
     }
 
     /// <summary>
