@@ -81,6 +81,6 @@ public sealed class FieldDataset<T>
             points.AsSpan(3 * rows[i], 3).CopyTo(splitPoints.AsSpan(3 * i, 3));
             targets[i] = ScalarField.Evaluate(splitPoints[3 * i], splitPoints[3 * i + 1], splitPoints[3 * i + 2]);
         }
-        return new FieldSplit<T>(splitPoints, targets, rows.ToArray());
+        return new FieldSplit<T>(splitPoints, targets, rows.ToArray(), 3);
     }
 }

@@ -9,7 +9,7 @@ namespace LatentSymmetry.Core.Symmetry;
 /// same rotation the induced rotation is Haar-distributed (Shoemake, 1992). Same construction and
 /// matrix layout as the original project's sampler.
 /// </summary>
-public sealed class HaarSo3Sampler
+public sealed class HaarSo3Sampler : IRotationSampler
 {
     // The original clamps the quaternion norm at 1e-8 before dividing; kept for parity.
     private const double MinimumNorm = 1e-8;
@@ -27,6 +27,9 @@ public sealed class HaarSo3Sampler
     public HaarSo3Sampler(int augmentationSeed) : this(new RandomStream(augmentationSeed))
     {
     }
+
+    /// <summary>3: the rotations act on points of R³.</summary>
+    public int Dimension => 3;
 
     /// <summary>A uniform unit quaternion: four Gaussian draws (w, x, y, z, in that order), normalised.</summary>
     public UnitQuaternion NextQuaternion()

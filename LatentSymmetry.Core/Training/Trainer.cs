@@ -52,7 +52,7 @@ public sealed class Trainer
         var data = CreateDataset();
         var model = CreateModel();
         var optimizer = new AdamW<float>(model.NamedParameters().Select(p => p.Tensor), o.Optimizer);
-        var sampler = o.SymmetryLayer.IsSet ? new HaarSo3Sampler(seeds.Augmentation) : null;
+        var sampler = o.SymmetryLayer.IsSet ? SymmetryGroup.So3.CreateSampler(seeds.Augmentation) : null;
         var step = new TrainingStep<float>(model, optimizer, o.SymmetryLayer, sampler);
         var evaluator = new Evaluator<float>();
         var schedule = new LambdaSchedule(o.LambdaSymMax, o.Epochs);
@@ -80,7 +80,7 @@ public sealed class Trainer
                 if (sampler is not null) { batchSym.Add(sym); symSum += sym; }
                 if (!double.IsFinite(task) || (sampler is not null && !double.IsFinite(sym))) { diverged = true; break; }
             }
-            var (valTask, valSym) = evaluator.Evaluate(model, data.Validation, o.SymmetryLayer, seeds.Augmentation ^ ValidationRotationOffset);
+            var (valTask, valSym) = evaluator.Evaluate(model, data.Validation, o.SymmetryLayer, SymmetryGroup.So3, seeds.Augmentation ^ ValidationRotationOffset);
             diverged |= !double.IsFinite(valTask);
             var metrics = new EpochMetrics(epoch, lambda, taskSum / order.BatchCount,
                 sampler is null ? null : symSum / order.BatchCount, valTask, valSym, clock.Elapsed.TotalSeconds);
@@ -91,7 +91,7 @@ public sealed class Trainer
         double testTask = double.NaN;
         double? testSym = o.SymmetryLayer.IsSet ? double.NaN : null;
         if (!diverged)
-            (testTask, testSym) = evaluator.Evaluate(model, data.Test, o.SymmetryLayer, seeds.Augmentation ^ TestRotationOffset);
+            (testTask, testSym) = evaluator.Evaluate(model, data.Test, o.SymmetryLayer, SymmetryGroup.So3, seeds.Augmentation ^ TestRotationOffset);
         return new TrainingResult(o, seeds, history, batchTask, batchSym, testTask, testSym, diverged, clock.Elapsed.TotalSeconds, model, data);
     }
 }
