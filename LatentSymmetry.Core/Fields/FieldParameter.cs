@@ -37,7 +37,7 @@ public sealed class FieldParameter
         new(name, FieldParameterKind.Integer, SpecText.Number(@default), NumberRange.Integer.Text, meaning, NumberRange.Integer);
 
     internal static FieldParameter NumberList(string name, IReadOnlyList<double> @default, NumberRange range, string meaning) =>
-        new(name, FieldParameterKind.NumberList, SpecText.NumberList(@default), $"one or more numbers separated by ';', each {range.Text}", meaning, range);
+        new(name, FieldParameterKind.NumberList, SpecText.NumberList(@default), $"numbers separated by ';', each {range.Text}", meaning, range);
 
     internal static FieldParameter Field(string name, string defaultSpec, string meaning) =>
         new(name, FieldParameterKind.Field, $"({defaultSpec})", "a field spec in parentheses, e.g. (fourier:k=3); a bare name needs none", meaning, null);

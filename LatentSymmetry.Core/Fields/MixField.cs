@@ -13,7 +13,7 @@ public sealed record MixField : IScalarField
 
     internal static readonly FieldDescription Description = new("mix", null, "(1 - alpha) a + alpha b",
         "A blend of any two fields of one dimension, each with its own parameters, e.g. mix:alpha=0.3,a=(bessel-j0:scale=10),b=(radial-angular:k=2).",
-        [AlphaParameter, AParameter, BParameter], Invariance.None, "the groups both a and b are invariant under; a's at alpha = 0, b's at alpha = 1",
+        [AlphaParameter, AParameter, BParameter], Invariance.None, "the groups of both a and b; a's at alpha = 0, b's at 1",
         Create);
 
     /// <summary>(1 - <paramref name="alpha"/>)·<paramref name="a"/> + alpha·<paramref name="b"/>; alpha in [0, 1], a and b of one dimension.</summary>
