@@ -2,6 +2,7 @@ using System.Numerics;
 using LatentSymmetry.Autograd;
 using LatentSymmetry.Autograd.Ops;
 using LatentSymmetry.Core.Data;
+using LatentSymmetry.Core.Fields;
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Symmetry;
 
@@ -50,6 +51,39 @@ public sealed class Evaluator<T> where T : unmanaged, IFloatingPointIeee754<T>
                 symSum += double.CreateChecked(orbit.Compute(tape, orbit.Forward(tape, model, x, depth, withOriginal: false)).Item()) * rows;
         }
         return (taskSum / n, orbit is null ? null : symSum / n);
+    }
+
+    /// <summary>
+    /// The across-the-group task loss: the MSE of the model on the split's points, each turned by a fresh Haar
+    /// rotation of <paramref name="group"/> (from a sampler seeded with <paramref name="rotationSeed"/>), against
+    /// <paramref name="field"/> at the turned point (widened to double, rounded to T, as the data's targets).
+    /// NaN for an empty split.
+    /// </summary>
+    public double OrbitTaskLoss(Module<T> model, FieldSplit<T> split, IScalarField field, SymmetryGroup group, int rotationSeed)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        ArgumentNullException.ThrowIfNull(group);
+        int n = split.Count, d = split.Dimension;
+        if (group.Dimension != d || field.Dimension != d)
+            throw new ArgumentException($"points are {d}-D; group {group.Name} is {group.Dimension}-D and field {field.Spec} {field.Dimension}-D");
+        if (n == 0) return double.NaN;
+        var sampler = group.CreateSampler(rotationSeed);
+        var tape = _tape;
+        double sum = 0;
+        for (int start = 0; start < n; start += Chunk)
+        {
+            int rows = Math.Min(Chunk, n - start);
+            tape.Reset();
+            using var _ = tape.NoGrad();
+            var r = tape.NewScratch(rows, d * d);
+            var x = tape.NewScratch(rows, d);
+            var y = tape.NewScratch(rows, 1);
+            sampler.Sample(r.Span);
+            PointRotation.Apply<T>(r.Span, split.Points.Slice(d * start, d * rows), x.Span, d);
+            field.EvaluateRows<T>(x.Span, y.Span);
+            sum += double.CreateChecked(tape.MseLoss(model.Forward(tape, x), y).Item()) * rows;
+        }
+        return sum / n;
     }
 
     /// <summary>The model's output for every point (rows of <see cref="Module{T}.InputDimension"/> coordinates), e.g. for plotting a slice.</summary>
