@@ -80,4 +80,34 @@ public class FieldsCommandTests
         Assert.That(r.ExitCode, Is.EqualTo(0));
         Assert.That(r.Stdout, Does.Contain("--json").And.Contain("--dimension").And.Contain("parentheses"));
     }
+
+    [Test]
+    public void Plot_writes_a_png_of_the_catalogue_and_an_svg_of_one_spec()
+    {
+        var dir = CliRunner.TempDirectory();
+        var png = Path.Combine(dir, "fields.png");
+        var r = CliRunner.Run("fields", "--dimension", "3", "--plot", png);
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+        Assert.That(r.Stdout.Trim(), Is.EqualTo($"wrote {png}: 3 fields"));
+        Assert.That(File.ReadAllBytes(png).Take(8), Is.EqualTo(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }));
+
+        var svg = Path.Combine(dir, "one.svg");
+        r = CliRunner.Run("fields", "mix:alpha=0.3,a=(bessel-j0),b=(radial-angular:k=2)", "--plot", svg, "--radius", "2");
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+        Assert.That(File.ReadAllText(svg), Does.Contain("<svg"));
+        Assert.That(Directory.GetFiles(dir), Has.Length.EqualTo(2), "no temporary file left behind");
+    }
+
+    [Test]
+    public void Plot_refuses_a_bad_file_name_or_domain_before_writing()
+    {
+        var dir = CliRunner.TempDirectory();
+        var r = CliRunner.Run("fields", "--plot", Path.Combine(dir, "fields.jpg"));
+        Assert.That(r.ExitCode, Is.EqualTo(2));
+        Assert.That(r.Stderr, Does.Contain("fields.jpg").And.Contain(".png or .svg"));
+        r = CliRunner.Run("fields", "--plot", Path.Combine(dir, "fields.png"), "--box", "0");
+        Assert.That(r.ExitCode, Is.EqualTo(2));
+        Assert.That(r.Stderr, Does.Contain("--box 0"));
+        Assert.That(Directory.GetFiles(dir), Is.Empty);
+    }
 }
