@@ -126,6 +126,7 @@ internal sealed class TrainingCliOptions(TrainingOptions d)
         options = ReadLab(p, options);
         var invalid = options.Validate();
         if (invalid is not null) throw new UsageException("--" + invalid);
+        if (options.CheckRegionCounts() is { } empty) throw new UsageException("--" + empty);
         return options;
     }
 
