@@ -155,7 +155,7 @@ public sealed record TrainingOptions
             var parts = new List<string>();
             if (Group != SymmetryGroup.So3) parts.Add(Group.Name);
             if (Field is not null && TargetField.Spec != FieldCatalog.Default(Group.Dimension).Spec) parts.Add(TargetField.Name);
-            if (Model != ModelKind.Mlp) parts.Add("invariant");
+            if (Model != ModelKind.Mlp) parts.Add(ModelKindText.Format(Model));
             if (Augment) parts.Add("aug");
             if (!TrainRegion.IsFull) parts.Add(TrainRegion.ToString().Replace(":", "", StringComparison.Ordinal));
             return parts.Count == 0 ? "" : "_" + string.Join("_", parts);
