@@ -17,24 +17,35 @@ public static class SoftmaxCrossEntropyOp
     public static Tensor<T> SoftmaxCrossEntropy<T>(this Tape<T> tape, Tensor<T> logits, int[] labels) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(labels);
-        if (logits.Rows == 0 || logits.Cols == 0) throw new ArgumentException($"SoftmaxCrossEntropy of empty logits {logits.Shape}");
-        if (labels.Length != logits.Rows)
-            throw new ArgumentException($"SoftmaxCrossEntropy: {labels.Length} labels for logits {logits.Shape} (one per row expected)");
-        int k = logits.Cols;
-        for (int i = 0; i < labels.Length; i++)
-            if ((uint)labels[i] >= (uint)k)
-                throw new ArgumentOutOfRangeException(nameof(labels), labels[i], $"SoftmaxCrossEntropy: label {i} is {labels[i]}, outside the {k} classes [0, {k})");
         var y = tape.NewOutput(1, 1, logits);
         var rowLoss = tape.NewScratch(logits.Rows, 1).Span;
-        for (int i = 0; i < logits.Rows; i++)
-        {
-            var z = logits.Row(i);
-            rowLoss[i] = LogSumExp(z) - z[labels[i]];
-        }
+        RowLosses(logits, labels, rowLoss);
         T count = T.CreateChecked(logits.Rows);
         y.Span[0] = Reductions.Sum<T>(rowLoss) / count;
         tape.Record(new TapeNode<T>(Backward, y, logits, scalar: count, extra: labels));
         return y;
+    }
+
+    /// <summary>
+    /// The cross-entropy of every row, −log softmax(<paramref name="logits"/>)[i, labels[i]], written to
+    /// <paramref name="destination"/> (one per row) without recording anything: the terms whose mean
+    /// <see cref="SoftmaxCrossEntropy{T}"/> returns, for a held-out evaluation that needs them one by one.
+    /// </summary>
+    public static void RowLosses<T>(Tensor<T> logits, ReadOnlySpan<int> labels, Span<T> destination) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (logits.Rows == 0 || logits.Cols == 0) throw new ArgumentException($"SoftmaxCrossEntropy of empty logits {logits.Shape}");
+        if (labels.Length != logits.Rows)
+            throw new ArgumentException($"SoftmaxCrossEntropy: {labels.Length} labels for logits {logits.Shape} (one per row expected)");
+        if (destination.Length < logits.Rows)
+            throw new ArgumentException($"SoftmaxCrossEntropy: room for {destination.Length} row losses, {logits.Rows} needed", nameof(destination));
+        int k = logits.Cols;
+        for (int i = 0; i < labels.Length; i++)
+        {
+            if ((uint)labels[i] >= (uint)k)
+                throw new ArgumentOutOfRangeException(nameof(labels), labels[i], $"SoftmaxCrossEntropy: label {i} is {labels[i]}, outside the {k} classes [0, {k})");
+            var z = logits.Row(i);
+            destination[i] = LogSumExp<T>(z) - z[labels[i]];
+        }
     }
 
     // d/dz_ij mean_i(lse(z_i) − z_i[y_i]) = (softmax(z_i)_j − [j = y_i]) / B. The softmax is recomputed
