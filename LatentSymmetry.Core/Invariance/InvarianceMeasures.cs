@@ -1,6 +1,7 @@
 using System.Numerics;
 using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 using LatentSymmetry.Autograd;
+using LatentSymmetry.Autograd.Kernels;
 
 namespace LatentSymmetry.Core.Invariance;
 
@@ -87,22 +88,22 @@ public static class InvarianceMeasures
         if (replicates == 0) Array.Fill(bounds, (double.NaN, double.NaN));
         else
         {
+            // All resamples at once: their multiplicities form a [B x n] matrix C, so the per-resample sums
+            // Σ c_i h_i are the rows of C·H, one matrix product instead of B passes over the activations.
+            var counts = ResampleCounts(n, replicates, options.Seed);
+            var o = WeightedSums(counts, replicates, n, orbit);
+            var p = WeightedSums(counts, replicates, n, projectedOrbit);
+            var rs = WeightedSums(counts, replicates, n, relative);
+            var hs = WeightedSpreads(counts, replicates, centred);
+            var zs = WeightedSpreads(counts, replicates, z);
             var samples = new double[4][];
             for (int s = 0; s < 4; s++) samples[s] = new double[replicates];
-            var bootstrap = new PercentileBootstrap(n, options.Seed);
-            var counts = new int[n];
-            var hNorms = centred.RowSquaredNorms();
-            var zNorms = z.RowSquaredNorms();
-            var hSum = new double[centred.Cols];
-            var zSum = new double[z.Cols];
             for (int r = 0; r < replicates; r++)
             {
-                bootstrap.Next(counts);
-                double o = Weighted(counts, orbit) / n, p = Weighted(counts, projectedOrbit) / n;
-                samples[0][r] = 0.5 * o;
-                samples[1][r] = Ratio(o, WeightedSpread(counts, centred, hNorms, hSum));
-                samples[2][r] = Ratio(p, WeightedSpread(counts, z, zNorms, zSum));
-                samples[3][r] = Weighted(counts, relative) / n;
+                samples[0][r] = 0.5 * o[r] / n;
+                samples[1][r] = Ratio(o[r] / n, hs[r]);
+                samples[2][r] = Ratio(p[r] / n, zs[r]);
+                samples[3][r] = rs[r] / n;
             }
             for (int s = 0; s < 4; s++) bounds[s] = PercentileBootstrap.Interval(samples[s], options.ConfidenceLevel);
         }
@@ -159,28 +160,42 @@ public static class InvarianceMeasures
         return 2 * total / (centred.Rows - 1);
     }
 
-    static double Weighted(int[] counts, double[] terms)
+    static double[] ResampleCounts(int n, int replicates, int seed)
     {
-        double s = 0;
-        for (int i = 0; i < counts.Length; i++) s += counts[i] * terms[i];
-        return s;
+        var bootstrap = new PercentileBootstrap(n, seed);
+        var counts = new int[n];
+        var matrix = new double[replicates * n];
+        for (int r = 0; r < replicates; r++)
+        {
+            bootstrap.Next(counts);
+            for (int i = 0; i < n; i++) matrix[r * n + i] = counts[i];
+        }
+        return matrix;
     }
 
-    // The spread of a resample with multiplicities c_i: its rows (with repeats) are n positions, and the
-    // identity over positions gives 2/(n − 1) [Σ c_i ‖h_i‖² − ‖Σ c_i h_i‖² / n]. The rows are centred on the
-    // full sample's mean first, so the two terms do not cancel catastrophically.
-    static double WeightedSpread(int[] counts, ActivationRows centred, double[] norms, double[] sum)
+    // Σ_i c_ri t_i for every resample r.
+    static double[] WeightedSums(double[] counts, int replicates, int n, double[] terms)
     {
-        Array.Clear(sum);
-        double squares = 0;
-        for (int i = 0; i < counts.Length; i++)
+        var sums = new double[replicates];
+        Gemm.Multiply<double>(GemmForm.NN, replicates, 1, n, counts, terms, sums, accumulate: false);
+        return sums;
+    }
+
+    // The spread of every resample: its rows (with repeats) are n positions, and the identity over
+    // positions gives 2/(n − 1) [Σ c_i ‖h_i‖² − ‖Σ c_i h_i‖² / n]. The rows are centred on the full sample's
+    // mean first, so the two terms do not cancel catastrophically.
+    static double[] WeightedSpreads(double[] counts, int replicates, ActivationRows centred)
+    {
+        int n = centred.Rows, d = centred.Cols;
+        var squares = WeightedSums(counts, replicates, n, centred.RowSquaredNorms());
+        var sums = new double[replicates * d];
+        Gemm.Multiply<double>(GemmForm.NN, replicates, d, n, counts, centred.Data, sums, accumulate: false);
+        var spreads = new double[replicates];
+        for (int r = 0; r < replicates; r++)
         {
-            int c = counts[i];
-            if (c == 0) continue;
-            squares += c * norms[i];
-            TensorPrimitives.MultiplyAdd(centred.Row(i), (double)c, sum, sum);
+            var s = sums.AsSpan(r * d, d);
+            spreads[r] = 2 * (squares[r] - TensorPrimitives.Dot(s, s) / n) / (n - 1);
         }
-        int n = counts.Length;
-        return 2 * (squares - TensorPrimitives.Dot(sum, sum) / n) / (n - 1);
+        return spreads;
     }
 }
