@@ -28,11 +28,25 @@ internal static class LeadingEigenvectors
     public static bool TryCompute(double[] c, int d, double trace, double fraction, int maxSteps,
         out double[] values, out double[] vectors, out int k, out double explained)
     {
+        maxSteps = Math.Min(maxSteps, d);
+        var pool = System.Buffers.ArrayPool<double>.Shared;
+        var q = pool.Rent(maxSteps * d);
+        try
+        {
+            return Iterate(c, d, trace, fraction, maxSteps, q, out values, out vectors, out k, out explained);
+        }
+        finally
+        {
+            pool.Return(q);
+        }
+    }
+
+    static bool Iterate(double[] c, int d, double trace, double fraction, int maxSteps, double[] q,
+        out double[] values, out double[] vectors, out int k, out double explained)
+    {
         values = vectors = [];
         k = 0;
         explained = 0;
-        maxSteps = Math.Min(maxSteps, d);
-        var q = new double[maxSteps * d];
         var alpha = new double[maxSteps];
         var beta = new double[maxSteps];
         var w = new double[d];
