@@ -95,8 +95,7 @@ public sealed class TrainingStep<T> where T : unmanaged, IFloatingPointIeee754<T
                 }
             }
         }
-        tape.Backward(loss);
-        Optimizer.Step();
+        tape.Backward(loss, Optimizer); // AdamW updates each parameter as soon as its gradient is complete
         return (double.CreateChecked(task.Item()), sym);
     }
 }
