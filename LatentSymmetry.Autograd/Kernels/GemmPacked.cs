@@ -8,17 +8,16 @@ using System.Runtime.Intrinsics.X86;
 namespace LatentSymmetry.Autograd.Kernels;
 
 /// <summary>
-/// BLIS-style blocked GEMM: column blocks of NC (jc), k-blocks of KC (pc), row blocks of MC (ic), then
+/// BLIS-style blocked GEMM: column blocks of NC (jc), k-blocks of Kc (pc, per CPU: <see cref="GemmTuning"/>), row blocks of MC (ic), then
 /// MR×NR tiles by the micro-kernel. B is packed into NR-wide [p][NR] panels (a copy, or a transpose for NT)
-/// and A is read in place through its strides; only ragged edges are packed, zero-padded, so one
+/// and A is read in place through its strides (or packed into [p][MR] panels where the tuning says so); ragged edges are packed, zero-padded, so one
 /// micro-kernel serves every form. Rows left over below MR go to the smallest of three kernels of the
 /// same width that holds them (MR, then <c>TEdge</c>, then <c>TThin</c> rows), so that little of a tile is
 /// padding. Skinny products (n ≪ m) are run as Cᵀ = op(B)ᵀ·op(A)ᵀ so the vector width lies along the long side.
 /// </summary>
 internal static class GemmPacked
 {
-    // KC·NR of B (32 KiB for 12×32 floats) stays in L1 while the MC×KC block of A streams from L2.
-    private const int KC = 256;
+    // Kc·NR of B stays in L1 while the MC×Kc block of A streams from L2; Kc is picked per CPU (GemmTuning).
     private const int MCTarget = 120;
     private const int NCTarget = 4096;
 
@@ -86,11 +85,15 @@ internal static class GemmPacked
         int mr = TKernel.MR, nr = TKernel.NR;
         int mcMax = Math.Max(1, MCTarget / mr) * mr;
         int ncMax = Math.Max(1, NCTarget / nr) * nr;
-        int kcMax = Math.Min(KC, k);
+        GemmTuning tuning = GemmTuning.Current;
+        int kcBlock = tuning.Kc;
+        int kcMax = Math.Min(kcBlock, k);
+        // Full row panels of A are packed only when enough B panels reuse each of them.
+        bool packFullA = tuning.PackA && Math.Min(n, ncMax) >= tuning.PackAMinPanels * nr && m > mr;
         // With a single row panel each B panel is used once, so packing it would only copy it; B rows
         // that are contiguous are then read in place.
         bool directB = bcs == 1 && m <= mr;
-        Span<T> packA = GemmScratch<T>.PackA(mr * kcMax);
+        Span<T> packA = GemmScratch<T>.PackA((packFullA ? mcMax : mr) * kcMax);
         Span<T> packB = GemmScratch<T>.PackB((int)Math.Min(ncMax, RoundUp(n, nr)) * kcMax);
         Span<T> tile = GemmScratch<T>.Tile(mr * nr);
         ref T packA0 = ref MemoryMarshal.GetReference(packA);
@@ -100,9 +103,9 @@ internal static class GemmPacked
         for (int jc = 0; jc < n; jc += ncMax)
         {
             int nc = Math.Min(ncMax, n - jc);
-            for (int pc = 0; pc < k; pc += KC)
+            for (int pc = 0; pc < k; pc += kcBlock)
             {
-                int kc = Math.Min(KC, k - pc);
+                int kc = Math.Min(kcBlock, k - pc);
                 // After the first k-block the partial sums in C are the chain's running value.
                 bool loadC = accumulate || pc > 0;
                 for (int jr = 0; jr < nc; jr += nr)
@@ -118,8 +121,13 @@ internal static class GemmPacked
                     // Row panels that fill their tile read A in place (broadcasts need no contiguity); one that
                     // does not is packed, zero-padded to the tile's rows, so no read runs past A.
                     bool packLast = lastRows != lastTileRows;
+                    // Packed panels lie one after another, [ir / mr][p][rows]; the last may be shorter.
+                    if (packFullA)
+                        for (int ir = 0; ir < mcFull; ir += mr)
+                            PackAPanel(ref Unsafe.Add(ref a0, (ic + ir) * ars + pc * aps), ars, aps, kc, mr, mr, ref Unsafe.Add(ref packA0, ir * kc));
                     if (packLast)
-                        PackAPanel(ref Unsafe.Add(ref a0, (ic + mcFull) * ars + pc * aps), ars, aps, kc, lastRows, lastTileRows, ref packA0);
+                        PackAPanel(ref Unsafe.Add(ref a0, (ic + mcFull) * ars + pc * aps), ars, aps, kc, lastRows, lastTileRows,
+                            ref Unsafe.Add(ref packA0, packFullA ? mcFull * kc : 0));
                     for (int jr = 0; jr < nc; jr += nr)
                     {
                         int nrValid = Math.Min(nr, nc - jr);
@@ -131,11 +139,11 @@ internal static class GemmPacked
                             int i = ic + ir;
                             bool fullRows = ir < mcFull;
                             int rows = fullRows ? mr : lastRows, tileRows = fullRows ? mr : lastTileRows;
-                            bool aInPlace = fullRows || !packLast;
-                            ref T aPanel = ref aInPlace ? ref Unsafe.Add(ref a0, i * ars + pc * aps) : ref packA0;
+                            bool aInPlace = fullRows ? !packFullA : !packLast;
+                            ref T aPanel = ref aInPlace ? ref Unsafe.Add(ref a0, i * ars + pc * aps) : ref Unsafe.Add(ref packA0, packFullA ? ir * kc : 0);
                             nint rowStrideA = aInPlace ? ars : 1, stepA = aInPlace ? aps : tileRows;
                             ref T cTile = ref Unsafe.Add(ref c0, i * crs + (jc + jr) * ccs);
-                            if (aInPlace && nrValid == nr && ccs == 1)
+                            if (rows == tileRows && nrValid == nr && ccs == 1)
                             {
                                 RunTile<T, TKernel, TEdge, TThin>(tileRows, kc, ref aPanel, rowStrideA, stepA, ref bPanel, stepB, ref cTile, crs, loadC);
                                 continue;

@@ -175,7 +175,7 @@ internal static class ProfileCommand
     static int Positive(int v, string name) => v > 0 ? v : throw new UsageException($"{name} must be positive, got {v}");
 
     static string KernelPath() =>
-        System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? "Vector512" :
+        (System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? "Vector512" :
         System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated ? "Vector256" :
-        System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated ? "Vector128" : "scalar";
+        System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated ? "Vector128" : "scalar") + ", gemm tuning " + LatentSymmetry.Autograd.Kernels.Gemm.Tuning;
 }
