@@ -11,8 +11,8 @@ namespace LatentSymmetry.Autograd.Kernels;
 public static class Gemm
 {
     /// <summary>
-    /// The cache blocking in use, for profiles: a preset picked from the CPU at start-up (amd-l1-32k,
-    /// amd-l1-48k, intel), overridable with the environment variables LATSYM_GEMM_TUNING (a preset's name),
+    /// The cache blocking in use, for profiles: a preset picked from the CPU at start-up (amd or intel),
+    /// overridable with the environment variables LATSYM_GEMM_TUNING (a preset's name),
     /// LATSYM_GEMM_KC (k-block depth) and LATSYM_GEMM_PACK_A (0 or 1). It never changes the result's bits.
     /// </summary>
     public static string Tuning => GemmTuning.Current.Name;

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics.X86;
 using LatentSymmetry.Autograd.Kernels;
 using MathNet.Numerics.Random;
 
@@ -57,14 +56,14 @@ public class GemmTuningTests
             Environment.SetEnvironmentVariable(GemmTuning.PresetVariable, "intel");
             Environment.SetEnvironmentVariable(GemmTuning.KcVariable, "96");
             Environment.SetEnvironmentVariable(GemmTuning.PackAVariable, "0");
-            var t = GemmTuning.FromEnvironment(GemmTuning.Amd32KiB);
+            var t = GemmTuning.FromEnvironment(GemmTuning.Amd);
             Assert.That((t.Name, t.Kc, t.PackA), Is.EqualTo(("intel, kc=96, pack-a=0", 96, false)));
 
             // Values that are not a preset, a positive integer, or 0/1 are ignored.
             Environment.SetEnvironmentVariable(GemmTuning.PresetVariable, "pentium");
             Environment.SetEnvironmentVariable(GemmTuning.KcVariable, "-5");
             Environment.SetEnvironmentVariable(GemmTuning.PackAVariable, "yes");
-            Assert.That(GemmTuning.FromEnvironment(GemmTuning.Amd32KiB), Is.SameAs(GemmTuning.Amd32KiB));
+            Assert.That(GemmTuning.FromEnvironment(GemmTuning.Amd), Is.SameAs(GemmTuning.Amd));
         }
         finally
         {
@@ -75,21 +74,11 @@ public class GemmTuningTests
     }
 
     [Test]
-    public void The_preset_follows_the_vendor_and_the_L1_size()
+    public void The_preset_follows_the_vendor()
     {
-        Assert.That(GemmTuning.ForCpu(intel: true, l1KiB: 48), Is.SameAs(GemmTuning.Intel));
-        Assert.That(GemmTuning.ForCpu(intel: false, l1KiB: 32), Is.SameAs(GemmTuning.Amd32KiB));
-        Assert.That(GemmTuning.ForCpu(intel: false, l1KiB: 48), Is.SameAs(GemmTuning.Amd48KiB));
-        Assert.That(GemmTuning.ForCpu(intel: false, l1KiB: 0), Is.SameAs(GemmTuning.Amd32KiB), "unknown: the smaller cache");
-    }
-
-    [Test]
-    public void CPUID_reports_a_plausible_L1_data_cache()
-    {
-        Assume.That(X86Base.IsSupported, "CPUID exists on x86 only");
-        int kib = GemmTuning.L1DataCacheKiB();
-        Assert.That(kib, Is.InRange(16, 128));
-        Assert.That(kib % 16, Is.Zero);
+        Assert.That(GemmTuning.ForCpu(intel: true), Is.SameAs(GemmTuning.Intel));
+        Assert.That(GemmTuning.ForCpu(intel: false), Is.SameAs(GemmTuning.Amd));
+        Assert.That(GemmTuning.Presets.Select(t => t.Name), Is.Unique);
     }
 
     private static void Check<T>(Xoshiro256StarStar rng, GemmTuning tuning, GemmForm form, bool accumulate, GemmPath path, int m, int n, int k)
