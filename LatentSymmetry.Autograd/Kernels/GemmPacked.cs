@@ -22,16 +22,20 @@ internal static class GemmPacked
     private const int NCTarget = 4096;
 
     /// <summary>Runs the blocked product with micro-kernel <typeparamref name="TKernel"/>. Sizes are already checked and non-zero.</summary>
-    public static void Run<T, TKernel>(GemmForm form, int m, int n, int k, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, bool accumulate)
+    public static void Run<T, TKernel>(GemmForm form, int m, int n, int k, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, bool accumulate,
+        ReadOnlySpan<T> bias, bool relu)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TKernel : struct, IGemmMicroKernel<T>
-        => Run<T, TKernel, TKernel, TKernel>(form, m, n, k, a, b, c, accumulate);
+        => Run<T, TKernel, TKernel, TKernel>(form, m, n, k, a, b, c, accumulate, bias, relu);
 
     /// <summary>
     /// As <see cref="Run{T, TKernel}"/>, with a last row panel of fewer than MR rows run by <typeparamref name="TEdge"/>
     /// or <typeparamref name="TThin"/> (same NR, MR ≥ TEdge.MR ≥ TThin.MR) when one of them holds it.
+    /// With a <paramref name="bias"/> (length n), every row of C gets it added, then max(·, 0) when
+    /// <paramref name="relu"/>: tile by tile as each becomes final, or in one pass after a transposed product.
     /// </summary>
-    public static void Run<T, TKernel, TEdge, TThin>(GemmForm form, int m, int n, int k, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, bool accumulate)
+    public static void Run<T, TKernel, TEdge, TThin>(GemmForm form, int m, int n, int k, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, bool accumulate,
+        ReadOnlySpan<T> bias, bool relu)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TKernel : struct, IGemmMicroKernel<T>
         where TEdge : struct, IGemmMicroKernel<T>
@@ -47,10 +51,16 @@ internal static class GemmPacked
 
         // Cᵀ[j, i] = Σp op(B)[p, j]·op(A)[i, p] is the same chain in the same order, so the transposed
         // problem gives identical bits; take it when it wastes much less of the zero-padded tiles.
+        bool epilogue = !bias.IsEmpty;
+        ref T bias0 = ref MemoryMarshal.GetReference(bias);
         if (PaddedArea<T, TKernel, TEdge, TThin>(m, n) > 2 * PaddedArea<T, TKernel, TEdge, TThin>(n, m))
-            Blocked<T, TKernel, TEdge, TThin>(n, m, k, ref b0, bcs, brs, ref a0, aps, ars, ref c0, 1, n, accumulate);
+        {
+            Blocked<T, TKernel, TEdge, TThin>(n, m, k, ref b0, bcs, brs, ref a0, aps, ars, ref c0, 1, n, accumulate, ref bias0, false, false);
+            if (epilogue)
+                BiasActivationKernels.Forward(c, m, n, bias, relu);
+        }
         else
-            Blocked<T, TKernel, TEdge, TThin>(m, n, k, ref a0, ars, aps, ref b0, brs, bcs, ref c0, n, 1, accumulate);
+            Blocked<T, TKernel, TEdge, TThin>(m, n, k, ref a0, ars, aps, ref b0, brs, bcs, ref c0, n, 1, accumulate, ref bias0, epilogue, relu);
     }
 
     private static long PaddedArea<T, TKernel, TEdge, TThin>(int rows, int cols)
@@ -72,11 +82,13 @@ internal static class GemmPacked
         where TThin : struct, IGemmMicroKernel<T>
         => rows <= TThin.MR ? TThin.MR : rows <= TEdge.MR ? TEdge.MR : TKernel.MR;
 
-    // C[i, j] = c[i·crs + j·ccs]; A and B as in Run. This and the packers are compiled fully optimised
-    // from the first call (no unoptimised tier), as the micro-kernels are.
+    // C[i, j] = c[i·crs + j·ccs]; A and B as in Run. With an epilogue (only when ccs = 1), each tile gets
+    // bias[j] (then the ReLU) once its last k-block is stored, while it is still in L1: the same operations
+    // in the same order as a pass over C afterwards, so the same bits. This and the packers are compiled
+    // fully optimised from the first call (no unoptimised tier), as the micro-kernels are.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Blocked<T, TKernel, TEdge, TThin>(int m, int n, int k, ref T a0, nint ars, nint aps, ref T b0, nint brs, nint bcs,
-        ref T c0, nint crs, nint ccs, bool accumulate)
+        ref T c0, nint crs, nint ccs, bool accumulate, ref T bias0, bool epilogue, bool relu)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TKernel : struct, IGemmMicroKernel<T>
         where TEdge : struct, IGemmMicroKernel<T>
@@ -108,6 +120,7 @@ internal static class GemmPacked
                 int kc = Math.Min(kcBlock, k - pc);
                 // After the first k-block the partial sums in C are the chain's running value.
                 bool loadC = accumulate || pc > 0;
+                bool finish = epilogue && pc + kc == k;
                 for (int jr = 0; jr < nc; jr += nr)
                     if (!directB || nc - jr < nr)
                         PackBPanel<T, TKernel>(ref Unsafe.Add(ref b0, pc * brs + (jc + jr) * bcs), brs, bcs, kc, Math.Min(nr, nc - jr),
@@ -146,6 +159,8 @@ internal static class GemmPacked
                             if (rows == tileRows && nrValid == nr && ccs == 1)
                             {
                                 RunTile<T, TKernel, TEdge, TThin>(tileRows, kc, ref aPanel, rowStrideA, stepA, ref bPanel, stepB, ref cTile, crs, loadC);
+                                if (finish)
+                                    BiasActivationKernels.ForwardRows(ref cTile, crs, rows, nr, ref Unsafe.Add(ref bias0, jc + jr), relu);
                                 continue;
                             }
                             // A partial (or transposed) tile runs a whole micro-kernel on a scratch tile;
@@ -154,6 +169,8 @@ internal static class GemmPacked
                                 CopyTile(ref cTile, crs, ccs, ref tile0, nr, 1, rows, nrValid);
                             RunTile<T, TKernel, TEdge, TThin>(tileRows, kc, ref aPanel, rowStrideA, stepA, ref bPanel, stepB, ref tile0, nr, loadC);
                             CopyTile(ref tile0, nr, 1, ref cTile, crs, ccs, rows, nrValid);
+                            if (finish)
+                                BiasActivationKernels.ForwardRows(ref cTile, crs, rows, nrValid, ref Unsafe.Add(ref bias0, jc + jr), relu);
                         }
                     }
                 }

@@ -18,17 +18,17 @@ public class GemmTuningTests
 
     private static IEnumerable<string> Tunings() => AllTunings.Select(t => t.Name);
 
-    // Tile and block edges: leftover rows of every kernel, k across several blocks, wide enough to pack A.
-    private static readonly (int M, int N, int K)[] Shapes =
-        [(129, 127, 300), (36, 300, 200), (128, 512, 129), (13, 260, 65), (300, 4, 7), (5, 33, 17), (1, 1, 1)];
+    // Tile and block edges: leftover rows of every kernel, k across several blocks (more than 256), and
+    // wide enough (8 B panels and more) to pack A.
+    private static readonly (int M, int N, int K)[] Shapes = [(61, 300, 260), (13, 260, 65), (300, 4, 7), (5, 33, 17), (1, 1, 1)];
 
     [Test]
     public void Every_tuning_gives_the_bits_of_Reference(
-        [ValueSource(nameof(Tunings))] string tuningName, [Values] GemmForm form, [Values] bool accumulate,
-        [Values("Vector512", "Vector256", "Scalar")] string pathName)
+        [ValueSource(nameof(Tunings))] string tuningName, [Values] GemmForm form, [Values] bool accumulate)
     {
+        // The widest path here; CI reruns the kernel tests with each narrower one.
         var tuning = AllTunings.Single(t => t.Name == tuningName);
-        var path = Enum.Parse<GemmPath>(pathName);
+        var path = GemmPath.Auto;
         var saved = GemmTuning.Current;
         try
         {
