@@ -10,7 +10,7 @@
 #                        in core-seconds (user + system CPU time); takes 10-20 minutes
 #     --references FILE  read measure.sh's output from FILE instead of running it (it takes a minute)
 #     --no-build         use the existing Release build
-# Output: a Markdown table on stdout; the raw JSON lines in speed-table.raw.jsonl (current directory).
+# Output: a Markdown table on stdout; the raw JSON lines in ${TMPDIR:-/tmp}/speed-table.raw.jsonl.
 set -euo pipefail
 runs=5 grid=0 references="" build=1
 while [ $# -gt 0 ]; do
@@ -35,7 +35,7 @@ latsym="$root/LatentSymmetry.Cli/bin/Release/net10.0/latsym"
 [ -x "$latsym" ] || { echo "speed-table.sh: $latsym is missing (build with -c Release)" >&2; exit 1; }
 
 refs=$(mktemp)
-raw="$PWD/speed-table.raw.jsonl"
+raw="${TMPDIR:-/tmp}/speed-table.raw.jsonl"
 : > "$raw"
 trap 'rm -f "$refs"' EXIT
 if [ -n "$references" ]; then
@@ -58,7 +58,6 @@ if [ "$grid" = 1 ]; then
   for round in $(seq "$runs"); do
     echo "grid $round of $runs (106 runs, 100 epochs)..." >&2
     dir=$(mktemp -d)
-    start=$(awk '{print $14 + $15 + $16 + $17}' /proc/self/stat)
     /usr/bin/time -f '{"kernel": "grid", "core_seconds": %U, "system_seconds": %S, "wall_seconds": %e}' -o "$dir/time.json" \
       "$latsym" benchmark --epochs 100 --seeds 42 --learning-rates 3e-4 --jobs 1 --results-dir "$dir/results" > /dev/null
     cat "$dir/time.json" >> "$raw"
