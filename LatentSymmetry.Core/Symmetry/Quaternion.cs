@@ -24,8 +24,8 @@ public readonly record struct Quaternion(double W, double X, double Y, double Z)
         double length = Math.Sqrt(ax * ax + ay * ay + az * az);
         if (!(length > 0) || !double.IsFinite(length))
             throw new ArgumentException($"The axis ({ax}, {ay}, {az}) must be finite and non-zero.", nameof(ax));
-        double s = Math.Sin(0.5 * angle) / length;
-        return new Quaternion(Math.Cos(0.5 * angle), ax * s, ay * s, az * s);
+        double s = CrMath.Sin(0.5 * angle) / length;
+        return new Quaternion(CrMath.Cos(0.5 * angle), ax * s, ay * s, az * s);
     }
 
     /// <summary>The Hamilton product; as rotations, <paramref name="b"/> is applied first, then <paramref name="a"/>.</summary>
