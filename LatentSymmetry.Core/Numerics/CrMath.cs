@@ -132,31 +132,54 @@ public static class CrMath
         if (n == 1 || double.IsNaN(x)) return x;
         if (x == 0 || double.IsInfinity(x))
             return (n & 1) == 1 ? x : Math.Abs(x);
-        // Square and multiply in double-double; every product has relative error below 2^-103, and the
-        // error carried in grows at most n-fold, so n·2^-96 bounds the whole.
-        DoubleDouble result = 1, power = x;
+        // Square and multiply in double-double on |x|, each factor kept near 1 by an exact power-of-two
+        // scale so that nothing under- or overflows (AdamW's β^t for large t lands in the subnormals and
+        // below). Every product has relative error below 2^-103 and the error carried in grows at most
+        // n-fold, so n·2^-96 bounds the whole.
+        DoubleDouble result = 1, power = Math.Abs(x);
+        long resultScale = 0, powerScale = 0;
         for (int bit = n; ; )
         {
-            if ((bit & 1) == 1) result *= power;
+            if ((bit & 1) == 1)
+            {
+                result *= power;
+                resultScale += powerScale;
+                Rescale(ref result, ref resultScale);
+            }
             bit >>= 1;
             if (bit == 0) break;
             power *= power;
-            if (!(Math.Abs(power.Hi) is > 1e-270 and < 1e270)) return PowNearLimits(x, n);
+            powerScale *= 2;
+            Rescale(ref power, ref powerScale);
         }
-        if (!(Math.Abs(result.Hi) is > 1e-270 and < 1e270)) return PowNearLimits(x, n);
-        double bound = Math.Abs(result.Hi) * (FastRelativeError + n * 1.2621774483536189e-29); // n·2^-96
-        return Round(result, bound) ?? ArbitraryPrecision.Pow(x, n);
+        double sign = x < 0 && (n & 1) == 1 ? -1 : 1;
+        long exponent = resultScale + Math.ILogB(result.Hi);
+        if (exponent > 1024) return sign * double.PositiveInfinity;
+        if (exponent < -1080) return sign * 0.0;
+        double bound = result.Hi * (FastRelativeError + n * 1.2621774483536189e-29); // n·2^-96
+        if (exponent >= -1022)
+        {
+            // A normal result: rounding commutes with the exact scale (or overflows to ∞, as it should).
+            return Round(result, bound) is double rounded ? sign * Math.ScaleB(rounded, (int)resultScale) : ArbitraryPrecision.Pow(x, n);
+        }
+        // A subnormal result: z = |x^n|·2^1074 rounded to an integer, ties to even, unless the error
+        // interval holds a half-integer. z < 2^52, so z.Hi - whole is exact.
+        int shift = (int)(resultScale + 1074);
+        var z = result.ScaleB(shift);
+        double whole = Math.Round(z.Hi, MidpointRounding.ToEven);
+        double fraction = (z.Hi - whole) + z.Lo, margin = 2 * Math.ScaleB(bound, shift) + 1e-15;
+        double low = Math.Round(fraction - margin, MidpointRounding.ToEven), high = Math.Round(fraction + margin, MidpointRounding.ToEven);
+        return low == high ? sign * Math.ScaleB(whole + low, -1074) : ArbitraryPrecision.Pow(x, n);
     }
 
-    // A double-double loses its low part near under- and overflow; far beyond them the result is 0 or ∞ for
-    // sure (|n log2|x|| is off by far less than the margin of 8), and only the band between needs BigIntegers.
-    private static double PowNearLimits(double x, int n)
+    private static void Rescale(ref DoubleDouble value, ref long scale)
     {
-        double log2 = n * Math.Log2(Math.Abs(x));
-        double sign = x < 0 && (n & 1) == 1 ? -1 : 1;
-        if (log2 < -1083) return sign * 0.0;
-        if (log2 > 1032) return sign * double.PositiveInfinity;
-        return ArbitraryPrecision.Pow(x, n);
+        int e = Math.ILogB(value.Hi);
+        if (e is > 400 or < -400)
+        {
+            value = value.ScaleB(-e);
+            scale += e;
+        }
     }
 
     private static double CosSin(double x, bool cos)

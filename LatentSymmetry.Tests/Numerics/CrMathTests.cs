@@ -144,6 +144,20 @@ public class CrMathTests
     }
 
     [Test]
+    public void Pow_rounds_subnormal_and_overflowing_results_exactly()
+    {
+        // β^t through the subnormals, where AdamW's bias correction goes for long runs, and past the top.
+        for (int t = 6600; t <= 7100; t += 7)
+            Assert.That(CrMath.Pow(0.9, t), Is.EqualTo(ArbitraryPrecision.Pow(0.9, t)), $"0.9^{t}");
+        for (int t = 1; t < 3000; t += 37)
+            Assert.That(CrMath.Pow(-1.3, t), Is.EqualTo(ArbitraryPrecision.Pow(-1.3, t)), $"-1.3^{t}");
+        Assert.That(CrMath.Pow(0.5, 1074), Is.EqualTo(double.Epsilon));
+        Assert.That(CrMath.Pow(0.5, 1075), Is.EqualTo(0.0), "exactly half the least subnormal: ties to even, 0");
+        Assert.That(CrMath.Pow(2, 1024), Is.EqualTo(double.PositiveInfinity));
+        Assert.That(CrMath.Pow(2, 1023), Is.EqualTo(Math.ScaleB(1.0, 1023)));
+    }
+
+    [Test]
     public void Pow_breaks_an_exact_tie_to_even()
     {
         // 3^34 = 16677181699666569 needs 54 bits: exactly halfway between the doubles ...568 and ...570.
