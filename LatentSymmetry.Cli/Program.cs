@@ -1,5 +1,7 @@
 using System.CommandLine;
+using LatentSymmetry.Autograd;
 using LatentSymmetry.Cli.Commands;
+using LatentSymmetry.Cli.Output;
 
 namespace LatentSymmetry.Cli;
 
@@ -31,6 +33,7 @@ public static class Program
             stderr.WriteLine("Run 'latsym --help' or 'latsym <command> --help' for usage.");
             return 2;
         }
+        HardwareWarning.WriteIfSlow(parse, Hardware.SlowFusedMultiplyAddAdvice(), stderr);
         try
         {
             // Our own signal handling (see Termination) rather than System.CommandLine's, which ends the

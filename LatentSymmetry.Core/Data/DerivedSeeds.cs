@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace LatentSymmetry.Core.Data;
@@ -40,8 +39,8 @@ public readonly record struct DerivedSeeds(int Data, int Model, int Augmentation
         ArgumentNullException.ThrowIfNull(category);
         // Invariant culture: Python's str(int) never localises the minus sign.
         string text = string.Create(CultureInfo.InvariantCulture, $"{runSeed}_{category}");
-        Span<byte> hash = stackalloc byte[MD5.HashSizeInBytes];
-        MD5.HashData(Encoding.UTF8.GetBytes(text), hash);
+        Span<byte> hash = stackalloc byte[Md5.HashSizeInBytes];
+        Md5.HashData(Encoding.UTF8.GetBytes(text), hash);
         // 2^31 divides 2^96, so the residue of the 128-bit big-endian number is its lowest 31 bits,
         // which sit in the last four bytes.
         return (int)(BinaryPrimitives.ReadUInt32BigEndian(hash[12..]) & 0x7FFF_FFFFu);

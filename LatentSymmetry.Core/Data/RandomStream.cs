@@ -7,8 +7,8 @@ namespace LatentSymmetry.Core.Data;
 /// algorithm at https://prng.di.unimi.it/xoshiro256starstar.c), implemented here and seeded by four
 /// outputs of SplitMix64, as the authors recommend. Only integer operations and correctly rounded IEEE
 /// arithmetic produce the raw words, uniforms, integers and permutations, so they are bit-identical on
-/// every machine and .NET version. Gaussians add one <see cref="Math.Log(double)"/> per pair (the platform's
-/// libm, accurate to within an ulp) and are deterministic for a given seed on a given platform.
+/// every machine and .NET version. Gaussians add one <see cref="CrMath.Log(double)"/> per pair (correctly
+/// rounded, not the platform libm) and are bit-identical everywhere too.
 /// Not thread-safe: give each consumer its own stream.
 /// </summary>
 public sealed class RandomStream
@@ -129,7 +129,7 @@ public sealed class RandomStream
             v = 2 * NextDouble() - 1;
             s = u * u + v * v;
         } while (s >= 1 || s == 0);
-        double factor = Math.Sqrt(-2 * Math.Log(s) / s);
+        double factor = Math.Sqrt(-2 * CrMath.Log(s) / s);
         _spareGaussian = v * factor;
         _hasSpareGaussian = true;
         return u * factor;

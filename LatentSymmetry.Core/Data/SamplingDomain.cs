@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Numerics;
 using System.Globalization;
 using System.Numerics;
 
@@ -81,8 +82,8 @@ public abstract class SamplingDomain
                 // r² uniform in [r0², R²] makes the density uniform by area.
                 double r = Math.Sqrt(r0Squared + stream.NextDouble() * span);
                 double theta = 2 * Math.PI * stream.NextDouble();
-                points[i] = T.CreateTruncating(r * Math.Cos(theta));
-                points[i + 1] = T.CreateTruncating(r * Math.Sin(theta));
+                points[i] = T.CreateTruncating(r * CrMath.Cos(theta));
+                points[i + 1] = T.CreateTruncating(r * CrMath.Sin(theta));
             }
         }
     }

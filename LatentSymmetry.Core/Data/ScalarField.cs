@@ -12,7 +12,7 @@ public static class ScalarField
     public static double Evaluate(double x, double y, double z)
     {
         double r2 = x * x + y * y + z * z;
-        return Math.Exp(-0.5 * r2) * Math.Cos(2 * r2);
+        return CrMath.Exp(-0.5 * r2) * CrMath.Cos(2 * r2);
     }
 
     /// <summary>f at (x, y, z): the point widened to double, the result rounded to T.</summary>

@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Numerics;
 namespace LatentSymmetry.Core.Fields;
 
 /// <summary>The angular Fourier mode cos(k·theta) + offset, the original's Fourier: not invariant for k ≠ 0.</summary>
@@ -36,7 +37,7 @@ public sealed record FourierField : IScalarField
     /// <inheritdoc/>
     public double Evaluate(ReadOnlySpan<double> point)
     {
-        return Math.Cos(K * DiskCoordinates.Angle(point, Name)) + Offset;
+        return CrMath.Cos(K * DiskCoordinates.Angle(point, Name)) + Offset;
     }
 
     /// <summary>The spec.</summary>

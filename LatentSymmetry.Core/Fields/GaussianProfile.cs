@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Numerics;
 namespace LatentSymmetry.Core.Fields;
 
 /// <summary>The radial Gaussian bump exp(-(r - center)² / (2 std²)) shared by the ring fields.</summary>
@@ -7,6 +8,6 @@ internal static class GaussianProfile
     public static double At(double r, double center, double std)
     {
         double d = r - center;
-        return Math.Exp(-(d * d) / (2 * (std * std)));
+        return CrMath.Exp(-(d * d) / (2 * (std * std)));
     }
 }

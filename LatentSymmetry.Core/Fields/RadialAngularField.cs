@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Numerics;
 namespace LatentSymmetry.Core.Fields;
 
 /// <summary>r·cos(k·theta): not invariant for k ≠ 0 (k = 1 is x).</summary>
@@ -32,7 +33,7 @@ public sealed record RadialAngularField : IScalarField
     /// <inheritdoc/>
     public double Evaluate(ReadOnlySpan<double> point)
     {
-        return DiskCoordinates.Radius(point, Name) * Math.Cos(K * DiskCoordinates.Angle(point, Name));
+        return DiskCoordinates.Radius(point, Name) * CrMath.Cos(K * DiskCoordinates.Angle(point, Name));
     }
 
     /// <summary>The spec.</summary>

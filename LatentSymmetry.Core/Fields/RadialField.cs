@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Numerics;
 namespace LatentSymmetry.Core.Fields;
 
 /// <summary>
@@ -33,7 +34,7 @@ public sealed record RadialField : IScalarField
     internal static double At(double x, double y, double z)
     {
         double r2 = x * x + y * y + z * z;
-        return Math.Exp(-0.5 * r2) * Math.Cos(2 * r2);
+        return CrMath.Exp(-0.5 * r2) * CrMath.Cos(2 * r2);
     }
 
     /// <summary>The spec.</summary>

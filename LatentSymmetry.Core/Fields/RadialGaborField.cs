@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Numerics;
 namespace LatentSymmetry.Core.Fields;
 
 /// <summary>A Gaussian envelope around radius center times cos(freq·r), as the original's RadialGabor: invariant under SO(2).</summary>
@@ -41,7 +42,7 @@ public sealed record RadialGaborField : IScalarField
     public double Evaluate(ReadOnlySpan<double> point)
     {
         double r = DiskCoordinates.Radius(point, Name);
-        return GaussianProfile.At(r, Center, Std) * Math.Cos(Freq * r);
+        return GaussianProfile.At(r, Center, Std) * CrMath.Cos(Freq * r);
     }
 
     /// <summary>The spec.</summary>

@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Numerics;
 namespace LatentSymmetry.Core.Fields;
 
 /// <summary>sin(k·pi·r) on the disk: invariant under SO(2).</summary>
@@ -33,7 +34,7 @@ public sealed record RadialSineField : IScalarField
     public double Evaluate(ReadOnlySpan<double> point)
     {
         // (k·pi)·r, the original's k * np.pi * r.
-        return Math.Sin(K * Math.PI * DiskCoordinates.Radius(point, Name));
+        return CrMath.Sin(K * Math.PI * DiskCoordinates.Radius(point, Name));
     }
 
     /// <summary>The spec.</summary>

@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Numerics;
 namespace LatentSymmetry.Core.Fields;
 
 /// <summary>The spiral wave sin(theta + rate·r): not invariant (a rotation shifts theta).</summary>
@@ -32,7 +33,7 @@ public sealed record SpiralField : IScalarField
     /// <inheritdoc/>
     public double Evaluate(ReadOnlySpan<double> point)
     {
-        return Math.Sin(DiskCoordinates.Angle(point, Name) + Rate * DiskCoordinates.Radius(point, Name));
+        return CrMath.Sin(DiskCoordinates.Angle(point, Name) + Rate * DiskCoordinates.Radius(point, Name));
     }
 
     /// <summary>The spec.</summary>

@@ -47,8 +47,8 @@ public static class AdamWKernel
             throw new ArgumentException($"param, grad, m and v must have one length; got {n}, {grad.Length}, {m.Length}, {v.Length}.");
 
         double lr = options.LearningRate, beta1 = options.Beta1, beta2 = options.Beta2;
-        double biasCorrection1 = 1 - Math.Pow(beta1, step);
-        double biasCorrection2 = 1 - Math.Pow(beta2, step);
+        double biasCorrection1 = 1 - CrMath.Pow(beta1, step);
+        double biasCorrection2 = 1 - CrMath.Pow(beta2, step);
         var s = new Scalars<T>(
             Decay: T.CreateTruncating(1 - lr * options.WeightDecay),
             Beta1: T.CreateTruncating(beta1),

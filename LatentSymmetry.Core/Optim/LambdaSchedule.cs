@@ -29,6 +29,6 @@ public sealed class LambdaSchedule
             throw new ArgumentOutOfRangeException(nameof(epoch), epoch, $"The epoch must be in [0, {Epochs}).");
         if (Epochs == 1)
             return LambdaMax;
-        return LambdaMax * (1 - Math.Cos(Math.PI * epoch / (Epochs - 1))) / 2;
+        return LambdaMax * (1 - CrMath.Cos(Math.PI * epoch / (Epochs - 1))) / 2;
     }
 }

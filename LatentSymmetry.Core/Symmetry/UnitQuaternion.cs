@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Numerics;
 using System.Numerics;
 
 namespace LatentSymmetry.Core.Symmetry;
@@ -25,8 +26,8 @@ public readonly record struct UnitQuaternion(double W, double X, double Y, doubl
         double length = Math.Sqrt(ax * ax + ay * ay + az * az);
         if (!(length > 0) || !double.IsFinite(length))
             throw new ArgumentException($"The axis ({ax}, {ay}, {az}) must be finite and non-zero.", nameof(ax));
-        double s = Math.Sin(0.5 * angle) / length;
-        return new UnitQuaternion(Math.Cos(0.5 * angle), ax * s, ay * s, az * s);
+        double s = CrMath.Sin(0.5 * angle) / length;
+        return new UnitQuaternion(CrMath.Cos(0.5 * angle), ax * s, ay * s, az * s);
     }
 
     /// <summary>The Hamilton product; as rotations, <paramref name="b"/> is applied first, then <paramref name="a"/>.</summary>
