@@ -127,7 +127,7 @@ internal static class ProfileCommand
             var matrices = new float[9 * b];
             var points = new float[3 * b];
             new RandomStream(3).FillUniform<float>(points, -5, 5);
-            var quaternions = new Quaternion[b];
+            var quaternions = new UnitQuaternion[b];
             for (int i = 0; i < b; i++) quaternions[i] = sampler.NextQuaternion();
             sampler.Sample<float>(matrices);
             var tape = new LatentSymmetry.Autograd.Tape<float>();
