@@ -23,6 +23,7 @@ public static class Program
             BenchmarkCommand.Create(stdout, stderr),
             AnalyzeCommand.Create(stdout, stderr),
             CompareCommand.Create(stdout),
+            FieldsCommand.Create(stdout),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -2,24 +2,31 @@ using System.Numerics;
 
 namespace LatentSymmetry.Autograd.Ops;
 
-/// <summary>Applies one 3×3 matrix per row: y_i = R_i x_i, for rotating a batch of 3-D points.</summary>
+/// <summary>Applies one d×d matrix per row: y_i = R_i x_i, for rotating a batch of d-dimensional points.</summary>
 public static class RotateRowsOp
 {
     /// <summary>
-    /// y[i] = R_i · x[i] for x of shape [n x 3] and r of shape [n x 9], each row of r holding R_i row-major.
+    /// y[i] = R_i · x[i] for x of shape [n x d] and r of shape [n x d²], each row of r holding R_i row-major.
+    /// Each output is the sum over k of R_i[j, k] x_i[k], added in order k = 0, 1, ..., d − 1.
     /// </summary>
     public static Tensor<T> RotateRows<T>(this Tape<T> tape, Tensor<T> x, Tensor<T> r) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (x.Cols != 3 || r.Cols != 9 || r.Rows != x.Rows)
-            throw new ArgumentException($"RotateRows: needs points [n x 3] and matrices [n x 9], got {x.Shape} and {r.Shape}");
-        var y = tape.NewOutput(x.Rows, 3, x, r);
+        int d = x.Cols;
+        if (d < 1 || r.Cols != d * d || r.Rows != x.Rows)
+            throw new ArgumentException($"RotateRows: needs points [n x d] and matrices [n x d^2], got {x.Shape} and {r.Shape}");
+        var y = tape.NewOutput(x.Rows, d, x, r);
         ReadOnlySpan<T> xs = x.Span, rs = r.Span;
         var ys = y.Span;
         for (int i = 0; i < x.Rows; i++)
         {
-            var p = xs.Slice(3 * i, 3);
-            var m = rs.Slice(9 * i, 9);
-            for (int j = 0; j < 3; j++) ys[3 * i + j] = m[3 * j] * p[0] + m[3 * j + 1] * p[1] + m[3 * j + 2] * p[2];
+            var p = xs.Slice(d * i, d);
+            var m = rs.Slice(d * d * i, d * d);
+            for (int j = 0; j < d; j++)
+            {
+                T sum = m[d * j] * p[0];
+                for (int k = 1; k < d; k++) sum += m[d * j + k] * p[k];
+                ys[d * i + j] = sum;
+            }
         }
         tape.Record(new TapeNode<T>(Backward, y, x, r));
         return y;
@@ -29,17 +36,18 @@ public static class RotateRowsOp
     {
         var x = node.A!;
         var r = node.B!;
+        int d = x.Cols;
         ReadOnlySpan<T> dy = node.Output.Grad!.Span, xs = x.Span, rs = r.Span;
         var dx = x.RequiresGrad ? tape.GradOf(x).Span : default;
         var dr = r.RequiresGrad ? tape.GradOf(r).Span : default;
         for (int i = 0; i < x.Rows; i++)
-            for (int j = 0; j < 3; j++)
+            for (int j = 0; j < d; j++)
             {
-                T g = dy[3 * i + j];
-                for (int k = 0; k < 3; k++)
+                T g = dy[d * i + j];
+                for (int k = 0; k < d; k++)
                 {
-                    if (!dx.IsEmpty) dx[3 * i + k] += rs[9 * i + 3 * j + k] * g;   // dx_i = R_iᵀ dy_i
-                    if (!dr.IsEmpty) dr[9 * i + 3 * j + k] += g * xs[3 * i + k]; // dR_i = dy_i x_iᵀ
+                    if (!dx.IsEmpty) dx[d * i + k] += rs[d * d * i + d * j + k] * g;   // dx_i = R_iᵀ dy_i
+                    if (!dr.IsEmpty) dr[d * d * i + d * j + k] += g * xs[d * i + k]; // dR_i = dy_i x_iᵀ
                 }
             }
     }

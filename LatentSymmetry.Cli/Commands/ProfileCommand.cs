@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using LatentSymmetry.Autograd.Kernels;
+using LatentSymmetry.Autograd.Ops;
 using LatentSymmetry.Core.Data;
+using LatentSymmetry.Core.Fields;
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Optim;
 using LatentSymmetry.Core.Symmetry;
@@ -10,7 +12,7 @@ using LatentSymmetry.Core.Training;
 
 namespace LatentSymmetry.Cli.Commands;
 
-/// <summary><c>latsym profile</c>: quick speed measurements of the GEMM kernel and of a whole training step.</summary>
+/// <summary><c>latsym profile</c>: quick speed measurements of the GEMM kernel, of a whole training step and of the rotation paths.</summary>
 internal static class ProfileCommand
 {
     public static Command Create(TextWriter stdout)
@@ -20,6 +22,7 @@ internal static class ProfileCommand
             "For full statistics use the BenchmarkDotNet project LatentSymmetry.Benchmarks.");
         command.Subcommands.Add(Gemm(stdout));
         command.Subcommands.Add(Step(stdout));
+        command.Subcommands.Add(Rotation(stdout));
         return command;
     }
 
@@ -62,38 +65,103 @@ internal static class ProfileCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
         var c = new Command("step", "One full training step (forward, symmetry loss, backward, AdamW) on a random batch: ms per step, GFLOP/s and bytes allocated per step.");
         foreach (var option in new Option[] { o.HiddenLayers, o.HiddenDim, o.BatchSize, o.Layer, o.LambdaMax }) c.Options.Add(option);
+        foreach (var option in new Option[] { o.Group, o.Model, o.Augment }) c.Options.Add(option);
         c.Options.Add(json);
         c.SetAction(p =>
         {
             var options = o.Read(p);
-            var model = new Mlp<float>(3, options.HiddenDim, options.HiddenLayers, 1);
-            model.Initialize(new RandomStream(options.Seeds.Model));
-            var optimizer = new AdamW<float>(model.NamedParameters().Select(x => x.Tensor), options.Optimizer);
-            var sampler = options.SymmetryLayer.IsSet ? new HaarSo3Sampler(options.Seeds.Augmentation) : null;
+            var model = new Trainer(options).CreateModel();
+            var optimizer = new AdamW<float>(model.Parameters(), options.Optimizer);
+            var sampler = options.SymmetryLayer.IsSet ? options.Group.CreateSampler(options.Seeds.Augmentation) : null;
             var step = new TrainingStep<float>(model, optimizer, options.SymmetryLayer, sampler);
-            int b = options.BatchSize;
-            var points = new float[3 * b];
+            int b = options.BatchSize, dim = options.Group.Dimension;
+            var points = new float[dim * b];
             var targets = new float[b];
             var rng = new RandomStream(1);
-            rng.FillUniform<float>(points, -5, 5);
-            for (int i = 0; i < b; i++)
-                targets[i] = (float)ScalarField.Evaluate(points[3 * i], points[3 * i + 1], points[3 * i + 2]);
+            options.Domain.Fill<float>(rng, points);
+            options.TargetField.EvaluateRows<float>(points, targets);
             double lambda = options.LambdaSymMax;
-            var t = QuickTimer.BestOf(() => step.Run(points, targets, lambda));
+            // With --augment, each step first turns the batch as the trainer does (a fresh rotation per sample).
+            var augmenter = options.Augment ? options.Group.CreateSampler(options.DataAugmentationSeed) : null;
+            var turns = new float[dim * dim * b];
+            var turned = new float[dim * b];
+            var t = augmenter is null
+                ? QuickTimer.BestOf(() => step.Run(points, targets, lambda))
+                : QuickTimer.BestOf(() =>
+                {
+                    augmenter.Sample<float>(turns);
+                    PointRotation.Apply<float>(turns, points, turned, dim);
+                    step.Run(turned, targets, lambda);
+                });
             double flops = StepFlops(options);
             double ms = t.SecondsPerCall * 1e3;
             if (p.GetValue(json))
                 stdout.WriteLine(JsonSerializer.Serialize(new
                 {
                     kernel = "step", num_hidden_layers = options.HiddenLayers, hidden_dim = options.HiddenDim, batch_size = b,
-                    symmetry_layer = options.SymmetryLayer.ToString(), ms_per_step = Math.Round(ms, 4),
+                    symmetry_layer = options.SymmetryLayer.ToString(), group = options.Group.Name, augment = options.Augment, ms_per_step = Math.Round(ms, 4),
                     mflop_per_step = Math.Round(flops / 1e6, 1), gflops = Math.Round(flops / t.SecondsPerCall / 1e9, 2),
                     bytes_allocated_per_step = t.BytesPerCall,
                 }));
             else
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"step {options.HiddenLayers}x{options.HiddenDim} batch {b} symmetry layer {options.SymmetryLayer}: {ms:0.000} ms per step, " +
+                    $"step {options.HiddenLayers}x{options.HiddenDim} batch {b} symmetry layer {options.SymmetryLayer} group {options.Group.Name}{(options.Augment ? " augmented" : "")}: {ms:0.000} ms per step, " +
                     $"{flops / 1e6:0.0} MFLOP, {flops / t.SecondsPerCall / 1e9:0.0} GFLOP/s, {t.BytesPerCall} bytes allocated per step ({KernelPath()})"));
+            return 0;
+        });
+        return c;
+    }
+
+    static Command Rotation(TextWriter stdout)
+    {
+        var rows = new Option<int>("--batch-size") { Description = "Rows per batch (rotations drawn, points rotated).", DefaultValueFactory = _ => 128 };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object." };
+        var c = new Command("rotation",
+            "The rotation paths of a penalised step, per batch: Haar sampling (Gaussian quaternions to float matrices; a step draws " +
+            "two batches), the quaternion-to-matrix part alone, RotateRows forward (as a step runs it) and forward plus backward: " +
+            "us per batch and bytes allocated per call.") { rows, json };
+        c.SetAction(p =>
+        {
+            int b = Positive(p.GetValue(rows), "--batch-size");
+            var sampler = new HaarSo3Sampler(2);
+            var matrices = new float[9 * b];
+            var points = new float[3 * b];
+            new RandomStream(3).FillUniform<float>(points, -5, 5);
+            var quaternions = new UnitQuaternion[b];
+            for (int i = 0; i < b; i++) quaternions[i] = sampler.NextQuaternion();
+            sampler.Sample<float>(matrices);
+            var tape = new LatentSymmetry.Autograd.Tape<float>();
+            var x = LatentSymmetry.Autograd.Tensor<float>.FromSpan(b, 3, points);
+            var r = LatentSymmetry.Autograd.Tensor<float>.FromSpan(b, 9, matrices);
+            var xg = LatentSymmetry.Autograd.Tensor<float>.FromSpan(b, 3, points, requiresGrad: true);
+            var rg = LatentSymmetry.Autograd.Tensor<float>.FromSpan(b, 9, matrices, requiresGrad: true);
+            var results = new (string Name, QuickTimer.Measurement Time)[]
+            {
+                ("sample", QuickTimer.BestOf(() => sampler.Sample<float>(matrices))),
+                ("quaternions_to_matrices", QuickTimer.BestOf(() =>
+                {
+                    for (int i = 0; i < b; i++) quaternions[i].ToMatrix<float>(matrices.AsSpan(9 * i, 9));
+                })),
+                ("rotate_rows_forward", QuickTimer.BestOf(() => { tape.Reset(); tape.RotateRows(x, r); })),
+                ("rotate_rows_forward_backward", QuickTimer.BestOf(() =>
+                {
+                    tape.Reset();
+                    xg.ZeroGrad();
+                    rg.ZeroGrad();
+                    tape.Backward(tape.Sum(tape.RotateRows(xg, rg)));
+                })),
+            };
+            if (p.GetValue(json))
+                stdout.WriteLine(JsonSerializer.Serialize(new
+                {
+                    kernel = "rotation", batch_size = b,
+                    us_per_batch = results.ToDictionary(x => x.Name, x => Math.Round(x.Time.SecondsPerCall * 1e6, 3)),
+                    bytes_allocated_per_call = results.ToDictionary(x => x.Name, x => x.Time.BytesPerCall),
+                }));
+            else
+                foreach (var (name, t) in results)
+                    stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"rotation {name.Replace('_', ' ')} batch {b}: {t.SecondsPerCall * 1e6:0.00} us per batch, {t.BytesPerCall} bytes allocated per call (best of 7)"));
             return 0;
         });
         return c;
@@ -107,7 +175,7 @@ internal static class ProfileCommand
         double total = 0;
         for (int k = 0; k < layers; k++)
         {
-            int fanIn = k == 0 ? 3 : o.HiddenDim, fanOut = k == o.HiddenLayers ? 1 : o.HiddenDim;
+            int fanIn = k == 0 ? (o.Model == ModelKind.Invariant ? o.Group.InvariantCount : o.Group.Dimension) : o.HiddenDim, fanOut = k == o.HiddenLayers ? 1 : o.HiddenDim;
             int rows = k < depth ? 3 * b : b;
             double forward = 2.0 * rows * fanIn * fanOut;
             total += forward * (k == 0 ? 2 : 3);
@@ -118,7 +186,7 @@ internal static class ProfileCommand
     static int Positive(int v, string name) => v > 0 ? v : throw new UsageException($"{name} must be positive, got {v}");
 
     static string KernelPath() =>
-        System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? "Vector512" :
+        (System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? "Vector512" :
         System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated ? "Vector256" :
-        System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated ? "Vector128" : "scalar";
+        System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated ? "Vector128" : "scalar") + ", gemm tuning " + LatentSymmetry.Autograd.Kernels.Gemm.Tuning;
 }

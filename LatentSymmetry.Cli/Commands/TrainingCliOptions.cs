@@ -1,5 +1,8 @@
 using System.CommandLine;
+using LatentSymmetry.Core.Data;
+using LatentSymmetry.Core.Fields;
 using LatentSymmetry.Core.Models;
+using LatentSymmetry.Core.Symmetry;
 using LatentSymmetry.Core.Training;
 
 namespace LatentSymmetry.Cli.Commands;
@@ -27,10 +30,71 @@ internal sealed class TrainingCliOptions(TrainingOptions d)
     public readonly Option<int> Samples = new("--samples") { Description = "Points in the data set, uniform in the box, split 60/20/20.", DefaultValueFactory = _ => d.Samples };
     public readonly Option<double> Box = new("--box") { Description = "Half-width B of the sampling box [-B, B]^3.", DefaultValueFactory = _ => d.BoxHalfWidth };
 
+    // The symmetry lab: group, field, model, augmentation, region (defaults: the original experiment).
+    public readonly Option<string> Group = new("--group")
+    {
+        Description = "Symmetry group: so3 (rotations of space; points in the box), so2 (rotations of the plane; points on the disk r <= --radius), so2z (rotations about z; points in the box).",
+        DefaultValueFactory = _ => d.Group.Name,
+        HelpName = "so3|so2|so2z",
+    };
+    public readonly Option<string?> Field = new("--field")
+    {
+        Description = "Target field NAME[:k=v,...] from the catalogue (see 'latsym fields'). Default: radial in 3-D, gaussian-ring on the disk.",
+        HelpName = "SPEC",
+    };
+    public readonly Option<string> Model = new("--model")
+    {
+        Description = "Network: mlp (on the coordinates) or invariant (the same MLP on the group's invariants: |x|^2 for so3 and so2, x^2 + y^2 and z for so2z; invariant by construction).",
+        DefaultValueFactory = _ => ModelKindText.Format(d.Model),
+        HelpName = "mlp|invariant",
+    };
+    public readonly Option<bool> Augment = new("--augment") { Description = "Turn every training batch by fresh Haar rotations of the group, one per sample (targets kept; a seed of its own, so other runs keep their bits)." };
+    public readonly Option<string> TrainRegion = new("--train-region")
+    {
+        Description = "Points kept for training, validation and test: full, cone:DEG (direction within DEG degrees of +z, 3-D) or sector:DEG (angle within DEG/2 of +x). The split is drawn first and filtered after.",
+        DefaultValueFactory = _ => d.TrainRegion.ToString(),
+        HelpName = "full|cone:DEG|sector:DEG",
+    };
+    public readonly Option<double> Radius = new("--radius") { Description = "Outer radius R of the disk (so2).", DefaultValueFactory = _ => d.Radius };
+    public readonly Option<double> InnerRadius = new("--inner-radius") { Description = "Inner radius r0 of an annulus (so2): r = sqrt(r0^2 + u (R^2 - r0^2)), angle uniform. 0: the disk.", DefaultValueFactory = _ => d.InnerRadius };
+
+    /// <summary>The options of the symmetry lab, for commands that take them all.</summary>
+    public Option[] LabOptions => [Group, Field, Model, Augment, TrainRegion, Radius, InnerRadius];
+
     public void AddTo(Command c)
     {
         foreach (var option in new Option[] { Layer, LambdaMax, HiddenLayers, HiddenDim, LearningRate, WeightDecay, RunSeed, Epochs, BatchSize, Samples, Box })
             c.Options.Add(option);
+        foreach (var option in LabOptions) c.Options.Add(option);
+    }
+
+    // Reads the lab options into options (those a command does not carry keep their defaults).
+    TrainingOptions ReadLab(ParseResult p, TrainingOptions options)
+    {
+        var groupName = Get(p, Group, d.Group.Name);
+        if (!SymmetryGroup.TryParse(groupName, out var group))
+            throw new UsageException($"--group: '{groupName}' is not a group; valid: {SymmetryGroup.ValidNames}");
+        IScalarField? field = null;
+        if (Get(p, Field, null) is { } spec)
+        {
+            try { field = FieldCatalog.Parse(spec); }
+            catch (FormatException e) { throw new UsageException($"--field: {e.Message}"); }
+        }
+        var modelName = Get(p, Model, ModelKindText.Format(d.Model));
+        if (!ModelKindText.TryParse(modelName, out var model))
+            throw new UsageException($"--model: '{modelName}' is not a model; valid: mlp, invariant");
+        if (!Core.Data.TrainRegion.TryParse(Get(p, TrainRegion, "full"), out var region, out var regionError))
+            throw new UsageException($"--train-region: {regionError}");
+        return options with
+        {
+            Group = group,
+            Field = field,
+            Model = model,
+            Augment = Get(p, Augment, false),
+            TrainRegion = region,
+            Radius = Get(p, Radius, d.Radius),
+            InnerRadius = Get(p, InnerRadius, d.InnerRadius),
+        };
     }
 
     /// <summary>The options as given, validated; a bad value is a <see cref="UsageException"/> naming the option.</summary>
@@ -55,8 +119,10 @@ internal sealed class TrainingCliOptions(TrainingOptions d)
             Samples = Get(p, Samples, d.Samples),
             BoxHalfWidth = Get(p, Box, d.BoxHalfWidth),
         };
+        options = ReadLab(p, options);
         var invalid = options.Validate();
         if (invalid is not null) throw new UsageException("--" + invalid);
+        if (options.CheckRegionCounts() is { } empty) throw new UsageException("--" + empty);
         return options;
     }
 

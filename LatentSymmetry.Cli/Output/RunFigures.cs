@@ -8,7 +8,6 @@ namespace LatentSymmetry.Cli.Output;
 internal static class RunFigures
 {
     const int SliceSize = 121;
-    const double SliceExtent = 3.0;
 
     public static void Write(string directory, TrainingResult result)
     {
@@ -36,22 +35,40 @@ internal static class RunFigures
         return task;
     }
 
-    /// <summary>The z = 0 plane on [-3, 3]^2: row i is y_i, column j is x_j, both linspace(-3, 3, n).</summary>
+    /// <summary>
+    /// The z = 0 plane (3-D) or the plane of the disk (2-D) over the data's domain [-E, E]^2 (E the box
+    /// half-width or the disk's radius): row i is y_i, column j is x_j, both linspace(-E, E, n). On the disk,
+    /// points outside the annulus the data were drawn from are left blank (NaN).
+    /// </summary>
     internal static FieldSlice Slice(TrainingResult r)
     {
-        int n = SliceSize;
-        var points = new float[3 * n * n];
+        int n = SliceSize, d = r.Data.Dimension;
+        double extent = r.Data.Domain.Extent;
+        double inner = r.Options.InnerRadius;
+        var field = r.Data.Field;
+        var points = new float[d * n * n];
         var truth = new double[n * n];
+        var outside = new bool[n * n];
+        Span<double> point = stackalloc double[d];
         for (int i = 0; i < n; i++)
             for (int j = 0; j < n; j++)
             {
-                double x = -SliceExtent + 2 * SliceExtent * j / (n - 1), y = -SliceExtent + 2 * SliceExtent * i / (n - 1);
+                double x = -extent + 2 * extent * j / (n - 1), y = -extent + 2 * extent * i / (n - 1);
                 int p = i * n + j;
-                points[3 * p] = (float)x;
-                points[3 * p + 1] = (float)y;
-                truth[p] = ScalarField.Evaluate(points[3 * p], points[3 * p + 1], 0.0);
+                points[d * p] = (float)x;
+                points[d * p + 1] = (float)y;
+                point.Clear();
+                point[0] = points[d * p];
+                point[1] = points[d * p + 1];
+                double radius = Math.Sqrt(x * x + y * y);
+                outside[p] = d == 2 && (radius > extent || radius < inner);
+                truth[p] = outside[p] ? double.NaN : field.Evaluate(point);
             }
-        var prediction = new Evaluator<float>().Predict(r.Model, points).Select(v => (double)v).ToList();
-        return new FieldSlice(n, SliceExtent, prediction, truth);
+        var prediction = new Evaluator<float>().Predict(r.Model, points).Select((v, p) => outside[p] ? double.NaN : v).ToList();
+        return new FieldSlice(n, extent, prediction, truth)
+        {
+            Plane = d == 3 ? "z = 0" : null,
+            ValueLabel = field.Name == "radial" ? "f" : $"f ({field.Name})",
+        };
     }
 }

@@ -16,12 +16,16 @@ internal static class RunReport
         var inv = CultureInfo.InvariantCulture;
         w.WriteLine();
         w.WriteLine("DATA");
-        w.WriteLine(string.Create(inv, $"  field            f = exp(-0.5 R^2) cos(2 R^2), uniform in [-{o.BoxHalfWidth}, {o.BoxHalfWidth}]^3"));
+        w.WriteLine(string.Create(inv, $"  field            {(o.IsOriginalSetup ? "f = " + o.TargetField.Formula : o.TargetField.Spec + ": " + o.TargetField.Formula)}, {r.Data.Domain.Description}"));
+        if (!o.IsOriginalSetup)
+            w.WriteLine(string.Create(inv, $"  group            {o.Group.Description}; train region {o.TrainRegion}{(o.Augment ? "; batches augmented by Haar rotations" : "")}"));
         w.WriteLine(string.Create(inv, $"  samples          {o.Samples} (train {r.Data.Train.Count}, val {r.Data.Validation.Count}, test {r.Data.Test.Count})"));
         w.WriteLine(string.Create(inv, $"  seeds            data {r.Seeds.Data}, model {r.Seeds.Model}, augmentation {r.Seeds.Augmentation} (run seed {o.RunSeed})"));
         w.WriteLine();
         w.WriteLine("CONFIGURATION");
-        w.WriteLine(string.Create(inv, $"  architecture     [3, {o.HiddenDim} x {o.HiddenLayers}, 1], ReLU"));
+        w.WriteLine(o.Model == Core.Models.ModelKind.Invariant
+            ? string.Create(inv, $"  architecture     invariant: [{o.Group.InvariantCount} ({string.Join(", ", o.Group.InvariantNames)}), {o.HiddenDim} x {o.HiddenLayers}, 1], ReLU")
+            : string.Create(inv, $"  architecture     [{o.Group.Dimension}, {o.HiddenDim} x {o.HiddenLayers}, 1], ReLU"));
         w.WriteLine(string.Create(inv, $"  symmetry layer   {(o.SymmetryLayer.IsSet ? (o.SymmetryLayer.Value == -1 ? "-1 (output)" : o.SymmetryLayer.ToString()) : "none (no penalty)")}"));
         w.WriteLine(string.Create(inv, $"  lambda_sym_max   {o.LambdaSymMax:R} (1 - cos schedule over {o.Epochs} epochs)"));
         w.WriteLine(string.Create(inv, $"  optimizer        AdamW lr {PythonFloat.Format(o.LearningRate)}, betas ({o.Optimizer.Beta1}, {o.Optimizer.Beta2}), eps {PythonFloat.Format(o.Optimizer.Epsilon)}, weight decay {o.WeightDecay:R}"));
@@ -31,6 +35,7 @@ internal static class RunReport
         if (r.Diverged) w.WriteLine(string.Create(inv, $"  DIVERGED         a loss became non-finite in epoch {r.History.Count}; test losses are NaN"));
         w.WriteLine(string.Create(inv, $"  test task loss   {r.TestTaskLoss:0.0000e+00}"));
         w.WriteLine(string.Create(inv, $"  test sym loss    {(r.TestSymLoss is double s ? s.ToString("0.0000e+00", inv) : "n/a (no symmetry layer)")}"));
+        w.WriteLine(string.Create(inv, $"  orbit task loss  {r.OrbitTaskLoss:0.0000e+00} (test points turned by Haar rotations of {o.Group.Name}; ratio {r.OrbitRatio:0.#####})"));
         if (r.History.Count > 0)
             w.WriteLine(string.Create(inv, $"  final val task   {r.History[^1].ValTaskLoss:0.0000e+00}"));
         w.WriteLine(string.Create(inv, $"  wall time        {r.WallSeconds:0.0} s ({1000 * r.WallSeconds / Math.Max(1, r.BatchTaskLosses.Count):0.00} ms per step incl. evaluation)"));

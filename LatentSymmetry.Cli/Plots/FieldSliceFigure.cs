@@ -64,13 +64,14 @@ public sealed class FieldSliceFigure
         // An exact prediction has no scale of its own; show it as zero on a unit scale rather than divide by zero.
         Range symmetric = largest > 0 ? new Range(-largest, largest) : new Range(-1, 1);
 
+        string where = slice.Plane is null ? "" : $", {slice.Plane}";
         return FigureStyle.Columns(
-            Panel("prediction", prediction, shared, new ScottPlot.Colormaps.Viridis()),
-            Panel("truth", truth, shared, new ScottPlot.Colormaps.Viridis()),
-            Panel("difference (prediction − truth)", difference, symmetric, new ScottPlot.Colormaps.Balance()));
+            Panel($"prediction{where}", prediction, shared, new ScottPlot.Colormaps.Viridis(), slice.ValueLabel),
+            Panel($"truth{where}", truth, shared, new ScottPlot.Colormaps.Viridis(), slice.ValueLabel),
+            Panel($"difference (prediction − truth){where}", difference, symmetric, new ScottPlot.Colormaps.Balance(), "prediction − truth"));
     }
 
-    Plot Panel(string title, double[,] values, Range range, IColormap colormap)
+    Plot Panel(string title, double[,] values, Range range, IColormap colormap, string valueLabel)
     {
         Plot plot = FigureStyle.NewPanel(title, "x", "y");
         if (!values.Cast<double>().Any(double.IsFinite))
@@ -89,7 +90,10 @@ public sealed class FieldSliceFigure
         heatmap.ManualRange = range;
         heatmap.NaNCellColor = Colors.LightGray;
         plot.Axes.SetLimits(heatmap.GetAlignedExtent());
-        plot.Add.ColorBar(heatmap);
+        var bar = plot.Add.ColorBar(heatmap);
+        bar.Label = valueLabel;
+        // Room on the right for the colour bar's ticks and label, so it does not run into the next panel's axis.
+        plot.Layout.Fixed(new PixelPadding(60, 120, 50, 40));
         plot.HideGrid();
         return plot;
     }

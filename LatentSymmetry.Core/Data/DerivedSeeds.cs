@@ -23,6 +23,12 @@ public readonly record struct DerivedSeeds(int Data, int Model, int Augmentation
     /// <summary>Category name of the augmentation seed.</summary>
     public const string AugmentationCategory = "augmentation";
 
+    /// <summary>
+    /// Category of the seed of data augmentation (<c>--augment</c>): a fourth stream, derived on demand, so the
+    /// three seeds above and every run without augmentation keep their bits.
+    /// </summary>
+    public const string DataAugmentationCategory = "data_augmentation";
+
     /// <summary>The data, model and augmentation seeds of <paramref name="runSeed"/>.</summary>
     public static DerivedSeeds FromRunSeed(int runSeed) =>
         new(Derive(runSeed, DataCategory), Derive(runSeed, ModelCategory), Derive(runSeed, AugmentationCategory));

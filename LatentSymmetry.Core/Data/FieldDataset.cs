@@ -1,13 +1,17 @@
 using System.Numerics;
+using LatentSymmetry.Core.Fields;
 
 namespace LatentSymmetry.Core.Data;
 
 /// <summary>
-/// The training data of the study: <see cref="Count"/> points uniform in [-B, B]³ with targets from
-/// <see cref="ScalarField"/>, split 60/20/20 by a seeded permutation. From the data seed's
-/// <see cref="RandomStream"/>, in this order: the N·3 coordinates (row-major, each lo + 2B·u in double,
-/// rounded to T), then the permutation; train is its first floor(0.6 N) entries, validation the next
-/// floor(0.2 N), test the rest. Targets are f of the stored (rounded) points.
+/// The training data of the study: <see cref="Count"/> points drawn from a <see cref="SamplingDomain"/> (by
+/// default uniform in [-B, B]³) with targets from an <see cref="IScalarField"/> (by default the radial field),
+/// split 60/20/20 by a seeded permutation, then filtered to a <see cref="TrainRegion"/>. From the data seed's
+/// <see cref="RandomStream"/>, in this order: the points (for the box, the N·d coordinates row-major, each
+/// lo + 2B·u in double, rounded to T), then the permutation; train is its first floor(0.6 N) entries,
+/// validation the next floor(0.2 N), test the rest. Targets are f of the stored (rounded) points. The region
+/// filters each split after the split is drawn, so a region's data set is a subset of exactly the points of
+/// the full one with the same seed.
 /// </summary>
 public sealed class FieldDataset<T>
     where T : unmanaged, IFloatingPointIeee754<T>
@@ -18,22 +22,39 @@ public sealed class FieldDataset<T>
     /// <summary>Default half-width B of the box [-B, B]³.</summary>
     public const double DefaultBoxHalfWidth = 5.0;
 
-    /// <summary>Generates the dataset of <paramref name="dataSeed"/>.</summary>
+    /// <summary>Generates the original data set of <paramref name="dataSeed"/>: the radial field in the box [-B, B]³.</summary>
     /// <param name="dataSeed">The run's data seed (<see cref="DerivedSeeds.Data"/>).</param>
     /// <param name="count">Number of points N, at least 1.</param>
     /// <param name="boxHalfWidth">Half-width B of the sampling box, positive and finite.</param>
     public FieldDataset(int dataSeed, int count = DefaultCount, double boxHalfWidth = DefaultBoxHalfWidth)
+        : this(dataSeed, count, BoxOf(boxHalfWidth), FieldCatalog.Default(3), TrainRegion.Full)
+    {
+    }
+
+    /// <summary>Generates the data set of <paramref name="dataSeed"/> for any domain, field and region.</summary>
+    /// <param name="dataSeed">The run's data seed (<see cref="DerivedSeeds.Data"/>).</param>
+    /// <param name="count">Number of points N drawn before the region filters them, at least 1.</param>
+    /// <param name="domain">Where points are drawn.</param>
+    /// <param name="field">The target; its dimension must be the domain's.</param>
+    /// <param name="region">Which points every split keeps.</param>
+    public FieldDataset(int dataSeed, int count, SamplingDomain domain, IScalarField field, TrainRegion region)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
-        if (!(boxHalfWidth > 0) || !double.IsFinite(boxHalfWidth))
-            throw new ArgumentOutOfRangeException(nameof(boxHalfWidth), boxHalfWidth, "The box half-width must be positive and finite.");
+        ArgumentNullException.ThrowIfNull(domain);
+        ArgumentNullException.ThrowIfNull(field);
+        if (field.Dimension != domain.Dimension)
+            throw new ArgumentException($"field {field.Spec} takes {field.Dimension}-D points; the domain is {domain.Dimension}-D", nameof(field));
+        if (region.CheckDimension(domain.Dimension) is { } bad) throw new ArgumentException(bad, nameof(region));
         DataSeed = dataSeed;
         Count = count;
-        BoxHalfWidth = boxHalfWidth;
+        Domain = domain;
+        Field = field;
+        Region = region;
+        int d = domain.Dimension;
 
         var stream = new RandomStream(dataSeed);
-        var points = new T[3 * count];
-        stream.FillUniform<T>(points, -boxHalfWidth, boxHalfWidth);
+        var points = new T[d * count];
+        domain.Fill<T>(stream, points);
         int[] permutation = stream.Permutation(count);
 
         int trainCount = (int)(0.6m * count);
@@ -46,19 +67,31 @@ public sealed class FieldDataset<T>
     /// <summary>The seed the dataset was generated from.</summary>
     public int DataSeed { get; }
 
-    /// <summary>Number of points N over all splits.</summary>
+    /// <summary>Number of points N drawn over all splits (before the region).</summary>
     public int Count { get; }
 
-    /// <summary>Half-width B of the sampling box [-B, B]³.</summary>
-    public double BoxHalfWidth { get; }
+    /// <summary>Coordinates per point, d.</summary>
+    public int Dimension => Domain.Dimension;
 
-    /// <summary>The first floor(0.6 N) points of the permutation.</summary>
+    /// <summary>Where the points were drawn.</summary>
+    public SamplingDomain Domain { get; }
+
+    /// <summary>The target field.</summary>
+    public IScalarField Field { get; }
+
+    /// <summary>Which points the splits keep.</summary>
+    public TrainRegion Region { get; }
+
+    /// <summary>Half-width B of the sampling box [-B, B]³ (the domain's extent: R for the disk).</summary>
+    public double BoxHalfWidth => Domain.Extent;
+
+    /// <summary>The points of the first floor(0.6 N) entries of the permutation inside the region.</summary>
     public FieldSplit<T> Train { get; }
 
-    /// <summary>The next floor(0.2 N) points.</summary>
+    /// <summary>The points of the next floor(0.2 N) inside the region.</summary>
     public FieldSplit<T> Validation { get; }
 
-    /// <summary>The remaining N - floor(0.6 N) - floor(0.2 N) points.</summary>
+    /// <summary>The points of the remaining N - floor(0.6 N) - floor(0.2 N) inside the region.</summary>
     public FieldSplit<T> Test { get; }
 
     /// <summary>
@@ -72,15 +105,22 @@ public sealed class FieldDataset<T>
         return new BatchOrder(Train.Count, stream, batchSize);
     }
 
-    private static FieldSplit<T> Take(T[] points, ReadOnlySpan<int> rows)
+    static SamplingDomain BoxOf(double boxHalfWidth) =>
+        boxHalfWidth > 0 && double.IsFinite(boxHalfWidth)
+            ? SamplingDomain.Box(3, boxHalfWidth)
+            : throw new ArgumentOutOfRangeException(nameof(boxHalfWidth), boxHalfWidth, "The box half-width must be positive and finite.");
+
+    private FieldSplit<T> Take(T[] points, ReadOnlySpan<int> rows)
     {
-        var splitPoints = new T[3 * rows.Length];
-        var targets = new T[rows.Length];
-        for (int i = 0; i < rows.Length; i++)
-        {
-            points.AsSpan(3 * rows[i], 3).CopyTo(splitPoints.AsSpan(3 * i, 3));
-            targets[i] = ScalarField.Evaluate(splitPoints[3 * i], splitPoints[3 * i + 1], splitPoints[3 * i + 2]);
-        }
-        return new FieldSplit<T>(splitPoints, targets, rows.ToArray());
+        int d = Dimension;
+        var kept = new List<int>(rows.Length);
+        foreach (int r in rows)
+            if (Region.Contains<T>(points.AsSpan(d * r, d))) kept.Add(r);
+        var splitPoints = new T[d * kept.Count];
+        var targets = new T[kept.Count];
+        for (int i = 0; i < kept.Count; i++)
+            points.AsSpan(d * kept[i], d).CopyTo(splitPoints.AsSpan(d * i, d));
+        Field.EvaluateRows<T>(splitPoints, targets);
+        return new FieldSplit<T>(splitPoints, targets, [.. kept], d);
     }
 }

@@ -23,10 +23,8 @@ public static class RunArtifacts
         File.WriteAllText(Path.Combine(directory, "history.csv"), HistoryCsv(result.History));
         File.WriteAllText(Path.Combine(directory, "batches.csv"), BatchesCsv(result));
         File.WriteAllText(Path.Combine(directory, "metrics.json"), MetricsJson(result, runDirectory: null));
-        SafetensorsFile.Write(Path.Combine(directory, "model.safetensors"),
-            result.Model.NamedParameters().Select(p => new SafetensorsFile.Entry(p.Name,
-                p.Name.EndsWith(".bias", StringComparison.Ordinal) ? [p.Tensor.Cols] : [p.Tensor.Rows, p.Tensor.Cols],
-                p.Tensor.ToArray())).ToList(),
+        // The model's state dict carries PyTorch's names and shapes (a bias of n values is [n]).
+        result.Model.Save(Path.Combine(directory, "model.safetensors"),
             new Dictionary<string, string> { ["format"] = "pt", ["producer"] = $"latsym {ToolVersion}" });
     }
 
@@ -55,10 +53,21 @@ public static class RunArtifacts
         w.WriteNumber("batch_size", o.BatchSize);
         w.WriteNumber("samples", o.Samples);
         w.WriteNumber("box_half_width", o.BoxHalfWidth);
+        w.WriteString("group", o.Group.Name);
+        w.WriteString("field", o.TargetField.Spec);
+        w.WriteString("model", Models.ModelKindText.Format(o.Model));
+        w.WriteBoolean("augment", o.Augment);
+        w.WriteString("train_region", o.TrainRegion.ToString());
+        if (o.Group.Dimension == 2)
+        {
+            w.WriteNumber("radius", o.Radius);
+            w.WriteNumber("inner_radius", o.InnerRadius);
+        }
         w.WriteStartObject("seeds");
         w.WriteNumber("data", o.Seeds.Data);
         w.WriteNumber("model", o.Seeds.Model);
         w.WriteNumber("augmentation", o.Seeds.Augmentation);
+        if (o.Augment) w.WriteNumber("data_augmentation", o.DataAugmentationSeed);
         w.WriteEndObject();
     }
 
@@ -68,6 +77,8 @@ public static class RunArtifacts
         WriteConfiguration(w, r.Options);
         WriteNumberOrNull(w, "test_task_loss", r.TestTaskLoss);
         WriteNumberOrNull(w, "test_sym_loss", r.TestSymLoss);
+        WriteNumberOrNull(w, "orbit_task_loss", r.OrbitTaskLoss);
+        WriteNumberOrNull(w, "orbit_ratio", r.OrbitRatio);
         w.WriteBoolean("diverged", r.Diverged);
         w.WriteNumber("epochs_completed", r.History.Count);
         w.WriteNumber("wall_seconds", Math.Round(r.WallSeconds, 3));

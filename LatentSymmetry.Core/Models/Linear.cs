@@ -43,6 +43,13 @@ public sealed class Linear<T> where T : unmanaged, IFloatingPointIeee754<T>
         stream.FillUniform(Bias.Span, -bound, bound);
     }
 
+    /// <summary>Weight [out, in] and bias [out] under PyTorch's names, <c>{prefix}weight</c> and <c>{prefix}bias</c>.</summary>
+    public IEnumerable<NamedParameter<T>> NamedParameters(string prefix = "")
+    {
+        yield return new NamedParameter<T>(prefix + "weight", Weight, [OutFeatures, InFeatures]);
+        yield return new NamedParameter<T>(prefix + "bias", Bias, [OutFeatures]);
+    }
+
     /// <summary>x Wᵀ + b for a batch x of shape [rows x in], followed by ReLU when <paramref name="relu"/>.</summary>
     public Tensor<T> Forward(Tape<T> tape, Tensor<T> x, bool relu = false) => tape.Linear(x, Weight, Bias, relu);
 }

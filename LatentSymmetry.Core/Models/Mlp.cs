@@ -9,9 +9,10 @@ namespace LatentSymmetry.Core.Models;
 /// the last, with access to intermediate activations (layer k = the k-th hidden layer after its ReLU,
 /// -1 = the output).
 /// </summary>
-public sealed class Mlp<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class Mlp<T> : Module<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     readonly Linear<T>[] _layers;
+    readonly NamedParameter<T>[] _parameters;
 
     /// <summary>An MLP with <paramref name="hiddenLayers"/> hidden layers of width <paramref name="hiddenDim"/>; zero weights until <see cref="Initialize"/>.</summary>
     public Mlp(int inputDim, int hiddenDim, int hiddenLayers, int outputDim)
@@ -22,13 +23,19 @@ public sealed class Mlp<T> where T : unmanaged, IFloatingPointIeee754<T>
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(outputDim);
         HiddenLayers = hiddenLayers;
         HiddenDim = hiddenDim;
+        InputDimension = inputDim;
         _layers = new Linear<T>[hiddenLayers + 1];
         for (int k = 0; k <= hiddenLayers; k++)
             _layers[k] = new Linear<T>(k == 0 ? inputDim : hiddenDim, k == hiddenLayers ? outputDim : hiddenDim);
+        // PyTorch's nn.Sequential interleaves ReLU modules, so the k-th linear layer is entry 2k.
+        _parameters = [.. _layers.SelectMany((layer, k) => layer.NamedParameters($"layers.{2 * k}."))];
     }
 
+    /// <summary>Input width.</summary>
+    public override int InputDimension { get; }
+
     /// <summary>Number of hidden layers, L.</summary>
-    public int HiddenLayers { get; }
+    public override int HiddenLayers { get; }
 
     /// <summary>Width of the hidden layers, H.</summary>
     public int HiddenDim { get; }
@@ -36,16 +43,8 @@ public sealed class Mlp<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <summary>The L + 1 linear layers, input side first.</summary>
     public IReadOnlyList<Linear<T>> Layers => _layers;
 
-    /// <summary>All trainable tensors in state-dict order (weight then bias, layer by layer).</summary>
-    public IEnumerable<(string Name, Tensor<T> Tensor)> NamedParameters()
-    {
-        // PyTorch's nn.Sequential interleaves ReLU modules, so the k-th linear layer is entry 2k.
-        for (int k = 0; k < _layers.Length; k++)
-        {
-            yield return ($"layers.{2 * k}.weight", _layers[k].Weight);
-            yield return ($"layers.{2 * k}.bias", _layers[k].Bias);
-        }
-    }
+    /// <summary>Weight then bias, layer by layer, named <c>layers.{2k}.weight</c> [out, in] and <c>layers.{2k}.bias</c> [out].</summary>
+    public override IReadOnlyList<NamedParameter<T>> ParameterList => _parameters;
 
     /// <summary>Initialises every layer as PyTorch does, in layer order from one stream.</summary>
     public void Initialize(RandomStream stream)
@@ -53,34 +52,15 @@ public sealed class Mlp<T> where T : unmanaged, IFloatingPointIeee754<T>
         foreach (var layer in _layers) layer.Initialize(stream);
     }
 
-    /// <summary>The network output for x [rows x in].</summary>
-    public Tensor<T> Forward(Tape<T> tape, Tensor<T> x) => Forward(tape, x, 0, _layers.Length);
-
-    /// <summary>The activation of <paramref name="layer"/> (must be set) for x.</summary>
-    public Tensor<T> Activation(Tape<T> tape, Tensor<T> x, SymmetryLayer layer)
-    {
-        if (!layer.IsSet) throw new ArgumentException("no symmetry layer is set", nameof(layer));
-        return Forward(tape, x, 0, CheckDepth(layer));
-    }
-
     /// <summary>
     /// Runs linear layers [<paramref name="from"/>, <paramref name="to"/>) on h, with the ReLU after every
     /// hidden one; <c>Forward(tape, Forward(tape, x, 0, d), d, L + 1)</c> is the full network.
     /// </summary>
-    public Tensor<T> Forward(Tape<T> tape, Tensor<T> h, int from, int to)
+    public override Tensor<T> Forward(Tape<T> tape, Tensor<T> h, int from, int to)
     {
         if (from < 0 || to > _layers.Length || from > to)
             throw new ArgumentOutOfRangeException(nameof(from), $"layers [{from}, {to}) are not within 0..{_layers.Length}");
         for (int k = from; k < to; k++) h = _layers[k].Forward(tape, h, relu: k < HiddenLayers);
         return h;
-    }
-
-    /// <summary>The depth of an activation (number of linear layers before it), checked against this network.</summary>
-    public int CheckDepth(SymmetryLayer layer)
-    {
-        int depth = layer.Depth(HiddenLayers);
-        if (depth < 1 || depth > _layers.Length)
-            throw new ArgumentOutOfRangeException(nameof(layer), $"layer {layer} does not exist; valid: {SymmetryLayer.ValidValues(HiddenLayers)}");
-        return depth;
     }
 }

@@ -9,7 +9,7 @@ namespace LatentSymmetry.Core.Symmetry;
 /// same rotation the induced rotation is Haar-distributed (Shoemake, 1992). Same construction and
 /// matrix layout as the original project's sampler.
 /// </summary>
-public sealed class HaarSo3Sampler
+public sealed class HaarSo3Sampler : IRotationSampler
 {
     // The original clamps the quaternion norm at 1e-8 before dividing; kept for parity.
     private const double MinimumNorm = 1e-8;
@@ -28,12 +28,15 @@ public sealed class HaarSo3Sampler
     {
     }
 
+    /// <summary>3: the rotations act on points of R³.</summary>
+    public int Dimension => 3;
+
     /// <summary>A uniform unit quaternion: four Gaussian draws (w, x, y, z, in that order), normalised.</summary>
-    public Quaternion NextQuaternion()
+    public UnitQuaternion NextQuaternion()
     {
         double w = _stream.NextGaussian(), x = _stream.NextGaussian(), y = _stream.NextGaussian(), z = _stream.NextGaussian();
         double norm = Math.Max(Math.Sqrt(w * w + x * x + y * y + z * z), MinimumNorm);
-        return new Quaternion(w / norm, x / norm, y / norm, z / norm);
+        return new UnitQuaternion(w / norm, x / norm, y / norm, z / norm);
     }
 
     /// <summary>

@@ -12,26 +12,28 @@ namespace LatentSymmetry.Core.Symmetry;
 public static class InvarianceCheck
 {
     /// <summary>
-    /// max over points i and components j of |h(R_i x_i)_j − h(x_i)_j| for the activation at
-    /// <paramref name="layer"/>, with one rotation R_i per point drawn from <paramref name="sampler"/>.
-    /// <paramref name="points"/> holds rows of three coordinates.
+    /// max over points i, components j and both rotations of |h(R_i x_i)_j − h(x_i)_j| for the activation at
+    /// <paramref name="layer"/>, with two rotations per point drawn from <paramref name="sampler"/> (through
+    /// <see cref="OrbitPenalty{T}"/>, as training draws them). <paramref name="points"/> holds rows of the
+    /// sampler's dimension.
     /// </summary>
-    public static double MaxDeviation<T>(Mlp<T> model, SymmetryLayer layer, ReadOnlySpan<T> points, HaarSo3Sampler sampler)
+    public static double MaxDeviation<T>(Module<T> model, SymmetryLayer layer, ReadOnlySpan<T> points, IRotationSampler sampler)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (points.Length % 3 != 0) throw new ArgumentException($"points hold rows of three coordinates; {points.Length} values is not a multiple of 3", nameof(points));
-        int n = points.Length / 3;
+        int d = sampler.Dimension;
+        if (points.Length % d != 0) throw new ArgumentException($"points hold rows of {d} coordinates; {points.Length} values is not a multiple of {d}", nameof(points));
+        int n = points.Length / d;
         if (n == 0) return 0;
         var tape = new Tape<T>();
         using var _ = tape.NoGrad();
-        var x = Tensor<T>.FromSpan(n, 3, points);
-        var r = tape.NewScratch(n, 9);
-        sampler.Sample(r.Span);
-        var both = model.Activation(tape, tape.ConcatRows(x, tape.RotateRows(x, r)), layer).Span;
-        int half = both.Length / 2;
+        var x = Tensor<T>.FromSpan(n, d, points);
+        var h = new OrbitPenalty<T>(sampler).Forward(tape, model, x, model.CheckDepth(layer), withOriginal: true);
+        ReadOnlySpan<T> original = h.Original!.Span, first = h.First.Span, second = h.Second.Span;
         double worst = 0;
-        for (int i = 0; i < half; i++)
-            worst = Math.Max(worst, Math.Abs(double.CreateChecked(both[half + i] - both[i])));
+        for (int i = 0; i < original.Length; i++)
+            worst = Math.Max(worst, Math.Max(
+                Math.Abs(double.CreateChecked(first[i] - original[i])),
+                Math.Abs(double.CreateChecked(second[i] - original[i]))));
         return worst;
     }
 
@@ -39,7 +41,7 @@ public static class InvarianceCheck
     /// Throws <see cref="InvariantViolationException"/> when <see cref="MaxDeviation"/> exceeds
     /// <paramref name="tolerance"/>; the message gives the deviation found.
     /// </summary>
-    public static void AssertInvariant<T>(Mlp<T> model, SymmetryLayer layer, ReadOnlySpan<T> points, HaarSo3Sampler sampler, double tolerance)
+    public static void AssertInvariant<T>(Module<T> model, SymmetryLayer layer, ReadOnlySpan<T> points, IRotationSampler sampler, double tolerance)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         double deviation = MaxDeviation(model, layer, points, sampler);

@@ -2,6 +2,7 @@ using System.Numerics;
 using LatentSymmetry.Autograd;
 using LatentSymmetry.Autograd.Ops;
 using LatentSymmetry.Core.Data;
+using LatentSymmetry.Core.Fields;
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Symmetry;
 
@@ -16,53 +17,88 @@ public sealed class Evaluator<T> where T : unmanaged, IFloatingPointIeee754<T>
     const int Chunk = 1024;
     readonly Tape<T> _tape = new();
 
+    /// <summary>The losses of <see cref="Evaluate(Module{T}, FieldSplit{T}, SymmetryLayer, SymmetryGroup, int)"/> under SO(3).</summary>
+    public (double Task, double? Sym) Evaluate(Module<T> model, FieldSplit<T> split, SymmetryLayer layer, int rotationSeed) =>
+        Evaluate(model, split, layer, SymmetryGroup.So3, rotationSeed);
+
     /// <summary>
     /// Mean squared error over the split and, when <paramref name="layer"/> is set, the mean orbit penalty
-    /// ½‖h(R1 x) − h(R2 x)‖² with rotations from a fresh sampler seeded with <paramref name="rotationSeed"/>
-    /// (the same rotations every time it is called with that seed, so epochs compare like with like).
+    /// ½‖h(R1 x) − h(R2 x)‖² with rotations of <paramref name="group"/> from a fresh sampler seeded with
+    /// <paramref name="rotationSeed"/> (the same rotations every time it is called with that seed, so epochs
+    /// compare like with like).
     /// </summary>
-    public (double Task, double? Sym) Evaluate(Mlp<T> model, FieldSplit<T> split, SymmetryLayer layer, int rotationSeed)
+    public (double Task, double? Sym) Evaluate(Module<T> model, FieldSplit<T> split, SymmetryLayer layer, SymmetryGroup group, int rotationSeed)
     {
-        var sampler = layer.IsSet ? new HaarSo3Sampler(rotationSeed) : null;
+        ArgumentNullException.ThrowIfNull(group);
+        var orbit = layer.IsSet ? new OrbitPenalty<T>(group.CreateSampler(rotationSeed)) : null;
+        int depth = layer.IsSet ? model.CheckDepth(layer) : 0;
         double taskSum = 0, symSum = 0;
-        int n = split.Count;
+        int n = split.Count, d = split.Dimension;
+        if (n == 0) return (double.NaN, orbit is null ? null : double.NaN);
         var tape = _tape;
         for (int start = 0; start < n; start += Chunk)
         {
             int rows = Math.Min(Chunk, n - start);
             tape.Reset();
             using var _ = tape.NoGrad();
-            var x = tape.NewScratch(rows, 3);
+            var x = tape.NewScratch(rows, d);
             var y = tape.NewScratch(rows, 1);
-            split.Points.Slice(3 * start, 3 * rows).CopyTo(x.Span);
+            split.Points.Slice(d * start, d * rows).CopyTo(x.Span);
             split.Targets.Slice(start, rows).CopyTo(y.Span);
             // Losses are means over chunks of possibly different size: weight each by its row count.
             taskSum += double.CreateChecked(tape.MseLoss(model.Forward(tape, x), y).Item()) * rows;
-            if (sampler is not null)
-            {
-                var r1 = tape.NewScratch(rows, 9);
-                var r2 = tape.NewScratch(rows, 9);
-                sampler.Sample(r1.Span);
-                sampler.Sample(r2.Span);
-                var h = model.Activation(tape, tape.ConcatRows(tape.RotateRows(x, r1), tape.RotateRows(x, r2)), layer);
-                symSum += double.CreateChecked(OrbitVarianceLoss.Compute(tape, tape.SliceRows(h, 0, rows), tape.SliceRows(h, rows, rows)).Item()) * rows;
-            }
+            if (orbit is not null)
+                symSum += double.CreateChecked(orbit.Compute(tape, orbit.Forward(tape, model, x, depth, withOriginal: false)).Item()) * rows;
         }
-        return (taskSum / n, sampler is null ? null : symSum / n);
+        return (taskSum / n, orbit is null ? null : symSum / n);
     }
 
-    /// <summary>The model's output for every point (rows of three coordinates), e.g. for plotting a slice.</summary>
-    public T[] Predict(Mlp<T> model, ReadOnlySpan<T> points)
+    /// <summary>
+    /// The across-the-group task loss: the MSE of the model on the split's points, each turned by a fresh Haar
+    /// rotation of <paramref name="group"/> (from a sampler seeded with <paramref name="rotationSeed"/>), against
+    /// <paramref name="field"/> at the turned point (widened to double, rounded to T, as the data's targets).
+    /// NaN for an empty split.
+    /// </summary>
+    public double OrbitTaskLoss(Module<T> model, FieldSplit<T> split, IScalarField field, SymmetryGroup group, int rotationSeed)
     {
-        int n = points.Length / 3;
+        ArgumentNullException.ThrowIfNull(field);
+        ArgumentNullException.ThrowIfNull(group);
+        int n = split.Count, d = split.Dimension;
+        if (group.Dimension != d || field.Dimension != d)
+            throw new ArgumentException($"points are {d}-D; group {group.Name} is {group.Dimension}-D and field {field.Spec} {field.Dimension}-D");
+        if (n == 0) return double.NaN;
+        var sampler = group.CreateSampler(rotationSeed);
+        var tape = _tape;
+        double sum = 0;
+        for (int start = 0; start < n; start += Chunk)
+        {
+            int rows = Math.Min(Chunk, n - start);
+            tape.Reset();
+            using var _ = tape.NoGrad();
+            var r = tape.NewScratch(rows, d * d);
+            var x = tape.NewScratch(rows, d);
+            var y = tape.NewScratch(rows, 1);
+            sampler.Sample(r.Span);
+            PointRotation.Apply<T>(r.Span, split.Points.Slice(d * start, d * rows), x.Span, d);
+            field.EvaluateRows<T>(x.Span, y.Span);
+            sum += double.CreateChecked(tape.MseLoss(model.Forward(tape, x), y).Item()) * rows;
+        }
+        return sum / n;
+    }
+
+    /// <summary>The model's output for every point (rows of <see cref="Module{T}.InputDimension"/> coordinates), e.g. for plotting a slice.</summary>
+    public T[] Predict(Module<T> model, ReadOnlySpan<T> points)
+    {
+        int d = model.InputDimension;
+        int n = points.Length / d;
         var result = new T[n];
         for (int start = 0; start < n; start += Chunk)
         {
             int rows = Math.Min(Chunk, n - start);
             _tape.Reset();
             using var _ = _tape.NoGrad();
-            var x = _tape.NewScratch(rows, 3);
-            points.Slice(3 * start, 3 * rows).CopyTo(x.Span);
+            var x = _tape.NewScratch(rows, d);
+            points.Slice(d * start, d * rows).CopyTo(x.Span);
             model.Forward(_tape, x).Span.CopyTo(result.AsSpan(start, rows));
         }
         return result;

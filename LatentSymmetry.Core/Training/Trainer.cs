@@ -17,8 +17,12 @@ public sealed class Trainer
     // training stream; offsets are arbitrary fixed constants.
     const int ValidationRotationOffset = 0x5EED_0001;
     const int TestRotationOffset = 0x5EED_0002;
+    const int OrbitRotationOffset = 0x5EED_0003;
 
-    /// <summary>A trainer for <paramref name="options"/>, which must be valid.</summary>
+    readonly FieldDataset<float>? _data;
+    readonly Module<float>? _model;
+
+    /// <summary>A trainer for <paramref name="options"/>, which must be valid; it builds its data and model from them.</summary>
     public Trainer(TrainingOptions options)
     {
         var error = options.Validate();
@@ -26,17 +30,41 @@ public sealed class Trainer
         Options = options;
     }
 
+    /// <summary>
+    /// A trainer of components built elsewhere: <paramref name="model"/> is trained in place on
+    /// <paramref name="data"/>; the options give the group, schedule, optimizer and seeds of the rotations.
+    /// The data's and the model's dimension must be the group's.
+    /// </summary>
+    public Trainer(TrainingOptions options, FieldDataset<float> data, Module<float> model) : this(options)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(model);
+        int d = options.Group.Dimension;
+        if (data.Dimension != d || model.InputDimension != d)
+            throw new ArgumentException($"group {options.Group.Name} acts on {d}-D points; the data are {data.Dimension}-D and the model takes {model.InputDimension}");
+        if (options.SymmetryLayer.IsSet) model.CheckDepth(options.SymmetryLayer);
+        _data = data;
+        _model = model;
+    }
+
     /// <summary>The run's settings.</summary>
     public TrainingOptions Options { get; }
 
-    /// <summary>Builds the data set this run trains on (a pure function of the data seed and sizes).</summary>
-    public FieldDataset<float> CreateDataset() => new(Options.Seeds.Data, Options.Samples, Options.BoxHalfWidth);
+    /// <summary>Builds the data set this run trains on (a pure function of the data seed, sizes, domain, field and region).</summary>
+    public FieldDataset<float> CreateDataset() => new(Options.Seeds.Data, Options.Samples, Options.Domain, Options.TargetField, Options.TrainRegion);
 
     /// <summary>Builds the initial model (a pure function of the model seed and architecture).</summary>
-    public Mlp<float> CreateModel()
+    public Module<float> CreateModel()
     {
-        var model = new Mlp<float>(3, Options.HiddenDim, Options.HiddenLayers, 1);
-        model.Initialize(new RandomStream(Options.Seeds.Model));
+        var stream = new RandomStream(Options.Seeds.Model);
+        if (Options.Model == ModelKind.Invariant)
+        {
+            var invariant = new InvariantMlp<float>(Options.Group, Options.HiddenDim, Options.HiddenLayers, 1);
+            invariant.Initialize(stream);
+            return invariant;
+        }
+        var model = new Mlp<float>(Options.Group.Dimension, Options.HiddenDim, Options.HiddenLayers, 1);
+        model.Initialize(stream);
         return model;
     }
 
@@ -49,15 +77,21 @@ public sealed class Trainer
         var o = Options;
         var seeds = o.Seeds;
         var clock = Stopwatch.StartNew();
-        var data = CreateDataset();
-        var model = CreateModel();
-        var optimizer = new AdamW<float>(model.NamedParameters().Select(p => p.Tensor), o.Optimizer);
-        var sampler = o.SymmetryLayer.IsSet ? new HaarSo3Sampler(seeds.Augmentation) : null;
+        var data = _data ?? CreateDataset();
+        var model = _model ?? CreateModel();
+        var group = o.Group;
+        int d = group.Dimension;
+        if (data.Train.Count == 0 || data.Validation.Count == 0 || data.Test.Count == 0)
+            throw new ArgumentException($"train-region {data.Region} keeps none of the {data.Count} points in a split (train {data.Train.Count}, validation {data.Validation.Count}, test {data.Test.Count})");
+        var optimizer = new AdamW<float>(model.Parameters(), o.Optimizer);
+        var sampler = o.SymmetryLayer.IsSet ? group.CreateSampler(seeds.Augmentation) : null;
         var step = new TrainingStep<float>(model, optimizer, o.SymmetryLayer, sampler);
+        var augmenter = o.Augment ? group.CreateSampler(o.DataAugmentationSeed) : null;
+        var turns = new float[augmenter is null ? 0 : d * d * o.BatchSize];
         var evaluator = new Evaluator<float>();
         var schedule = new LambdaSchedule(o.LambdaSymMax, o.Epochs);
         var order = data.CreateBatchOrder(o.BatchSize);
-        var points = new float[3 * o.BatchSize];
+        var points = new float[d * o.BatchSize];
         var targets = new float[o.BatchSize];
         var history = new List<EpochMetrics>(o.Epochs);
         var batchTask = new List<double>(o.Epochs * order.BatchCount);
@@ -73,14 +107,22 @@ public sealed class Trainer
             for (int i = 0; i < order.BatchCount; i++)
             {
                 var rows = order.Batch(i);
-                data.Train.Gather(rows, points.AsSpan(0, 3 * rows.Length), targets.AsSpan(0, rows.Length));
-                var (task, sym) = step.Run(points.AsSpan(0, 3 * rows.Length), targets.AsSpan(0, rows.Length), lambda);
+                var batch = points.AsSpan(0, d * rows.Length);
+                data.Train.Gather(rows, batch, targets.AsSpan(0, rows.Length));
+                if (augmenter is not null)
+                {
+                    // Augmentation assumes f(R x) = f(x): the points turn, the targets stay.
+                    var r = turns.AsSpan(0, d * d * rows.Length);
+                    augmenter.Sample(r);
+                    PointRotation.Apply<float>(r, batch, batch, d);
+                }
+                var (task, sym) = step.Run(batch, targets.AsSpan(0, rows.Length), lambda);
                 batchTask.Add(task);
                 taskSum += task;
                 if (sampler is not null) { batchSym.Add(sym); symSum += sym; }
                 if (!double.IsFinite(task) || (sampler is not null && !double.IsFinite(sym))) { diverged = true; break; }
             }
-            var (valTask, valSym) = evaluator.Evaluate(model, data.Validation, o.SymmetryLayer, seeds.Augmentation ^ ValidationRotationOffset);
+            var (valTask, valSym) = evaluator.Evaluate(model, data.Validation, o.SymmetryLayer, group, seeds.Augmentation ^ ValidationRotationOffset);
             diverged |= !double.IsFinite(valTask);
             var metrics = new EpochMetrics(epoch, lambda, taskSum / order.BatchCount,
                 sampler is null ? null : symSum / order.BatchCount, valTask, valSym, clock.Elapsed.TotalSeconds);
@@ -90,8 +132,15 @@ public sealed class Trainer
 
         double testTask = double.NaN;
         double? testSym = o.SymmetryLayer.IsSet ? double.NaN : null;
+        double orbitTask = double.NaN;
         if (!diverged)
-            (testTask, testSym) = evaluator.Evaluate(model, data.Test, o.SymmetryLayer, seeds.Augmentation ^ TestRotationOffset);
-        return new TrainingResult(o, seeds, history, batchTask, batchSym, testTask, testSym, diverged, clock.Elapsed.TotalSeconds, model, data);
+        {
+            (testTask, testSym) = evaluator.Evaluate(model, data.Test, o.SymmetryLayer, group, seeds.Augmentation ^ TestRotationOffset);
+            orbitTask = evaluator.OrbitTaskLoss(model, data.Test, data.Field, group, seeds.Augmentation ^ OrbitRotationOffset);
+        }
+        return new TrainingResult(o, seeds, history, batchTask, batchSym, testTask, testSym, diverged, clock.Elapsed.TotalSeconds, model, data)
+        {
+            OrbitTaskLoss = orbitTask,
+        };
     }
 }

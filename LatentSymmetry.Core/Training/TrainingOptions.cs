@@ -1,6 +1,8 @@
 using LatentSymmetry.Core.Data;
+using LatentSymmetry.Core.Fields;
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Optim;
+using LatentSymmetry.Core.Symmetry;
 
 namespace LatentSymmetry.Core.Training;
 
@@ -43,6 +45,39 @@ public sealed record TrainingOptions
     /// <summary>Half-width B of the sampling box [−B, B]³.</summary>
     public double BoxHalfWidth { get; init; } = FieldDataset<float>.DefaultBoxHalfWidth;
 
+    /// <summary>The symmetry group: its dimension, its rotations (penalty, augmentation, orbit loss) and its invariants.</summary>
+    public SymmetryGroup Group { get; init; } = SymmetryGroup.So3;
+
+    /// <summary>The target field; null for the default of the group's dimension (radial in 3-D, gaussian-ring on the disk).</summary>
+    public IScalarField? Field { get; init; }
+
+    /// <summary>The network: the MLP on the point, or on the group's invariants.</summary>
+    public ModelKind Model { get; init; } = ModelKind.Mlp;
+
+    /// <summary>Turn every training batch by fresh Haar rotations of the group, one per sample (seed <see cref="DataAugmentationSeed"/>).</summary>
+    public bool Augment { get; init; }
+
+    /// <summary>Which points training, validation and test keep (drawn first, filtered after).</summary>
+    public TrainRegion TrainRegion { get; init; } = TrainRegion.Full;
+
+    /// <summary>Outer radius R of the disk (2-D groups).</summary>
+    public double Radius { get; init; } = 1.0;
+
+    /// <summary>Inner radius r0 of the annulus (2-D groups); 0 for the disk.</summary>
+    public double InnerRadius { get; init; }
+
+    /// <summary>The field trained on: <see cref="Field"/> or the default of the group's dimension.</summary>
+    public IScalarField TargetField => Field ?? FieldCatalog.Default(Group.Dimension);
+
+    /// <summary>Where points are drawn: the box [−B, B]³ in 3-D, the disk (or annulus) in 2-D.</summary>
+    public SamplingDomain Domain => Group.Dimension == 2 ? SamplingDomain.Disk(Radius, InnerRadius) : SamplingDomain.Box(Group.Dimension, BoxHalfWidth);
+
+    /// <summary>True for the original experiment's set-up (SO(3), radial field, MLP, no augmentation, full region).</summary>
+    public bool IsOriginalSetup => Group == SymmetryGroup.So3 && TargetField.Spec == "radial" && Model == ModelKind.Mlp && !Augment && TrainRegion.IsFull;
+
+    /// <summary>Seed of the augmentation rotations: derive(run seed, "data_augmentation"), a category of its own.</summary>
+    public int DataAugmentationSeed => DerivedSeeds.Derive(RunSeed, DerivedSeeds.DataAugmentationCategory);
+
     /// <summary>The seeds derived from <see cref="RunSeed"/>.</summary>
     public DerivedSeeds Seeds => DerivedSeeds.FromRunSeed(RunSeed);
 
@@ -63,11 +98,30 @@ public sealed record TrainingOptions
         if (BatchSize < 1) return $"batch-size must be at least 1, got {BatchSize}";
         if (Samples < 5) return $"samples must be at least 5 (for a 60/20/20 split), got {Samples}";
         if (!double.IsFinite(BoxHalfWidth) || BoxHalfWidth <= 0) return $"box must be a finite number > 0, got {BoxHalfWidth}";
+        if (Group is null) return "group must be set";
+        if (!double.IsFinite(Radius) || Radius <= 0) return $"radius must be a finite number > 0, got {Radius}";
+        if (!double.IsFinite(InnerRadius) || InnerRadius < 0 || InnerRadius >= Radius) return $"inner-radius must be in [0, radius {Radius}), got {InnerRadius}";
+        if (TargetField.Dimension != Group.Dimension)
+            return $"field {TargetField.Spec} takes {TargetField.Dimension}-D points but group {Group.Name} acts on {Group.Dimension}-D points";
+        if (TrainRegion.CheckDimension(Group.Dimension) is { } region) return $"train-region {TrainRegion}: {region}";
         // Refuse what cannot fit rather than let the operating system kill the process half-way.
         long available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
         if (EstimatedBytes > available)
             return $"hidden-dim {HiddenDim} with num-hidden-layers {HiddenLayers} and batch-size {BatchSize} needs about {EstimatedBytes / 1e9:0.#} GB, more than the {available / 1e9:0.#} GB available";
         return null;
+    }
+
+    /// <summary>
+    /// Null when <see cref="TrainRegion"/> leaves every split of this run's data set some points, else a message
+    /// giving the counts (builds the data set, so call it once, after <see cref="Validate"/>).
+    /// </summary>
+    public string? CheckRegionCounts()
+    {
+        if (TrainRegion.IsFull) return null;
+        var data = new FieldDataset<float>(Seeds.Data, Samples, Domain, TargetField, TrainRegion);
+        return data.Train.Count == 0 || data.Validation.Count == 0 || data.Test.Count == 0
+            ? $"train-region {TrainRegion} keeps {data.Train.Count} training, {data.Validation.Count} validation and {data.Test.Count} test points of {Samples}; every split needs at least one (widen the region or raise --samples)"
+            : null;
     }
 
     /// <summary>
@@ -87,5 +141,24 @@ public sealed record TrainingOptions
 
     /// <summary>A short name for run directories: "L6xH128_sym-1_lam1_lr0.0003_seed42".</summary>
     public string Slug => FormattableString.Invariant(
-        $"L{HiddenLayers}xH{HiddenDim}_sym{SymmetryLayer}_lam{LambdaSymMax:R}_lr{LearningRate:R}_seed{RunSeed}");
+        $"L{HiddenLayers}xH{HiddenDim}_sym{SymmetryLayer}_lam{LambdaSymMax:R}_lr{LearningRate:R}_seed{RunSeed}") + SetupSlug;
+
+    /// <summary>
+    /// The set-up beyond the original's, for names: empty for the original experiment, else e.g.
+    /// "_so2_gaussian-ring_invariant_aug_sector90" (group, field name, model, augmentation, region; only what differs).
+    /// </summary>
+    public string SetupSlug
+    {
+        get
+        {
+            if (IsOriginalSetup) return "";
+            var parts = new List<string>();
+            if (Group != SymmetryGroup.So3) parts.Add(Group.Name);
+            if (Field is not null && TargetField.Spec != FieldCatalog.Default(Group.Dimension).Spec) parts.Add(TargetField.Name);
+            if (Model != ModelKind.Mlp) parts.Add(ModelKindText.Format(Model));
+            if (Augment) parts.Add("aug");
+            if (!TrainRegion.IsFull) parts.Add(TrainRegion.ToString().Replace(":", "", StringComparison.Ordinal));
+            return parts.Count == 0 ? "" : "_" + string.Join("_", parts);
+        }
+    }
 }

@@ -3,7 +3,10 @@ using LatentSymmetry.Core.Models;
 
 namespace LatentSymmetry.Core.Training;
 
-/// <summary>What a finished run produced: its history, test losses and the trained model.</summary>
+/// <summary>
+/// What a finished run produced: its history, test losses, the trained model and its data; and the
+/// across-the-group figures <see cref="OrbitTaskLoss"/> and <see cref="OrbitRatio"/>.
+/// </summary>
 public sealed record TrainingResult(
     TrainingOptions Options,
     DerivedSeeds Seeds,
@@ -14,5 +17,12 @@ public sealed record TrainingResult(
     double? TestSymLoss,
     bool Diverged,
     double WallSeconds,
-    Mlp<float> Model,
-    FieldDataset<float> Data);
+    Module<float> Model,
+    FieldDataset<float> Data)
+{
+    /// <summary>MSE on the test points each turned by a fresh Haar rotation of the group, against the field at the turned point (NaN when diverged).</summary>
+    public double OrbitTaskLoss { get; init; } = double.NaN;
+
+    /// <summary>OrbitTaskLoss / TestTaskLoss: 1 when the model is as good everywhere on the orbits as on the test points.</summary>
+    public double OrbitRatio => OrbitTaskLoss / TestTaskLoss;
+}

@@ -14,17 +14,23 @@ namespace LatentSymmetry.Core.Training;
 /// </summary>
 /// <remarks>
 /// With a penalty, the batch x and its two rotated copies R1 x, R2 x go through the shared layers as one
-/// stacked [3B x 3] matrix, so each layer is one matrix product; rows are independent, so this gives
+/// stacked [3B x d] matrix (see OrbitPenalty), so each layer is one matrix product; rows are independent, so this gives
 /// exactly what three separate passes would. Above the penalised layer only the task rows continue.
 /// With λ = 0 the penalty is still measured (it is reported) but outside the tape, costing no backward.
 /// </remarks>
 public sealed class TrainingStep<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     readonly Tape<T> _tape = new();
-    readonly HaarSo3Sampler? _sampler;
+    readonly OrbitPenalty<T>? _orbit;
 
     /// <summary>A step for <paramref name="model"/>; the sampler is needed when <paramref name="layer"/> is set.</summary>
-    public TrainingStep(Mlp<T> model, AdamW<T> optimizer, SymmetryLayer layer, HaarSo3Sampler? sampler)
+    public TrainingStep(Module<T> model, AdamW<T> optimizer, SymmetryLayer layer, IRotationSampler? sampler)
+        : this(model, optimizer, layer, sampler is null ? null : new OrbitPenalty<T>(sampler))
+    {
+    }
+
+    /// <summary>A step for <paramref name="model"/> with the orbit penalty <paramref name="orbit"/>, needed when <paramref name="layer"/> is set.</summary>
+    public TrainingStep(Module<T> model, AdamW<T> optimizer, SymmetryLayer layer, OrbitPenalty<T>? orbit)
     {
         Model = model;
         Optimizer = optimizer;
@@ -32,12 +38,14 @@ public sealed class TrainingStep<T> where T : unmanaged, IFloatingPointIeee754<T
         if (layer.IsSet)
         {
             model.CheckDepth(layer);
-            _sampler = sampler ?? throw new ArgumentNullException(nameof(sampler), "a symmetry layer needs a rotation sampler");
+            _orbit = orbit ?? throw new ArgumentNullException(nameof(orbit), "a symmetry layer needs a rotation sampler");
+            if (_orbit.Sampler.Dimension != model.InputDimension)
+                throw new ArgumentException($"the rotations act on {_orbit.Sampler.Dimension} coordinates but the model takes {model.InputDimension}", nameof(orbit));
         }
     }
 
     /// <summary>The model being trained.</summary>
-    public Mlp<T> Model { get; }
+    public Module<T> Model { get; }
 
     /// <summary>The optimizer that applies the gradients.</summary>
     public AdamW<T> Optimizer { get; }
@@ -46,18 +54,18 @@ public sealed class TrainingStep<T> where T : unmanaged, IFloatingPointIeee754<T
     public SymmetryLayer Layer { get; }
 
     /// <summary>
-    /// Trains on the batch (<paramref name="points"/> [B·3] and <paramref name="targets"/> [B], row-major)
-    /// with weight <paramref name="lambda"/> on the penalty. Returns the batch's task loss and sym loss
-    /// (NaN without a symmetry layer).
+    /// Trains on the batch (<paramref name="points"/> [B·d] and <paramref name="targets"/> [B], row-major, d the
+    /// model's input dimension) with weight <paramref name="lambda"/> on the penalty. Returns the batch's task
+    /// loss and sym loss (NaN without a symmetry layer).
     /// </summary>
     public (double Task, double Sym) Run(ReadOnlySpan<T> points, ReadOnlySpan<T> targets, double lambda)
     {
-        int b = targets.Length;
-        if (points.Length != 3 * b) throw new ArgumentException($"{points.Length} point coordinates for {b} targets; need 3 per target");
+        int b = targets.Length, d = Model.InputDimension;
+        if (points.Length != d * b) throw new ArgumentException($"{points.Length} point coordinates for {b} targets; need {d} per target");
         var tape = _tape;
         tape.Reset();
         Optimizer.ZeroGrad();
-        var x = tape.NewScratch(b, 3);
+        var x = tape.NewScratch(b, d);
         var y = tape.NewScratch(b, 1);
         points.CopyTo(x.Span);
         targets.CopyTo(y.Span);
@@ -68,35 +76,22 @@ public sealed class TrainingStep<T> where T : unmanaged, IFloatingPointIeee754<T
         {
             loss = task = tape.MseLoss(Model.Forward(tape, x), y);
         }
+        else if (lambda != 0)
+        {
+            int depth = Model.CheckDepth(Layer);
+            var h = _orbit!.Forward(tape, Model, x, depth, withOriginal: true);
+            task = tape.MseLoss(Model.Forward(tape, h.Original!, depth, Model.LayerCount), y);
+            var penalty = _orbit.Compute(tape, h);
+            sym = double.CreateChecked(penalty.Item());
+            loss = tape.Add(task, tape.Scale(penalty, T.CreateChecked(lambda)));
+        }
         else
         {
-            int depth = Model.CheckDepth(Layer), all = Model.HiddenLayers + 1;
-            var r1 = tape.NewScratch(b, 9);
-            var r2 = tape.NewScratch(b, 9);
-            _sampler!.Sample(r1.Span);
-            _sampler.Sample(r2.Span);
-            if (lambda != 0)
-            {
-                var stacked = tape.ConcatRows(x, tape.RotateRows(x, r1), tape.RotateRows(x, r2));
-                var h = Model.Forward(tape, stacked, 0, depth);
-                var prediction = Model.Forward(tape, tape.SliceRows(h, 0, b), depth, all);
-                task = tape.MseLoss(prediction, y);
-                var penalty = OrbitVarianceLoss.Compute(tape, tape.SliceRows(h, b, b), tape.SliceRows(h, 2 * b, b));
-                sym = double.CreateChecked(penalty.Item());
-                loss = tape.Add(task, tape.Scale(penalty, T.CreateChecked(lambda)));
-            }
-            else
-            {
-                loss = task = tape.MseLoss(Model.Forward(tape, x), y);
-                using (tape.NoGrad())
-                {
-                    var h = Model.Forward(tape, tape.ConcatRows(tape.RotateRows(x, r1), tape.RotateRows(x, r2)), 0, depth);
-                    sym = double.CreateChecked(OrbitVarianceLoss.Compute(tape, tape.SliceRows(h, 0, b), tape.SliceRows(h, b, b)).Item());
-                }
-            }
+            loss = task = tape.MseLoss(Model.Forward(tape, x), y);
+            using (tape.NoGrad())
+                sym = double.CreateChecked(_orbit!.Compute(tape, _orbit.Forward(tape, Model, x, Model.CheckDepth(Layer), withOriginal: false)).Item());
         }
-        tape.Backward(loss);
-        Optimizer.Step();
+        tape.Backward(loss, Optimizer); // AdamW updates each parameter as soon as its gradient is complete
         return (double.CreateChecked(task.Item()), sym);
     }
 }

@@ -1,7 +1,7 @@
 using System.Numerics;
 using LatentSymmetry.Core.Data;
 using LatentSymmetry.Core.Symmetry;
-using Quaternion = LatentSymmetry.Core.Symmetry.Quaternion;
+using UnitQuaternion = LatentSymmetry.Core.Symmetry.UnitQuaternion;
 
 namespace LatentSymmetry.Tests.Symmetry;
 
@@ -61,7 +61,7 @@ public class HaarSo3SamplerTests
         var m = new double[9];
         for (int i = 0; i < Samples; i++)
         {
-            new Quaternion(stream.NextUniform(-1, 1), stream.NextUniform(-1, 1), stream.NextUniform(-1, 1), stream.NextUniform(-1, 1))
+            new UnitQuaternion(stream.NextUniform(-1, 1), stream.NextUniform(-1, 1), stream.NextUniform(-1, 1), stream.NextUniform(-1, 1))
                 .Normalized().ToMatrix<double>(m);
             angles[i] = HaarSo3Sampler.RotationAngle(m);
         }

@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.IO;
 using System.Globalization;
 using System.Text;
@@ -46,7 +47,7 @@ public static class ResultCsv
                 ResultColumns.WallSeconds => row.WallSeconds is double w ? PythonFloat.Format(w) : string.Empty,
                 ResultColumns.Epochs => row.Epochs is int e ? e.ToString(CultureInfo.InvariantCulture) : string.Empty,
                 ResultColumns.Diverged => row.Diverged is bool d ? (d ? "True" : "False") : string.Empty,
-                _ => string.Empty,
+                string other => row.Extras is { } extras && extras.TryGetValue(other, out string? value) ? value : string.Empty,
             });
         }
 
@@ -261,7 +262,7 @@ public static class ResultCsv
 
         double lr = Number(f[map.LearningRate], ResultColumns.LearningRate);
         double lambda = Number(f[map.LambdaMax], ResultColumns.LambdaMax);
-        if (!SymmetryLayerText.TryParse(f[map.SymmetryLayer], out int? layer))
+        if (!SymmetryLayerText.TryParse(f[map.SymmetryLayer], out SymmetryLayer layer))
         {
             throw new ResultFileException(path, lineNumber, $"malformed layer '{f[map.SymmetryLayer]}' in column {ResultColumns.SymmetryLayer}");
         }

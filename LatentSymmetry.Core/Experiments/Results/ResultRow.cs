@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Experiments.Grid;
 
 namespace LatentSymmetry.Core.Experiments.Results;
@@ -11,7 +12,7 @@ namespace LatentSymmetry.Core.Experiments.Results;
 /// <param name="SymmetryLayer">The penalised layer (1..L, -1 output); null for the baseline.</param>
 /// <param name="TestTaskLoss">Task loss on the test split.</param>
 /// <param name="TestSymLoss">Symmetry loss on the test split (0.0 for the baseline).</param>
-public sealed record ResultRow(double LearningRate, double LambdaMax, int? SymmetryLayer, double TestTaskLoss, double TestSymLoss)
+public sealed record ResultRow(double LearningRate, double LambdaMax, SymmetryLayer SymmetryLayer, double TestTaskLoss, double TestSymLoss)
 {
     /// <summary>Wall-clock seconds of the run, when recorded.</summary>
     public double? WallSeconds { get; init; }
@@ -22,11 +23,14 @@ public sealed record ResultRow(double LearningRate, double LambdaMax, int? Symme
     /// <summary>Whether the loss turned non-finite, when recorded.</summary>
     public bool? Diverged { get; init; }
 
+    /// <summary>Values of extra columns by name, already formatted (the lab set-up columns); null for none.</summary>
+    public IReadOnlyDictionary<string, string>? Extras { get; init; }
+
     /// <summary>The cell this row records.</summary>
     public CellKey Key => new(LearningRate, LambdaMax, SymmetryLayer);
 
     /// <summary>True for the baseline row.</summary>
-    public bool IsBaseline => SymmetryLayer is null;
+    public bool IsBaseline => !SymmetryLayer.IsSet;
 
     /// <summary>True when the run diverged: flagged so, or with a non-finite task loss.</summary>
     public bool IsDiverged => Diverged == true || !double.IsFinite(TestTaskLoss);
@@ -51,6 +55,7 @@ public sealed record ResultRow(double LearningRate, double LambdaMax, int? Symme
             WallSeconds = wallSeconds,
             Epochs = result.Epochs,
             Diverged = diverged,
+            Extras = result.Extras,
         };
     }
 }

@@ -1,0 +1,30 @@
+namespace LatentSymmetry.Core.Fields;
+
+/// <summary>The coordinate x: not invariant under any rotation.</summary>
+public sealed record XField : IScalarField
+{
+    internal static readonly FieldDescription Description = new("x", 2, "x",
+        "The first coordinate.", [], Invariance.None, null,
+        _ => new XField());
+
+    /// <inheritdoc/>
+    public string Name => Description.Name;
+    /// <inheritdoc/>
+    public int Dimension => 2;
+    /// <inheritdoc/>
+    public string Spec => Name;
+    /// <inheritdoc/>
+    public string Formula => "x";
+    /// <inheritdoc/>
+    public IReadOnlyList<string> InvariantUnder => Invariance.None;
+
+    /// <inheritdoc/>
+    public double Evaluate(ReadOnlySpan<double> point)
+    {
+        FieldPoint.Require(point, 2, Name);
+        return point[0];
+    }
+
+    /// <summary>The spec.</summary>
+    public override string ToString() => Spec;
+}

@@ -1,0 +1,30 @@
+namespace LatentSymmetry.Core.Fields;
+
+/// <summary>The coordinate y: not invariant under any rotation.</summary>
+public sealed record YField : IScalarField
+{
+    internal static readonly FieldDescription Description = new("y", 2, "y",
+        "The second coordinate.", [], Invariance.None, null,
+        _ => new YField());
+
+    /// <inheritdoc/>
+    public string Name => Description.Name;
+    /// <inheritdoc/>
+    public int Dimension => 2;
+    /// <inheritdoc/>
+    public string Spec => Name;
+    /// <inheritdoc/>
+    public string Formula => "y";
+    /// <inheritdoc/>
+    public IReadOnlyList<string> InvariantUnder => Invariance.None;
+
+    /// <inheritdoc/>
+    public double Evaluate(ReadOnlySpan<double> point)
+    {
+        FieldPoint.Require(point, 2, Name);
+        return point[1];
+    }
+
+    /// <summary>The spec.</summary>
+    public override string ToString() => Spec;
+}

@@ -1,0 +1,53 @@
+using System.Numerics;
+using LatentSymmetry.Autograd;
+using LatentSymmetry.Autograd.Ops;
+using LatentSymmetry.Core.Models;
+
+namespace LatentSymmetry.Core.Symmetry;
+
+/// <summary>
+/// The one owner of the orbit-pair penalty: for a batch x it draws two rotations per row (all of R1, then all of
+/// R2, from its sampler), stacks [x; R1 x; R2 x] (or [R1 x; R2 x]) into one matrix so each layer is one matrix
+/// product, runs the model to the penalised layer, slices the activations back apart, and computes the penalty
+/// of its kind from them. Rows are independent, so the stacked pass gives exactly what separate passes would.
+/// </summary>
+public sealed class OrbitPenalty<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>A penalty drawing rotations from <paramref name="sampler"/>, of <paramref name="kind"/> (default: raw).</summary>
+    public OrbitPenalty(IRotationSampler sampler, IOrbitPenaltyKind<T>? kind = null)
+    {
+        Sampler = sampler ?? throw new ArgumentNullException(nameof(sampler));
+        Kind = kind ?? RawOrbitPenalty<T>.Instance;
+    }
+
+    /// <summary>Where the rotations come from.</summary>
+    public IRotationSampler Sampler { get; }
+
+    /// <summary>How the penalty is computed from the activations.</summary>
+    public IOrbitPenaltyKind<T> Kind { get; }
+
+    /// <summary>
+    /// Draws R1 and R2 for the rows of x [rows x d] and returns the activations after <paramref name="depth"/>
+    /// stages of <paramref name="model"/>; h(x) is included when <paramref name="withOriginal"/> or the kind needs it.
+    /// </summary>
+    public OrbitActivations<T> Forward(Tape<T> tape, Module<T> model, Tensor<T> x, int depth, bool withOriginal)
+    {
+        int b = x.Rows, d = Sampler.Dimension;
+        if (x.Cols != d) throw new ArgumentException($"rotations act on {d} coordinates; points are {x.Shape}", nameof(x));
+        var r1 = tape.NewScratch(b, d * d);
+        var r2 = tape.NewScratch(b, d * d);
+        Sampler.Sample(r1.Span);
+        Sampler.Sample(r2.Span);
+        if (withOriginal || Kind.NeedsOriginal)
+        {
+            var h = model.Forward(tape, tape.ConcatRows(x, tape.RotateRows(x, r1), tape.RotateRows(x, r2)), 0, depth);
+            return new(tape.SliceRows(h, 0, b), tape.SliceRows(h, b, b), tape.SliceRows(h, 2 * b, b));
+        }
+        var turned = model.Forward(tape, tape.ConcatRows(tape.RotateRows(x, r1), tape.RotateRows(x, r2)), 0, depth);
+        return new(null, tape.SliceRows(turned, 0, b), tape.SliceRows(turned, b, b));
+    }
+
+    /// <summary>The penalty of <paramref name="activations"/> (a [1 x 1] tensor on the tape).</summary>
+    public Tensor<T> Compute(Tape<T> tape, in OrbitActivations<T> activations) =>
+        Kind.Compute(tape, activations.Original, activations.First, activations.Second);
+}

@@ -1,0 +1,105 @@
+using System.Numerics;
+using LatentSymmetry.Core.Data;
+
+namespace LatentSymmetry.Core.Symmetry;
+
+/// <summary>
+/// A rotation group acting on points of R^d: its name, d, a Haar sampler filling d×d matrices, and a complete
+/// set of its polynomial invariants (what an invariant-by-construction model is fed). Three are built in:
+/// <see cref="So3"/> (all rotations of space), <see cref="So2"/> (rotations of the plane) and
+/// <see cref="So2z"/> (rotations of space about the z axis).
+/// </summary>
+public abstract class SymmetryGroup
+{
+    private protected SymmetryGroup() { }
+
+    /// <summary>SO(3) acting on R³; invariant |x|².</summary>
+    public static SymmetryGroup So3 { get; } = new So3Group();
+
+    /// <summary>SO(2) acting on R²; invariant |x|².</summary>
+    public static SymmetryGroup So2 { get; } = new So2Group(2);
+
+    /// <summary>SO(2) acting on R³ about the z axis; invariants x² + y² and z.</summary>
+    public static SymmetryGroup So2z { get; } = new So2Group(3);
+
+    /// <summary>The built-in groups, in the order the help lists them.</summary>
+    public static IReadOnlyList<SymmetryGroup> All { get; } = [So3, So2, So2z];
+
+    /// <summary>Short name as the command line spells it: "so3", "so2" or "so2z".</summary>
+    public abstract string Name { get; }
+
+    /// <summary>The dimension d of the points.</summary>
+    public abstract int Dimension { get; }
+
+    /// <summary>A human-readable description, e.g. "SO(3), rotations of R^3".</summary>
+    public abstract string Description { get; }
+
+    /// <summary>Number of invariants per point (the input width of an invariant model).</summary>
+    public abstract int InvariantCount { get; }
+
+    /// <summary>Names of the invariants, for messages and config files (e.g. "x^2 + y^2", "z").</summary>
+    public abstract IReadOnlyList<string> InvariantNames { get; }
+
+    /// <summary>A Haar sampler of this group drawing from <paramref name="stream"/>, which it then owns.</summary>
+    public abstract IRotationSampler CreateSampler(RandomStream stream);
+
+    /// <summary>A Haar sampler on a fresh stream of <paramref name="seed"/>.</summary>
+    public IRotationSampler CreateSampler(int seed) => CreateSampler(new RandomStream(seed));
+
+    /// <summary>
+    /// Writes the invariants of each row of <paramref name="points"/> (rows of <see cref="Dimension"/>) into
+    /// <paramref name="invariants"/> (rows of <see cref="InvariantCount"/>).
+    /// </summary>
+    public void Invariants<T>(ReadOnlySpan<T> points, Span<T> invariants) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int d = Dimension, k = InvariantCount;
+        if (points.Length % d != 0 || invariants.Length != points.Length / d * k)
+            throw new ArgumentException($"{points.Length} coordinates in rows of {d} need {points.Length / d * k} invariants, got {invariants.Length}.", nameof(invariants));
+        for (int i = 0, n = points.Length / d; i < n; i++)
+            InvariantsOf(points.Slice(d * i, d), invariants.Slice(k * i, k));
+    }
+
+    /// <summary>The invariants of one point.</summary>
+    protected abstract void InvariantsOf<T>(ReadOnlySpan<T> point, Span<T> invariants) where T : unmanaged, IFloatingPointIeee754<T>;
+
+    /// <summary>The group of <paramref name="name"/> ("so3", "so2", "so2z", any case); false when unknown.</summary>
+    public static bool TryParse(string? name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SymmetryGroup? group)
+    {
+        group = All.FirstOrDefault(g => string.Equals(g.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase));
+        return group is not null;
+    }
+
+    /// <summary>The accepted names, for messages: "so3, so2, so2z".</summary>
+    public static string ValidNames => string.Join(", ", All.Select(g => g.Name));
+
+    /// <summary>The name.</summary>
+    public override string ToString() => Name;
+
+    private sealed class So3Group : SymmetryGroup
+    {
+        public override string Name => "so3";
+        public override int Dimension => 3;
+        public override string Description => "SO(3), all rotations of R^3";
+        public override int InvariantCount => 1;
+        public override IReadOnlyList<string> InvariantNames { get; } = ["x^2 + y^2 + z^2"];
+        public override IRotationSampler CreateSampler(RandomStream stream) => new HaarSo3Sampler(stream);
+
+        protected override void InvariantsOf<T>(ReadOnlySpan<T> p, Span<T> invariants) => invariants[0] = p[0] * p[0] + p[1] * p[1] + p[2] * p[2];
+    }
+
+    private sealed class So2Group(int dimension) : SymmetryGroup
+    {
+        public override string Name => dimension == 2 ? "so2" : "so2z";
+        public override int Dimension => dimension;
+        public override string Description => dimension == 2 ? "SO(2), rotations of the plane R^2" : "SO(2) about the z axis of R^3";
+        public override int InvariantCount => dimension == 2 ? 1 : 2;
+        public override IReadOnlyList<string> InvariantNames { get; } = dimension == 2 ? ["x^2 + y^2"] : ["x^2 + y^2", "z"];
+        public override IRotationSampler CreateSampler(RandomStream stream) => new HaarSo2Sampler(stream, dimension);
+
+        protected override void InvariantsOf<T>(ReadOnlySpan<T> p, Span<T> invariants)
+        {
+            invariants[0] = p[0] * p[0] + p[1] * p[1];
+            if (dimension == 3) invariants[1] = p[2];
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text.Json;
+
+namespace LatentSymmetry.Tests.Cli;
+
+public class LabOptionsTests
+{
+    string _dir = "";
+
+    [SetUp]
+    public void CreateDirectory() => _dir = CliRunner.TempDirectory();
+
+    [TearDown]
+    public void DeleteDirectory() => Directory.Delete(_dir, recursive: true);
+
+    static readonly string[] Tiny = ["train", "--epochs", "2", "--samples", "300", "--hidden-dim", "8", "--num-hidden-layers", "2", "--batch-size", "32"];
+
+    [TestCase("--group", "o3", "--group")]
+    [TestCase("--model", "cnn", "--model")]
+    [TestCase("--train-region", "cone:200", "--train-region")]
+    [TestCase("--train-region", "ball", "--train-region")]
+    [TestCase("--field", "nosuchfield", "--field")]
+    [TestCase("--field", "gaussian-ring", "gaussian-ring")]
+    [TestCase("--radius", "-1", "radius")]
+    [TestCase("--train-region", "cone:0", "keeps 0 training")]
+    public void Invalid_lab_option_is_a_one_line_error_with_exit_code_2_and_no_files(string option, string value, string named)
+    {
+        var r = CliRunner.Run([.. Tiny, "--output", Path.Combine(_dir, "run"), option, value]);
+        Assert.That(r.ExitCode, Is.EqualTo(2), r.Stderr);
+        Assert.That(r.Stderr.TrimEnd().Split('\n'), Has.Length.EqualTo(1));
+        Assert.That(r.Stderr, Does.StartWith("latsym: ").And.Contain(named));
+        Assert.That(Directory.EnumerateFileSystemEntries(_dir), Is.Empty);
+    }
+
+    [Test]
+    public void A_disk_run_records_its_setup_in_config_and_the_orbit_figures_in_metrics()
+    {
+        var dir = Path.Combine(_dir, "run");
+        var r = CliRunner.Run([.. Tiny, "--output", dir, "--group", "so2", "--field", "fourier:k=2", "--model", "invariant",
+            "--augment", "--train-region", "sector:180", "--radius", "2", "--inner-radius", "0.5"]);
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+        using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "config.json")));
+        var c = config.RootElement;
+        Assert.That(c.GetProperty("group").GetString(), Is.EqualTo("so2"));
+        Assert.That(c.GetProperty("field").GetString(), Does.StartWith("fourier:"));
+        Assert.That(c.GetProperty("model").GetString(), Is.EqualTo("invariant"));
+        Assert.That(c.GetProperty("augment").GetBoolean(), Is.True);
+        Assert.That(c.GetProperty("train_region").GetString(), Is.EqualTo("sector:180"));
+        Assert.That(c.GetProperty("radius").GetDouble(), Is.EqualTo(2));
+        Assert.That(c.GetProperty("inner_radius").GetDouble(), Is.EqualTo(0.5));
+        Assert.That(c.GetProperty("seeds").TryGetProperty("data_augmentation", out _), Is.True);
+        using var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "metrics.json")));
+        double orbit = metrics.RootElement.GetProperty("orbit_task_loss").GetDouble();
+        double test = metrics.RootElement.GetProperty("test_task_loss").GetDouble();
+        Assert.That(metrics.RootElement.GetProperty("orbit_ratio").GetDouble(), Is.EqualTo(orbit / test));
+        Assert.That(File.Exists(Path.Combine(dir, "slice.png")), Is.True);
+    }
+
+    [Test]
+    public void A_default_run_names_no_lab_setting_in_its_directory_and_records_the_defaults()
+    {
+        var r = CliRunner.Run([.. Tiny, "--output", Path.Combine(_dir, "run"), "--headless"]);
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+        using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "run", "config.json")));
+        Assert.That(config.RootElement.GetProperty("group").GetString(), Is.EqualTo("so3"));
+        Assert.That(config.RootElement.GetProperty("field").GetString(), Is.EqualTo("radial"));
+        Assert.That(config.RootElement.GetProperty("train_region").GetString(), Is.EqualTo("full"));
+        Assert.That(new Core.Training.TrainingOptions().SetupSlug, Is.Empty);
+    }
+}
