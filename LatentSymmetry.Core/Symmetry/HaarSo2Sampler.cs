@@ -37,7 +37,7 @@ public sealed class HaarSo2Sampler : IRotationSampler
         for (int i = 0; i < matrices.Length; i += size)
         {
             double angle = NextAngle();
-            T c = T.CreateTruncating(Math.Cos(angle)), s = T.CreateTruncating(Math.Sin(angle));
+            T c = T.CreateTruncating(CrMath.Cos(angle)), s = T.CreateTruncating(CrMath.Sin(angle));
             var m = matrices.Slice(i, size);
             if (Dimension == 2)
             {

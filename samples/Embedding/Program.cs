@@ -4,7 +4,6 @@ using LatentSymmetry.Autograd;
 using LatentSymmetry.Autograd.Ops;
 using LatentSymmetry.Autograd.Verification;
 using LatentSymmetry.Core.Data;
-using LatentSymmetry.Core.IO;
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Optim;
 using LatentSymmetry.Core.Symmetry;
@@ -20,7 +19,7 @@ Check(run.TestTaskLoss < 0.01, $"default model trained: test loss {run.TestTaskL
 // 2. One custom training step: a small MLP, AdamW, the MSE of a 4-point batch.
 var model = new Mlp<float>(inputDim: 3, hiddenDim: 16, hiddenLayers: 2, outputDim: 1);
 model.Initialize(new RandomStream(7));
-var optimizer = new AdamW<float>(model.NamedParameters().Select(p => p.Tensor));
+var optimizer = new AdamW<float>(model.Parameters());
 var tape = new Tape<float>();
 var x = Tensor<float>.FromSpan(4, 3, [0.1f, 0.2f, 0.3f, -1, 0, 1, 2, 2, 2, 0, -0.5f, 0.5f]);
 var y = Tensor<float>.FromSpan(4, 1, [1, 0.5f, 0, 0.25f]);
@@ -44,17 +43,13 @@ var rotations = new double[3 * 9];
 sampler.Sample<double>(rotations);
 Check(Math.Abs(sampler.NextQuaternion().Norm - 1) < 1e-12 && Math.Abs(Determinant(rotations.AsSpan(0, 9)) - 1) < 1e-12, "Haar sampling: unit quaternion, det R = 1");
 
-// 5. Save and load weights as safetensors (PyTorch's names; biases as [n]), loaded back bit for bit.
-//    (Today's API; to become model.Save(path) / Mlp<float>.Load(path) with the StateDict API.)
+// 5. Save and load weights: safetensors with PyTorch's names and shapes (biases [n]), loaded back bit for bit.
 string path = Path.Combine(Path.GetTempPath(), $"latsym-sample-{Environment.ProcessId}.safetensors");
-SafetensorsFile.Write(path, model.NamedParameters()
-    .Select(p => new SafetensorsFile.Entry(p.Name, p.Name.EndsWith(".bias") ? [p.Tensor.Length] : [p.Tensor.Rows, p.Tensor.Cols], p.Tensor.ToArray()))
-    .ToList());
+model.Save(path);
 var loaded = new Mlp<float>(3, 16, 2, 1);
-var saved = SafetensorsFile.Read(path).ToDictionary(e => e.Name);
-foreach (var (name, tensor) in loaded.NamedParameters()) saved[name].Data.CopyTo(tensor.Span);
+loaded.Load(path);
 File.Delete(path);
-Check(model.NamedParameters().Zip(loaded.NamedParameters()).All(p => p.First.Tensor.Span.SequenceEqual(p.Second.Tensor.Span)), "save and load: every weight bit for bit");
+Check(model.Parameters().Zip(loaded.Parameters()).All(p => p.First.Span.SequenceEqual(p.Second.Span)), "save and load: every weight bit for bit");
 
 return failures == 0 ? 0 : 1;
 
