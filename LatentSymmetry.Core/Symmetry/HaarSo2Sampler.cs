@@ -4,7 +4,7 @@ using LatentSymmetry.Core.Data;
 namespace LatentSymmetry.Core.Symmetry;
 
 /// <summary>
-/// Rotations drawn uniformly from SO(2) (Haar measure: an angle θ = 2π u, u uniform in [0, 1)), either as
+/// Rotations drawn uniformly from SO(2) (Haar measure: a uniform direction on the circle, see <see cref="NextCosSin"/>), either as
 /// 2×2 matrices [cos θ, −sin θ; sin θ, cos θ] acting on the plane, or, with dimension 3, as the rotation by θ
 /// about the z axis (the same block in x, y; z kept).
 /// </summary>
@@ -25,8 +25,32 @@ public sealed class HaarSo2Sampler : IRotationSampler
     /// <inheritdoc />
     public int Dimension { get; }
 
-    /// <summary>The next angle, uniform in [0, 2π).</summary>
-    public double NextAngle() => 2 * Math.PI * _stream.NextDouble();
+    /// <summary>
+    /// The next rotation as (cos θ, sin θ) with θ uniform: a point drawn uniformly in the unit disk (rejection
+    /// from the square [-1, 1]², about 1.27 draws of two uniforms) and scaled onto the circle. It takes only
+    /// +, ×, / and √, which IEEE 754 rounds exactly, so the bits are the same on every OS and CPU, and it
+    /// is about 30 times cheaper than a correctly rounded cos and sin of a uniform angle.
+    /// </summary>
+    public (double Cos, double Sin) NextCosSin()
+    {
+        while (true)
+        {
+            double u = 2 * _stream.NextDouble() - 1, v = 2 * _stream.NextDouble() - 1;
+            double s = u * u + v * v;
+            if (s is > 0 and < 1)
+            {
+                double r = Math.Sqrt(s);
+                return (u / r, v / r);
+            }
+        }
+    }
+
+    /// <summary>The angle of the next rotation, in (−π, π] (atan2 of <see cref="NextCosSin"/>: the platform's libm).</summary>
+    public double NextAngle()
+    {
+        var (c, s) = NextCosSin();
+        return Math.Atan2(s, c);
+    }
 
     /// <inheritdoc />
     public void Sample<T>(Span<T> matrices) where T : unmanaged, IFloatingPointIeee754<T>
@@ -36,8 +60,8 @@ public sealed class HaarSo2Sampler : IRotationSampler
             throw new ArgumentException($"Rotations take {size} values each; {matrices.Length} is not a multiple of {size}.", nameof(matrices));
         for (int i = 0; i < matrices.Length; i += size)
         {
-            double angle = NextAngle();
-            T c = T.CreateTruncating(CrMath.Cos(angle)), s = T.CreateTruncating(CrMath.Sin(angle));
+            var (cos, sin) = NextCosSin();
+            T c = T.CreateTruncating(cos), s = T.CreateTruncating(sin);
             var m = matrices.Slice(i, size);
             if (Dimension == 2)
             {

@@ -39,6 +39,27 @@ public class HaarSo2SamplerTests
     }
 
     [Test]
+    public void Matrices_come_from_a_point_of_the_unit_disk_scaled_onto_the_circle()
+    {
+        // Independently: rejection from the square, then (u, v) / |(u, v)|, on a second stream of the same seed.
+        var m = new double[4 * 500];
+        new HaarSo2Sampler(new RandomStream(9)).Sample<double>(m);
+        var stream = new RandomStream(9);
+        for (int i = 0; i < 500; i++)
+        {
+            double u, v, q;
+            do
+            {
+                u = 2 * stream.NextDouble() - 1;
+                v = 2 * stream.NextDouble() - 1;
+                q = u * u + v * v;
+            } while (q is <= 0 or >= 1);
+            Assert.That(m[4 * i], Is.EqualTo(u / Math.Sqrt(q)), $"cos of rotation {i}");
+            Assert.That(m[4 * i + 2], Is.EqualTo(v / Math.Sqrt(q)), $"sin of rotation {i}");
+        }
+    }
+
+    [Test]
     public void Rotations_about_z_keep_z_and_turn_the_plane()
     {
         var m = new float[9 * 100];
