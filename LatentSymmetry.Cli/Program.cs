@@ -22,6 +22,7 @@ public static class Program
             AnalyzeCommand.Create(stdout, stderr),
             CompareCommand.Create(stdout),
             FieldsCommand.Create(stdout),
+            EvaluateCommand.Create(stdout),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -17,7 +17,12 @@ public sealed class Trainer
     // training stream; offsets are arbitrary fixed constants.
     const int ValidationRotationOffset = 0x5EED_0001;
     const int TestRotationOffset = 0x5EED_0002;
-    const int OrbitRotationOffset = 0x5EED_0003;
+
+    /// <summary>
+    /// XOR-ed into the augmentation seed for the rotations of orbit_task_loss, so that a saved run's figure can
+    /// be recomputed (latsym evaluate) from the same stream.
+    /// </summary>
+    public const int OrbitRotationOffset = 0x5EED_0003;
 
     readonly FieldDataset<float>? _data;
     readonly Module<float>? _model;
