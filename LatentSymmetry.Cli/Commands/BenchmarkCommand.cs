@@ -3,6 +3,8 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using LatentSymmetry.Core.Experiments.Grid;
+using LatentSymmetry.Core.Experiments.Results;
+using LatentSymmetry.Core.Symmetry;
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Training;
 using Spectre.Console;
@@ -44,6 +46,13 @@ internal static class BenchmarkCommand
             Description = "Run only shard K of N (1-based, K/N), a deterministic 1/N of the cells. Default: from SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT when set, else all.",
             HelpName = "K/N",
         };
+        // The symmetry lab: alternatives run beside the penalty grid, each as one baseline cell per (seed, learning rate).
+        var baselines = new Option<string[]>("--baselines")
+        {
+            Description = "Alternatives to the penalty, run beside the grid: augment (batches turned by Haar rotations), invariant (the invariant-by-construction model); comma separated. Each goes to files of its own (_setup=...+augment).",
+            AllowMultipleArgumentsPerToken = true,
+            HelpName = "augment,invariant",
+        };
         var command = new Command("benchmark",
             "Run the experiment grid: every lambda_max x symmetry layer, plus one baseline (no penalty), for each learning rate and seed.\n" +
             "Each finished run is appended to results/layers={L}x{H}_lr={lr}_seed={seed}.csv at once (the original project's format); " +
@@ -51,6 +60,7 @@ internal static class BenchmarkCommand
             "bitwise identical whatever --jobs and --shard are.")
         {
             o.HiddenLayers, o.HiddenDim, seeds, lambdas, layerSpec, rates, o.Epochs, o.Samples, o.BatchSize, results, jobs, shard,
+            o.Group, o.Field, o.TrainRegion, o.Radius, o.InnerRadius, baselines,
         };
         // The asynchronous form gets Ctrl+C as a cancellation: running cells finish and are recorded.
         command.SetAction((parse, cancellation) => Task.FromResult(Execute(parse, cancellation)));
@@ -70,7 +80,8 @@ internal static class BenchmarkCommand
                 var rateList = ParseNumbers(parse.GetValue(rates), "--learning-rates", allowZero: false);
                 var spec = parse.GetValue(layerSpec);
                 var layerList = spec is { Length: > 0 } ? SymmetryLayerText.ParseSpec(spec, l) : null;
-                grid = new ExperimentGrid(l, template.HiddenDim, seedList, lambdaList, layerList, rateList);
+                var baselineList = (parse.GetValue(baselines) ?? []).SelectMany(t => t.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+                grid = new ExperimentGrid(l, template.HiddenDim, seedList, lambdaList, layerList, rateList, baselineList) { Setup = SetupOf(template) };
                 shardSpec = ShardSpec.Resolve(parse.GetValue(shard), Environment.GetEnvironmentVariable);
             }
             catch (GridSpecException e)
@@ -106,11 +117,23 @@ internal static class BenchmarkCommand
                     LearningRate = cell.LearningRate,
                     LambdaSymMax = cell.LambdaMax,
                     SymmetryLayer = cell.SymmetryLayer is int k ? (k == -1 ? SymmetryLayer.Output : SymmetryLayer.Hidden(k)) : SymmetryLayer.None,
+                    Augment = cell.Variant == "augment",
+                    Model = cell.Variant == "invariant" ? ModelKind.Invariant : ModelKind.Mlp,
                 };
                 var r = new Trainer(options).Run(cancellation: token);
+                // Set-up files (never the original's) carry the settings and the orbit task loss as columns.
+                var extras = grid.FileFor(cell).Setup.Length == 0 ? null : new Dictionary<string, string>
+                {
+                    [ResultColumns.Group] = options.Group.Name,
+                    [ResultColumns.Field] = options.TargetField.Spec.Contains(',') ? $"\"{options.TargetField.Spec.Replace("\"", "\"\"")}\"" : options.TargetField.Spec,
+                    [ResultColumns.TrainRegion] = options.TrainRegion.ToString(),
+                    [ResultColumns.Model] = options.Model == ModelKind.Invariant ? "invariant" : "mlp",
+                    [ResultColumns.Augment] = options.Augment ? "True" : "False",
+                    [ResultColumns.OrbitTaskLoss] = PythonFloat.Format(r.OrbitTaskLoss),
+                };
                 // The original writes 0.0 as the baseline's sym loss.
-                return r.Diverged ? CellResult.DivergedAfter(r.History.Count)
-                    : new CellResult(r.TestTaskLoss, r.TestSymLoss ?? 0.0, r.History.Count);
+                return r.Diverged ? CellResult.DivergedAfter(r.History.Count) with { Extras = extras }
+                    : new CellResult(r.TestTaskLoss, r.TestSymLoss ?? 0.0, r.History.Count) { Extras = extras };
             }
 
             var summary = RunWithProgress(runner, plan.Missing, Train, jobCount, stdout, cancellation);
@@ -164,6 +187,19 @@ internal static class BenchmarkCommand
                 }, cancellation);
             });
         return summary!;
+    }
+
+    /// <summary>The set-up part of result file names: empty for the original experiment, else group, field, radii and region tokens joined by '+'.</summary>
+    internal static string SetupOf(TrainingOptions o)
+    {
+        if (o.Group == SymmetryGroup.So3 && o.TargetField.Spec == "radial" && o.TrainRegion.IsFull) return "";
+        var tokens = new List<string>();
+        if (o.Group != SymmetryGroup.So3) tokens.Add(o.Group.Name);
+        tokens.Add(ResultFileName.SetupToken(o.TargetField.Spec));
+        if (o.Group.Dimension == 2 && (o.Radius != 1 || o.InnerRadius != 0))
+            tokens.Add(ResultFileName.SetupToken(FormattableString.Invariant($"r{o.InnerRadius:R}-{o.Radius:R}")));
+        if (!o.TrainRegion.IsFull) tokens.Add(ResultFileName.SetupToken(o.TrainRegion.ToString()));
+        return string.Join("+", tokens);
     }
 
     static IReadOnlyList<double>? ParseNumbers(string[]? tokens, string option, bool allowZero)

@@ -50,14 +50,32 @@ internal sealed class ActivationRows
         return c;
     }
 
+    /// <summary>
+    /// Σ x_i², added in index order. TensorPrimitives' reductions add in an order that depends on the
+    /// vector width, and the measures are reported bit for bit on every machine.
+    /// </summary>
+    public static double SumOfSquares(ReadOnlySpan<double> x)
+    {
+        double s = 0;
+        foreach (double v in x) s += v * v;
+        return s;
+    }
+
+    /// <summary>Σ x_i, added in index order.</summary>
+    public static double Sum(ReadOnlySpan<double> x)
+    {
+        double s = 0;
+        foreach (double v in x) s += v;
+        return s;
+    }
+
     /// <summary>‖row_i‖² for every row.</summary>
     public double[] RowSquaredNorms()
     {
         var norms = new double[Rows];
         for (int i = 0; i < Rows; i++)
         {
-            var r = Row(i);
-            norms[i] = System.Numerics.Tensors.TensorPrimitives.Dot(r, r);
+            norms[i] = SumOfSquares(Row(i));
         }
         return norms;
     }

@@ -1,5 +1,3 @@
-using System.Numerics.Tensors;
-
 namespace LatentSymmetry.Core.Invariance;
 
 /// <summary>
@@ -16,9 +14,10 @@ public static class AngleCurve
     public static double AngleToAxis(ReadOnlySpan<double> point, ReadOnlySpan<double> axis)
     {
         if (point.Length != axis.Length) throw new ArgumentException($"a point of dimension {point.Length} and an axis of dimension {axis.Length}");
-        double axisNorm = TensorPrimitives.Norm(axis);
+        double axisNorm = Math.Sqrt(ActivationRows.SumOfSquares(axis)), dot = 0;
+        for (int i = 0; i < point.Length; i++) dot += point[i] * axis[i];
         if (!(axisNorm > 0)) throw new ArgumentException("the axis must not be zero", nameof(axis));
-        double along = TensorPrimitives.Dot(point, axis) / axisNorm, across = 0;
+        double along = dot / axisNorm, across = 0;
         for (int i = 0; i < point.Length; i++)
         {
             double p = point[i] - along * axis[i] / axisNorm;

@@ -142,7 +142,7 @@ public static class InvarianceMeasures
         return r;
     }
 
-    static double Mean(double[] x) => x.Sum() / x.Length;
+    static double Mean(double[] x) => ActivationRows.Sum(x) / x.Length;
 
     static double Ratio(double orbit, double spread) => orbit == 0 ? 0 : orbit / spread;
 
@@ -155,7 +155,7 @@ public static class InvarianceMeasures
         for (int i = 0; i < centred.Rows; i++)
         {
             TensorPrimitives.Subtract(centred.Row(i), mean, row);
-            total += TensorPrimitives.Dot(row, row);
+            total += ActivationRows.SumOfSquares(row);
         }
         return 2 * total / (centred.Rows - 1);
     }
@@ -194,7 +194,7 @@ public static class InvarianceMeasures
         for (int r = 0; r < replicates; r++)
         {
             var s = sums.AsSpan(r * d, d);
-            spreads[r] = 2 * (squares[r] - TensorPrimitives.Dot(s, s) / n) / (n - 1);
+            spreads[r] = 2 * (squares[r] - ActivationRows.SumOfSquares(s) / n) / (n - 1);
         }
         return spreads;
     }

@@ -100,7 +100,7 @@ public static class OrbitPenalties
     static PrincipalSubspace FitBatch<T>(Tensor<T> clean, Tensor<T> turned1, Tensor<T> turned2) where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckShapes(clean, turned1, turned2);
-        return PrincipalSubspace.Fit(clean, ExplainedVariance);
+        return PrincipalSubspace.FitLeading(clean, ExplainedVariance);
     }
 
     // U as a constant [d x k] tensor from the tape's arena (no gradient, reused from step to step).

@@ -64,15 +64,7 @@ public sealed class PrincipalSubspace
             for (int i = 0; i < n; i++) v += (h.Data[i] - mean[0]) * (h.Data[i] - mean[0]);
             return new PrincipalSubspace(mean, [v / (n - 1)], [1.0], 1, 1.0);
         }
-        var centred = h.Centred(mean);
-        var cov = new double[d * d];
-        Gemm.Multiply<double>(GemmForm.TN, d, d, n, centred.Data, centred.Data, cov, accumulate: false); // Hcᵀ·Hc
-        System.Numerics.Tensors.TensorPrimitives.Divide(cov, n - 1, cov);
-        // The product is symmetric up to rounding in the order of its sums; make it exactly so for the solver.
-        for (int r = 0; r < d; r++)
-            for (int c = r + 1; c < d; c++)
-                cov[r * d + c] = cov[c * d + r] = 0.5 * (cov[r * d + c] + cov[c * d + r]);
-
+        var cov = Covariance(h, mean);
         var evd = Matrix<double>.Build.DenseOfColumnMajor(d, d, cov).Evd(Symmetricity.Symmetric);
         var values = evd.EigenValues.Select(z => z.Real).ToArray();
         var order = Enumerable.Range(0, d).OrderByDescending(i => values[i]).ThenBy(i => i).ToArray();
@@ -84,6 +76,41 @@ public sealed class PrincipalSubspace
         for (int c = 0; c < k; c++)
             for (int r = 0; r < d; r++) u[r * k + c] = vectors[r, order[c]];
         return new PrincipalSubspace(mean, sorted, u, k, explained);
+    }
+
+    /// <summary>
+    /// The same subspace as <see cref="Fit{T}"/> (to rounding) for the training penalties, fast when few
+    /// components hold the variance: the leading eigenpairs by the Lanczos method, falling back to the full
+    /// eigendecomposition when they need more than half the dimensions. <see cref="Eigenvalues"/> then holds
+    /// only the leading eigenvalues found.
+    /// </summary>
+    public static PrincipalSubspace FitLeading<T>(Tensor<T> activations, double explainedVariance = 0.95) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var h = ActivationRows.From(activations);
+        if (h.Rows < 2 || h.Cols == 1 || !(explainedVariance > 0 && explainedVariance <= 1)) return Fit(h, explainedVariance);
+        int d = h.Cols;
+        var mean = h.ColumnMeans();
+        var cov = Covariance(h, mean);
+        double trace = 0;
+        for (int i = 0; i < d; i++) trace += Math.Max(cov[i * d + i], 0);
+        if (trace > 0 && LeadingEigenvectors.TryCompute(cov, d, trace, explainedVariance, Math.Max(8, d / 2), out var values, out var u, out int k, out double explained))
+            return new PrincipalSubspace(mean, values, u, k, explained);
+        return Fit(h, explainedVariance);
+    }
+
+    // The sample covariance (divisor n − 1), d x d row-major, exactly symmetric.
+    static double[] Covariance(ActivationRows h, double[] mean)
+    {
+        int n = h.Rows, d = h.Cols;
+        var centred = h.Centred(mean);
+        var cov = new double[d * d];
+        Gemm.Multiply<double>(GemmForm.TN, d, d, n, centred.Data, centred.Data, cov, accumulate: false); // Hcᵀ·Hc
+        System.Numerics.Tensors.TensorPrimitives.Divide(cov, n - 1, cov);
+        // The product is symmetric up to rounding in the order of its sums; make it exactly so for the solver.
+        for (int r = 0; r < d; r++)
+            for (int c = r + 1; c < d; c++)
+                cov[r * d + c] = cov[c * d + r] = 0.5 * (cov[r * d + c] + cov[c * d + r]);
+        return cov;
     }
 
     /// <summary>

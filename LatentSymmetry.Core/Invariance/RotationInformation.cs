@@ -60,7 +60,7 @@ public static class RotationInformation
         var pairLoss = HeldOutLosses(features, classes, testRows, weights, biases);
 
         double logK = Math.Log(classCount);
-        double loss = pairLoss.Sum() / pairLoss.Length;
+        double loss = ActivationRows.Sum(pairLoss) / pairLoss.Length;
         double mi = Clamp01((logK - loss) / logK);
         double lower = double.NaN, upper = double.NaN;
         if (options.BootstrapReplicates > 0)

@@ -69,4 +69,59 @@ public class PrincipalSubspaceTests
         Assert.Throws<ArgumentOutOfRangeException>(() => PrincipalSubspace.Fit(Tensor<double>.Zeros(3, 2), 0));
         Assert.Throws<ArgumentException>(() => PrincipalSubspace.Fit(Tensor<double>.Zeros(1, 2)));
     }
+
+    // ReLU features of 3-D points, as a hidden layer of the network sees them: few directions hold 95%.
+    static Tensor<double> ReluLayer(int n, int width, ulong seed)
+    {
+        var d = new TestData(seed);
+        var w = d.Array<double>(3 * width);
+        var b = d.Array<double>(width, -0.5, 0.5);
+        var h = new double[n * width];
+        for (int i = 0; i < n; i++)
+        {
+            double x = d.Uniform(-1, 1), y = d.Uniform(-1, 1), z = d.Uniform(-1, 1);
+            for (int c = 0; c < width; c++) h[i * width + c] = Math.Max(0, w[3 * c] * x + w[3 * c + 1] * y + w[3 * c + 2] * z + b[c]);
+        }
+        return Tensor<double>.FromSpan(n, width, h);
+    }
+
+    static void AssertSameSubspace(PrincipalSubspace expected, PrincipalSubspace actual, double tolerance)
+    {
+        Assert.That(actual.Count, Is.EqualTo(expected.Count));
+        Assert.That(actual.ExplainedFraction, Is.EqualTo(expected.ExplainedFraction).Within(1e-9));
+        int d = expected.Dimension, k = expected.Count;
+        var u = Matrix<double>.Build.DenseOfRowMajor(d, k, expected.Components.ToArray());
+        var v = Matrix<double>.Build.DenseOfRowMajor(d, k, actual.Components.ToArray());
+        Assert.That((u * u.Transpose() - v * v.Transpose()).FrobeniusNorm(), Is.LessThan(tolerance));
+        for (int i = 0; i < k; i++) Assert.That(actual.Eigenvalues[i], Is.EqualTo(expected.Eigenvalues[i]).Within(1e-9 * expected.Eigenvalues[0]));
+    }
+
+    [TestCase(128, 128, 900UL)]
+    [TestCase(2000, 128, 901UL)]
+    [TestCase(64, 32, 902UL)]
+    public void Lanczos_finds_the_same_subspace_as_the_full_decomposition(int n, int width, ulong seed)
+    {
+        var h = ReluLayer(n, width, seed);
+        var full = PrincipalSubspace.Fit(h);
+        var fast = PrincipalSubspace.FitLeading(h);
+        Assert.That(fast.Eigenvalues.Length, Is.LessThan(width / 2), "the Lanczos path answered, not the fallback");
+        AssertSameSubspace(full, fast, 1e-7);
+        AssertSameSubspace(PrincipalSubspace.Fit(Anisotropic(500, 903)), PrincipalSubspace.FitLeading(Anisotropic(500, 903)), 1e-7);
+    }
+
+    [Test]
+    public void Lanczos_handles_repeated_eigenvalues_and_flat_spectra()
+    {
+        // Points on the axes of 3 dimensions out of 40 with equal spread: a triple eigenvalue, which one
+        // Krylov sequence sees once; the breakdown restarts find the other two copies.
+        var rows = new double[300 * 40];
+        for (int i = 0; i < 300; i++) rows[i * 40 + i % 3] = i % 2 == 0 ? 1 : -1;
+        var h = Tensor<double>.FromSpan(300, 40, rows);
+        AssertSameSubspace(PrincipalSubspace.Fit(h), PrincipalSubspace.FitLeading(h), 1e-7);
+        Assert.That(PrincipalSubspace.FitLeading(h).Count, Is.EqualTo(3));
+        // White noise needs nearly all directions: the fallback answers, with the same result.
+        var noise = new TestData(904).Tensor<double>(300, 40);
+        Assert.That(PrincipalSubspace.FitLeading(noise).Eigenvalues.Length, Is.EqualTo(40));
+        AssertSameSubspace(PrincipalSubspace.Fit(noise), PrincipalSubspace.FitLeading(noise), 1e-9);
+    }
 }

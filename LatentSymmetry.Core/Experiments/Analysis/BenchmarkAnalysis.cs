@@ -40,7 +40,7 @@ public static class BenchmarkAnalysis
         {
             foreach (IGrouping<double, ResultRow> byLr in table.Rows.GroupBy(r => r.Key.LearningRate))
             {
-                var key = new ResultGroupKey(table.Name?.NumHiddenLayers, table.Name?.HiddenDim, byLr.Key);
+                var key = new ResultGroupKey(table.Name?.NumHiddenLayers, table.Name?.HiddenDim, byLr.Key) { Setup = table.Name?.Setup ?? "" };
                 if (!members.TryGetValue(key, out var list))
                 {
                     members.Add(key, list = []);
@@ -56,6 +56,7 @@ public static class BenchmarkAnalysis
                 .OrderBy(g => g.Key.NumHiddenLayers ?? int.MaxValue)
                 .ThenBy(g => g.Key.HiddenDim ?? int.MaxValue)
                 .ThenBy(g => g.Key.LearningRate)
+                .ThenBy(g => g.Key.Setup, StringComparer.Ordinal)
                 .Select(g => AnalyzeGroup(g.Key, g.Value, alpha)),
         ];
         return new BenchmarkReport(groups, alpha, [.. tables.SelectMany(t => t.Warnings)]);

@@ -10,6 +10,9 @@ namespace LatentSymmetry.Core.Experiments.Grid;
 /// <param name="Diverged">True when the trainer stopped because the loss turned non-finite.</param>
 public sealed record CellResult(double TestTaskLoss, double TestSymLoss, int Epochs, bool Diverged = false)
 {
+    /// <summary>Values of extra columns by name, already formatted (e.g. <c>orbit_task_loss</c> of a lab set-up); null for none.</summary>
+    public IReadOnlyDictionary<string, string>? Extras { get; init; }
+
     /// <summary>A run stopped after <paramref name="epochs"/> epochs because its loss turned non-finite.</summary>
     public static CellResult DivergedAfter(int epochs) => new(double.NaN, double.NaN, epochs, Diverged: true);
 }

@@ -30,6 +30,7 @@ public sealed class ExperimentGrid
     /// <param name="lambdaMaxValues">lambda_sym_max values, finite, non-negative, distinct.</param>
     /// <param name="symmetryLayers">Penalised layers, each 1..L or -1, distinct.</param>
     /// <param name="learningRates">Learning rates, finite, positive, distinct.</param>
+    /// <param name="baselines">Alternatives run beside the grid, each one baseline cell per (seed, learning rate): "augment", "invariant".</param>
     /// <exception cref="GridSpecException">A value is out of range or repeated.</exception>
     public ExperimentGrid(
         int numHiddenLayers,
@@ -37,7 +38,8 @@ public sealed class ExperimentGrid
         IEnumerable<int> seeds,
         IEnumerable<double>? lambdaMaxValues = null,
         IEnumerable<int>? symmetryLayers = null,
-        IEnumerable<double>? learningRates = null)
+        IEnumerable<double>? learningRates = null,
+        IEnumerable<string>? baselines = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(numHiddenLayers, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(hiddenDim, 1);
@@ -65,6 +67,15 @@ public sealed class ExperimentGrid
             throw new GridSpecException(string.Join(',', SymmetryLayers), "symmetry layers must be distinct");
         }
 
+        Baselines = [.. (baselines ?? []).Distinct()];
+        foreach (string variant in Baselines)
+        {
+            if (variant is not ("augment" or "invariant"))
+            {
+                throw new GridSpecException(variant, $"unknown baseline '{variant}': expected augment or invariant");
+            }
+        }
+
         var cells = new List<GridCell>(Seeds.Count * LearningRates.Count * CellsPerFile);
         foreach (int seed in Seeds)
         {
@@ -79,6 +90,17 @@ public sealed class ExperimentGrid
                 }
 
                 cells.Add(new GridCell(lr, 0.0, null, seed));
+            }
+        }
+
+        foreach (string variant in Baselines)
+        {
+            foreach (int seed in Seeds)
+            {
+                foreach (double lr in LearningRates)
+                {
+                    cells.Add(new GridCell(lr, 0.0, null, seed) { Variant = variant });
+                }
             }
         }
 
@@ -112,16 +134,25 @@ public sealed class ExperimentGrid
     /// <summary>The default symmetry layers for L hidden layers: 1..L, then -1 (output).</summary>
     public static IReadOnlyList<int> DefaultSymmetryLayers(int numHiddenLayers) => [.. Enumerable.Range(1, numHiddenLayers), -1];
 
-    /// <summary>The result file a cell's row belongs to.</summary>
+    /// <summary>
+    /// The lab set-up shared by every cell (e.g. <c>so2+gaussian-ring-center0.6-std0.08+sector90</c>, see
+    /// <see cref="ResultFileName.Setup"/>); empty for the original experiment, whose file names stay the original's.
+    /// </summary>
+    public string Setup { get; init; } = "";
+
+    /// <summary>Alternatives run beside the grid as extra baseline cells, each in files of its own: "augment", "invariant".</summary>
+    public IReadOnlyList<string> Baselines { get; }
+
+    /// <summary>The result file a cell's row belongs to (a variant adds its name to the set-up).</summary>
     public ResultFileName FileFor(GridCell cell)
     {
         ArgumentNullException.ThrowIfNull(cell);
-        return new ResultFileName(NumHiddenLayers, HiddenDim, cell.LearningRate, cell.Seed);
+        string setup = cell.Variant is null ? Setup : Setup.Length == 0 ? cell.Variant : Setup + "+" + cell.Variant;
+        return new ResultFileName(NumHiddenLayers, HiddenDim, cell.LearningRate, cell.Seed) { Setup = setup };
     }
 
     /// <summary>The result files of the whole grid, in cell order (seed, then learning rate).</summary>
-    public IReadOnlyList<ResultFileName> Files() =>
-        [.. Seeds.SelectMany(seed => LearningRates.Select(lr => new ResultFileName(NumHiddenLayers, HiddenDim, lr, seed)))];
+    public IReadOnlyList<ResultFileName> Files() => [.. Cells.Select(FileFor).Distinct()];
 
     private static double[] Distinct(IEnumerable<double> values, string what, Func<double, bool> valid, string rule)
     {

@@ -9,6 +9,13 @@ namespace LatentSymmetry.Core.Experiments.Grid;
 /// <param name="Seed">The run seed from which data, model and augmentation seeds are derived.</param>
 public sealed record GridCell(double LearningRate, double LambdaMax, int? SymmetryLayer, int Seed)
 {
+    /// <summary>
+    /// An alternative to the penalty run beside the grid as its own baseline cell (no penalty): <c>augment</c>
+    /// (batches turned by Haar rotations) or <c>invariant</c> (the invariant-by-construction model); null for the
+    /// penalty grid itself. Its rows go to a file of their own, named for it.
+    /// </summary>
+    public string? Variant { get; init; }
+
     /// <summary>True for the baseline run (no symmetry loss, lambda 0).</summary>
     public bool IsBaseline => SymmetryLayer is null;
 
@@ -16,5 +23,5 @@ public sealed record GridCell(double LearningRate, double LambdaMax, int? Symmet
     public CellKey Key => new(LearningRate, LambdaMax, SymmetryLayer);
 
     /// <summary>Readable form, e.g. <c>seed=42 lr=0.0003 lambda=0.1 layer=3</c>.</summary>
-    public override string ToString() => $"seed={Seed} {Key}";
+    public override string ToString() => $"seed={Seed} {Key}{(Variant is null ? "" : " " + Variant)}";
 }

@@ -45,7 +45,8 @@ public sealed class GridRunner
     public string PathFor(GridCell cell) => Path.Combine(ResultsDirectory, Grid.FileFor(cell).FileName);
 
     /// <summary>The store of <paramref name="cell"/>'s result file.</summary>
-    public ResultStore StoreFor(GridCell cell) => _stores.GetOrAdd(PathFor(cell), p => new ResultStore(p, StoreOptions));
+    public ResultStore StoreFor(GridCell cell) => _stores.GetOrAdd(PathFor(cell), p =>
+        new ResultStore(p, Grid.FileFor(cell).Setup.Length == 0 ? StoreOptions : StoreOptions with { Columns = ResultColumns.WithSetup }));
 
     /// <summary>Recovers every result file the cells touch (repairing torn tails) and lists the cells still missing.</summary>
     public GridPlan Plan(IReadOnlyList<GridCell> cells)

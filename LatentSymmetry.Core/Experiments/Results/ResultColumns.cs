@@ -27,9 +27,33 @@ public static class ResultColumns
     /// <summary><c>True</c> when the loss turned non-finite (extra column).</summary>
     public const string Diverged = "diverged";
 
+    /// <summary>The symmetry group of a lab set-up (extra column, set-up files only).</summary>
+    public const string Group = "group";
+
+    /// <summary>The field spec of a lab set-up (extra column, set-up files only).</summary>
+    public const string Field = "field";
+
+    /// <summary>The training region of a lab set-up (extra column, set-up files only).</summary>
+    public const string TrainRegion = "train_region";
+
+    /// <summary>The model, mlp or invariant (extra column, set-up files only).</summary>
+    public const string Model = "model";
+
+    /// <summary><c>True</c> when batches were augmented (extra column, set-up files only).</summary>
+    public const string Augment = "augment";
+
+    /// <summary>MSE on the test points turned by Haar rotations of the group (extra column, set-up files only).</summary>
+    public const string OrbitTaskLoss = "orbit_task_loss";
+
     /// <summary>The original project's columns, in order; every result file starts with them.</summary>
     public static IReadOnlyList<string> Standard { get; } = [LearningRate, LambdaMax, SymmetryLayer, TestTaskLoss, TestSymLoss];
 
     /// <summary>The columns this project writes to new files: <see cref="Standard"/> then wall_seconds, epochs, diverged.</summary>
     public static IReadOnlyList<string> Extended { get; } = [.. Standard, WallSeconds, Epochs, Diverged];
+
+    /// <summary>
+    /// The columns of a file whose set-up is not the original experiment's (its name carries <c>_setup=</c>):
+    /// <see cref="Extended"/>, then the set-up's settings and its orbit task loss.
+    /// </summary>
+    public static IReadOnlyList<string> WithSetup { get; } = [.. Extended, Group, Field, TrainRegion, Model, Augment, OrbitTaskLoss];
 }

@@ -46,7 +46,7 @@ public static class ResultCsv
                 ResultColumns.WallSeconds => row.WallSeconds is double w ? PythonFloat.Format(w) : string.Empty,
                 ResultColumns.Epochs => row.Epochs is int e ? e.ToString(CultureInfo.InvariantCulture) : string.Empty,
                 ResultColumns.Diverged => row.Diverged is bool d ? (d ? "True" : "False") : string.Empty,
-                _ => string.Empty,
+                string other => row.Extras is { } extras && extras.TryGetValue(other, out string? value) ? value : string.Empty,
             });
         }
 

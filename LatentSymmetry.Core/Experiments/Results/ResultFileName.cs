@@ -15,7 +15,30 @@ public sealed record ResultFileName(int NumHiddenLayers, int HiddenDim, double L
 {
     /// <summary>The file name, e.g. <c>layers=6x128_lr=3e-4_seed=42.csv</c>.</summary>
     public string FileName =>
-        string.Create(CultureInfo.InvariantCulture, $"layers={NumHiddenLayers}x{HiddenDim}_lr={FormatLearningRate(LearningRate)}_seed={Seed}.csv");
+        string.Create(CultureInfo.InvariantCulture, $"layers={NumHiddenLayers}x{HiddenDim}_lr={FormatLearningRate(LearningRate)}_seed={Seed}")
+        + (Setup.Length == 0 ? "" : SetupMarker + Setup) + ".csv";
+
+    const string SetupMarker = "_setup=";
+
+    /// <summary>
+    /// The lab set-up of a file that is not the original experiment's, written after the seed as
+    /// <c>_setup=</c> and tokens joined by <c>+</c> (e.g. <c>so2+gaussian-ring-center0.6-std0.08+sector90+invariant</c>);
+    /// empty (and absent from the name) for the original experiment. Letters, digits, '.', '-' and '+' only.
+    /// </summary>
+    public string Setup
+    {
+        get => _setup;
+        init => _setup = IsValidSetup(value) ? value : throw new ArgumentException($"set-up '{value}' may hold only letters, digits, '.', '-' and '+'", nameof(value));
+    }
+
+    readonly string _setup = "";
+
+    /// <summary>True when <paramref name="setup"/> can appear in a file name: letters, digits, '.', '-', '+'.</summary>
+    public static bool IsValidSetup(string? setup) => setup is not null && setup.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '+');
+
+    /// <summary>A token of a set-up from free text (a field spec): every character other than letters, digits and '.' becomes '-', '=' is dropped.</summary>
+    public static string SetupToken(string text) =>
+        string.Concat(text.Where(c => c != '=').Select(c => char.IsAsciiLetterOrDigit(c) || c == '.' ? c : '-')).Trim('-');
 
     /// <summary>The architecture part, e.g. <c>6x128</c>, used to title plots and tables.</summary>
     public string Architecture => string.Create(CultureInfo.InvariantCulture, $"{NumHiddenLayers}x{HiddenDim}");
@@ -47,6 +70,18 @@ public sealed record ResultFileName(int NumHiddenLayers, int HiddenDim, double L
         }
 
         string body = s[Prefix.Length..^Suffix.Length];
+        string setup = "";
+        int setupAt = body.IndexOf(SetupMarker, StringComparison.Ordinal);
+        if (setupAt >= 0)
+        {
+            setup = body[(setupAt + SetupMarker.Length)..];
+            body = body[..setupAt];
+            if (setup.Length == 0 || !IsValidSetup(setup))
+            {
+                return false;
+            }
+        }
+
         int lrAt = body.IndexOf("_lr=", StringComparison.Ordinal);
         int seedAt = body.LastIndexOf("_seed=", StringComparison.Ordinal);
         if (lrAt < 0 || seedAt < lrAt)
@@ -68,7 +103,7 @@ public sealed record ResultFileName(int NumHiddenLayers, int HiddenDim, double L
             return false;
         }
 
-        name = new ResultFileName(layers, hidden, lr, seed);
+        name = new ResultFileName(layers, hidden, lr, seed) { Setup = setup };
         return true;
     }
 

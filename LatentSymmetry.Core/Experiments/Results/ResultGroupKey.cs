@@ -14,5 +14,9 @@ public sealed record ResultGroupKey(int? NumHiddenLayers, int? HiddenDim, double
 {
     /// <summary>A title such as <c>layers=6x128 lr=3e-4</c> (<c>layers=?</c> when unknown).</summary>
     public string Title =>
-        string.Create(CultureInfo.InvariantCulture, $"layers={(NumHiddenLayers is null ? "?" : $"{NumHiddenLayers}x{HiddenDim}")} lr={PythonFloat.FormatScientific(LearningRate)}");
+        string.Create(CultureInfo.InvariantCulture, $"layers={(NumHiddenLayers is null ? "?" : $"{NumHiddenLayers}x{HiddenDim}")} lr={PythonFloat.FormatScientific(LearningRate)}")
+        + (Setup.Length == 0 ? "" : " setup=" + Setup);
+
+    /// <summary>The lab set-up of the files (from their names; empty for the original experiment), so set-ups are analysed apart.</summary>
+    public string Setup { get; init; } = "";
 }

@@ -22,6 +22,9 @@ public sealed record ResultRow(double LearningRate, double LambdaMax, int? Symme
     /// <summary>Whether the loss turned non-finite, when recorded.</summary>
     public bool? Diverged { get; init; }
 
+    /// <summary>Values of extra columns by name, already formatted (the lab set-up columns); null for none.</summary>
+    public IReadOnlyDictionary<string, string>? Extras { get; init; }
+
     /// <summary>The cell this row records.</summary>
     public CellKey Key => new(LearningRate, LambdaMax, SymmetryLayer);
 
@@ -51,6 +54,7 @@ public sealed record ResultRow(double LearningRate, double LambdaMax, int? Symme
             WallSeconds = wallSeconds,
             Epochs = result.Epochs,
             Diverged = diverged,
+            Extras = result.Extras,
         };
     }
 }
