@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Text.Json;
 using LatentSymmetry.Core.Data;
 using LatentSymmetry.Core.Fields;
+using LatentSymmetry.Core.Invariance;
 using LatentSymmetry.Core.IO;
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Symmetry;
@@ -104,6 +105,9 @@ public sealed class SavedRun
                     "invariant" => ModelKind.Invariant,
                     _ => throw new RunDirectoryException($"{configPath}: model '{modelText}' is unknown; valid: mlp, invariant"),
                 };
+                string penaltyText = Text(root, "penalty", "raw");
+                if (!PenaltyKindText.TryParse(penaltyText, out var penalty))
+                    throw new RunDirectoryException($"{configPath}: penalty '{penaltyText}' is unknown; valid: {string.Join(", ", PenaltyKindText.All)}");
                 IScalarField? field = root.TryGetProperty("field", out var f) && f.ValueKind == JsonValueKind.String ? FieldCatalog.Parse(f.GetString()!) : null;
                 var options = new TrainingOptions
                 {
@@ -123,6 +127,8 @@ public sealed class SavedRun
                     Model = model,
                     Augment = root.TryGetProperty("augment", out var a) && a.ValueKind == JsonValueKind.True,
                     TrainRegion = region,
+                    Penalty = penalty,
+                    PenaltyGradDenominator = root.TryGetProperty("penalty_grad_denominator", out var g) && g.ValueKind == JsonValueKind.True,
                     Radius = root.TryGetProperty("radius", out _) ? Number(root, "radius", configPath) : defaults.Radius,
                     InnerRadius = root.TryGetProperty("inner_radius", out _) ? Number(root, "inner_radius", configPath) : defaults.InnerRadius,
                 };

@@ -187,4 +187,29 @@ public class EvaluateCommandTests
     [TestCase("--rotations", "0", "--rotations")]
     public void Bad_options_are_one_line_errors(string option, string value, string mentions) =>
         AssertUsageError(CliRunner.Run("evaluate", CopyOfRun(), option, value), mentions);
+
+    [Test]
+    public void A_penalty_run_records_its_penalty_and_a_raw_run_writes_no_penalty_key()
+    {
+        var dir = Path.Combine(_root, "normalized");
+        var r = CliRunner.Run([.. Tiny, "--output", dir, "--penalty", "pca-normalized", "--penalty-grad-denominator"]);
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+        using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "config.json")));
+        Assert.That(config.RootElement.GetProperty("penalty").GetString(), Is.EqualTo("pca-normalized"));
+        Assert.That(config.RootElement.GetProperty("penalty_grad_denominator").GetBoolean(), Is.True);
+        Assert.That(File.ReadAllText(Path.Combine(_trained, "config.json")), Does.Not.Contain("penalty"));
+        // evaluate reads the penalty back and reproduces the test loss.
+        var e = CliRunner.Run("evaluate", dir, "--json", "--metrics", "SL");
+        Assert.That(e.ExitCode, Is.EqualTo(0), e.Stderr);
+        Assert.That(e.Stdout, Does.Contain("\"test_task_loss_matches\": true"));
+    }
+
+    [TestCase("--penalty", "bogus", "--penalty")]
+    [TestCase("--penalty-grad-denominator", null, "penalty-grad-denominator")]
+    public void Bad_penalty_options_are_one_line_errors(string option, string? value, string mentions)
+    {
+        string[] args = value is null ? [.. Tiny, "--output", Path.Combine(_root, "bad"), option] : [.. Tiny, "--output", Path.Combine(_root, "bad"), option, value];
+        AssertUsageError(CliRunner.Run(args), mentions);
+        Assert.That(Directory.Exists(Path.Combine(_root, "bad")), Is.False);
+    }
 }
