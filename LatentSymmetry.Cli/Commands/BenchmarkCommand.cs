@@ -116,7 +116,7 @@ internal static class BenchmarkCommand
                     RunSeed = cell.Seed,
                     LearningRate = cell.LearningRate,
                     LambdaSymMax = cell.LambdaMax,
-                    SymmetryLayer = cell.SymmetryLayer is int k ? (k == -1 ? SymmetryLayer.Output : SymmetryLayer.Hidden(k)) : SymmetryLayer.None,
+                    SymmetryLayer = cell.SymmetryLayer,
                     Augment = cell.Variant == "augment",
                     Model = cell.Variant == "invariant" ? ModelKind.Invariant : ModelKind.Mlp,
                 };
@@ -155,7 +155,7 @@ internal static class BenchmarkCommand
         {
             double perMinute = done / Math.Max(1e-9, clock.Elapsed.TotalMinutes);
             var left = TimeSpan.FromMinutes((total - done) / Math.Max(1e-9, perMinute));
-            var layer = o.Cell.SymmetryLayer?.ToString(CultureInfo.InvariantCulture) ?? "none";
+            var layer = o.Cell.SymmetryLayer.ToString();
             return string.Create(CultureInfo.InvariantCulture,
                 $"[{done}/{total}] seed {o.Cell.Seed} lr {PythonFloat.Format(o.Cell.LearningRate)} layer {layer,4} lambda {PythonFloat.Format(o.Cell.LambdaMax),6}: " +
                 $"task {o.Row.TestTaskLoss:0.000e+00} sym {o.Row.TestSymLoss:0.000e+00}{(o.Diverged ? " DIVERGED" : "")}  " +

@@ -41,8 +41,8 @@ internal static class CompareCommand
                 throw new UsageException($"compare draws one architecture and learning rate; the files hold {report.Groups.Count}: {string.Join(", ", report.Groups.Select(g => g.Key.Title))}");
             var g = report.Groups[0];
 
-            var sweeps = g.Cells.Where(c => c.SymmetryLayer is int k && (selected is null || selected.Contains(k)))
-                .GroupBy(c => c.SymmetryLayer!.Value)
+            var sweeps = g.Cells.Where(c => c.SymmetryLayer.Number is int k && (selected is null || selected.Contains(k)))
+                .GroupBy(c => c.SymmetryLayer.Value)
                 .OrderBy(grp => grp.Key == -1 ? int.MaxValue : grp.Key)
                 .Select(grp => new LayerSweep(grp.Key == -1 ? "output" : $"layer {grp.Key}",
                     grp.OrderBy(c => c.LambdaMax).Select(c => new SweepPoint(c.LambdaMax, c.Task.Mean, c.Task.Ci95HalfWidth)).ToList(),

@@ -38,12 +38,7 @@ internal static class LeadingEigenvectors
         for (int j = 0; j < maxSteps; j++)
         {
             var qj = q.AsSpan(j * d, d);
-            for (int r = 0; r < d; r++)
-            {
-                double s = 0;
-                for (int t = 0; t < d; t++) s += c[r * d + t] * qj[t];
-                w[r] = s;
-            }
+            MultiplyVector(c, d, qj, w);
             alpha[j] = Dot(qj, w);
             // Full reorthogonalisation against every basis vector, twice ("twice is enough", Parlett).
             for (int pass = 0; pass < 2; pass++)
@@ -137,6 +132,31 @@ internal static class LeadingEigenvectors
         if (!(norm > 1e-8)) return false; // the basis already spans everything
         for (int t = 0; t < d; t++) v[t] /= norm;
         return true;
+    }
+
+    // w = C·q, each element one sequential sum over the row (so the same on every machine); four rows at a
+    // time, whose independent sums keep the floating-point units busy.
+    static void MultiplyVector(double[] c, int d, ReadOnlySpan<double> q, double[] w)
+    {
+        int r = 0;
+        for (; r <= d - 4; r += 4)
+        {
+            var c0 = c.AsSpan(r * d, d);
+            var c1 = c.AsSpan((r + 1) * d, d);
+            var c2 = c.AsSpan((r + 2) * d, d);
+            var c3 = c.AsSpan((r + 3) * d, d);
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            for (int t = 0; t < d; t++)
+            {
+                double v = q[t];
+                s0 += c0[t] * v;
+                s1 += c1[t] * v;
+                s2 += c2[t] * v;
+                s3 += c3[t] * v;
+            }
+            (w[r], w[r + 1], w[r + 2], w[r + 3]) = (s0, s1, s2, s3);
+        }
+        for (; r < d; r++) w[r] = Dot(c.AsSpan(r * d, d), q);
     }
 
     static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)

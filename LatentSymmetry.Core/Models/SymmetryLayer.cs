@@ -28,6 +28,21 @@ public readonly record struct SymmetryLayer
         return new(k);
     }
 
+    /// <summary>
+    /// The layer of <paramref name="value"/> as result files and grids write it: -1 the output, k ≥ 1 hidden layer k,
+    /// null (or 0) none. Other values throw <see cref="ArgumentOutOfRangeException"/>.
+    /// </summary>
+    public static SymmetryLayer FromValue(int? value) => value switch
+    {
+        null or NoneValue => None,
+        -1 => Output,
+        >= 1 => Hidden(value.Value),
+        _ => throw new ArgumentOutOfRangeException(nameof(value), value, "a symmetry layer is -1 (output), 1..L or none"),
+    };
+
+    /// <summary>The layer as result files store it: -1 or k, null for none.</summary>
+    public int? Number => IsSet ? Value : null;
+
     /// <summary>True when a penalty is applied.</summary>
     public bool IsSet => Value != NoneValue;
 

@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.IO;
 using System.Text;
 using System.Text.Json;
@@ -34,7 +35,7 @@ public class BenchmarkAnalysisTests
         GroupReport g = report.Groups.Single();
         Assert.That(g.Key, Is.EqualTo(new ResultGroupKey(6, 128, 3e-4)));
         Assert.That(g.Seeds, Is.EqualTo(Enumerable.Range(1, 10).Select(s => (int?)s)));
-        Assert.That(g.Cells.Select(c => (c.SymmetryLayer, c.LambdaMax)), Is.EqualTo(new (int?, double)[] { (1, 0.1), (-1, 0.1), (-1, 1.0), (null, 0.0) }));
+        Assert.That(g.Cells.Select(c => (c.SymmetryLayer.Number, c.LambdaMax)), Is.EqualTo(new (int?, double)[] { (1, 0.1), (-1, 0.1), (-1, 1.0), (null, 0.0) }));
 
         CellStatistics baseline = g.Baseline!;
         double[] b = [.. Enumerable.Range(1, 10).Select(s => 1 + (s / 10.0))];
@@ -52,7 +53,7 @@ public class BenchmarkAnalysisTests
         CellStatistics divergedCell = g.Cells[2];
         Assert.That((divergedCell.Present, divergedCell.Diverged, divergedCell.Task.N, divergedCell.VsBaseline!.Pairs), Is.EqualTo((10, 1, 9, 9)));
 
-        Assert.That(g.BestByLayer.Select(c => (c.SymmetryLayer, c.LambdaMax)), Is.EqualTo(new (int?, double)[] { (1, 0.1), (-1, 0.1) }));
+        Assert.That(g.BestByLayer.Select(c => (c.SymmetryLayer.Number, c.LambdaMax)), Is.EqualTo(new (int?, double)[] { (1, 0.1), (-1, 0.1) }));
         Assert.That(g.Incomplete, Is.Empty);
     }
 
@@ -61,7 +62,7 @@ public class BenchmarkAnalysisTests
     {
         BenchmarkReport report = BenchmarkAnalysis.Analyze([Seed(1), Seed(2, dropCell: true), Seed(3)]);
         IncompleteCell missing = report.Groups.Single().Incomplete.Single();
-        Assert.That((missing.SymmetryLayer, missing.LambdaMax, missing.Present), Is.EqualTo(((int?)1, 0.1, 2)));
+        Assert.That((missing.SymmetryLayer.Number, missing.LambdaMax, missing.Present), Is.EqualTo(((int?)1, 0.1, 2)));
         Assert.That(missing.MissingFrom, Is.EqualTo(new[] { "results/layers=6x128_lr=3e-4_seed=2.csv" }));
     }
 

@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Models;
 using System.Text;
 using LatentSymmetry.Core.Experiments.Results;
 using LatentSymmetry.Core.Experiments.Analysis;
@@ -22,7 +23,7 @@ public class BestLambdaReportTests
     public void Picks_best_and_runner_up_per_layer_ignoring_diverged_rows()
     {
         BestLambdaReport report = BestLambdaReport.Analyze(ResultTable.Parse("layers=2x8_lr=3e-4_seed=1.csv", Encoding.UTF8.GetBytes(File)));
-        Assert.That(report.Layers.Select(l => l.SymmetryLayer), Is.EqualTo(new[] { 1, 2, -1 }));
+        Assert.That(report.Layers.Select(l => l.SymmetryLayer.Value), Is.EqualTo(new[] { 1, 2, -1 }));
 
         LayerBest one = report.Layers[0];
         Assert.That((one.Best.LambdaMax, one.Best.TestTaskLoss, one.Best.TestSymLoss), Is.EqualTo((100.0, 0.0001, 0.0001)));

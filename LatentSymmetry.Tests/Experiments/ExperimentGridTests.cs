@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Experiments.Grid;
 
 namespace LatentSymmetry.Tests.Experiments;
@@ -25,7 +26,7 @@ public class ExperimentGridTests
             "1 0.0001 0 1", "1 0.0001 0 2", "1 0.0001 0 -1", "1 0.0001 0.5 1", "1 0.0001 0.5 2", "1 0.0001 0.5 -1", "1 0.0001 0 none",
         ];
         string[] actual = [.. grid.Cells.Take(14).Select(c =>
-            $"{c.Seed} {c.LearningRate.ToString(System.Globalization.CultureInfo.InvariantCulture)} {c.LambdaMax.ToString(System.Globalization.CultureInfo.InvariantCulture)} {c.SymmetryLayer?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}")];
+            $"{c.Seed} {c.LearningRate.ToString(System.Globalization.CultureInfo.InvariantCulture)} {c.LambdaMax.ToString(System.Globalization.CultureInfo.InvariantCulture)} {c.SymmetryLayer}")];
         Assert.That(actual, Is.EqualTo(expected));
         Assert.That(grid.Cells[14].Seed, Is.EqualTo(5));
     }

@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Models;
 using System.Collections.Concurrent;
 using LatentSymmetry.Core.Experiments.Grid;
 using LatentSymmetry.Core.Experiments.Results;
@@ -12,13 +13,13 @@ public class GridRunnerTests
     private static CellResult FakeTrainer(GridCell cell, CancellationToken token)
     {
         token.ThrowIfCancellationRequested();
-        if (cell.LambdaMax == 100.0 && cell.SymmetryLayer == 2)
+        if (cell.LambdaMax == 100.0 && cell.SymmetryLayer.Number == 2)
         {
             return new CellResult(double.PositiveInfinity, double.NaN, 3);
         }
 
-        double task = cell.LearningRate * (1 + cell.Seed) / (1 + cell.LambdaMax) + (0.001 * (cell.SymmetryLayer ?? 7));
-        return new CellResult(task, 1e-5 * (cell.SymmetryLayer ?? 0) / (1 + cell.LambdaMax), 50);
+        double task = cell.LearningRate * (1 + cell.Seed) / (1 + cell.LambdaMax) + (0.001 * (cell.SymmetryLayer.Number ?? 7));
+        return new CellResult(task, 1e-5 * (cell.SymmetryLayer.Number ?? 0) / (1 + cell.LambdaMax), 50);
     }
 
     private static Dictionary<string, ResultRow[]> ReadAll(string directory) =>
@@ -51,7 +52,7 @@ public class GridRunnerTests
     {
         using var dir = new TemporaryDirectory();
         new GridRunner(Grid, dir.Path).Run(Grid.Cells, FakeTrainer);
-        ResultRow row = ResultTable.Read(Path.Combine(dir.Path, "layers=3x16_lr=1e-4_seed=1.csv")).Find(new CellKey(1e-4, 100.0, 2))!;
+        ResultRow row = ResultTable.Read(Path.Combine(dir.Path, "layers=3x16_lr=1e-4_seed=1.csv")).Find(new CellKey(1e-4, 100.0, SymmetryLayer.Hidden(2)))!;
         Assert.That(double.IsNaN(row.TestTaskLoss) && double.IsNaN(row.TestSymLoss), Is.True);
         Assert.That((row.Diverged, row.Epochs), Is.EqualTo(((bool?)true, (int?)3)));
     }

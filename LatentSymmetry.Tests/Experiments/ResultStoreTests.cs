@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Models;
 using System.Text;
 using LatentSymmetry.Core.Experiments.Grid;
 using LatentSymmetry.Core.Experiments.Results;
@@ -9,7 +10,7 @@ public class ResultStoreTests
     private static readonly ExperimentGrid Grid = new(2, 8, [42], lambdaMaxValues: [0.0, 0.1, 1.0], learningRates: [3e-4]);
 
     private static ResultRow RowFor(GridCell cell, double task = 0.5) =>
-        ResultRow.FromResult(cell, new CellResult(task + (cell.LambdaMax / 7) + (cell.SymmetryLayer ?? 0), 1e-5 * (1 + cell.LambdaMax), 100), 1.25);
+        ResultRow.FromResult(cell, new CellResult(task + (cell.LambdaMax / 7) + (cell.SymmetryLayer.Number ?? 0), 1e-5 * (1 + cell.LambdaMax), 100), 1.25);
 
     [Test]
     public void New_file_gets_the_extended_header_and_round_trips()
@@ -77,7 +78,7 @@ public class ResultStoreTests
         store.Append(RowFor(Grid.Cells[1]));
         byte[] intact = File.ReadAllBytes(store.Path);
         File.AppendAllText(store.Path, tail, new UTF8Encoding(false));
-        var torn = Grid.Cells.Single(c => c.LambdaMax == 0.1 && c.SymmetryLayer == 2);
+        var torn = Grid.Cells.Single(c => c.LambdaMax == 0.1 && c.SymmetryLayer.Number == 2);
 
         ResultStoreState state = new ResultStore(store.Path).Recover();
         Assert.That(state.Warnings.Single(), Does.Contain("repaired torn tail"));
@@ -157,7 +158,7 @@ public class ResultStoreTests
         string path = dir.File("r.csv");
         const string python = "learning_rate,lambda_sym_max,symmetry_layer,test_task_loss,test_sym_loss\r\n0.0003,0,1,0.0005,0.25\r\n";
         File.WriteAllText(path, python);
-        new ResultStore(path).Append(new ResultRow(3e-4, 100, -1, 1.2e-5, 0.5) { WallSeconds = 3, Epochs = 1, Diverged = false });
+        new ResultStore(path).Append(new ResultRow(3e-4, 100, SymmetryLayer.Output, 1.2e-5, 0.5) { WallSeconds = 3, Epochs = 1, Diverged = false });
         Assert.That(File.ReadAllText(path), Is.EqualTo(python + "0.0003,100.0,-1,1.2e-05,0.5\r\n"));
     }
 

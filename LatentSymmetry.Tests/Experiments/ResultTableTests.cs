@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Models;
 using System.Text;
 using LatentSymmetry.Core.Experiments.Results;
 
@@ -16,9 +17,9 @@ public class ResultTableTests
             "results/layers=6x128_lr=3e-4_seed=42.csv");
         Assert.That(table.Rows, Is.EqualTo(new[]
         {
-            new ResultRow(0.0003, 0.001, 3, 0.000123, 1.2e-05),
-            new ResultRow(0.0003, 0.0, 1, 0.0005, 0.25),
-            new ResultRow(0.0003, 0.0, null, 0.000512, 0.0),
+            new ResultRow(0.0003, 0.001, SymmetryLayer.Hidden(3), 0.000123, 1.2e-05),
+            new ResultRow(0.0003, 0.0, SymmetryLayer.Hidden(1), 0.0005, 0.25),
+            new ResultRow(0.0003, 0.0, SymmetryLayer.None, 0.000512, 0.0),
         }));
         Assert.That(table.Name, Is.EqualTo(new ResultFileName(6, 128, 3e-4, 42)));
         Assert.That(table.HasExtendedColumns, Is.False);
@@ -39,8 +40,8 @@ public class ResultTableTests
     [Test]
     public void Extended_columns_round_trip()
     {
-        var row = new ResultRow(6e-4, 0.2, -1, double.NaN, double.NaN) { WallSeconds = 12.5, Epochs = 37, Diverged = true };
-        var baseline = new ResultRow(6e-4, 0.0, null, 1.5e-4, 0.0) { WallSeconds = 10.0, Epochs = 100, Diverged = false };
+        var row = new ResultRow(6e-4, 0.2, SymmetryLayer.Output, double.NaN, double.NaN) { WallSeconds = 12.5, Epochs = 37, Diverged = true };
+        var baseline = new ResultRow(6e-4, 0.0, SymmetryLayer.None, 1.5e-4, 0.0) { WallSeconds = 10.0, Epochs = 100, Diverged = false };
         string text = ResultCsv.FormatHeader(ResultColumns.Extended) + "\n"
             + ResultCsv.FormatRow(row, ResultColumns.Extended) + "\n" + ResultCsv.FormatRow(baseline, ResultColumns.Extended) + "\n";
         Assert.That(text, Does.Contain("0.0006,0.2,-1,nan,nan,12.5,37,True\n0.0006,0.0,,0.00015,0.0,10.0,100,False\n"));
@@ -53,7 +54,7 @@ public class ResultTableTests
     public void Columns_are_found_by_name_and_unknown_columns_ignored()
     {
         ResultTable table = ParseText("test_sym_loss,symmetry_layer,note,test_task_loss,lambda_sym_max,learning_rate\n1e-05,2,hi,0.5,1.0,0.0001\n");
-        Assert.That(table.Rows.Single(), Is.EqualTo(new ResultRow(1e-4, 1.0, 2, 0.5, 1e-05)));
+        Assert.That(table.Rows.Single(), Is.EqualTo(new ResultRow(1e-4, 1.0, SymmetryLayer.Hidden(2), 0.5, 1e-05)));
     }
 
     [Test]
@@ -122,6 +123,6 @@ public class ResultTableTests
     public void Byte_order_mark_and_lf_line_ends_are_accepted()
     {
         ResultTable table = ParseText("\uFEFFlearning_rate,lambda_sym_max,symmetry_layer,test_task_loss,test_sym_loss\n0.0001,1e-3,,inf,0.0\n");
-        Assert.That(table.Rows.Single(), Is.EqualTo(new ResultRow(1e-4, 1e-3, null, double.PositiveInfinity, 0.0)));
+        Assert.That(table.Rows.Single(), Is.EqualTo(new ResultRow(1e-4, 1e-3, SymmetryLayer.None, double.PositiveInfinity, 0.0)));
     }
 }

@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Experiments.Grid;
 
 namespace LatentSymmetry.Tests.Experiments;
@@ -31,7 +32,7 @@ public class SymmetryLayerTextTests
     [TestCase("-1", -1)]
     public void Cell_text_parses(string text, int? expected)
     {
-        Assert.That(SymmetryLayerText.TryParse(text, out int? layer), Is.True);
-        Assert.That(layer, Is.EqualTo(expected));
+        Assert.That(SymmetryLayerText.TryParse(text, out SymmetryLayer layer), Is.True);
+        Assert.That(layer.Number, Is.EqualTo(expected));
     }
 }

@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Experiments.Results;
 
 namespace LatentSymmetry.Core.Experiments.Analysis;
@@ -19,9 +20,9 @@ public sealed record BestLambdaReport(string Source, ResultFileName? Name, IRead
     {
         ArgumentNullException.ThrowIfNull(table);
         var layers = new List<LayerBest>();
-        foreach (IGrouping<int, ResultRow> group in table.Rows
-                     .Where(r => r.SymmetryLayer is not null)
-                     .GroupBy(r => r.SymmetryLayer!.Value)
+        foreach (IGrouping<SymmetryLayer, ResultRow> group in table.Rows
+                     .Where(r => r.SymmetryLayer.IsSet)
+                     .GroupBy(r => r.SymmetryLayer)
                      .OrderBy(g => LayerOrder.Of(g.Key)))
         {
             ResultRow[] ranked = [.. group.Where(r => !r.IsDiverged).OrderBy(r => r.TestTaskLoss).ThenBy(r => r.LambdaMax)];

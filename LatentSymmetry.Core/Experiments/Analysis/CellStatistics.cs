@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Experiments.Statistics;
 
 namespace LatentSymmetry.Core.Experiments.Analysis;
@@ -11,7 +12,7 @@ namespace LatentSymmetry.Core.Experiments.Analysis;
 /// <param name="Sym">Test symmetry loss over the finite rows.</param>
 /// <param name="VsBaseline">The paired comparison with the baseline; null for the baseline itself or when the group has none.</param>
 public sealed record CellStatistics(
-    int? SymmetryLayer,
+    SymmetryLayer SymmetryLayer,
     double LambdaMax,
     int Present,
     int Diverged,
@@ -20,5 +21,5 @@ public sealed record CellStatistics(
     BaselineComparison? VsBaseline)
 {
     /// <summary>True for the baseline cell.</summary>
-    public bool IsBaseline => SymmetryLayer is null;
+    public bool IsBaseline => !SymmetryLayer.IsSet;
 }

@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.IO;
 using System.Globalization;
 using System.Text;
@@ -65,12 +66,12 @@ public static class CsvReportRenderer
 
         if (report.Baseline is ResultRow b)
         {
-            Row(null, 1, b);
+            Row(SymmetryLayer.None, 1, b);
         }
 
         return sb.ToString();
 
-        void Row(int? layer, int rank, ResultRow row) =>
+        void Row(SymmetryLayer layer, int rank, ResultRow row) =>
             sb.Append(CultureInfo.InvariantCulture, $"{SymmetryLayerText.Format(layer)},{rank},{F(row.LambdaMax)},{F(row.TestTaskLoss)},{F(row.TestSymLoss)}\n");
     }
 

@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Models;
 namespace LatentSymmetry.Core.Experiments.Analysis;
 
 /// <summary>A cell that some files of its group lack (a sweep not finished, or a shard missing).</summary>
@@ -5,4 +6,4 @@ namespace LatentSymmetry.Core.Experiments.Analysis;
 /// <param name="LambdaMax">The final symmetry weight.</param>
 /// <param name="Present">Files holding the cell.</param>
 /// <param name="MissingFrom">Files lacking it, as given to the analysis.</param>
-public sealed record IncompleteCell(int? SymmetryLayer, double LambdaMax, int Present, IReadOnlyList<string> MissingFrom);
+public sealed record IncompleteCell(SymmetryLayer SymmetryLayer, double LambdaMax, int Present, IReadOnlyList<string> MissingFrom);

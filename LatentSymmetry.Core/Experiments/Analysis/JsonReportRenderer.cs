@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Models;
 using System.Text;
 using System.Text.Json;
 using LatentSymmetry.Core.Experiments.Results;
@@ -91,7 +92,7 @@ public static class JsonReportRenderer
             foreach (LayerBest layer in report.Layers)
             {
                 w.WriteStartObject();
-                w.WriteNumber("symmetry_layer", layer.SymmetryLayer);
+                w.WriteNumber("symmetry_layer", layer.SymmetryLayer.Value);
                 Row(w, "best", layer.Best);
                 Row(w, "runner_up", layer.RunnerUp);
                 w.WriteNumber("diverged", layer.Diverged);
@@ -194,6 +195,8 @@ public static class JsonReportRenderer
             w.WriteNull(name);
         }
     }
+
+    private static void Int(Utf8JsonWriter w, string name, SymmetryLayer layer) => Int(w, name, layer.Number);
 
     private static void Int(Utf8JsonWriter w, string name, int? value)
     {

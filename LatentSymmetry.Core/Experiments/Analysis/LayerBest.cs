@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Experiments.Results;
 
 namespace LatentSymmetry.Core.Experiments.Analysis;
@@ -7,4 +8,4 @@ namespace LatentSymmetry.Core.Experiments.Analysis;
 /// <param name="Best">The row with the lowest task loss.</param>
 /// <param name="RunnerUp">The row with the second-lowest task loss, or null when the layer has a single finite row.</param>
 /// <param name="Diverged">Rows of this layer left out because they diverged.</param>
-public sealed record LayerBest(int SymmetryLayer, ResultRow Best, ResultRow? RunnerUp, int Diverged);
+public sealed record LayerBest(SymmetryLayer SymmetryLayer, ResultRow Best, ResultRow? RunnerUp, int Diverged);

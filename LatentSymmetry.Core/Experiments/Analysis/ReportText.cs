@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.IO;
 using System.Globalization;
 
@@ -17,7 +18,7 @@ public static class ReportText
     public static string Factor(double value) => value.ToString("G3", CultureInfo.InvariantCulture) + "×";
 
     /// <summary>The layer as shown in reports: its number, <c>-1 (output)</c>, or <c>baseline</c>.</summary>
-    public static string Layer(int? layer) => layer switch
+    public static string Layer(SymmetryLayer layer) => layer.Number switch
     {
         null => "baseline",
         -1 => "-1 (output)",

@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.IO;
 namespace LatentSymmetry.Core.Experiments.Grid;
 
@@ -8,7 +9,7 @@ namespace LatentSymmetry.Core.Experiments.Grid;
 public readonly record struct CellKey
 {
     /// <summary>Creates a key; <paramref name="symmetryLayer"/> is null for the baseline.</summary>
-    public CellKey(double learningRate, double lambdaMax, int? symmetryLayer)
+    public CellKey(double learningRate, double lambdaMax, SymmetryLayer symmetryLayer)
     {
         // +0.0 and -0.0 compare equal but must also hash equal; fold them.
         LearningRate = learningRate == 0 ? 0 : learningRate;
@@ -23,12 +24,12 @@ public readonly record struct CellKey
     public double LambdaMax { get; }
 
     /// <summary>The penalised layer (1..L, or -1 for the output); null for the baseline run.</summary>
-    public int? SymmetryLayer { get; }
+    public SymmetryLayer SymmetryLayer { get; }
 
     /// <summary>True for the run without symmetry loss.</summary>
-    public bool IsBaseline => SymmetryLayer is null;
+    public bool IsBaseline => !SymmetryLayer.IsSet;
 
     /// <summary>Readable form, e.g. <c>lr=0.0003 lambda=0.1 layer=3</c>.</summary>
     public override string ToString() =>
-        $"lr={PythonFloat.Format(LearningRate)} lambda={PythonFloat.Format(LambdaMax)} layer={SymmetryLayerText.Format(SymmetryLayer, "none")}";
+        $"lr={PythonFloat.Format(LearningRate)} lambda={PythonFloat.Format(LambdaMax)} layer={SymmetryLayer}";
 }

@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.IO;
 using LatentSymmetry.Core.Experiments.Results;
 namespace LatentSymmetry.Core.Experiments.Grid;
@@ -85,11 +86,11 @@ public sealed class ExperimentGrid
                 {
                     foreach (int layer in SymmetryLayers)
                     {
-                        cells.Add(new GridCell(lr, lambda, layer, seed));
+                        cells.Add(new GridCell(lr, lambda, SymmetryLayer.FromValue(layer), seed));
                     }
                 }
 
-                cells.Add(new GridCell(lr, 0.0, null, seed));
+                cells.Add(new GridCell(lr, 0.0, SymmetryLayer.None, seed));
             }
         }
 
@@ -99,7 +100,7 @@ public sealed class ExperimentGrid
             {
                 foreach (double lr in LearningRates)
                 {
-                    cells.Add(new GridCell(lr, 0.0, null, seed) { Variant = variant });
+                    cells.Add(new GridCell(lr, 0.0, SymmetryLayer.None, seed) { Variant = variant });
                 }
             }
         }

@@ -1,3 +1,5 @@
+using LatentSymmetry.Core.Models;
+
 namespace LatentSymmetry.Core.Experiments.Grid;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace LatentSymmetry.Core.Experiments.Grid;
 /// <param name="LambdaMax">The final weight lambda_sym_max of the cosine-warmed symmetry loss.</param>
 /// <param name="SymmetryLayer">The penalised layer: 1..L for a hidden layer, -1 for the output, null for the baseline (no symmetry loss).</param>
 /// <param name="Seed">The run seed from which data, model and augmentation seeds are derived.</param>
-public sealed record GridCell(double LearningRate, double LambdaMax, int? SymmetryLayer, int Seed)
+public sealed record GridCell(double LearningRate, double LambdaMax, SymmetryLayer SymmetryLayer, int Seed)
 {
     /// <summary>
     /// An alternative to the penalty run beside the grid as its own baseline cell (no penalty): <c>augment</c>
@@ -17,7 +19,7 @@ public sealed record GridCell(double LearningRate, double LambdaMax, int? Symmet
     public string? Variant { get; init; }
 
     /// <summary>True for the baseline run (no symmetry loss, lambda 0).</summary>
-    public bool IsBaseline => SymmetryLayer is null;
+    public bool IsBaseline => !SymmetryLayer.IsSet;
 
     /// <summary>The cell's identity inside its result file (the seed is part of the file name, not the row).</summary>
     public CellKey Key => new(LearningRate, LambdaMax, SymmetryLayer);

@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Models;
 using System.Globalization;
 
 namespace LatentSymmetry.Core.Experiments.Grid;
@@ -6,22 +7,22 @@ namespace LatentSymmetry.Core.Experiments.Grid;
 public static class SymmetryLayerText
 {
     /// <summary>Formats a layer as the result files do: the integer, or <paramref name="baseline"/> (empty by default) for null.</summary>
-    public static string Format(int? layer, string baseline = "") =>
-        layer is int l ? l.ToString(CultureInfo.InvariantCulture) : baseline;
+    public static string Format(SymmetryLayer layer, string baseline = "") =>
+        layer.Number is int l ? l.ToString(CultureInfo.InvariantCulture) : baseline;
 
     /// <summary>Parses a layer cell: an integer, or empty / <c>None</c> (any case) for the baseline.</summary>
-    public static bool TryParse(ReadOnlySpan<char> text, out int? layer)
+    public static bool TryParse(ReadOnlySpan<char> text, out SymmetryLayer layer)
     {
         ReadOnlySpan<char> s = text.Trim();
-        layer = null;
+        layer = SymmetryLayer.None;
         if (s.IsEmpty || s.Equals("None", StringComparison.OrdinalIgnoreCase))
         {
             return true;
         }
 
-        if (int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value))
+        if (int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value) && (value == -1 || value >= 1))
         {
-            layer = value;
+            layer = SymmetryLayer.FromValue(value);
             return true;
         }
 

@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.IO;
 using System.Globalization;
 using System.Text;
@@ -261,7 +262,7 @@ public static class ResultCsv
 
         double lr = Number(f[map.LearningRate], ResultColumns.LearningRate);
         double lambda = Number(f[map.LambdaMax], ResultColumns.LambdaMax);
-        if (!SymmetryLayerText.TryParse(f[map.SymmetryLayer], out int? layer))
+        if (!SymmetryLayerText.TryParse(f[map.SymmetryLayer], out SymmetryLayer layer))
         {
             throw new ResultFileException(path, lineNumber, $"malformed layer '{f[map.SymmetryLayer]}' in column {ResultColumns.SymmetryLayer}");
         }

@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Experiments.Grid;
 
 namespace LatentSymmetry.Core.Experiments.Results;
@@ -11,7 +12,7 @@ namespace LatentSymmetry.Core.Experiments.Results;
 /// <param name="SymmetryLayer">The penalised layer (1..L, -1 output); null for the baseline.</param>
 /// <param name="TestTaskLoss">Task loss on the test split.</param>
 /// <param name="TestSymLoss">Symmetry loss on the test split (0.0 for the baseline).</param>
-public sealed record ResultRow(double LearningRate, double LambdaMax, int? SymmetryLayer, double TestTaskLoss, double TestSymLoss)
+public sealed record ResultRow(double LearningRate, double LambdaMax, SymmetryLayer SymmetryLayer, double TestTaskLoss, double TestSymLoss)
 {
     /// <summary>Wall-clock seconds of the run, when recorded.</summary>
     public double? WallSeconds { get; init; }
@@ -29,7 +30,7 @@ public sealed record ResultRow(double LearningRate, double LambdaMax, int? Symme
     public CellKey Key => new(LearningRate, LambdaMax, SymmetryLayer);
 
     /// <summary>True for the baseline row.</summary>
-    public bool IsBaseline => SymmetryLayer is null;
+    public bool IsBaseline => !SymmetryLayer.IsSet;
 
     /// <summary>True when the run diverged: flagged so, or with a non-finite task loss.</summary>
     public bool IsDiverged => Diverged == true || !double.IsFinite(TestTaskLoss);
