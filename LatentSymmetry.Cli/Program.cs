@@ -23,6 +23,7 @@ public static class Program
             CompareCommand.Create(stdout),
             FieldsCommand.Create(stdout),
             EvaluateCommand.Create(stdout),
+            SurveyCommand.Create(stdout, stderr),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
