@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using LatentSymmetry.Cli.Plots;
 using LatentSymmetry.Core.Fields;
 using Spectre.Console;
 
@@ -32,32 +33,67 @@ internal static class FieldsCommand
                 "parameters: [{name, kind, default, valid, meaning}], invariant_under, invariance_note}], \"syntax\"}; with SPEC, " +
                 "{spec, name, dimension, formula, invariant_under}.",
         };
+        var plot = new Option<string?>("--plot")
+        {
+            Description = "Also draw the listed fields (or SPEC) to FILE (.png or .svg), one heatmap each with its colour bar: disk fields on the " +
+                "disk r <= --radius, 3-D fields on the y = 0 slice [-B, B]^2 of the box (the x-z plane, where broken differs from radial; --box); the title names the groups each is invariant under. " +
+                "Prints 'wrote FILE' instead of the table (with --json, the JSON).",
+            HelpName = "FILE",
+        };
+        var radius = new Option<double>("--radius") { Description = "With --plot: the disk's radius (as train's --radius).", DefaultValueFactory = _ => 1.0, HelpName = "R" };
+        var box = new Option<double>("--box") { Description = "With --plot: the half-width of the 3-D fields' y = 0 slice (as train's --box).", DefaultValueFactory = _ => 5.0, HelpName = "B" };
         var command = new Command("fields",
             "List the scalar fields a run can learn (--field in train and benchmark): for each, its formula, parameters with their defaults " +
             "and valid values, its dimension, and the groups it is invariant under (so3 and so2z in 3-D, so2 on the disk; a field is " +
             "invariant under a group when every rotation in it leaves the value unchanged). In formulas R = |(x, y, z)|, r = |(x, y)| and " +
             "theta = atan2(y, x). The disk fields are those of the original project's later versions. " + Syntax)
         {
-            spec, dimension, json,
+            spec, dimension, json, plot, radius, box,
         };
         command.SetAction(parse =>
         {
-            var text = parse.GetValue(spec);
-            if (text is not null)
+            bool asJson = parse.GetValue(json);
+            IScalarField? one = null;
+            if (parse.GetValue(spec) is string text)
             {
-                IScalarField field;
-                try { field = FieldCatalog.Parse(text); }
+                try { one = FieldCatalog.Parse(text); }
                 catch (FieldSpecException e) { throw new UsageException(e.Message); }
-                WriteOne(stdout, field, parse.GetValue(json));
-                return 0;
             }
             int? d = parse.GetValue(dimension);
-            var fields = FieldCatalog.All.Where(f => d is null || f.Dimension is null || f.Dimension == d).ToList();
-            if (parse.GetValue(json)) stdout.WriteLine(Json(fields));
-            else WriteTable(stdout, fields);
+            var listed = FieldCatalog.All.Where(f => d is null || f.Dimension is null || f.Dimension == d).ToList();
+            if (parse.GetValue(plot) is string path)
+            {
+                // The catalogue is drawn at its defaults (mix on the disk); a SPEC as given, titled with its full spec.
+                IReadOnlyList<IScalarField> drawn = one is null ? listed.Select(f => FieldCatalog.Parse(f.Name)).ToList() : [one];
+                var figure = new FieldGalleryFigure(drawn, Positive(parse.GetValue(radius), "--radius"), Positive(parse.GetValue(box), "--box"), titleWithSpec: one is not null);
+                Save(figure, path);
+                if (!asJson)
+                {
+                    stdout.WriteLine($"wrote {path}: {drawn.Count} field{(drawn.Count == 1 ? "" : "s")}");
+                    return 0;
+                }
+            }
+            if (one is not null) WriteOne(stdout, one, asJson);
+            else if (asJson) stdout.WriteLine(Json(listed));
+            else WriteTable(stdout, listed);
             return 0;
         });
         return command;
+    }
+
+    static double Positive(double value, string option) =>
+        double.IsFinite(value) && value > 0 ? value : throw new UsageException($"{option} {value.ToString(System.Globalization.CultureInfo.InvariantCulture)} must be a finite number > 0");
+
+    static void Save(FieldGalleryFigure figure, string path)
+    {
+        FigureFormat format;
+        try { format = FigureFile.FormatOf(path); }
+        catch (ArgumentException) { throw new UsageException($"--plot '{path}': the file name must end in .png or .svg"); }
+        try { figure.Save(path, format); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"--plot '{path}' cannot be written: {e.Message}");
+        }
     }
 
     static void WriteOne(TextWriter stdout, IScalarField field, bool json)

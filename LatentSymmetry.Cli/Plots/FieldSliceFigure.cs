@@ -92,6 +92,8 @@ public sealed class FieldSliceFigure
         plot.Axes.SetLimits(heatmap.GetAlignedExtent());
         var bar = plot.Add.ColorBar(heatmap);
         bar.Label = valueLabel;
+        // Room on the right for the colour bar's ticks and label, so it does not run into the next panel's axis.
+        plot.Layout.Fixed(new PixelPadding(60, 120, 50, 40));
         plot.HideGrid();
         return plot;
     }

@@ -85,3 +85,31 @@ public class LabTrainingTests
         Assert.That(() => new Trainer(Small with { TrainRegion = TrainRegion.Cone(0) }).Run(), Throws.ArgumentException.With.Message.Contains("keeps none"));
     }
 }
+
+public class LibraryExampleTests
+{
+    [Test]
+    public void The_readme_library_example_runs_and_its_saved_model_loads_back()
+    {
+        // The README's example at a smaller size.
+        var options = new TrainingOptions { Group = SymmetryGroup.So2, Field = FieldCatalog.Parse("fourier:k=2"),
+            HiddenLayers = 2, HiddenDim = 16, Epochs = 2, SymmetryLayer = SymmetryLayer.Output };
+        var data = new FieldDataset<float>(options.Seeds.Data, 500, SamplingDomain.Disk(1), options.TargetField, TrainRegion.Sector(90));
+        var model = new Mlp<float>(2, 16, 2, 1);
+        model.Initialize(new RandomStream(options.Seeds.Model));
+        var result = new Trainer(options, data, model).Run();
+        Assert.That(double.IsFinite(result.TestTaskLoss) && double.IsFinite(result.OrbitRatio), Is.True);
+        var path = Path.Combine(Path.GetTempPath(), $"latsym-example-{Guid.NewGuid():N}.safetensors");
+        try
+        {
+            model.Save(path);
+            var copy = new Mlp<float>(2, 16, 2, 1);
+            copy.Load(path);
+            Assert.That(copy.Parameters().SelectMany(t => t.ToArray()), Is.EqualTo(model.Parameters().SelectMany(t => t.ToArray())));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
