@@ -9,8 +9,6 @@ namespace LatentSymmetry.Benchmarks;
 /// (its classifier trained on 6400 pairs and evaluated on 1600), per layer and for seven layers.
 /// </summary>
 [MemoryDiagnoser]
-[WarmupCount(1)]
-[IterationCount(5)]
 public class InvarianceBenchmarks
 {
     const int Points = 2000, Width = 128, Layers = 7, PairsPerPoint = 4, Classes = 16;

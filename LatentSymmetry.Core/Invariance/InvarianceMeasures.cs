@@ -38,7 +38,11 @@ public static class InvarianceMeasures
 
     /// <summary>Q_h = E‖h(g1 x) − h(g2 x)‖² / E_{x≠x'}‖h(x) − h(x')‖² (0: invariant; 1: no more invariant than the data's spread).</summary>
     public static double Qh<T>(Tensor<T> clean, Tensor<T> turned1, Tensor<T> turned2) where T : unmanaged, IFloatingPointIeee754<T>
-        => Measure(clean, turned1, turned2, InvarianceMeasureOptions.Default with { BootstrapReplicates = 0 }).Qh.Value;
+    {
+        CheckPair(turned1, turned2);
+        if (clean.Cols != turned1.Cols) throw new ArgumentException($"h(x) {clean.Shape} and h(g x) {turned1.Shape} must have the same width", nameof(clean));
+        return Ratio(Mean(OrbitTerms(ActivationRows.From(turned1), ActivationRows.From(turned2))), PairSpread(clean));
+    }
 
     /// <summary>Q: Q_h of the coordinates on the principal components of h(x) explaining <paramref name="explainedVariance"/> of its variance.</summary>
     public static double Q<T>(Tensor<T> clean, Tensor<T> turned1, Tensor<T> turned2, double explainedVariance = 0.95) where T : unmanaged, IFloatingPointIeee754<T>
