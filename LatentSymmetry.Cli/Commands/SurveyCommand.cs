@@ -38,6 +38,12 @@ internal static class SurveyCommand
         };
         var mixA = new Option<string>("--mix-a") { Description = "Field a of the mix sweep (invariant in the authors' sweep).", DefaultValueFactory = _ => "bessel-j0:scale=10", HelpName = "SPEC" };
         var mixB = new Option<string>("--mix-b") { Description = "Field b of the mix sweep (not invariant in the authors' sweep).", DefaultValueFactory = _ => "radial-angular:k=2", HelpName = "SPEC" };
+        var shard = new Option<string?>("--shard")
+        {
+            Description = "Train and evaluate only shard K of N (1-based, K/N) of the (field, seed) runs, a deterministic 1/N; default from " +
+                "SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT when set, else all. Shards share --output; each draws the figures from the runs done so far.",
+            HelpName = "K/N",
+        };
         var output = new Option<string>("--output", "-o") { Description = "Survey directory: runs/ (one run directory per field and seed), survey.csv, survey_summary.csv, survey.png, mix.png.", DefaultValueFactory = _ => "survey", HelpName = "DIR" };
         var command = new Command("survey",
             "The authors' field survey: train a network on each field (--fields) for each seed (--seeds), evaluate every run as " +
@@ -48,7 +54,7 @@ internal static class SurveyCommand
             "retrained, so an interrupted survey continues where it stopped. Default: the plain MLP (no penalty) on the disk under so2; " +
             "--symmetry-layer with --lambda-sym-max and --penalty train with a penalty instead.")
         {
-            fields, seeds, metric, mixAlphas, mixA, mixB, output,
+            fields, seeds, metric, mixAlphas, mixA, mixB, output, shard,
         };
         foreach (var option in new Option[] { o.Layer, o.LambdaMax, o.HiddenLayers, o.HiddenDim, o.LearningRate, o.Epochs, o.BatchSize, o.Samples, o.Group, o.Radius, o.InnerRadius })
             command.Options.Add(option);
@@ -89,6 +95,9 @@ internal static class SurveyCommand
             }
             if (all.Count == 0) throw new UsageException("--fields: no field given");
 
+            ShardSpec shardSpec;
+            try { shardSpec = ShardSpec.Resolve(parse.GetValue(shard), Environment.GetEnvironmentVariable); }
+            catch (GridSpecException e) { throw new UsageException(e.Message); }
             string dir = parse.GetValue(output)!;
             Directory.CreateDirectory(Path.Combine(dir, "runs"));
             var evaluation = EvaluationOptions.Default with
@@ -97,7 +106,7 @@ internal static class SurveyCommand
             };
             // results[field][seed] = (layer values, reference values)
             var results = new Dictionary<string, List<(double[] Values, double[] Reference)>>();
-            int total = all.Count * seedList.Count, done = 0;
+            int total = all.Count * seedList.Count, done = 0, index = 0, missing = 0;
             foreach (var field in all)
             {
                 results[field.Spec] = [];
@@ -107,6 +116,12 @@ internal static class SurveyCommand
                     var options = template with { Field = field, RunSeed = seed };
                     string runDir = Path.Combine(dir, "runs", RunName(field, seed));
                     string invariance = Path.Combine(runDir, "invariance.json");
+                    bool mine = shardSpec.Contains(index++);
+                    if (!mine && !File.Exists(invariance))
+                    {
+                        missing++; // another shard's run, not done yet
+                        continue;
+                    }
                     if (!File.Exists(invariance))
                     {
                         if (!Directory.Exists(runDir))
@@ -124,6 +139,7 @@ internal static class SurveyCommand
                     stderr.WriteLine($"[{done}/{total}] {field.Spec} seed {seed}: {metricName} at the output {results[field.Spec][^1].Values[^1].ToString("G4", CultureInfo.InvariantCulture)}");
                 }
             }
+            if (missing > 0) stderr.WriteLine($"{missing} of {total} runs belong to other shards and are not done yet: the figures and tables leave them out");
             WriteOutputs(stdout, dir, metricName, template, all, results, alphas, mixSpecs);
             return 0;
         }

@@ -44,12 +44,29 @@ public class SurveyCommandTests
         foreach (var (f, t) in stamps) Assert.That(File.GetLastWriteTimeUtc(f), Is.EqualTo(t), f);
     }
 
+    [Test]
+    public void Two_shards_share_the_runs_and_together_give_the_whole_table()
+    {
+        var output = Path.Combine(_dir, "s");
+        string[] common = [.. Tiny, "--fields", "radius,y", "--seeds", "1-2", "--output", output];
+        var first = CliRunner.Run([.. common, "--shard", "1/2"]);
+        Assert.That(first.ExitCode, Is.EqualTo(0), first.Stderr);
+        Assert.That(first.Stderr, Does.Contain("2 of 4 runs belong to other shards"));
+        Assert.That(Directory.GetDirectories(Path.Combine(output, "runs")), Has.Length.EqualTo(2));
+        var second = CliRunner.Run([.. common, "--shard", "2/2"]);
+        Assert.That(second.ExitCode, Is.EqualTo(0), second.Stderr);
+        Assert.That(second.Stderr, Does.Not.Contain("other shards"));
+        Assert.That(Directory.GetDirectories(Path.Combine(output, "runs")), Has.Length.EqualTo(4));
+        Assert.That(File.ReadAllLines(Path.Combine(output, "survey.csv")).Length - 1, Is.EqualTo(2 * 2 * 3));
+    }
+
     [TestCase("--fields", "nosuchfield", "--fields")]
     [TestCase("--fields", "radial", "--fields")] // a 3-D field on the disk
     [TestCase("--metric", "XY", "--metric")]
     [TestCase("--metric", "Q,MI", "--metric")]
     [TestCase("--seeds", "5-1", "--seeds")]
     [TestCase("--mix-alpha", "2", "--mix-alpha")]
+    [TestCase("--shard", "3/2", "shard")]
     public void Bad_input_is_a_one_line_error(string option, string value, string mentions)
     {
         var r = CliRunner.Run([.. Tiny, "--output", Path.Combine(_dir, "s"), option, value]);
