@@ -31,12 +31,31 @@ public static class RunEvaluator
         ArgumentNullException.ThrowIfNull(run);
         options ??= EvaluationOptions.Default;
         var clock = Stopwatch.StartNew();
-        var o = run.Options;
         var model = run.LoadModel<float>();
         var model64 = run.LoadModel<double>();
         var data = run.CreateDataset();
+        if (data.Test.Count < 3) throw new RunDirectoryException($"{run.Directory}: only {data.Test.Count} test points; the measures need at least 3");
+        return Evaluate(run.Options, model, model64, data, options, clock) with { ReportedTestTaskLoss = run.ReportedTestTaskLoss };
+    }
+
+    /// <summary>
+    /// Evaluates a trained <paramref name="model"/> of <paramref name="runOptions"/> on its data set, e.g. right
+    /// after training (benchmark --evaluate); the float64 copy is made from its weights.
+    /// </summary>
+    public static RunEvaluation Evaluate(TrainingOptions runOptions, Module<float> model, FieldDataset<float> data, EvaluationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(runOptions);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(data);
+        var clock = Stopwatch.StartNew();
+        var model64 = SavedRun.CreateModel<double>(runOptions);
+        model64.LoadStateDict(new StateDict<double>(model.StateDict().Select(e => new StateDictEntry<double>(e.Name, e.Shape, Array.ConvertAll(e.Values, v => (double)v)))));
+        return Evaluate(runOptions, model, model64, data, options ?? EvaluationOptions.Default, clock);
+    }
+
+    static RunEvaluation Evaluate(TrainingOptions o, Module<float> model, Module<double> model64, FieldDataset<float> data, EvaluationOptions options, Stopwatch clock)
+    {
         var test = data.Test;
-        if (test.Count < 3) throw new RunDirectoryException($"{run.Directory}: only {test.Count} test points; the measures need at least 3");
         var evaluator = new Evaluator<float>();
         double testLoss = evaluator.Evaluate(model, test, SymmetryLayer.None, o.Group, 0).Task;
         double orbitLoss = evaluator.OrbitTaskLoss(model, test, data.Field, o.Group, o.Seeds.Augmentation ^ Trainer.OrbitRotationOffset);
@@ -49,7 +68,7 @@ public static class RunEvaluator
             : null;
         var (curve, axis, upTo) = AngleCurveOf(model, test, data.Field, o, options.Rotations, seed ^ AngleRotationOffset);
         var penalised = o.SymmetryLayer.IsSet && o.LambdaSymMax > 0 ? o.SymmetryLayer : SymmetryLayer.None;
-        return new RunEvaluation(testLoss, run.ReportedTestTaskLoss, orbitLoss, eps32, eps64, kept, layers, reference, curve, axis, upTo, penalised,
+        return new RunEvaluation(testLoss, null, orbitLoss, eps32, eps64, kept, layers, reference, curve, axis, upTo, penalised,
             clock.Elapsed.TotalSeconds);
     }
 
