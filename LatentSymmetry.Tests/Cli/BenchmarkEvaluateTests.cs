@@ -39,7 +39,11 @@ public class BenchmarkEvaluateTests
         var again = CliRunner.Run(Grid("--evaluate"));
         Assert.That(again.ExitCode, Is.EqualTo(0), again.Stderr);
         Assert.That(File.ReadAllLines(path), Is.EqualTo(lines));
-        Assert.That(CliRunner.Run("analyze", _dir).ExitCode, Is.EqualTo(0), "the companion folder is not read as results");
+        var analysis = CliRunner.Run("analyze", _dir);
+        Assert.That(analysis.ExitCode, Is.EqualTo(0), "the companion folder is not read as results: " + analysis.Stderr);
+        var section = analysis.Stdout[analysis.Stdout.IndexOf("invariance measures of benchmark --evaluate", StringComparison.Ordinal)..];
+        Assert.That(section.TrimEnd().Split('\n'), Has.Length.EqualTo(2 + 15), "title, header, one row per cell and layer");
+        Assert.That(section, Does.Contain("(1)"), "one seed per cell");
     }
 
     [Test]
