@@ -141,7 +141,7 @@ internal static class BenchmarkCommand
                     [ResultColumns.Group] = options.Group.Name,
                     [ResultColumns.Field] = options.TargetField.Spec.Contains(',') ? $"\"{options.TargetField.Spec.Replace("\"", "\"\"")}\"" : options.TargetField.Spec,
                     [ResultColumns.TrainRegion] = options.TrainRegion.ToString(),
-                    [ResultColumns.Model] = options.Model == ModelKind.Invariant ? "invariant" : "mlp",
+                    [ResultColumns.Model] = ModelKindText.Format(options.Model),
                     [ResultColumns.Augment] = options.Augment ? "True" : "False",
                     [ResultColumns.OrbitTaskLoss] = PythonFloat.Format(r.OrbitTaskLoss),
                 };

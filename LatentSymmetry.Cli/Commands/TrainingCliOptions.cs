@@ -46,7 +46,7 @@ internal sealed class TrainingCliOptions(TrainingOptions d)
     public readonly Option<string> Model = new("--model")
     {
         Description = "Network: mlp (on the coordinates) or invariant (the same MLP on the group's invariants: |x|^2 for so3 and so2, x^2 + y^2 and z for so2z; invariant by construction).",
-        DefaultValueFactory = _ => d.Model == ModelKind.Invariant ? "invariant" : "mlp",
+        DefaultValueFactory = _ => ModelKindText.Format(d.Model),
         HelpName = "mlp|invariant",
     };
     public readonly Option<bool> Augment = new("--augment") { Description = "Turn every training batch by fresh Haar rotations of the group, one per sample (targets kept; a seed of its own, so other runs keep their bits)." };
@@ -100,13 +100,9 @@ internal sealed class TrainingCliOptions(TrainingOptions d)
             try { field = FieldCatalog.Parse(spec); }
             catch (FormatException e) { throw new UsageException($"--field: {e.Message}"); }
         }
-        var modelName = Get(p, Model, "mlp");
-        var model = modelName?.Trim().ToLowerInvariant() switch
-        {
-            "mlp" => ModelKind.Mlp,
-            "invariant" => ModelKind.Invariant,
-            _ => throw new UsageException($"--model: '{modelName}' is not a model; valid: mlp, invariant"),
-        };
+        var modelName = Get(p, Model, ModelKindText.Format(d.Model));
+        if (!ModelKindText.TryParse(modelName, out var model))
+            throw new UsageException($"--model: '{modelName}' is not a model; valid: mlp, invariant");
         if (!Core.Data.TrainRegion.TryParse(Get(p, TrainRegion, "full"), out var region, out var regionError))
             throw new UsageException($"--train-region: {regionError}");
         var penaltyText = Get(p, Penalty, PenaltyKindText.Format(d.Penalty));
@@ -151,6 +147,7 @@ internal sealed class TrainingCliOptions(TrainingOptions d)
         options = ReadLab(p, options);
         var invalid = options.Validate();
         if (invalid is not null) throw new UsageException("--" + invalid);
+        if (options.CheckRegionCounts() is { } empty) throw new UsageException("--" + empty);
         return options;
     }
 

@@ -55,7 +55,7 @@ public static class RunArtifacts
         w.WriteNumber("box_half_width", o.BoxHalfWidth);
         w.WriteString("group", o.Group.Name);
         w.WriteString("field", o.TargetField.Spec);
-        w.WriteString("model", o.Model == Models.ModelKind.Invariant ? "invariant" : "mlp");
+        w.WriteString("model", Models.ModelKindText.Format(o.Model));
         w.WriteBoolean("augment", o.Augment);
         w.WriteString("train_region", o.TrainRegion.ToString());
         // Written only for a penalty other than the original's, so a raw run's config keeps its bytes.

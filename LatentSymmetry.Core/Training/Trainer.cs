@@ -87,8 +87,8 @@ public sealed class Trainer
         var model = _model ?? CreateModel();
         var group = o.Group;
         int d = group.Dimension;
-        if (data.Train.Count == 0)
-            throw new ArgumentException($"train-region {data.Region} keeps none of the {data.Count} points");
+        if (data.Train.Count == 0 || data.Validation.Count == 0 || data.Test.Count == 0)
+            throw new ArgumentException($"train-region {data.Region} keeps none of the {data.Count} points in a split (train {data.Train.Count}, validation {data.Validation.Count}, test {data.Test.Count})");
         var optimizer = new AdamW<float>(model.Parameters(), o.Optimizer);
         var sampler = o.SymmetryLayer.IsSet ? group.CreateSampler(seeds.Augmentation) : null;
         var penaltyKind = MeasuredOrbitPenalty<float>.For(o.Penalty, o.PenaltyGradDenominator);

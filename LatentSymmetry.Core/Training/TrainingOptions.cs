@@ -123,6 +123,19 @@ public sealed record TrainingOptions
     }
 
     /// <summary>
+    /// Null when <see cref="TrainRegion"/> leaves every split of this run's data set some points, else a message
+    /// giving the counts (builds the data set, so call it once, after <see cref="Validate"/>).
+    /// </summary>
+    public string? CheckRegionCounts()
+    {
+        if (TrainRegion.IsFull) return null;
+        var data = new FieldDataset<float>(Seeds.Data, Samples, Domain, TargetField, TrainRegion);
+        return data.Train.Count == 0 || data.Validation.Count == 0 || data.Test.Count == 0
+            ? $"train-region {TrainRegion} keeps {data.Train.Count} training, {data.Validation.Count} validation and {data.Test.Count} test points of {Samples}; every split needs at least one (widen the region or raise --samples)"
+            : null;
+    }
+
+    /// <summary>
     /// Rough memory a run needs: parameters with their gradients and two AdamW moments (16 bytes each in
     /// float32), plus activations and their gradients for a stacked batch of 3·B rows and an evaluation chunk.
     /// </summary>
@@ -153,7 +166,7 @@ public sealed record TrainingOptions
             var parts = new List<string>();
             if (Group != SymmetryGroup.So3) parts.Add(Group.Name);
             if (Field is not null && TargetField.Spec != FieldCatalog.Default(Group.Dimension).Spec) parts.Add(TargetField.Name);
-            if (Model != ModelKind.Mlp) parts.Add("invariant");
+            if (Model != ModelKind.Mlp) parts.Add(ModelKindText.Format(Model));
             if (Augment) parts.Add("aug");
             if (!TrainRegion.IsFull) parts.Add(TrainRegion.ToString().Replace(":", "", StringComparison.Ordinal));
             if (Penalty != PenaltyKind.Raw) parts.Add("pen-" + PenaltyKindText.Format(Penalty) + (PenaltyGradDenominator ? "-graddenom" : ""));

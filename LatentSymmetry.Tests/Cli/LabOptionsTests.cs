@@ -21,6 +21,7 @@ public class LabOptionsTests
     [TestCase("--field", "nosuchfield", "--field")]
     [TestCase("--field", "gaussian-ring", "gaussian-ring")]
     [TestCase("--radius", "-1", "radius")]
+    [TestCase("--train-region", "cone:0", "keeps 0 training")]
     public void Invalid_lab_option_is_a_one_line_error_with_exit_code_2_and_no_files(string option, string value, string named)
     {
         var r = CliRunner.Run([.. Tiny, "--output", Path.Combine(_dir, "run"), option, value]);
