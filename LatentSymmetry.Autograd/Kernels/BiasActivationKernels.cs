@@ -18,10 +18,21 @@ internal static class BiasActivationKernels
     public static void Forward<T>(Span<T> y, int rows, int cols, ReadOnlySpan<T> bias, bool relu) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (y.Length < rows * cols || bias.Length != cols) throw new ArgumentException($"bias of {bias.Length} for [{rows} x {cols}] in a span of {y.Length}");
-        ref T rb = ref MemoryMarshal.GetReference(bias);
+        if (rows == 0 || cols == 0) return;
+        ForwardRows(ref MemoryMarshal.GetReference(y), cols, rows, cols, ref MemoryMarshal.GetReference(bias), relu);
+    }
+
+    /// <summary>
+    /// As <see cref="Forward"/> on <paramref name="rows"/> rows of <paramref name="cols"/> elements, row r at
+    /// y[r·rowStride]: the GEMM applies it to each tile of C as soon as the tile is final, while it is in L1.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void ForwardRows<T>(ref T y, nint rowStride, int rows, int cols, ref T bias, bool relu) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ref T rb = ref bias;
         for (int r = 0; r < rows; r++)
         {
-            ref T ry = ref MemoryMarshal.GetReference(y.Slice(r * cols, cols));
+            ref T ry = ref Unsafe.Add(ref y, r * rowStride);
             int j = 0;
             if (Vector512.IsHardwareAccelerated && Vector512<T>.IsSupported)
                 for (; j <= cols - Vector512<T>.Count; j += Vector512<T>.Count)

@@ -10,6 +10,13 @@ namespace LatentSymmetry.Autograd.Kernels;
 /// </summary>
 public static class Gemm
 {
+    /// <summary>
+    /// The cache blocking in use, for profiles: a preset picked from the CPU at start-up (amd or intel),
+    /// overridable with the environment variables LATSYM_GEMM_TUNING (a preset's name),
+    /// LATSYM_GEMM_KC (k-block depth) and LATSYM_GEMM_PACK_A (0 or 1). It never changes the result's bits.
+    /// </summary>
+    public static string Tuning => GemmTuning.Current.Name;
+
     /// <summary>C = op(A)·op(B), or C += op(A)·op(B) when <paramref name="accumulate"/> is set.</summary>
     public static void Multiply<T>(GemmForm form, int m, int n, int k, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, bool accumulate)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -17,6 +24,26 @@ public static class Gemm
 
     /// <summary>As the public overload, with the micro-kernel forced to <paramref name="path"/> (for tests and benchmarks).</summary>
     internal static void Multiply<T>(GemmPath path, GemmForm form, int m, int n, int k, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, bool accumulate)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Multiply(path, form, m, n, k, a, b, c, accumulate, ReadOnlySpan<T>.Empty, relu: false);
+
+    /// <summary>
+    /// C = act(op(A)·op(B) + bias) with bias [n] added to every row and act ReLU or identity: a linear
+    /// layer's forward pass. The bias and ReLU are applied to each tile of C as soon as it is final, while
+    /// it is in L1, instead of in a second pass over C; the bits are those of <see cref="Multiply{T}(GemmForm, int, int, int, ReadOnlySpan{T}, ReadOnlySpan{T}, Span{T}, bool)"/>
+    /// followed by that pass.
+    /// </summary>
+    internal static void MultiplyBiasActivation<T>(GemmPath path, GemmForm form, int m, int n, int k, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c,
+        ReadOnlySpan<T> bias, bool relu)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (bias.Length != n)
+            throw new ArgumentException($"GEMM {form} with n={n}: the bias needs {n} elements, but the span has {bias.Length}.", nameof(bias));
+        Multiply(path, form, m, n, k, a, b, c, accumulate: false, bias, relu);
+    }
+
+    private static void Multiply<T>(GemmPath path, GemmForm form, int m, int n, int k, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, bool accumulate,
+        ReadOnlySpan<T> bias, bool relu)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckSizes(form, m, n, k, a.Length, b.Length, c.Length);
@@ -27,6 +54,8 @@ public static class Gemm
             // An empty chain leaves its starting value: zero, or C itself when accumulating.
             if (!accumulate)
                 c[..(m * n)].Clear();
+            if (!bias.IsEmpty)
+                BiasActivationKernels.Forward(c, m, n, bias, relu);
             return;
         }
 
@@ -35,16 +64,16 @@ public static class Gemm
             // Rows left over below 12 (all of them when m or n is 4 or less) go to an 8- or 4-row tile,
             // which wastes less of its zero padding.
             case GemmPath.Vector512:
-                GemmPacked.Run<T, GemmMicroKernel512<T>, GemmMicroKernel512Rows8<T>, GemmMicroKernel512Thin<T>>(form, m, n, k, a, b, c, accumulate);
+                GemmPacked.Run<T, GemmMicroKernel512<T>, GemmMicroKernel512Rows8<T>, GemmMicroKernel512Thin<T>>(form, m, n, k, a, b, c, accumulate, bias, relu);
                 break;
             case GemmPath.Vector256:
-                GemmPacked.Run<T, GemmMicroKernel256<T>>(form, m, n, k, a, b, c, accumulate);
+                GemmPacked.Run<T, GemmMicroKernel256<T>>(form, m, n, k, a, b, c, accumulate, bias, relu);
                 break;
             case GemmPath.Vector128:
-                GemmPacked.Run<T, GemmMicroKernel128<T>>(form, m, n, k, a, b, c, accumulate);
+                GemmPacked.Run<T, GemmMicroKernel128<T>>(form, m, n, k, a, b, c, accumulate, bias, relu);
                 break;
             default:
-                GemmPacked.Run<T, GemmMicroKernelScalar<T>>(form, m, n, k, a, b, c, accumulate);
+                GemmPacked.Run<T, GemmMicroKernelScalar<T>>(form, m, n, k, a, b, c, accumulate, bias, relu);
                 break;
         }
     }

@@ -8,31 +8,34 @@ using System.Runtime.Intrinsics.X86;
 namespace LatentSymmetry.Autograd.Kernels;
 
 /// <summary>
-/// BLIS-style blocked GEMM: column blocks of NC (jc), k-blocks of KC (pc), row blocks of MC (ic), then
+/// BLIS-style blocked GEMM: column blocks of NC (jc), k-blocks of Kc (pc, per CPU: <see cref="GemmTuning"/>), row blocks of MC (ic), then
 /// MR×NR tiles by the micro-kernel. B is packed into NR-wide [p][NR] panels (a copy, or a transpose for NT)
-/// and A is read in place through its strides; only ragged edges are packed, zero-padded, so one
+/// and A is read in place through its strides (or packed into [p][MR] panels where the tuning says so); ragged edges are packed, zero-padded, so one
 /// micro-kernel serves every form. Rows left over below MR go to the smallest of three kernels of the
 /// same width that holds them (MR, then <c>TEdge</c>, then <c>TThin</c> rows), so that little of a tile is
 /// padding. Skinny products (n ≪ m) are run as Cᵀ = op(B)ᵀ·op(A)ᵀ so the vector width lies along the long side.
 /// </summary>
 internal static class GemmPacked
 {
-    // KC·NR of B (32 KiB for 12×32 floats) stays in L1 while the MC×KC block of A streams from L2.
-    private const int KC = 256;
+    // Kc·NR of B stays in L1 while the MC×Kc block of A streams from L2; Kc is picked per CPU (GemmTuning).
     private const int MCTarget = 120;
     private const int NCTarget = 4096;
 
     /// <summary>Runs the blocked product with micro-kernel <typeparamref name="TKernel"/>. Sizes are already checked and non-zero.</summary>
-    public static void Run<T, TKernel>(GemmForm form, int m, int n, int k, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, bool accumulate)
+    public static void Run<T, TKernel>(GemmForm form, int m, int n, int k, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, bool accumulate,
+        ReadOnlySpan<T> bias, bool relu)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TKernel : struct, IGemmMicroKernel<T>
-        => Run<T, TKernel, TKernel, TKernel>(form, m, n, k, a, b, c, accumulate);
+        => Run<T, TKernel, TKernel, TKernel>(form, m, n, k, a, b, c, accumulate, bias, relu);
 
     /// <summary>
     /// As <see cref="Run{T, TKernel}"/>, with a last row panel of fewer than MR rows run by <typeparamref name="TEdge"/>
     /// or <typeparamref name="TThin"/> (same NR, MR ≥ TEdge.MR ≥ TThin.MR) when one of them holds it.
+    /// With a <paramref name="bias"/> (length n), every row of C gets it added, then max(·, 0) when
+    /// <paramref name="relu"/>: tile by tile as each becomes final, or in one pass after a transposed product.
     /// </summary>
-    public static void Run<T, TKernel, TEdge, TThin>(GemmForm form, int m, int n, int k, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, bool accumulate)
+    public static void Run<T, TKernel, TEdge, TThin>(GemmForm form, int m, int n, int k, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, bool accumulate,
+        ReadOnlySpan<T> bias, bool relu)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TKernel : struct, IGemmMicroKernel<T>
         where TEdge : struct, IGemmMicroKernel<T>
@@ -48,10 +51,16 @@ internal static class GemmPacked
 
         // Cᵀ[j, i] = Σp op(B)[p, j]·op(A)[i, p] is the same chain in the same order, so the transposed
         // problem gives identical bits; take it when it wastes much less of the zero-padded tiles.
+        bool epilogue = !bias.IsEmpty;
+        ref T bias0 = ref MemoryMarshal.GetReference(bias);
         if (PaddedArea<T, TKernel, TEdge, TThin>(m, n) > 2 * PaddedArea<T, TKernel, TEdge, TThin>(n, m))
-            Blocked<T, TKernel, TEdge, TThin>(n, m, k, ref b0, bcs, brs, ref a0, aps, ars, ref c0, 1, n, accumulate);
+        {
+            Blocked<T, TKernel, TEdge, TThin>(n, m, k, ref b0, bcs, brs, ref a0, aps, ars, ref c0, 1, n, accumulate, ref bias0, false, false);
+            if (epilogue)
+                BiasActivationKernels.Forward(c, m, n, bias, relu);
+        }
         else
-            Blocked<T, TKernel, TEdge, TThin>(m, n, k, ref a0, ars, aps, ref b0, brs, bcs, ref c0, n, 1, accumulate);
+            Blocked<T, TKernel, TEdge, TThin>(m, n, k, ref a0, ars, aps, ref b0, brs, bcs, ref c0, n, 1, accumulate, ref bias0, epilogue, relu);
     }
 
     private static long PaddedArea<T, TKernel, TEdge, TThin>(int rows, int cols)
@@ -73,11 +82,13 @@ internal static class GemmPacked
         where TThin : struct, IGemmMicroKernel<T>
         => rows <= TThin.MR ? TThin.MR : rows <= TEdge.MR ? TEdge.MR : TKernel.MR;
 
-    // C[i, j] = c[i·crs + j·ccs]; A and B as in Run. This and the packers are compiled fully optimised
-    // from the first call (no unoptimised tier), as the micro-kernels are.
+    // C[i, j] = c[i·crs + j·ccs]; A and B as in Run. With an epilogue (only when ccs = 1), each tile gets
+    // bias[j] (then the ReLU) once its last k-block is stored, while it is still in L1: the same operations
+    // in the same order as a pass over C afterwards, so the same bits. This and the packers are compiled
+    // fully optimised from the first call (no unoptimised tier), as the micro-kernels are.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Blocked<T, TKernel, TEdge, TThin>(int m, int n, int k, ref T a0, nint ars, nint aps, ref T b0, nint brs, nint bcs,
-        ref T c0, nint crs, nint ccs, bool accumulate)
+        ref T c0, nint crs, nint ccs, bool accumulate, ref T bias0, bool epilogue, bool relu)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TKernel : struct, IGemmMicroKernel<T>
         where TEdge : struct, IGemmMicroKernel<T>
@@ -86,11 +97,15 @@ internal static class GemmPacked
         int mr = TKernel.MR, nr = TKernel.NR;
         int mcMax = Math.Max(1, MCTarget / mr) * mr;
         int ncMax = Math.Max(1, NCTarget / nr) * nr;
-        int kcMax = Math.Min(KC, k);
+        GemmTuning tuning = GemmTuning.Current;
+        int kcBlock = tuning.Kc;
+        int kcMax = Math.Min(kcBlock, k);
+        // Full row panels of A are packed only when enough B panels reuse each of them.
+        bool packFullA = tuning.PackA && Math.Min(n, ncMax) >= tuning.PackAMinPanels * nr && m > mr;
         // With a single row panel each B panel is used once, so packing it would only copy it; B rows
         // that are contiguous are then read in place.
         bool directB = bcs == 1 && m <= mr;
-        Span<T> packA = GemmScratch<T>.PackA(mr * kcMax);
+        Span<T> packA = GemmScratch<T>.PackA((packFullA ? mcMax : mr) * kcMax);
         Span<T> packB = GemmScratch<T>.PackB((int)Math.Min(ncMax, RoundUp(n, nr)) * kcMax);
         Span<T> tile = GemmScratch<T>.Tile(mr * nr);
         ref T packA0 = ref MemoryMarshal.GetReference(packA);
@@ -100,11 +115,12 @@ internal static class GemmPacked
         for (int jc = 0; jc < n; jc += ncMax)
         {
             int nc = Math.Min(ncMax, n - jc);
-            for (int pc = 0; pc < k; pc += KC)
+            for (int pc = 0; pc < k; pc += kcBlock)
             {
-                int kc = Math.Min(KC, k - pc);
+                int kc = Math.Min(kcBlock, k - pc);
                 // After the first k-block the partial sums in C are the chain's running value.
                 bool loadC = accumulate || pc > 0;
+                bool finish = epilogue && pc + kc == k;
                 for (int jr = 0; jr < nc; jr += nr)
                     if (!directB || nc - jr < nr)
                         PackBPanel<T, TKernel>(ref Unsafe.Add(ref b0, pc * brs + (jc + jr) * bcs), brs, bcs, kc, Math.Min(nr, nc - jr),
@@ -118,8 +134,13 @@ internal static class GemmPacked
                     // Row panels that fill their tile read A in place (broadcasts need no contiguity); one that
                     // does not is packed, zero-padded to the tile's rows, so no read runs past A.
                     bool packLast = lastRows != lastTileRows;
+                    // Packed panels lie one after another, [ir / mr][p][rows]; the last may be shorter.
+                    if (packFullA)
+                        for (int ir = 0; ir < mcFull; ir += mr)
+                            PackAPanel(ref Unsafe.Add(ref a0, (ic + ir) * ars + pc * aps), ars, aps, kc, mr, mr, ref Unsafe.Add(ref packA0, ir * kc));
                     if (packLast)
-                        PackAPanel(ref Unsafe.Add(ref a0, (ic + mcFull) * ars + pc * aps), ars, aps, kc, lastRows, lastTileRows, ref packA0);
+                        PackAPanel(ref Unsafe.Add(ref a0, (ic + mcFull) * ars + pc * aps), ars, aps, kc, lastRows, lastTileRows,
+                            ref Unsafe.Add(ref packA0, packFullA ? mcFull * kc : 0));
                     for (int jr = 0; jr < nc; jr += nr)
                     {
                         int nrValid = Math.Min(nr, nc - jr);
@@ -131,13 +152,15 @@ internal static class GemmPacked
                             int i = ic + ir;
                             bool fullRows = ir < mcFull;
                             int rows = fullRows ? mr : lastRows, tileRows = fullRows ? mr : lastTileRows;
-                            bool aInPlace = fullRows || !packLast;
-                            ref T aPanel = ref aInPlace ? ref Unsafe.Add(ref a0, i * ars + pc * aps) : ref packA0;
+                            bool aInPlace = fullRows ? !packFullA : !packLast;
+                            ref T aPanel = ref aInPlace ? ref Unsafe.Add(ref a0, i * ars + pc * aps) : ref Unsafe.Add(ref packA0, packFullA ? ir * kc : 0);
                             nint rowStrideA = aInPlace ? ars : 1, stepA = aInPlace ? aps : tileRows;
                             ref T cTile = ref Unsafe.Add(ref c0, i * crs + (jc + jr) * ccs);
-                            if (aInPlace && nrValid == nr && ccs == 1)
+                            if (rows == tileRows && nrValid == nr && ccs == 1)
                             {
                                 RunTile<T, TKernel, TEdge, TThin>(tileRows, kc, ref aPanel, rowStrideA, stepA, ref bPanel, stepB, ref cTile, crs, loadC);
+                                if (finish)
+                                    BiasActivationKernels.ForwardRows(ref cTile, crs, rows, nr, ref Unsafe.Add(ref bias0, jc + jr), relu);
                                 continue;
                             }
                             // A partial (or transposed) tile runs a whole micro-kernel on a scratch tile;
@@ -146,6 +169,8 @@ internal static class GemmPacked
                                 CopyTile(ref cTile, crs, ccs, ref tile0, nr, 1, rows, nrValid);
                             RunTile<T, TKernel, TEdge, TThin>(tileRows, kc, ref aPanel, rowStrideA, stepA, ref bPanel, stepB, ref tile0, nr, loadC);
                             CopyTile(ref tile0, nr, 1, ref cTile, crs, ccs, rows, nrValid);
+                            if (finish)
+                                BiasActivationKernels.ForwardRows(ref cTile, crs, rows, nrValid, ref Unsafe.Add(ref bias0, jc + jr), relu);
                         }
                     }
                 }

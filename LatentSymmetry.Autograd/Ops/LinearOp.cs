@@ -21,8 +21,7 @@ public static class LinearOp
         int rows = x.Rows, outs = weight.Rows;
         var y = tape.NewOutput(rows, outs, x, weight);
         if (!y.RequiresGrad && tape.NeedsGrad(bias)) y = tape.NewOutput(rows, outs, bias);
-        Gemm.Multiply(GemmForm.NT, rows, outs, x.Cols, x.Span, weight.Span, y.Span, accumulate: false);
-        BiasActivationKernels.Forward(y.Span, rows, outs, bias.Span, relu);
+        Gemm.MultiplyBiasActivation(GemmPath.Auto, GemmForm.NT, rows, outs, x.Cols, x.Span, weight.Span, y.Span, bias.Span, relu);
         tape.Record(new TapeNode<T>(Backward, y, x, weight, option: relu ? 1 : 0, extra: bias));
         return y;
     }

@@ -4,7 +4,7 @@ namespace LatentSymmetry.Autograd;
 
 /// <summary>
 /// A reverse-mode autodiff tape: operations (the extension methods in <c>LatentSymmetry.Autograd.Ops</c>)
-/// compute eagerly and record a node with their backward rule; <see cref="Backward"/> walks the nodes in
+/// compute eagerly and record a node with their backward rule; <see cref="Backward(Tensor{T})"/> walks the nodes in
 /// reverse and fills <see cref="Tensor{T}.Grad"/> of every tensor that requires grad.
 /// </summary>
 /// <remarks>
@@ -19,6 +19,10 @@ public sealed class Tape<T> where T : unmanaged, IFloatingPointIeee754<T>
     int _count;
     int _noGradDepth;
     bool _consumed;
+    // Leaves in order of their first use (node index), rebuilt by every backward with a consumer.
+    Tensor<T>[] _leaves = new Tensor<T>[16];
+    int[] _leafFirstNode = new int[16];
+    int _leafCount;
 
     /// <summary>True unless inside a <see cref="NoGrad"/> scope.</summary>
     public bool IsRecording => _noGradDepth == 0;
@@ -60,7 +64,16 @@ public sealed class Tape<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// contributed to it gets d loss / d tensor added to its <see cref="Tensor{T}.Grad"/>.
     /// A tape can run backward once per recording; call <see cref="Reset"/> and record again.
     /// </summary>
-    public void Backward(Tensor<T> loss)
+    public void Backward(Tensor<T> loss) => Backward(loss, null);
+
+    /// <summary>
+    /// As <see cref="Backward(Tensor{T})"/>, handing each leaf's gradient to <paramref name="consumer"/> as
+    /// soon as it is complete: right after the rule of the first recorded operation that uses the leaf
+    /// (rules run in reverse, so no later rule touches it). An optimizer updates that parameter there, while
+    /// its gradient is still in cache. A rule may read and write only the tensors its node names (A, B,
+    /// or a tensor in Extra); that is what makes the first use the last touch.
+    /// </summary>
+    public void Backward(Tensor<T> loss, IGradientConsumer<T>? consumer)
     {
         if (loss.Rows != 1 || loss.Cols != 1)
             throw new ArgumentException($"Backward needs a scalar loss of shape [1 x 1], got {loss.Shape}", nameof(loss));
@@ -70,11 +83,55 @@ public sealed class Tape<T> where T : unmanaged, IFloatingPointIeee754<T>
             throw new InvalidOperationException("the loss does not depend on any tensor that requires grad (was it computed inside NoGrad?)");
         _consumed = true;
         GradOf(loss).Span[0] += T.One;
+        if (consumer is null)
+        {
+            for (int i = _count - 1; i >= 0; i--)
+            {
+                ref readonly var node = ref _nodes[i];
+                if (node.Output.Grad is not null) node.Rule(this, in node);
+            }
+            return;
+        }
+
+        FindLeaves();
+        consumer.BeginBackward();
+        int next = _leafCount - 1;
         for (int i = _count - 1; i >= 0; i--)
         {
             ref readonly var node = ref _nodes[i];
             if (node.Output.Grad is not null) node.Rule(this, in node);
+            for (; next >= 0 && _leafFirstNode[next] == i; next--) consumer.GradientFinished(_leaves[next]);
         }
+        Array.Clear(_leaves, 0, _leafCount);
+        consumer.EndBackward();
+    }
+
+    // Lists every leaf that requires grad with the index of the first node naming it, in node order.
+    // A linear search: a step has a handful of parameters and a few dozen nodes.
+    void FindLeaves()
+    {
+        _leafCount = 0;
+        for (int i = 0; i < _count; i++)
+        {
+            ref readonly var node = ref _nodes[i];
+            AddLeaf(node.A, i);
+            AddLeaf(node.B, i);
+            AddLeaf(node.Extra as Tensor<T>, i);
+        }
+    }
+
+    void AddLeaf(Tensor<T>? t, int node)
+    {
+        if (t is null || !t.IsLeaf || !t.RequiresGrad) return;
+        for (int j = 0; j < _leafCount; j++)
+            if (ReferenceEquals(_leaves[j], t)) return;
+        if (_leafCount == _leaves.Length)
+        {
+            Array.Resize(ref _leaves, 2 * _leaves.Length);
+            Array.Resize(ref _leafFirstNode, 2 * _leafFirstNode.Length);
+        }
+        _leaves[_leafCount] = t;
+        _leafFirstNode[_leafCount++] = node;
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using LatentSymmetry.Autograd.Kernels;
+using LatentSymmetry.Autograd.Ops;
 using LatentSymmetry.Core.Data;
 using LatentSymmetry.Core.Fields;
 using LatentSymmetry.Core.Models;
@@ -11,7 +12,7 @@ using LatentSymmetry.Core.Training;
 
 namespace LatentSymmetry.Cli.Commands;
 
-/// <summary><c>latsym profile</c>: quick speed measurements of the GEMM kernel and of a whole training step.</summary>
+/// <summary><c>latsym profile</c>: quick speed measurements of the GEMM kernel, of a whole training step and of the rotation paths.</summary>
 internal static class ProfileCommand
 {
     public static Command Create(TextWriter stdout)
@@ -21,6 +22,7 @@ internal static class ProfileCommand
             "For full statistics use the BenchmarkDotNet project LatentSymmetry.Benchmarks.");
         command.Subcommands.Add(Gemm(stdout));
         command.Subcommands.Add(Step(stdout));
+        command.Subcommands.Add(Rotation(stdout));
         return command;
     }
 
@@ -110,6 +112,61 @@ internal static class ProfileCommand
         return c;
     }
 
+    static Command Rotation(TextWriter stdout)
+    {
+        var rows = new Option<int>("--batch-size") { Description = "Rows per batch (rotations drawn, points rotated).", DefaultValueFactory = _ => 128 };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object." };
+        var c = new Command("rotation",
+            "The rotation paths of a penalised step, per batch: Haar sampling (Gaussian quaternions to float matrices; a step draws " +
+            "two batches), the quaternion-to-matrix part alone, RotateRows forward (as a step runs it) and forward plus backward: " +
+            "us per batch and bytes allocated per call.") { rows, json };
+        c.SetAction(p =>
+        {
+            int b = Positive(p.GetValue(rows), "--batch-size");
+            var sampler = new HaarSo3Sampler(2);
+            var matrices = new float[9 * b];
+            var points = new float[3 * b];
+            new RandomStream(3).FillUniform<float>(points, -5, 5);
+            var quaternions = new UnitQuaternion[b];
+            for (int i = 0; i < b; i++) quaternions[i] = sampler.NextQuaternion();
+            sampler.Sample<float>(matrices);
+            var tape = new LatentSymmetry.Autograd.Tape<float>();
+            var x = LatentSymmetry.Autograd.Tensor<float>.FromSpan(b, 3, points);
+            var r = LatentSymmetry.Autograd.Tensor<float>.FromSpan(b, 9, matrices);
+            var xg = LatentSymmetry.Autograd.Tensor<float>.FromSpan(b, 3, points, requiresGrad: true);
+            var rg = LatentSymmetry.Autograd.Tensor<float>.FromSpan(b, 9, matrices, requiresGrad: true);
+            var results = new (string Name, QuickTimer.Measurement Time)[]
+            {
+                ("sample", QuickTimer.BestOf(() => sampler.Sample<float>(matrices))),
+                ("quaternions_to_matrices", QuickTimer.BestOf(() =>
+                {
+                    for (int i = 0; i < b; i++) quaternions[i].ToMatrix<float>(matrices.AsSpan(9 * i, 9));
+                })),
+                ("rotate_rows_forward", QuickTimer.BestOf(() => { tape.Reset(); tape.RotateRows(x, r); })),
+                ("rotate_rows_forward_backward", QuickTimer.BestOf(() =>
+                {
+                    tape.Reset();
+                    xg.ZeroGrad();
+                    rg.ZeroGrad();
+                    tape.Backward(tape.Sum(tape.RotateRows(xg, rg)));
+                })),
+            };
+            if (p.GetValue(json))
+                stdout.WriteLine(JsonSerializer.Serialize(new
+                {
+                    kernel = "rotation", batch_size = b,
+                    us_per_batch = results.ToDictionary(x => x.Name, x => Math.Round(x.Time.SecondsPerCall * 1e6, 3)),
+                    bytes_allocated_per_call = results.ToDictionary(x => x.Name, x => x.Time.BytesPerCall),
+                }));
+            else
+                foreach (var (name, t) in results)
+                    stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"rotation {name.Replace('_', ' ')} batch {b}: {t.SecondsPerCall * 1e6:0.00} us per batch, {t.BytesPerCall} bytes allocated per call (best of 7)"));
+            return 0;
+        });
+        return c;
+    }
+
     /// <summary>Multiply-add flops of one step: forward 2·rows·in·out per layer, backward twice that (once for the first layer, whose input needs no gradient).</summary>
     internal static double StepFlops(TrainingOptions o)
     {
@@ -129,7 +186,7 @@ internal static class ProfileCommand
     static int Positive(int v, string name) => v > 0 ? v : throw new UsageException($"{name} must be positive, got {v}");
 
     static string KernelPath() =>
-        System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? "Vector512" :
+        (System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? "Vector512" :
         System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated ? "Vector256" :
-        System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated ? "Vector128" : "scalar";
+        System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated ? "Vector128" : "scalar") + ", gemm tuning " + LatentSymmetry.Autograd.Kernels.Gemm.Tuning;
 }

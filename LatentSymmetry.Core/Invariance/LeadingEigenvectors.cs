@@ -1,3 +1,5 @@
+using LatentSymmetry.Core.Data;
+
 namespace LatentSymmetry.Core.Invariance;
 
 /// <summary>
@@ -9,12 +11,13 @@ namespace LatentSymmetry.Core.Invariance;
 /// from a fresh vector orthogonal to the basis. Gives up (returns false) past <c>maxSteps</c> steps.
 /// </summary>
 /// <remarks>
-/// Scalar loops in index order and a fixed start vector (SplitMix64 from a constant): the result is the
+/// Scalar loops in index order and a fixed start vector (a RandomStream of a constant seed): the result is the
 /// same on every machine and SIMD path, as training requires.
 /// </remarks>
 internal static class LeadingEigenvectors
 {
     const double Tolerance = 1e-10;
+    const int StartSeed = 1;
 
     /// <summary>
     /// For the d x d row-major <paramref name="c"/> with trace <paramref name="trace"/> (positive): the
@@ -25,16 +28,30 @@ internal static class LeadingEigenvectors
     public static bool TryCompute(double[] c, int d, double trace, double fraction, int maxSteps,
         out double[] values, out double[] vectors, out int k, out double explained)
     {
+        maxSteps = Math.Min(maxSteps, d);
+        var pool = System.Buffers.ArrayPool<double>.Shared;
+        var q = pool.Rent(maxSteps * d);
+        try
+        {
+            return Iterate(c, d, trace, fraction, maxSteps, q, out values, out vectors, out k, out explained);
+        }
+        finally
+        {
+            pool.Return(q);
+        }
+    }
+
+    static bool Iterate(double[] c, int d, double trace, double fraction, int maxSteps, double[] q,
+        out double[] values, out double[] vectors, out int k, out double explained)
+    {
         values = vectors = [];
         k = 0;
         explained = 0;
-        maxSteps = Math.Min(maxSteps, d);
-        var q = new double[maxSteps * d];
         var alpha = new double[maxSteps];
         var beta = new double[maxSteps];
         var w = new double[d];
-        ulong state = 0x5EED_1A2C_205EUL;
-        if (!StartVector(q, 0, d, ref state)) return false;
+        var stream = new RandomStream(StartSeed);
+        if (!StartVector(q, 0, d, stream)) return false;
         for (int j = 0; j < maxSteps; j++)
         {
             var qj = q.AsSpan(j * d, d);
@@ -60,7 +77,7 @@ internal static class LeadingEigenvectors
             if (breakdown)
             {
                 beta[j] = 0; // T splits into blocks: the next block starts from a fresh direction
-                if (!StartVector(q, steps, d, ref state)) return false;
+                if (!StartVector(q, steps, d, stream)) return false;
             }
             else
             {
@@ -117,10 +134,10 @@ internal static class LeadingEigenvectors
     }
 
     // A pseudo-random unit vector orthogonal to the first `index` basis vectors, in slot `index`.
-    static bool StartVector(double[] q, int index, int d, ref ulong state)
+    static bool StartVector(double[] q, int index, int d, RandomStream stream)
     {
         var v = q.AsSpan(index * d, d);
-        for (int t = 0; t < d; t++) v[t] = 2 * NextUnit(ref state) - 1;
+        for (int t = 0; t < d; t++) v[t] = stream.NextUniform(-1, 1);
         for (int pass = 0; pass < 2; pass++)
             for (int i = 0; i < index; i++)
             {
@@ -164,14 +181,5 @@ internal static class LeadingEigenvectors
         double s = 0;
         for (int i = 0; i < a.Length; i++) s += a[i] * b[i];
         return s;
-    }
-
-    static double NextUnit(ref ulong state)
-    {
-        ulong z = state += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        z ^= z >> 31;
-        return (z >> 11) * (1.0 / (1UL << 53));
     }
 }

@@ -5,8 +5,10 @@ using LatentSymmetry.Core.Symmetry;
 namespace LatentSymmetry.Core.Invariance;
 
 /// <summary>
-/// A training penalty built on the measures (<see cref="PenaltyKind"/>), plugged into <see cref="OrbitPenalty{T}"/>:
-/// it computes <see cref="OrbitPenalties.Compute{T}"/> of its kind from h(x), h(g1 x), h(g2 x).
+/// A penalty of <see cref="OrbitPenalties"/> as the training step's <see cref="IOrbitPenaltyKind{T}"/>, so
+/// <c>new OrbitPenalty&lt;T&gt;(sampler, MeasuredOrbitPenalty&lt;T&gt;.Of(kind, gradThroughDenominator))</c>
+/// trains with it. <see cref="PenaltyKind.Raw"/> gives the existing <see cref="RawOrbitPenalty{T}"/>
+/// itself, so the default keeps its bits.
 /// </summary>
 public sealed class MeasuredOrbitPenalty<T> : IOrbitPenaltyKind<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
@@ -16,30 +18,26 @@ public sealed class MeasuredOrbitPenalty<T> : IOrbitPenaltyKind<T> where T : unm
         GradThroughDenominator = gradThroughDenominator;
     }
 
-    /// <summary>
-    /// The penalty of <paramref name="kind"/>: for <see cref="PenaltyKind.Raw"/> the original's own
-    /// <see cref="RawOrbitPenalty{T}"/> (so a raw run keeps its bits), else a measured penalty.
-    /// </summary>
-    public static IOrbitPenaltyKind<T> For(PenaltyKind kind, bool gradThroughDenominator = false)
+    /// <summary>The penalty for <paramref name="kind"/>: the raw one unchanged, the others normalised or projected.</summary>
+    public static IOrbitPenaltyKind<T> Of(PenaltyKind kind, bool gradThroughDenominator = false)
     {
-        if (kind == PenaltyKind.Raw) return RawOrbitPenalty<T>.Instance;
-        if (!Enum.IsDefined(kind)) throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a penalty kind");
-        return new MeasuredOrbitPenalty<T>(kind, gradThroughDenominator);
+        PenaltyKindText.Format(kind); // refuses a value outside the enum
+        return kind == PenaltyKind.Raw ? RawOrbitPenalty<T>.Instance : new MeasuredOrbitPenalty<T>(kind, gradThroughDenominator);
     }
 
-    /// <summary>Which measure the penalty is.</summary>
+    /// <summary>Which penalty.</summary>
     public PenaltyKind Kind { get; }
 
-    /// <summary>Whether the gradient flows through the normalising denominator (normalized and pca-normalized).</summary>
+    /// <summary>Whether the gradient flows through the denominator (the batch's spread).</summary>
     public bool GradThroughDenominator { get; }
 
     /// <inheritdoc />
     public string Name => PenaltyKindText.Format(Kind);
 
     /// <inheritdoc />
-    public bool NeedsOriginal => true; // the spread and the principal components are those of h(x)
+    public bool NeedsOriginal => true;
 
     /// <inheritdoc />
-    public Tensor<T> Compute(Tape<T> tape, Tensor<T>? h, Tensor<T> h1, Tensor<T> h2) =>
-        OrbitPenalties.Compute(tape, Kind, h ?? throw new ArgumentNullException(nameof(h), $"the {Name} penalty needs h(x)"), h1, h2, GradThroughDenominator);
+    public Tensor<T> Compute(Tape<T> tape, Tensor<T>? h, Tensor<T> h1, Tensor<T> h2)
+        => OrbitPenalties.Compute(tape, Kind, h ?? throw new ArgumentNullException(nameof(h), $"the {Name} penalty needs h(x) of the batch"), h1, h2, GradThroughDenominator);
 }

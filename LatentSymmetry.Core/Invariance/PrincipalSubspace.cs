@@ -64,7 +64,8 @@ public sealed class PrincipalSubspace
             for (int i = 0; i < n; i++) v += (h.Data[i] - mean[0]) * (h.Data[i] - mean[0]);
             return new PrincipalSubspace(mean, [v / (n - 1)], [1.0], 1, 1.0);
         }
-        var cov = Covariance(h, mean);
+        var cov = new double[d * d];
+        Covariance(h.Centred(mean).Data, n, d, cov);
         var evd = Matrix<double>.Build.DenseOfColumnMajor(d, d, cov).Evd(Symmetricity.Symmetric);
         var values = evd.EigenValues.Select(z => z.Real).ToArray();
         var order = Enumerable.Range(0, d).OrderByDescending(i => values[i]).ThenBy(i => i).ToArray();
@@ -86,31 +87,44 @@ public sealed class PrincipalSubspace
     /// </summary>
     public static PrincipalSubspace FitLeading<T>(Tensor<T> activations, double explainedVariance = 0.95) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var h = ActivationRows.From(activations);
-        if (h.Rows < 2 || h.Cols == 1 || !(explainedVariance > 0 && explainedVariance <= 1)) return Fit(h, explainedVariance);
-        int d = h.Cols;
-        var mean = h.ColumnMeans();
-        var cov = Covariance(h, mean);
-        double trace = 0;
-        for (int i = 0; i < d; i++) trace += Math.Max(cov[i * d + i], 0);
-        if (trace > 0 && LeadingEigenvectors.TryCompute(cov, d, trace, explainedVariance, Math.Max(8, d / 2), out var values, out var u, out int k, out double explained))
-            return new PrincipalSubspace(mean, values, u, k, explained);
-        return Fit(h, explainedVariance);
+        int n = activations.Rows, d = activations.Cols;
+        if (n < 2 || d == 1 || !(explainedVariance > 0 && explainedVariance <= 1)) return Fit(ActivationRows.From(activations), explainedVariance);
+        // Pooled work arrays: a training step calls this every time, and d x d and n x d doubles would
+        // otherwise land on the large-object heap each call. Same values as Fit's, operation for operation.
+        var pool = System.Buffers.ArrayPool<double>.Shared;
+        var centred = pool.Rent(n * d);
+        var cov = pool.Rent(d * d);
+        try
+        {
+            var source = activations.Span;
+            for (int i = 0; i < n * d; i++) centred[i] = double.CreateTruncating(source[i]);
+            var mean = new double[d];
+            for (int i = 0; i < n; i++) System.Numerics.Tensors.TensorPrimitives.Add(mean, centred.AsSpan(i * d, d), mean);
+            System.Numerics.Tensors.TensorPrimitives.Divide(mean, n, mean);
+            for (int i = 0; i < n; i++) System.Numerics.Tensors.TensorPrimitives.Subtract(centred.AsSpan(i * d, d), mean, centred.AsSpan(i * d, d));
+            Covariance(centred, n, d, cov);
+            double trace = 0;
+            for (int i = 0; i < d; i++) trace += Math.Max(cov[i * d + i], 0);
+            if (trace > 0 && LeadingEigenvectors.TryCompute(cov, d, trace, explainedVariance, Math.Max(8, d / 2), out var values, out var u, out int k, out double explained))
+                return new PrincipalSubspace(mean, values, u, k, explained);
+        }
+        finally
+        {
+            pool.Return(centred);
+            pool.Return(cov);
+        }
+        return Fit(ActivationRows.From(activations), explainedVariance);
     }
 
-    // The sample covariance (divisor n − 1), d x d row-major, exactly symmetric.
-    static double[] Covariance(ActivationRows h, double[] mean)
+    // The sample covariance (divisor n − 1) of centred rows [n x d], into cov as d x d row-major, exactly symmetric.
+    static void Covariance(double[] centred, int n, int d, double[] cov)
     {
-        int n = h.Rows, d = h.Cols;
-        var centred = h.Centred(mean);
-        var cov = new double[d * d];
-        Gemm.Multiply<double>(GemmForm.TN, d, d, n, centred.Data, centred.Data, cov, accumulate: false); // Hcᵀ·Hc
-        System.Numerics.Tensors.TensorPrimitives.Divide(cov, n - 1, cov);
+        Gemm.Multiply<double>(GemmForm.TN, d, d, n, centred.AsSpan(0, n * d), centred.AsSpan(0, n * d), cov.AsSpan(0, d * d), accumulate: false); // Hcᵀ·Hc
+        System.Numerics.Tensors.TensorPrimitives.Divide(cov.AsSpan(0, d * d), n - 1, cov.AsSpan(0, d * d));
         // The product is symmetric up to rounding in the order of its sums; make it exactly so for the solver.
         for (int r = 0; r < d; r++)
             for (int c = r + 1; c < d; c++)
                 cov[r * d + c] = cov[c * d + r] = 0.5 * (cov[r * d + c] + cov[c * d + r]);
-        return cov;
     }
 
     /// <summary>

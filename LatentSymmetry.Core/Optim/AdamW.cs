@@ -7,11 +7,18 @@ namespace LatentSymmetry.Core.Optim;
 /// PyTorch's AdamW over a fixed list of parameters: per-parameter first and second moments, bias
 /// correction, decoupled weight decay. <see cref="Step"/> allocates nothing.
 /// </summary>
-public sealed class AdamW<T> where T : unmanaged, IFloatingPointIeee754<T>
+/// <remarks>
+/// Passed to <see cref="Tape{T}.Backward(Tensor{T}, IGradientConsumer{T})"/>, it takes the step inside the
+/// backward pass instead: each parameter is updated as soon as its gradient is complete, while that
+/// gradient is still in cache. Each parameter's update depends only on its own gradient and moments, so
+/// both ways give the same bits.
+/// </remarks>
+public sealed class AdamW<T> : IGradientConsumer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     readonly Tensor<T>[] _parameters;
     readonly T[][] _m;
     readonly T[][] _v;
+    readonly bool[] _updated;
 
     /// <summary>An optimizer for <paramref name="parameters"/> (each must require grad).</summary>
     public AdamW(IEnumerable<Tensor<T>> parameters, AdamWOptions? options = null)
@@ -22,6 +29,7 @@ public sealed class AdamW<T> where T : unmanaged, IFloatingPointIeee754<T>
         Options = options ?? AdamWOptions.Default;
         _m = _parameters.Select(p => new T[p.Length]).ToArray();
         _v = _parameters.Select(p => new T[p.Length]).ToArray();
+        _updated = new bool[_parameters.Length];
     }
 
     /// <summary>Learning rate, betas, epsilon and weight decay.</summary>
@@ -40,11 +48,35 @@ public sealed class AdamW<T> where T : unmanaged, IFloatingPointIeee754<T>
     public void Step()
     {
         StepCount++;
+        for (int i = 0; i < _parameters.Length; i++) Update(i);
+    }
+
+    /// <summary>Starts a step taken inside the backward pass: counts it, and marks every parameter as not yet updated.</summary>
+    void IGradientConsumer<T>.BeginBackward()
+    {
+        StepCount++;
+        Array.Clear(_updated);
+    }
+
+    /// <summary>Updates <paramref name="leaf"/> if it is one of this optimizer's parameters (others are ignored).</summary>
+    void IGradientConsumer<T>.GradientFinished(Tensor<T> leaf)
+    {
+        int i = Array.IndexOf(_parameters, leaf);
+        if (i >= 0 && !_updated[i]) Update(i);
+    }
+
+    /// <summary>Updates the parameters the backward pass did not reach, as <see cref="Step"/> would (zero gradient).</summary>
+    void IGradientConsumer<T>.EndBackward()
+    {
         for (int i = 0; i < _parameters.Length; i++)
-        {
-            var p = _parameters[i];
-            if (p.Grad is null) p.ZeroGrad(); // no backward pass reached it yet: its gradient is zero
-            AdamWKernel.Step(p.Span, p.Grad!.Span, _m[i], _v[i], StepCount, Options);
-        }
+            if (!_updated[i]) Update(i);
+    }
+
+    void Update(int i)
+    {
+        var p = _parameters[i];
+        if (p.Grad is null) p.ZeroGrad(); // no backward pass reached it yet: its gradient is zero
+        AdamWKernel.Step(p.Span, p.Grad!.Span, _m[i], _v[i], StepCount, Options);
+        _updated[i] = true;
     }
 }

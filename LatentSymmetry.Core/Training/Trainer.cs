@@ -91,7 +91,7 @@ public sealed class Trainer
             throw new ArgumentException($"train-region {data.Region} keeps none of the {data.Count} points in a split (train {data.Train.Count}, validation {data.Validation.Count}, test {data.Test.Count})");
         var optimizer = new AdamW<float>(model.Parameters(), o.Optimizer);
         var sampler = o.SymmetryLayer.IsSet ? group.CreateSampler(seeds.Augmentation) : null;
-        var penaltyKind = MeasuredOrbitPenalty<float>.For(o.Penalty, o.PenaltyGradDenominator);
+        var penaltyKind = MeasuredOrbitPenalty<float>.Of(o.Penalty, o.PenaltyGradDenominator);
         var step = new TrainingStep<float>(model, optimizer, o.SymmetryLayer, sampler is null ? null : new OrbitPenalty<float>(sampler, penaltyKind));
         var augmenter = o.Augment ? group.CreateSampler(o.DataAugmentationSeed) : null;
         var turns = new float[augmenter is null ? 0 : d * d * o.BatchSize];

@@ -91,8 +91,7 @@ public sealed class TrainingStep<T> where T : unmanaged, IFloatingPointIeee754<T
             using (tape.NoGrad())
                 sym = double.CreateChecked(_orbit!.Compute(tape, _orbit.Forward(tape, Model, x, Model.CheckDepth(Layer), withOriginal: false)).Item());
         }
-        tape.Backward(loss);
-        Optimizer.Step();
+        tape.Backward(loss, Optimizer); // AdamW updates each parameter as soon as its gradient is complete
         return (double.CreateChecked(task.Item()), sym);
     }
 }

@@ -140,4 +140,45 @@ public class TapeTests
         for (int i = 0; i < 10; i++) Step();
         Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero);
     }
+    [Test]
+    public void Backward_with_a_consumer_hands_over_each_leaf_once_with_its_final_gradient()
+    {
+        // w is used by the first and the last operation, so its gradient is final only at the very end;
+        // b only by the last, so it is finished first. c does not require grad and is never handed over.
+        static (Tensor<double> W, Tensor<double> B, Tensor<double> Loss) Record(Tape<double> tape)
+        {
+            var w = Tensor<double>.FromSpan(2, 2, [1.0, -2.0, 0.5, 3.0], requiresGrad: true);
+            var b = Tensor<double>.FromSpan(1, 2, [0.25, -1.0], requiresGrad: true);
+            var c = Tensor<double>.FromSpan(2, 2, [2.0, 1.0, -1.0, 4.0]);
+            var h = tape.Relu(tape.MatMul(c, w));
+            var loss = tape.Sum(tape.Multiply(tape.AddBias(tape.MatMul(h, w), b), tape.Square(h)));
+            return (w, b, loss);
+        }
+        var plainTape = new Tape<double>();
+        var plain = Record(plainTape);
+        plainTape.Backward(plain.Loss);
+
+        var tape = new Tape<double>();
+        var fused = Record(tape);
+        var consumer = new RecordingConsumer();
+        tape.Backward(fused.Loss, consumer);
+
+        Assert.That(consumer.Events, Is.EqualTo(new[] { "begin", "leaf 1x2", "leaf 2x2", "end" }));
+        Assert.That(consumer.Snapshots[0], Is.EqualTo(plain.B.Grad!.ToArray()), "b's gradient when handed over");
+        Assert.That(consumer.Snapshots[1], Is.EqualTo(plain.W.Grad!.ToArray()), "w's gradient when handed over");
+        Assert.That(fused.W.Grad!.ToArray(), Is.EqualTo(plain.W.Grad!.ToArray()));
+    }
+
+    sealed class RecordingConsumer : IGradientConsumer<double>
+    {
+        public List<string> Events { get; } = [];
+        public List<double[]> Snapshots { get; } = [];
+        public void BeginBackward() => Events.Add("begin");
+        public void GradientFinished(Tensor<double> leaf)
+        {
+            Events.Add($"leaf {leaf.Rows}x{leaf.Cols}");
+            Snapshots.Add(leaf.Grad!.ToArray());
+        }
+        public void EndBackward() => Events.Add("end");
+    }
 }

@@ -48,4 +48,29 @@ public class ProfileCommandTests
         Assert.That(LatentSymmetry.Cli.Commands.ProfileCommand.StepFlops(new TrainingOptions()), Is.EqualTo(expected));
         Assert.That(LatentSymmetry.Cli.Commands.ProfileCommand.StepFlops(new TrainingOptions { SymmetryLayer = SymmetryLayer.None }), Is.EqualTo(128 * (3 * perRow - firstLayer)));
     }
+
+    [Test]
+    public void Rotation_json_reports_every_path_without_allocation()
+    {
+        var r = CliRunner.Run("profile", "rotation", "--batch-size", "8", "--json");
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        var root = doc.RootElement;
+        Assert.That(root.GetProperty("kernel").GetString(), Is.EqualTo("rotation"));
+        Assert.That(root.GetProperty("batch_size").GetInt32(), Is.EqualTo(8));
+        string[] paths = ["sample", "quaternions_to_matrices", "rotate_rows_forward", "rotate_rows_forward_backward"];
+        foreach (var path in paths)
+        {
+            Assert.That(root.GetProperty("us_per_batch").GetProperty(path).GetDouble(), Is.GreaterThan(0), path);
+            Assert.That(root.GetProperty("bytes_allocated_per_call").GetProperty(path).GetInt64(), Is.Zero, path);
+        }
+    }
+
+    [Test]
+    public void Rotation_rejects_an_empty_batch()
+    {
+        var r = CliRunner.Run("profile", "rotation", "--batch-size", "0");
+        Assert.That(r.ExitCode, Is.EqualTo(2));
+        Assert.That(r.Stderr, Does.Contain("--batch-size"));
+    }
 }

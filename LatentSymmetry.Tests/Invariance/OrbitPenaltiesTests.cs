@@ -139,4 +139,41 @@ public class OrbitPenaltiesTests
         Assert.Throws<ArgumentException>(() => OrbitPenalties.Compute(tape, PenaltyKind.Normalized, Tensor<double>.Zeros(4, 2), a, a));
         Assert.Throws<ArgumentException>(() => OrbitPenalties.Compute(tape, PenaltyKind.Pca, Tensor<double>.Zeros(1, 3), a, a));
     }
+
+    [Test]
+    public void Penalty_kinds_plug_into_the_training_seam()
+    {
+        Assert.That(MeasuredOrbitPenalty<float>.Of(PenaltyKind.Raw), Is.SameAs(RawOrbitPenalty<float>.Instance), "raw keeps the existing penalty and its bits");
+        var (h, a, b) = Batch(790);
+        foreach (var kind in new[] { PenaltyKind.Normalized, PenaltyKind.Pca, PenaltyKind.PcaNormalized })
+        {
+            var seam = MeasuredOrbitPenalty<double>.Of(kind, gradThroughDenominator: true);
+            Assert.That(seam.Name, Is.EqualTo(PenaltyKindText.Format(kind)));
+            Assert.That(seam.NeedsOriginal, Is.True);
+            Assert.That(seam.Compute(new Tape<double>(), h, a, b).Item(),
+                Is.EqualTo(OrbitPenalties.Compute(new Tape<double>(), kind, h, a, b, gradThroughDenominator: true).Item()));
+            Assert.Throws<ArgumentNullException>(() => seam.Compute(new Tape<double>(), null, a, b));
+        }
+        Assert.Throws<ArgumentOutOfRangeException>(() => MeasuredOrbitPenalty<float>.Of((PenaltyKind)9));
+    }
+
+    [Test]
+    public void A_normalised_penalty_trains_through_the_orbit_penalty_seam()
+    {
+        // The training path end to end: OrbitPenalty draws the turns and runs the stacked pass; the kind
+        // computes Q_h of the layer on the batch, and the network's weights get its gradient.
+        var model = new LatentSymmetry.Core.Models.Mlp<double>(3, 16, 2, 1);
+        model.Initialize(new LatentSymmetry.Core.Data.RandomStream(1));
+        var x = new TestData(791).Tensor<double>(32, 3);
+        var penalty = new OrbitPenalty<double>(new HaarSo3Sampler(2), MeasuredOrbitPenalty<double>.Of(PenaltyKind.Normalized));
+        var tape = new Tape<double>();
+        foreach (var p in model.Parameters()) p.ZeroGrad();
+        var activations = penalty.Forward(tape, model, x, depth: 1, withOriginal: false);
+        Assert.That(activations.Original, Is.Not.Null, "the normalised kind asks for h(x)");
+        var loss = penalty.Compute(tape, activations);
+        double qh = InvarianceMeasures.Qh(activations.Original!, activations.First, activations.Second);
+        Assert.That(loss.Item(), Is.EqualTo(qh).Within(1e-7 * qh));
+        tape.Backward(loss);
+        Assert.That(model.Parameters().First().Grad!.ToArray().Max(Math.Abs), Is.GreaterThan(0));
+    }
 }

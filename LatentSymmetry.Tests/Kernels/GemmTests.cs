@@ -42,6 +42,32 @@ public class GemmTests
     }
 
     [Test]
+    public void MultiplyBiasActivation_gives_the_bits_of_Multiply_followed_by_the_bias_pass(
+        [Values] GemmForm form, [ValueSource(nameof(Paths))] string path, [Values] bool relu)
+    {
+        // Ragged tiles, several k-blocks, products run transposed (n = 1 or 4), a skinny k, and k = 0.
+        (int M, int N, int K)[] shapes = [(97, 70, 40), (29, 67, 270), (384, 1, 20), (13, 4, 7), (300, 17, 3), (5, 33, 0)];
+        var rng = new Xoshiro256StarStar(5000 + (int)form + (relu ? 10 : 0));
+        foreach (var (m, n, k) in shapes)
+        {
+            CheckBiasActivation<float>(rng, form, Force<float>(path), relu, m, n, k);
+            CheckBiasActivation<double>(rng, form, Force<double>(path), relu, m, n, k);
+        }
+        Assert.Throws<ArgumentException>(() => Gemm.MultiplyBiasActivation<float>(GemmPath.Auto, form, 2, 3, 4, new float[8], new float[12], new float[6], new float[2], relu));
+    }
+
+    private static void CheckBiasActivation<T>(Xoshiro256StarStar rng, GemmForm form, GemmPath path, bool relu, int m, int n, int k)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T[] a = RandomArray<T>(rng, m * k), b = RandomArray<T>(rng, k * n), bias = RandomArray<T>(rng, n);
+        T[] c = RandomArray<T>(rng, m * n), expected = new T[m * n];
+        Gemm.Reference<T>(form, m, n, k, a, b, expected, accumulate: false);
+        BiasActivationKernels.Forward<T>(expected, m, n, bias, relu);
+        Gemm.MultiplyBiasActivation<T>(path, form, m, n, k, a, b, c, bias, relu);
+        AssertBitwiseEqual<T>(c, expected, $"{typeof(T).Name} {form} {m}x{n}x{k} relu={relu} {path}");
+    }
+
+    [Test]
     public void Multiply_Half_takes_the_scalar_path_and_matches_Reference([Values] GemmForm form)
     {
         var rng = new Xoshiro256StarStar(7);

@@ -18,7 +18,7 @@ public class PenaltyKindTrainingTests
 
     [Test]
     public void Raw_is_the_original_penalty_object_so_its_bits_cannot_move() =>
-        Assert.That(MeasuredOrbitPenalty<float>.For(PenaltyKind.Raw), Is.SameAs(RawOrbitPenalty<float>.Instance));
+        Assert.That(MeasuredOrbitPenalty<float>.Of(PenaltyKind.Raw), Is.SameAs(RawOrbitPenalty<float>.Instance));
 
     [Test]
     public void A_normalized_step_reports_the_batch_Q_h_measured_independently()
@@ -53,7 +53,7 @@ public class PenaltyKindTrainingTests
         // Normalized = ½ E‖h1 − h2‖² / (½ E_{i≠j}‖h_i − h_j‖² + ε), in double here.
         double expected = InvarianceMeasures.SymmetryLoss(h1, h2) / (0.5 * InvarianceMeasures.PairSpread(h0) + OrbitPenalties.Epsilon);
 
-        var orbit = new OrbitPenalty<float>(SymmetryGroup.So3.CreateSampler(99), MeasuredOrbitPenalty<float>.For(PenaltyKind.Normalized));
+        var orbit = new OrbitPenalty<float>(SymmetryGroup.So3.CreateSampler(99), MeasuredOrbitPenalty<float>.Of(PenaltyKind.Normalized));
         var step = new TrainingStep<float>(model, new AdamW<float>(model.Parameters(), AdamWOptions.Default), SymmetryLayer.Hidden(1), orbit);
         var (_, sym) = step.Run(points, targets, lambda: 1);
         Assert.That(sym, Is.EqualTo(expected).Within(1e-4 * expected));
