@@ -99,12 +99,8 @@ public sealed class SavedRun
                 if (!TrainRegion.TryParse(regionText, out var region, out var regionError))
                     throw new RunDirectoryException($"{configPath}: train_region {regionError}");
                 string modelText = Text(root, "model", "mlp");
-                var model = modelText switch
-                {
-                    "mlp" => ModelKind.Mlp,
-                    "invariant" => ModelKind.Invariant,
-                    _ => throw new RunDirectoryException($"{configPath}: model '{modelText}' is unknown; valid: mlp, invariant"),
-                };
+                if (!ModelKindText.TryParse(modelText, out var model))
+                    throw new RunDirectoryException($"{configPath}: model '{modelText}' is unknown; valid: mlp, invariant");
                 string penaltyText = Text(root, "penalty", "raw");
                 if (!PenaltyKindText.TryParse(penaltyText, out var penalty))
                     throw new RunDirectoryException($"{configPath}: penalty '{penaltyText}' is unknown; valid: {string.Join(", ", PenaltyKindText.All)}");
