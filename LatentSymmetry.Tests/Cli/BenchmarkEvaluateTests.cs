@@ -46,6 +46,30 @@ public class BenchmarkEvaluateTests
         Assert.That(section, Does.Contain("(1)"), "one seed per cell");
     }
 
+    [TestCase("Q_h")]
+    [TestCase("Q")]
+    [TestCase("orbit_ratio")]
+    [TestCase("invariance_error")]
+    public void Compare_draws_a_measure_of_the_companion(string metric)
+    {
+        Assert.That(CliRunner.Run(Grid("--evaluate")).ExitCode, Is.EqualTo(0));
+        var figure = Path.Combine(_dir, "compare.png");
+        var r = CliRunner.Run("compare", _dir, "--metric", metric, "--output", figure);
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+        Assert.That(new FileInfo(figure).Length, Is.GreaterThan(0));
+    }
+
+    [Test]
+    public void Compare_of_a_measure_the_companion_lacks_is_a_one_line_error()
+    {
+        Assert.That(CliRunner.Run(Grid()).ExitCode, Is.EqualTo(0));
+        var r = CliRunner.Run("compare", _dir, "--metric", "Q", "--output", Path.Combine(_dir, "c.png"));
+        Assert.That(r.ExitCode, Is.EqualTo(2));
+        Assert.That(r.Stderr.TrimEnd().Split('\n'), Has.Length.EqualTo(1));
+        Assert.That(r.Stderr, Does.Contain("--evaluate"));
+        Assert.That(File.Exists(Path.Combine(_dir, "c.png")), Is.False);
+    }
+
     [Test]
     public void Without_evaluate_no_companion_is_written()
     {
