@@ -131,7 +131,15 @@ internal static class SurveyCommand
                             staged.Commit();
                         }
                         var run = SavedRun.Open(runDir);
-                        var e = RunEvaluator.Evaluate(run, evaluation);
+                        RunEvaluation e;
+                        try { e = RunEvaluator.Evaluate(run, evaluation); }
+                        catch (RunDirectoryException failure)
+                        {
+                            // A diverged run stays out of the means; the others go on.
+                            stderr.WriteLine($"latsym: warning: {failure.Message}");
+                            done++;
+                            continue;
+                        }
                         FigureFile.WriteAtomically(invariance, Encoding.UTF8.GetBytes(EvaluationReport.Json(run, e, evaluation.Metrics)));
                     }
                     results[field.Spec].Add(ReadLayers(invariance, metricName));

@@ -32,6 +32,11 @@ public static class RunEvaluator
         options ??= EvaluationOptions.Default;
         var clock = Stopwatch.StartNew();
         var model = run.LoadModel<float>();
+        // A diverged run saves the weights it stopped with; nothing about invariance can be read from them.
+        foreach (var p in model.ParameterList)
+            foreach (var v in p.Tensor.Span)
+                if (!float.IsFinite(v))
+                    throw new RunDirectoryException($"{run.Directory}: the run diverged (tensor '{p.Name}' holds {v}); there is nothing to measure");
         var model64 = run.LoadModel<double>();
         var data = run.CreateDataset();
         if (data.Test.Count < 3) throw new RunDirectoryException($"{run.Directory}: only {data.Test.Count} test points; the measures need at least 3");

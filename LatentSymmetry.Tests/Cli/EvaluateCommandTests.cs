@@ -130,6 +130,15 @@ public class EvaluateCommandTests
     }
 
     [Test]
+    public void A_diverged_run_is_a_one_line_error()
+    {
+        var dir = Path.Combine(_root, "diverged");
+        Assert.That(CliRunner.Run([.. Tiny, "--output", dir, "--learning-rate", "1e9"]).ExitCode, Is.EqualTo(0));
+        Assert.That(File.ReadAllText(Path.Combine(dir, "metrics.json")), Does.Contain("\"diverged\": true"));
+        AssertUsageError(CliRunner.Run("evaluate", dir), "diverged");
+    }
+
+    [Test]
     public void No_such_directory_is_a_one_line_error() =>
         AssertUsageError(CliRunner.Run("evaluate", Path.Combine(_root, "nothing-here")), "no such run directory");
 
