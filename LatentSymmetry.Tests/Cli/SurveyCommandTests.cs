@@ -60,6 +60,16 @@ public class SurveyCommandTests
         Assert.That(File.ReadAllLines(Path.Combine(output, "survey.csv")).Length - 1, Is.EqualTo(2 * 2 * 3));
     }
 
+    [Test]
+    public void A_diverged_run_is_a_warning_and_stays_out_of_the_means()
+    {
+        var output = Path.Combine(_dir, "s");
+        var r = CliRunner.Run([.. Tiny, "--fields", "x", "--seeds", "1", "--learning-rate", "1e9", "--output", output]);
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+        Assert.That(r.Stderr, Does.Contain("warning").And.Contain("diverged"));
+        Assert.That(File.ReadAllLines(Path.Combine(output, "survey.csv")), Has.Length.EqualTo(1), "header only");
+    }
+
     [TestCase("--fields", "nosuchfield", "--fields")]
     [TestCase("--fields", "radial", "--fields")] // a 3-D field on the disk
     [TestCase("--metric", "XY", "--metric")]
