@@ -24,6 +24,8 @@ public static class Program
             AnalyzeCommand.Create(stdout, stderr),
             CompareCommand.Create(stdout),
             FieldsCommand.Create(stdout),
+            EvaluateCommand.Create(stdout),
+            SurveyCommand.Create(stdout, stderr),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

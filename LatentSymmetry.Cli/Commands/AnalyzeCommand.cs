@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Globalization;
 using LatentSymmetry.Cli.Output;
+using LatentSymmetry.Core.Evaluation;
 using LatentSymmetry.Core.Experiments.Results;
 using LatentSymmetry.Core.Experiments.Analysis;
 
@@ -58,8 +60,27 @@ internal static class AnalyzeCommand
             {
                 throw new UsageException(e.Message);
             }
+            if (f is "table" or "markdown") WriteEvaluation(stdout, paths);
             return 0;
         });
         return command;
+    }
+
+    // The companion files of benchmark --evaluate, when the results have them: means and CIs per cell and layer.
+    static void WriteEvaluation(TextWriter stdout, IReadOnlyList<string> resultPaths)
+    {
+        List<EvaluationSummary.Row> rows;
+        try
+        {
+            rows = EvaluationSummary.Read(resultPaths.Select(p => EvaluationCsv.PathFor(Path.GetDirectoryName(Path.GetFullPath(p))!, Path.GetFileName(p))));
+        }
+        catch (InvalidDataException e) { throw new UsageException(e.Message); }
+        if (rows.Count == 0) return;
+        stdout.WriteLine();
+        stdout.WriteLine("invariance measures of benchmark --evaluate: mean ± 95% CI across seeds (n)");
+        stdout.WriteLine(($"{"lr",-8} {"lambda",-8} {"sym",-5} {"variant",-9} {"layer",-5} " + string.Join(" ", EvaluationSummary.Columns.Select(c => $"{c,-28}"))).TrimEnd());
+        foreach (var r in rows)
+            stdout.WriteLine($"{r.LearningRate,-8} {r.LambdaMax,-8} {(r.SymmetryLayer.Length == 0 ? "none" : r.SymmetryLayer),-5} {r.Variant,-9} {(r.Layer == "-1" ? "out" : r.Layer),-5} " +
+                string.Join(" ", r.Statistics.Select(s => $"{string.Create(CultureInfo.InvariantCulture, $"{s.Mean:G3} ± {(double.IsFinite(s.Ci95HalfWidth) ? s.Ci95HalfWidth.ToString("G2", CultureInfo.InvariantCulture) : "-")} ({s.N})"),-28}")).TrimEnd());
     }
 }

@@ -2,6 +2,7 @@ using LatentSymmetry.Core.IO;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using LatentSymmetry.Core.Evaluation;
 using LatentSymmetry.Core.Experiments.Grid;
 using LatentSymmetry.Core.Experiments.Results;
 using LatentSymmetry.Core.Symmetry;
@@ -41,6 +42,11 @@ internal static class BenchmarkCommand
         };
         var results = new Option<string>("--results-dir") { Description = "Directory of the result CSV files (one per architecture, learning rate and seed).", DefaultValueFactory = _ => "results", HelpName = "DIR" };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Runs in parallel, each single-threaded. Default: the machine's core count.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var evaluate = new Option<bool>("--evaluate")
+        {
+            Description = "Also measure each run as 'latsym evaluate' does (SL, Q_h, Q, RSL per layer, no MI, no intervals; orbit ratio; invariance error " +
+                "in float32 and float64) and append one row per layer to results/evaluate/<result file name>, resumable with the results.",
+        };
         var shard = new Option<string?>("--shard")
         {
             Description = "Run only shard K of N (1-based, K/N), a deterministic 1/N of the cells. Default: from SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT when set, else all.",
@@ -59,7 +65,7 @@ internal static class BenchmarkCommand
             "rerunning the same command runs only the missing cells, so a killed grid resumes where it stopped. Every number is " +
             "bitwise identical whatever --jobs and --shard are.")
         {
-            o.HiddenLayers, o.HiddenDim, seeds, lambdas, layerSpec, rates, o.Epochs, o.Samples, o.BatchSize, results, jobs, shard,
+            o.HiddenLayers, o.HiddenDim, seeds, lambdas, layerSpec, rates, o.Epochs, o.Samples, o.BatchSize, results, jobs, shard, evaluate,
             o.Group, o.Field, o.TrainRegion, o.Radius, o.InnerRadius, baselines,
         };
         // The asynchronous form gets Ctrl+C as a cancellation: running cells finish and are recorded.
@@ -121,6 +127,14 @@ internal static class BenchmarkCommand
                     Model = cell.Variant == "invariant" ? ModelKind.Invariant : ModelKind.Mlp,
                 };
                 var r = new Trainer(options).Run(cancellation: token);
+                if (parse.GetValue(evaluate) && !r.Diverged)
+                {
+                    var measured = RunEvaluator.Evaluate(options, r.Model, r.Data, EvaluationOptions.Default with
+                    {
+                        Metrics = InvarianceMetric.All & ~InvarianceMetric.MI, Reference = false, BootstrapReplicates = 0,
+                    });
+                    EvaluationCsv.Append(EvaluationCsv.PathFor(resultsDir, grid.FileFor(cell).FileName), EvaluationCsv.Rows(cell, measured));
+                }
                 // Set-up files (never the original's) carry the settings and the orbit task loss as columns.
                 var extras = grid.FileFor(cell).Setup.Length == 0 ? null : new Dictionary<string, string>
                 {

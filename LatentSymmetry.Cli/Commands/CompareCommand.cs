@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LatentSymmetry.Cli.Plots;
+using LatentSymmetry.Core.Evaluation;
 using LatentSymmetry.Core.Experiments.Results;
 using LatentSymmetry.Core.Experiments.Analysis;
 
@@ -23,12 +24,19 @@ internal static class CompareCommand
         var output = new Option<string>("--output", "-o") { Description = "Figure file to write (replaced if it exists).", DefaultValueFactory = _ => "compare.png", HelpName = "FILE" };
         var format = new Option<string?>("--format") { Description = "png or svg. Default: from the --output extension (png when it has none)." };
         format.AcceptOnlyFromAmong("png", "svg");
+        var metric = new Option<string?>("--metric")
+        {
+            Description = "Draw this measure of 'benchmark --evaluate' (its companion files in <results>/evaluate/) in the second panel instead of the " +
+                "symmetry loss: Q or Q_h or MI at the penalised layer, orbit_ratio, or invariance_error (float32), mean and 95% CI across seeds.",
+            HelpName = "Q|Q_h|MI|orbit_ratio|invariance_error",
+        };
+        metric.AcceptOnlyFromAmong("Q", "Q_h", "MI", "orbit_ratio", "invariance_error");
         var command = new Command("compare",
             "Plot test task loss and test sym loss against lambda_max (log scales; lambda_max = 0 shown at the left), one line per " +
             "symmetry layer with 95% CI error bars across seeds, coloured from the first to the last layer, and the baseline as a " +
             "dashed line with its CI band. The title gives the architecture and learning rate read from the file names.")
         {
-            files, layers, output, format,
+            files, layers, output, format, metric,
         };
         command.SetAction(parse =>
         {
@@ -51,7 +59,14 @@ internal static class CompareCommand
             if (sweeps.Count == 0 && !(baseline && g.Baseline is not null))
                 throw new UsageException($"nothing to draw: no selected layer has results in {paths.Count} file(s)");
             var b = baseline && g.Baseline is { } cell ? new MeanCi(cell.Task.Mean, cell.Task.Ci95HalfWidth) : new MeanCi(double.NaN, double.NaN);
-            var figure = new CompareFigure(new SweepComparison(g.Key.Title, sweeps, b, null));
+            MeanCi? secondBaseline = null;
+            string secondLabel = "test symmetry loss";
+            if (parse.GetValue(metric) is { } m)
+            {
+                (sweeps, secondBaseline) = WithMetric(sweeps, paths, m, baseline);
+                secondLabel = m == "invariance_error" ? "invariance error (float32)" : m is "orbit_ratio" ? m : $"{m} at the penalised layer";
+            }
+            var figure = new CompareFigure(new SweepComparison(g.Key.Title, sweeps, b, secondBaseline)) { SecondPanelLabel = secondLabel };
 
             var path = parse.GetValue(output)!;
             var f = parse.GetValue(format) ?? (Path.GetExtension(path).Equals(".svg", StringComparison.OrdinalIgnoreCase) ? "svg" : "png");
@@ -64,6 +79,60 @@ internal static class CompareCommand
             return 0;
         });
         return command;
+    }
+
+    // The sweeps with their second series replaced by a measure of the companion files: per (lambda, layer) the
+    // mean and CI across seeds of the measure at the penalised layer (orbit_ratio and the invariance error are
+    // the run's, the same on every row of it); the baseline's only for those two.
+    static (List<LayerSweep>, MeanCi?) WithMetric(List<LayerSweep> sweeps, IReadOnlyList<string> resultPaths, string metric, bool baseline)
+    {
+        var companions = resultPaths.Select(p => EvaluationCsv.PathFor(Path.GetDirectoryName(Path.GetFullPath(p))!, Path.GetFileName(p))).ToList();
+        var values = new Dictionary<(string Lambda, string Layer), List<double>>();
+        string column = metric == "invariance_error" ? "invariance_error_float32" : metric;
+        bool perRun = metric is "orbit_ratio" or "invariance_error";
+        foreach (var path in companions.Where(File.Exists))
+        {
+            var lines = File.ReadAllLines(path);
+            var header = lines[0].Split(',');
+            int at = Array.IndexOf(header, column);
+            if (at < 0) throw new UsageException($"{path}: no column {column}");
+            var last = new Dictionary<(string, string, string), double>();
+            foreach (var line in lines.Skip(1).Where(l => l.Length > 0))
+            {
+                var c = line.Split(',');
+                if (c.Length != header.Length) throw new UsageException($"{path}: a row has {c.Length} columns, the header {header.Length}");
+                string measured = c[5], penalised = c[2];
+                bool wanted = perRun ? measured == "-1" : measured == penalised;
+                if (!wanted || c[4].Length > 0) continue;
+                last[(c[1], penalised, c[3])] = double.TryParse(c[at], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v) ? v : double.NaN;
+            }
+            foreach (var ((lambda, layer, _), v) in last)
+            {
+                if (!values.TryGetValue((lambda, layer), out var list)) values[(lambda, layer)] = list = [];
+                list.Add(v);
+            }
+        }
+        if (values.Count == 0 || values.Values.All(l => l.All(v => !double.IsFinite(v))))
+            throw new UsageException($"--metric {metric}: no values in {string.Join(", ", companions)} (run benchmark with --evaluate{(metric == "MI" ? "; it does not compute MI" : "")})");
+        var result = new List<LayerSweep>();
+        foreach (var sweep in sweeps)
+        {
+            string layer = sweep.Label == "output" ? "-1" : sweep.Label["layer ".Length..];
+            var points = sweep.Task.Select(p =>
+            {
+                var key = (Core.IO.PythonFloat.Format(p.LambdaMax), layer);
+                var s = Core.Experiments.Statistics.SummaryStatistics.Of(values.TryGetValue(key, out var l) ? l : []);
+                return new SweepPoint(p.LambdaMax, s.Mean, s.Ci95HalfWidth);
+            }).ToList();
+            result.Add(sweep with { Symmetry = points });
+        }
+        MeanCi? b = null;
+        if (baseline && perRun && values.TryGetValue(("0.0", ""), out var bl))
+        {
+            var s = Core.Experiments.Statistics.SummaryStatistics.Of(bl);
+            b = new MeanCi(s.Mean, s.Ci95HalfWidth);
+        }
+        return (result, b);
     }
 
     /// <summary>The original's layer spec: 'n' baseline, digits hidden layers, 'l' the output (-1).</summary>

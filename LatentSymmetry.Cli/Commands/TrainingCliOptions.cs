@@ -1,6 +1,7 @@
 using System.CommandLine;
 using LatentSymmetry.Core.Data;
 using LatentSymmetry.Core.Fields;
+using LatentSymmetry.Core.Invariance;
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Symmetry;
 using LatentSymmetry.Core.Training;
@@ -58,6 +59,25 @@ internal sealed class TrainingCliOptions(TrainingOptions d)
     public readonly Option<double> Radius = new("--radius") { Description = "Outer radius R of the disk (so2).", DefaultValueFactory = _ => d.Radius };
     public readonly Option<double> InnerRadius = new("--inner-radius") { Description = "Inner radius r0 of an annulus (so2): r = sqrt(r0^2 + u (R^2 - r0^2)), angle uniform. 0: the disk.", DefaultValueFactory = _ => d.InnerRadius };
 
+    // The penalties built on the measures (train only; the other commands keep the raw penalty).
+    public readonly Option<string> Penalty = new("--penalty")
+    {
+        Description = "Symmetry penalty at the symmetry layer: raw (the original's 1/2 E||h(R1 x) - h(R2 x)||^2, default, bit-identical to " +
+            "earlier versions), normalized (Q_h on the batch: raw over 1/2 E||h(x) - h(x')||^2 + 1e-8, its denominator without gradient), " +
+            "pca (raw on the batch's principal components explaining 95% of the variance, the projection without gradient) or " +
+            "pca-normalized (Q on the batch, same rules). The normalized kinds are comparable across layers and fields: lambda means the same everywhere.",
+        DefaultValueFactory = _ => PenaltyKindText.Format(d.Penalty),
+        HelpName = "raw|normalized|pca|pca-normalized",
+    };
+    public readonly Option<bool> PenaltyGradDenominator = new("--penalty-grad-denominator")
+    {
+        Description = "Let the gradient flow through the denominator of a normalized or pca-normalized penalty. The authors found stopping it " +
+            "necessary: with it, the optimiser lowers the ratio by inflating the spread of the data instead of shrinking the orbit.",
+    };
+
+    /// <summary>The penalty options, for commands that take them (train).</summary>
+    public Option[] PenaltyOptions => [Penalty, PenaltyGradDenominator];
+
     /// <summary>The options of the symmetry lab, for commands that take them all.</summary>
     public Option[] LabOptions => [Group, Field, Model, Augment, TrainRegion, Radius, InnerRadius];
 
@@ -85,8 +105,13 @@ internal sealed class TrainingCliOptions(TrainingOptions d)
             throw new UsageException($"--model: '{modelName}' is not a model; valid: mlp, invariant");
         if (!Core.Data.TrainRegion.TryParse(Get(p, TrainRegion, "full"), out var region, out var regionError))
             throw new UsageException($"--train-region: {regionError}");
+        var penaltyText = Get(p, Penalty, PenaltyKindText.Format(d.Penalty));
+        if (!PenaltyKindText.TryParse(penaltyText, out var penalty))
+            throw new UsageException($"--penalty: '{penaltyText}' is not a penalty; valid: {string.Join(", ", PenaltyKindText.All)}");
         return options with
         {
+            Penalty = penalty,
+            PenaltyGradDenominator = Get(p, PenaltyGradDenominator, false),
             Group = group,
             Field = field,
             Model = model,

@@ -24,6 +24,9 @@ public sealed class CompareFigure
         this.comparison = comparison;
     }
 
+    /// <summary>What the second panel shows (its title and axis); the symmetry loss unless compare --metric replaces it.</summary>
+    public string SecondPanelLabel { get; init; } = "test symmetry loss";
+
     /// <summary>Image width in pixels.</summary>
     public int Width { get; init; } = 1200;
 
@@ -41,7 +44,7 @@ public sealed class CompareFigure
         LambdaAxis lambdaAxis = LambdaAxis.For(comparison.Layers.SelectMany(l => l.Task.Concat(l.Symmetry)).Select(p => p.LambdaMax));
         string title = string.IsNullOrWhiteSpace(comparison.Title) ? "" : comparison.Title + ": ";
         Plot task = Panel(title + "test task loss", "test task loss", lambdaAxis, l => l.Task, comparison.BaselineTask);
-        Plot symmetry = Panel(title + "test symmetry loss", "test symmetry loss", lambdaAxis, l => l.Symmetry, comparison.BaselineSymmetry);
+        Plot symmetry = Panel(title + SecondPanelLabel, SecondPanelLabel, lambdaAxis, l => l.Symmetry, comparison.BaselineSymmetry);
         return FigureStyle.Columns(task, symmetry);
     }
 

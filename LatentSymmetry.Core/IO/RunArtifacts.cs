@@ -58,6 +58,12 @@ public static class RunArtifacts
         w.WriteString("model", Models.ModelKindText.Format(o.Model));
         w.WriteBoolean("augment", o.Augment);
         w.WriteString("train_region", o.TrainRegion.ToString());
+        // Written only for a penalty other than the original's, so a raw run's config keeps its bytes.
+        if (o.Penalty != Invariance.PenaltyKind.Raw)
+        {
+            w.WriteString("penalty", Invariance.PenaltyKindText.Format(o.Penalty));
+            w.WriteBoolean("penalty_grad_denominator", o.PenaltyGradDenominator);
+        }
         if (o.Group.Dimension == 2)
         {
             w.WriteNumber("radius", o.Radius);

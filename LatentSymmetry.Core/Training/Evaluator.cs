@@ -17,7 +17,7 @@ public sealed class Evaluator<T> where T : unmanaged, IFloatingPointIeee754<T>
     const int Chunk = 1024;
     readonly Tape<T> _tape = new();
 
-    /// <summary>The losses of <see cref="Evaluate(Module{T}, FieldSplit{T}, SymmetryLayer, SymmetryGroup, int)"/> under SO(3).</summary>
+    /// <summary>The losses of <see cref="Evaluate(Module{T}, FieldSplit{T}, SymmetryLayer, SymmetryGroup, int, IOrbitPenaltyKind{T})"/> under SO(3).</summary>
     public (double Task, double? Sym) Evaluate(Module<T> model, FieldSplit<T> split, SymmetryLayer layer, int rotationSeed) =>
         Evaluate(model, split, layer, SymmetryGroup.So3, rotationSeed);
 
@@ -25,20 +25,23 @@ public sealed class Evaluator<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// Mean squared error over the split and, when <paramref name="layer"/> is set, the mean orbit penalty
     /// ½‖h(R1 x) − h(R2 x)‖² with rotations of <paramref name="group"/> from a fresh sampler seeded with
     /// <paramref name="rotationSeed"/> (the same rotations every time it is called with that seed, so epochs
-    /// compare like with like).
+    /// compare like with like). The penalty is of <paramref name="kind"/> (default: raw); a kind that looks at
+    /// the batch as a whole (its spread, its principal components) sees the split in one piece.
     /// </summary>
-    public (double Task, double? Sym) Evaluate(Module<T> model, FieldSplit<T> split, SymmetryLayer layer, SymmetryGroup group, int rotationSeed)
+    public (double Task, double? Sym) Evaluate(Module<T> model, FieldSplit<T> split, SymmetryLayer layer, SymmetryGroup group, int rotationSeed,
+        IOrbitPenaltyKind<T>? kind = null)
     {
         ArgumentNullException.ThrowIfNull(group);
-        var orbit = layer.IsSet ? new OrbitPenalty<T>(group.CreateSampler(rotationSeed)) : null;
+        var orbit = layer.IsSet ? new OrbitPenalty<T>(group.CreateSampler(rotationSeed), kind) : null;
+        int chunk = orbit is null || !orbit.Kind.NeedsOriginal ? Chunk : Math.Max(1, split.Count);
         int depth = layer.IsSet ? model.CheckDepth(layer) : 0;
         double taskSum = 0, symSum = 0;
         int n = split.Count, d = split.Dimension;
         if (n == 0) return (double.NaN, orbit is null ? null : double.NaN);
         var tape = _tape;
-        for (int start = 0; start < n; start += Chunk)
+        for (int start = 0; start < n; start += chunk)
         {
-            int rows = Math.Min(Chunk, n - start);
+            int rows = Math.Min(chunk, n - start);
             tape.Reset();
             using var _ = tape.NoGrad();
             var x = tape.NewScratch(rows, d);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using LatentSymmetry.Core.Data;
+using LatentSymmetry.Core.Invariance;
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Optim;
 using LatentSymmetry.Core.Symmetry;
@@ -17,7 +18,12 @@ public sealed class Trainer
     // training stream; offsets are arbitrary fixed constants.
     const int ValidationRotationOffset = 0x5EED_0001;
     const int TestRotationOffset = 0x5EED_0002;
-    const int OrbitRotationOffset = 0x5EED_0003;
+
+    /// <summary>
+    /// XOR-ed into the augmentation seed for the rotations of orbit_task_loss, so that a saved run's figure can
+    /// be recomputed (latsym evaluate) from the same stream.
+    /// </summary>
+    public const int OrbitRotationOffset = 0x5EED_0003;
 
     readonly FieldDataset<float>? _data;
     readonly Module<float>? _model;
@@ -85,7 +91,8 @@ public sealed class Trainer
             throw new ArgumentException($"train-region {data.Region} keeps none of the {data.Count} points in a split (train {data.Train.Count}, validation {data.Validation.Count}, test {data.Test.Count})");
         var optimizer = new AdamW<float>(model.Parameters(), o.Optimizer);
         var sampler = o.SymmetryLayer.IsSet ? group.CreateSampler(seeds.Augmentation) : null;
-        var step = new TrainingStep<float>(model, optimizer, o.SymmetryLayer, sampler);
+        var penaltyKind = MeasuredOrbitPenalty<float>.Of(o.Penalty, o.PenaltyGradDenominator);
+        var step = new TrainingStep<float>(model, optimizer, o.SymmetryLayer, sampler is null ? null : new OrbitPenalty<float>(sampler, penaltyKind));
         var augmenter = o.Augment ? group.CreateSampler(o.DataAugmentationSeed) : null;
         var turns = new float[augmenter is null ? 0 : d * d * o.BatchSize];
         var evaluator = new Evaluator<float>();
@@ -122,7 +129,7 @@ public sealed class Trainer
                 if (sampler is not null) { batchSym.Add(sym); symSum += sym; }
                 if (!double.IsFinite(task) || (sampler is not null && !double.IsFinite(sym))) { diverged = true; break; }
             }
-            var (valTask, valSym) = evaluator.Evaluate(model, data.Validation, o.SymmetryLayer, group, seeds.Augmentation ^ ValidationRotationOffset);
+            var (valTask, valSym) = evaluator.Evaluate(model, data.Validation, o.SymmetryLayer, group, seeds.Augmentation ^ ValidationRotationOffset, penaltyKind);
             diverged |= !double.IsFinite(valTask);
             var metrics = new EpochMetrics(epoch, lambda, taskSum / order.BatchCount,
                 sampler is null ? null : symSum / order.BatchCount, valTask, valSym, clock.Elapsed.TotalSeconds);
@@ -135,7 +142,7 @@ public sealed class Trainer
         double orbitTask = double.NaN;
         if (!diverged)
         {
-            (testTask, testSym) = evaluator.Evaluate(model, data.Test, o.SymmetryLayer, group, seeds.Augmentation ^ TestRotationOffset);
+            (testTask, testSym) = evaluator.Evaluate(model, data.Test, o.SymmetryLayer, group, seeds.Augmentation ^ TestRotationOffset, penaltyKind);
             orbitTask = evaluator.OrbitTaskLoss(model, data.Test, data.Field, group, seeds.Augmentation ^ OrbitRotationOffset);
         }
         return new TrainingResult(o, seeds, history, batchTask, batchSym, testTask, testSym, diverged, clock.Elapsed.TotalSeconds, model, data)

@@ -1,5 +1,6 @@
 using LatentSymmetry.Core.Data;
 using LatentSymmetry.Core.Fields;
+using LatentSymmetry.Core.Invariance;
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Optim;
 using LatentSymmetry.Core.Symmetry;
@@ -66,6 +67,12 @@ public sealed record TrainingOptions
     /// <summary>Inner radius r0 of the annulus (2-D groups); 0 for the disk.</summary>
     public double InnerRadius { get; init; }
 
+    /// <summary>The symmetry penalty: the original's raw ½ E‖h(g1 x) − h(g2 x)‖² (default) or one built on the measures.</summary>
+    public PenaltyKind Penalty { get; init; } = PenaltyKind.Raw;
+
+    /// <summary>Let the gradient flow through the denominator of a normalized penalty (the authors found stopping it necessary).</summary>
+    public bool PenaltyGradDenominator { get; init; }
+
     /// <summary>The field trained on: <see cref="Field"/> or the default of the group's dimension.</summary>
     public IScalarField TargetField => Field ?? FieldCatalog.Default(Group.Dimension);
 
@@ -73,7 +80,8 @@ public sealed record TrainingOptions
     public SamplingDomain Domain => Group.Dimension == 2 ? SamplingDomain.Disk(Radius, InnerRadius) : SamplingDomain.Box(Group.Dimension, BoxHalfWidth);
 
     /// <summary>True for the original experiment's set-up (SO(3), radial field, MLP, no augmentation, full region).</summary>
-    public bool IsOriginalSetup => Group == SymmetryGroup.So3 && TargetField.Spec == "radial" && Model == ModelKind.Mlp && !Augment && TrainRegion.IsFull;
+    public bool IsOriginalSetup => Group == SymmetryGroup.So3 && TargetField.Spec == "radial" && Model == ModelKind.Mlp && !Augment && TrainRegion.IsFull
+        && Penalty == PenaltyKind.Raw;
 
     /// <summary>Seed of the augmentation rotations: derive(run seed, "data_augmentation"), a category of its own.</summary>
     public int DataAugmentationSeed => DerivedSeeds.Derive(RunSeed, DerivedSeeds.DataAugmentationCategory);
@@ -104,6 +112,9 @@ public sealed record TrainingOptions
         if (TargetField.Dimension != Group.Dimension)
             return $"field {TargetField.Spec} takes {TargetField.Dimension}-D points but group {Group.Name} acts on {Group.Dimension}-D points";
         if (TrainRegion.CheckDimension(Group.Dimension) is { } region) return $"train-region {TrainRegion}: {region}";
+        if (!Enum.IsDefined(Penalty)) return $"penalty {Penalty} is not a penalty kind";
+        if (PenaltyGradDenominator && Penalty is not (PenaltyKind.Normalized or PenaltyKind.PcaNormalized))
+            return $"penalty-grad-denominator needs a normalized penalty (normalized or pca-normalized), not {PenaltyKindText.Format(Penalty)}";
         // Refuse what cannot fit rather than let the operating system kill the process half-way.
         long available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
         if (EstimatedBytes > available)
@@ -158,6 +169,7 @@ public sealed record TrainingOptions
             if (Model != ModelKind.Mlp) parts.Add(ModelKindText.Format(Model));
             if (Augment) parts.Add("aug");
             if (!TrainRegion.IsFull) parts.Add(TrainRegion.ToString().Replace(":", "", StringComparison.Ordinal));
+            if (Penalty != PenaltyKind.Raw) parts.Add("pen-" + PenaltyKindText.Format(Penalty) + (PenaltyGradDenominator ? "-graddenom" : ""));
             return parts.Count == 0 ? "" : "_" + string.Join("_", parts);
         }
     }

@@ -1,0 +1,135 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using LatentSymmetry.Cli.Plots;
+using LatentSymmetry.Core.Evaluation;
+
+namespace LatentSymmetry.Cli.Commands;
+
+/// <summary><c>latsym evaluate</c>: how invariant a saved run is, layer by layer, with its figures and files.</summary>
+internal static class EvaluateCommand
+{
+    /// <summary>What each measure means, shared with the help of the commands that report them.</summary>
+    internal const string MeasuresHelp =
+        "SL = 1/2 E||h(g1 x) - h(g2 x)||^2, the original's symmetry penalty measured (its scale is the layer's). " +
+        "Q_h = E||h(g1 x) - h(g2 x)||^2 / E||h(x) - h(x')||^2 over pairs of distinct test points: 0 invariant, 1 no more " +
+        "invariant than the data's spread. Q = Q_h on the layer's principal components explaining 95% of its variance " +
+        "(the authors' definition; discards directions the layer barely uses). RSL = E[||h(g1 x) - h(g2 x)||^2 / " +
+        "(||h(g1 x)||^2 + ||h(g2 x)||^2 + 1e-8)], per point, in [0, 2]. MI = (log K - L) / log K with L the held-out " +
+        "cross-entropy of a small classifier predicting the class of the relative rotation g2 g1^-1 from the pair " +
+        "(h(g1 x), h(g2 x)): 0 the layer carries no information about how the point was turned, 1 all of it. For so2 " +
+        "(and so2z) the rotations are K = 16 equally spaced angles and the class is (i2 - i1) mod 16, as the authors do; " +
+        "for so3 the class is the angle of the relative rotation in one of 16 bins cut at the quantiles of the Haar " +
+        "angle law (1 - cos t)/pi, so the classes are equally likely and MI measures how much of the relative " +
+        "rotation's angle the layer still encodes (its axis is not asked for).";
+
+    public static Command Create(TextWriter stdout)
+    {
+        var runDir = new Argument<string>("RUN_DIR") { Description = "A run directory written by 'latsym train' (config.json and model.safetensors)." };
+        var defaults = EvaluationOptions.Default;
+        var rotations = new Option<int>("--rotations")
+        {
+            Description = "Rotations per test point: each point is turned N times for the invariance error and the angle curve, " +
+                "and gives N rotation pairs to MI's classifier (SL, Q_h, Q, RSL use one pair per point). 1..64.",
+            HelpName = "N",
+            DefaultValueFactory = _ => defaults.Rotations,
+        };
+        var metrics = new Option<string>("--metrics")
+        {
+            Description = "Per-layer measures to compute, comma-separated, from SL, Q_h, Q, RSL, MI, or all. MI trains a small classifier per layer and is the slowest.",
+            HelpName = "LIST",
+            DefaultValueFactory = _ => "all",
+        };
+        var json = new Option<bool>("--json")
+        {
+            Description = "Print invariance.json's object instead of the report: test_task_loss, reported_test_task_loss, test_task_loss_matches, " +
+                "orbit_task_loss, orbit_ratio, invariance_error {float32, float64, points}, penalised_layer, layers [{layer (1..L, -1 the output), " +
+                "width, SL, Q_h, Q, RSL, MI, ci95 {measure: [lower, upper]}, pca_components}], reference_layers, angle_curve {axis, " +
+                "trained_up_to_deg, bins [{from_deg, to_deg, count, mse}]}.",
+        };
+        var noReference = new Option<bool>("--no-reference") { Description = "Skip the untrained network of the same seed (the dashed reference line of profile.png and reference_* in the files)." };
+        var command = new Command("evaluate",
+            "Measure how invariant a saved run is, on its test points (the data set is re-created from the run's seeds). Reports:\n" +
+            "- test_task_loss, recomputed from the saved weights (equal bit for bit to metrics.json's), orbit_task_loss (the MSE " +
+            "on the test points each turned by a Haar rotation of the group) and orbit_ratio = orbit/test, as the run computes them;\n" +
+            "- invariance_error eps = RMS(f(Rx) - f(x)) / std f(x) over the test points whose turned copies stay in the data's " +
+            "domain (|x| <= B in the box; every point of the disk), in float32 and with the same weights run in float64;\n" +
+            "- per layer (every hidden layer and the output), with 95% bootstrap intervals over the test points: " + MeasuresHelp + "\n" +
+            "- angle_curve: the MSE of turned test points per 10 degrees of angle to the training region's axis (+z for a cone, " +
+            "+x for a sector), which shows where a region-trained model stops generalising.\n" +
+            "Writes invariance.json, profile.csv, profile.png (each measure against the layer, log axes for SL/Q_h/Q/RSL, the " +
+            "penalised layer marked, the untrained network dashed) and angle.png (the training region shaded) into RUN_DIR; " +
+            "no other file there is touched and each file appears complete or not at all. Bad input (no such directory, missing " +
+            "or corrupt weights, weights whose shapes disagree with config.json, a config from a newer latsym) is a one-line " +
+            "error, exit code 2.")
+        {
+            runDir, rotations, metrics, json, noReference,
+        };
+        command.SetAction(parse =>
+        {
+            string dir = parse.GetValue(runDir)!;
+            if (!InvarianceMetricText.TryParse(parse.GetValue(metrics), out var chosen, out var metricError))
+                throw new UsageException($"--metrics {metricError}");
+            int n = parse.GetValue(rotations);
+            if (n is < 1 or > 64) throw new UsageException($"--rotations must be in 1..64, got {n}");
+            var options = EvaluationOptions.Default with { Rotations = n, Metrics = chosen, Reference = !parse.GetValue(noReference) };
+            SavedRun run;
+            RunEvaluation evaluation;
+            try
+            {
+                run = SavedRun.Open(dir);
+                evaluation = RunEvaluator.Evaluate(run, options);
+            }
+            catch (RunDirectoryException e) { throw new UsageException(e.Message); }
+            string report = EvaluationReport.Json(run, evaluation, chosen);
+            FigureFile.WriteAtomically(Path.Combine(dir, "invariance.json"), Encoding.UTF8.GetBytes(report));
+            FigureFile.WriteAtomically(Path.Combine(dir, "profile.csv"), Encoding.UTF8.GetBytes(EvaluationReport.ProfileCsv(evaluation, chosen)));
+            new ProfileFigure(evaluation, chosen).Save(Path.Combine(dir, ProfileFigure.DefaultFileName));
+            new AngleFigure(evaluation).Save(Path.Combine(dir, AngleFigure.DefaultFileName));
+            if (parse.GetValue(json)) stdout.Write(report);
+            else WriteReport(stdout, run, evaluation, chosen);
+            return 0;
+        });
+        return command;
+    }
+
+    static string G(double v) => double.IsFinite(v) ? v.ToString("G4", CultureInfo.InvariantCulture) : "-";
+
+    static void WriteReport(TextWriter o, SavedRun run, RunEvaluation e, InvarianceMetric metrics)
+    {
+        o.WriteLine($"run:              {run.Directory}");
+        string check = e.ReportedTestTaskLoss is double r ? (r.Equals(e.TestTaskLoss) ? " (= metrics.json, bit for bit)" : $" (metrics.json: {r.ToString("R", CultureInfo.InvariantCulture)}, DIFFERS)") : "";
+        o.WriteLine($"test_task_loss:   {e.TestTaskLoss.ToString("R", CultureInfo.InvariantCulture)}{check}");
+        o.WriteLine($"orbit_task_loss:  {G(e.OrbitTaskLoss)}   orbit_ratio: {G(e.OrbitRatio)}");
+        o.WriteLine($"invariance_error: float32 {G(e.InvarianceErrorFloat32)}   float64 {G(e.InvarianceErrorFloat64)}   ({e.InvariancePoints} test points whose orbits stay in the domain)");
+        o.WriteLine();
+        var chosen = InvarianceMetricText.All.Where(m => (metrics & m.Metric) != 0).ToList();
+        var header = new StringBuilder("layer  width");
+        foreach (var (_, name) in chosen) header.Append(CultureInfo.InvariantCulture, $"  {name,-27}");
+        o.WriteLine(header.ToString().TrimEnd());
+        for (int i = 0; i < e.Layers.Count; i++)
+        {
+            var l = e.Layers[i];
+            var line = new StringBuilder().Append(CultureInfo.InvariantCulture, $"{(l.Layer == -1 ? "out" : l.Layer.ToString(CultureInfo.InvariantCulture)),5}{(e.PenalisedLayer.IsSet && e.PenalisedLayer.Value == l.Layer ? "*" : " ")}{l.Width,6}");
+            foreach (var (metric, _) in chosen)
+            {
+                var m = l.Get(metric);
+                line.Append(CultureInfo.InvariantCulture, $"  {$"{G(m.Value)} [{G(m.Lower)}, {G(m.Upper)}]",-27}");
+            }
+            o.WriteLine(line.ToString().TrimEnd());
+        }
+        if (e.Reference is { } reference)
+        {
+            var line = new StringBuilder("untrained, Q_h by layer:");
+            foreach (var l in reference) line.Append(' ').Append(G(l.Get(Core.Evaluation.InvarianceMetric.Qh).Value));
+            if ((metrics & InvarianceMetric.Qh) != 0) o.WriteLine(line.ToString());
+        }
+        if (e.PenalisedLayer.IsSet) o.WriteLine("* the penalised layer");
+        o.WriteLine();
+        o.WriteLine($"angle to {e.AxisName} (deg)  MSE of turned test points" + (e.TrainedUpToDegrees < 180 ? $"   (trained up to {e.TrainedUpToDegrees:0.#} deg)" : ""));
+        foreach (var b in e.AngleCurve)
+            o.WriteLine($"  {b.LowerDegrees,3:0}-{b.UpperDegrees,-3:0}  {G(b.MeanSquaredError),-10} ({b.Count} points)");
+        o.WriteLine();
+        o.WriteLine($"wrote invariance.json, profile.csv, profile.png, angle.png in {run.Directory} ({e.Seconds:0.0} s)");
+    }
+}

@@ -1,0 +1,231 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using LatentSymmetry.Cli.Output;
+using LatentSymmetry.Cli.Plots;
+using LatentSymmetry.Core.Evaluation;
+using LatentSymmetry.Core.Experiments.Grid;
+using LatentSymmetry.Core.Experiments.Statistics;
+using LatentSymmetry.Core.Fields;
+using LatentSymmetry.Core.IO;
+using LatentSymmetry.Core.Models;
+using LatentSymmetry.Core.Symmetry;
+using LatentSymmetry.Core.Training;
+
+namespace LatentSymmetry.Cli.Commands;
+
+/// <summary><c>latsym survey</c>: train on each field and seed, evaluate every run, draw the authors' survey figure and the mix sweep.</summary>
+internal static class SurveyCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        // The survey's defaults: the plain MLP (no penalty) on the disk, 100 epochs as in the authors' survey.
+        var d = new TrainingOptions { Group = SymmetryGroup.So2, SymmetryLayer = SymmetryLayer.None, LambdaSymMax = 0, Epochs = 100 };
+        var o = new TrainingCliOptions(d);
+        var fields = new Option<string?>("--fields")
+        {
+            Description = "Fields to survey, comma-separated specs (see 'latsym fields'; a spec's own k=v parameters may follow it: " +
+                "gaussian-ring,multi-ring:centers=0.3;0.7,std=0.08,x). Default: every field of the group's dimension in the catalogue except mix.",
+            HelpName = "F1,F2,...",
+        };
+        var seeds = new Option<string>("--seeds") { Description = "Run seeds: a list and/or ranges, e.g. 1-5 or 1,3,7-9.", DefaultValueFactory = _ => "1-5", HelpName = "LIST" };
+        var metric = new Option<string>("--metric") { Description = "The measure drawn: SL, Q_h, Q, RSL or MI (see 'latsym evaluate --help'). MI is much slower.", DefaultValueFactory = _ => "Q", HelpName = "NAME" };
+        var mixAlphas = new Option<string?>("--mix-alpha")
+        {
+            Description = "Also survey mix = (1 - alpha) a + alpha b at these alphas (the authors': 0,0.01,0.03,0.1,0.3,1) and draw mix.png: the measure at each layer against alpha.",
+            HelpName = "A1,A2,...",
+        };
+        var mixA = new Option<string>("--mix-a") { Description = "Field a of the mix sweep (invariant in the authors' sweep).", DefaultValueFactory = _ => "bessel-j0:scale=10", HelpName = "SPEC" };
+        var mixB = new Option<string>("--mix-b") { Description = "Field b of the mix sweep (not invariant in the authors' sweep).", DefaultValueFactory = _ => "radial-angular:k=2", HelpName = "SPEC" };
+        var shard = new Option<string?>("--shard")
+        {
+            Description = "Train and evaluate only shard K of N (1-based, K/N) of the (field, seed) runs, a deterministic 1/N; default from " +
+                "SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT when set, else all. Shards share --output; each draws the figures from the runs done so far.",
+            HelpName = "K/N",
+        };
+        var output = new Option<string>("--output", "-o") { Description = "Survey directory: runs/ (one run directory per field and seed), survey.csv, survey_summary.csv, survey.png, mix.png.", DefaultValueFactory = _ => "survey", HelpName = "DIR" };
+        var command = new Command("survey",
+            "The authors' field survey: train a network on each field (--fields) for each seed (--seeds), evaluate every run as " +
+            "'latsym evaluate' does (without MI unless --metric MI), and draw survey.png: the measure against the layer, one line per " +
+            "field with its 95% interval across seeds (mean, t-interval), fields invariant under the group in blues and the others in " +
+            "reds, the untrained network dashed; plus survey.csv (field, invariant, seed, layer, value), survey_summary.csv (mean, " +
+            "CI, median per field and layer) and a table. Resumable: a run directory that already holds invariance.json is read, not " +
+            "retrained, so an interrupted survey continues where it stopped. Default: the plain MLP (no penalty) on the disk under so2; " +
+            "--symmetry-layer with --lambda-sym-max and --penalty train with a penalty instead.")
+        {
+            fields, seeds, metric, mixAlphas, mixA, mixB, output, shard,
+        };
+        foreach (var option in new Option[] { o.Layer, o.LambdaMax, o.HiddenLayers, o.HiddenDim, o.LearningRate, o.Epochs, o.BatchSize, o.Samples, o.Group, o.Radius, o.InnerRadius })
+            command.Options.Add(option);
+        foreach (var option in o.PenaltyOptions) command.Options.Add(option);
+        command.SetAction((parse, cancellation) => Task.FromResult(Execute(parse, cancellation)));
+        return command;
+
+        int Execute(ParseResult parse, CancellationToken cancellation)
+        {
+            var template = o.Read(parse);
+            if (!InvarianceMetricText.TryParse(parse.GetValue(metric), out var chosen, out var metricError) || InvarianceMetricText.All.All(m => m.Metric != chosen))
+                throw new UsageException($"--metric: {(metricError.Length > 0 ? metricError : "give one measure: SL, Q_h, Q, RSL or MI")}");
+            string metricName = InvarianceMetricText.Name(chosen);
+            IReadOnlyList<int> seedList;
+            try { seedList = SeedSpec.Parse(parse.GetValue(seeds)!); }
+            catch (Exception e) when (e is FormatException or ArgumentException or GridSpecException) { throw new UsageException($"--seeds: {e.Message}"); }
+
+            var specs = parse.GetValue(fields) is { } list ? FieldList.Split(list)
+                : FieldCatalog.All.Where(f => f.Dimension == template.Group.Dimension).Select(f => f.Name).ToList();
+            var alphas = new List<double>();
+            if (parse.GetValue(mixAlphas) is { } alphaText)
+                foreach (var a in alphaText.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                {
+                    if (!double.TryParse(a, NumberStyles.Float, CultureInfo.InvariantCulture, out double alpha) || !(alpha is >= 0 and <= 1))
+                        throw new UsageException($"--mix-alpha: '{a}' is not a weight in [0, 1]");
+                    alphas.Add(alpha);
+                }
+            var mixSpecs = alphas.Select(a => string.Create(CultureInfo.InvariantCulture, $"mix:alpha={a:R},a=({parse.GetValue(mixA)}),b=({parse.GetValue(mixB)})")).ToList();
+            var all = new List<IScalarField>();
+            foreach (var spec in specs.Concat(mixSpecs))
+            {
+                IScalarField field;
+                try { field = FieldCatalog.Parse(spec); }
+                catch (FormatException e) { throw new UsageException($"--fields: {e.Message}"); }
+                if (field.Dimension != template.Group.Dimension)
+                    throw new UsageException($"--fields: {field.Spec} takes {field.Dimension}-D points but group {template.Group.Name} acts on {template.Group.Dimension}-D points");
+                all.Add(field);
+            }
+            if (all.Count == 0) throw new UsageException("--fields: no field given");
+
+            ShardSpec shardSpec;
+            try { shardSpec = ShardSpec.Resolve(parse.GetValue(shard), Environment.GetEnvironmentVariable); }
+            catch (GridSpecException e) { throw new UsageException(e.Message); }
+            string dir = parse.GetValue(output)!;
+            Directory.CreateDirectory(Path.Combine(dir, "runs"));
+            var evaluation = EvaluationOptions.Default with
+            {
+                Metrics = chosen == InvarianceMetric.MI ? InvarianceMetric.All : InvarianceMetric.All & ~InvarianceMetric.MI,
+            };
+            // results[field][seed] = (layer values, reference values)
+            var results = new Dictionary<string, List<(double[] Values, double[] Reference)>>();
+            int total = all.Count * seedList.Count, done = 0, index = 0, missing = 0;
+            foreach (var field in all)
+            {
+                results[field.Spec] = [];
+                foreach (int seed in seedList)
+                {
+                    cancellation.ThrowIfCancellationRequested();
+                    var options = template with { Field = field, RunSeed = seed };
+                    string runDir = Path.Combine(dir, "runs", RunName(field, seed));
+                    string invariance = Path.Combine(runDir, "invariance.json");
+                    bool mine = shardSpec.Contains(index++);
+                    if (!mine && !File.Exists(invariance))
+                    {
+                        missing++; // another shard's run, not done yet
+                        continue;
+                    }
+                    if (!File.Exists(invariance))
+                    {
+                        if (!Directory.Exists(runDir))
+                        {
+                            using var staged = StagedDirectory.Create(runDir, "--output");
+                            RunArtifacts.Write(staged.StagingPath, new Trainer(options).Run(cancellation: cancellation));
+                            staged.Commit();
+                        }
+                        var run = SavedRun.Open(runDir);
+                        RunEvaluation e;
+                        try { e = RunEvaluator.Evaluate(run, evaluation); }
+                        catch (RunDirectoryException failure)
+                        {
+                            // A diverged run stays out of the means; the others go on.
+                            stderr.WriteLine($"latsym: warning: {failure.Message}");
+                            done++;
+                            continue;
+                        }
+                        FigureFile.WriteAtomically(invariance, Encoding.UTF8.GetBytes(EvaluationReport.Json(run, e, evaluation.Metrics)));
+                    }
+                    results[field.Spec].Add(ReadLayers(invariance, metricName));
+                    done++;
+                    stderr.WriteLine($"[{done}/{total}] {field.Spec} seed {seed}: {metricName} at the output {results[field.Spec][^1].Values[^1].ToString("G4", CultureInfo.InvariantCulture)}");
+                }
+            }
+            if (missing > 0) stderr.WriteLine($"{missing} of {total} runs belong to other shards and are not done yet: the figures and tables leave them out");
+            WriteOutputs(stdout, dir, metricName, template, all, results, alphas, mixSpecs);
+            return 0;
+        }
+    }
+
+    static string RunName(IScalarField field, int seed)
+    {
+        var safe = new StringBuilder();
+        foreach (char c in field.Spec) safe.Append(char.IsLetterOrDigit(c) || c is '.' or '-' ? c : '_');
+        return $"{safe}_seed{seed}";
+    }
+
+    static (double[] Values, double[] Reference) ReadLayers(string path, string metric)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(path));
+        static double[] Values(JsonElement layers, string metric) => layers.EnumerateArray()
+            .Select(l => l.TryGetProperty(metric, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : double.NaN).ToArray();
+        var root = doc.RootElement;
+        return (Values(root.GetProperty("layers"), metric),
+            root.TryGetProperty("reference_layers", out var r) ? Values(r, metric) : []);
+    }
+
+    static void WriteOutputs(TextWriter stdout, string dir, string metric, TrainingOptions template, List<IScalarField> fields,
+        Dictionary<string, List<(double[] Values, double[] Reference)>> results, List<double> alphas, List<string> mixSpecs)
+    {
+        var csv = new StringBuilder($"field,invariant,seed_index,layer,{metric}\n");
+        var summary = new StringBuilder($"field,invariant,layer,n,mean,ci95_half_width,median\n");
+        var lines = new List<SurveyFigure.FieldLine>();
+        int depth = template.HiddenLayers + 1;
+        string LayerName(int k) => k == depth - 1 ? "-1" : (k + 1).ToString(CultureInfo.InvariantCulture);
+        foreach (var field in fields.Where(f => !mixSpecs.Contains(f.Spec) || alphas.Count == 0))
+        {
+            bool invariant = field.InvariantUnder.Contains(template.Group.Name);
+            var runs = results[field.Spec];
+            var perLayer = Enumerable.Range(0, depth).Select(k => (IReadOnlyList<double>)runs.Select(r => k < r.Values.Length ? r.Values[k] : double.NaN).ToList()).ToList();
+            lines.Add(new SurveyFigure.FieldLine(field.Spec, invariant, perLayer));
+        }
+        foreach (var field in fields)
+        {
+            bool invariant = field.InvariantUnder.Contains(template.Group.Name);
+            var runs = results[field.Spec];
+            for (int s = 0; s < runs.Count; s++)
+                for (int k = 0; k < runs[s].Values.Length; k++)
+                    csv.Append(CultureInfo.InvariantCulture, $"\"{field.Spec}\",{invariant},{s},{LayerName(k)},{PythonFloat.Format(runs[s].Values[k])}\n");
+            for (int k = 0; k < depth; k++)
+            {
+                var st = SummaryStatistics.Of(runs.Select(r => k < r.Values.Length ? r.Values[k] : double.NaN).Where(double.IsFinite));
+                summary.Append(CultureInfo.InvariantCulture, $"\"{field.Spec}\",{invariant},{LayerName(k)},{st.N},{PythonFloat.Format(st.Mean)},{PythonFloat.Format(st.Ci95HalfWidth)},{PythonFloat.Format(st.Median)}\n");
+            }
+        }
+        FigureFile.WriteAtomically(Path.Combine(dir, "survey.csv"), Encoding.UTF8.GetBytes(csv.ToString()));
+        FigureFile.WriteAtomically(Path.Combine(dir, "survey_summary.csv"), Encoding.UTF8.GetBytes(summary.ToString()));
+        var reference = Enumerable.Range(0, depth).Select(k => results.Values.SelectMany(r => r).Select(r => k < r.Reference.Length ? r.Reference[k] : double.NaN)
+            .Where(double.IsFinite).DefaultIfEmpty(double.NaN).Average()).ToList();
+        SurveyFigure.Save(Path.Combine(dir, "survey.png"), metric, template.Group.Name, lines, reference);
+        if (alphas.Count > 0)
+        {
+            var perAlpha = mixSpecs.Select(spec => (IReadOnlyList<IReadOnlyList<double>>)Enumerable.Range(0, depth)
+                .Select(k => (IReadOnlyList<double>)results[spec].Select(r => k < r.Values.Length ? r.Values[k] : double.NaN).ToList()).ToList()).ToList();
+            SurveyFigure.SaveMix(Path.Combine(dir, "mix.png"), metric, alphas, perAlpha);
+        }
+
+        // The table: mean (median) per field and layer.
+        var header = new StringBuilder($"{metric,-44} inv ");
+        for (int k = 0; k < depth; k++) header.Append(CultureInfo.InvariantCulture, $" {(k == depth - 1 ? "out" : $"L{k + 1}"),9}");
+        stdout.WriteLine(header.ToString());
+        foreach (var field in fields)
+        {
+            var row = new StringBuilder($"{Shorten(field.Spec),-44} {(field.InvariantUnder.Contains(template.Group.Name) ? "yes" : "no "),-3} ");
+            for (int k = 0; k < depth; k++)
+            {
+                var st = SummaryStatistics.Of(results[field.Spec].Select(r => k < r.Values.Length ? r.Values[k] : double.NaN).Where(double.IsFinite));
+                row.Append(CultureInfo.InvariantCulture, $" {st.Mean,9:G3}");
+            }
+            stdout.WriteLine(row.ToString());
+        }
+        stdout.WriteLine($"wrote survey.csv, survey_summary.csv, survey.png{(alphas.Count > 0 ? ", mix.png" : "")} in {dir} (means over seeds; runs in {Path.Combine(dir, "runs")})");
+    }
+
+    static string Shorten(string s) => s.Length <= 44 ? s : s[..41] + "...";
+}

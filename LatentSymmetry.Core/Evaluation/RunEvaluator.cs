@@ -1,0 +1,269 @@
+using System.Diagnostics;
+using System.Numerics;
+using LatentSymmetry.Autograd;
+using LatentSymmetry.Core.Data;
+using LatentSymmetry.Core.Fields;
+using LatentSymmetry.Core.Invariance;
+using LatentSymmetry.Core.Models;
+using LatentSymmetry.Core.Symmetry;
+using LatentSymmetry.Core.Training;
+
+namespace LatentSymmetry.Core.Evaluation;
+
+/// <summary>
+/// Measures a saved run on its test points: the test loss recomputed, the orbit loss as the run computes it,
+/// the invariance error ε in float32 and float64, the per-layer measures (SL, Q_h, Q, RSL, MI) of the trained
+/// network and of the untrained one of the same seed, and the error against the angle to the region's axis.
+/// Deterministic: every rotation comes from a stream derived from the run's augmentation seed.
+/// </summary>
+public static class RunEvaluator
+{
+    // Streams of the evaluation's own, beside the run's three (0x5EED_0001..3): evaluating never reuses
+    // the rotations the run trained or was tested with.
+    const int InvarianceRotationOffset = 0x5EED_0011;
+    const int MeasureRotationOffset = 0x5EED_0012;
+    const int PairRotationOffset = 0x5EED_0013;
+    const int AngleRotationOffset = 0x5EED_0014;
+
+    /// <summary>Evaluates <paramref name="run"/> (weights loaded here; see <see cref="SavedRun.LoadModel{T}"/> for the errors).</summary>
+    public static RunEvaluation Evaluate(SavedRun run, EvaluationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        options ??= EvaluationOptions.Default;
+        var clock = Stopwatch.StartNew();
+        var model = run.LoadModel<float>();
+        // A diverged run saves the weights it stopped with; nothing about invariance can be read from them.
+        foreach (var p in model.ParameterList)
+            foreach (var v in p.Tensor.Span)
+                if (!float.IsFinite(v))
+                    throw new RunDirectoryException($"{run.Directory}: the run diverged (tensor '{p.Name}' holds {v}); there is nothing to measure");
+        var model64 = run.LoadModel<double>();
+        var data = run.CreateDataset();
+        if (data.Test.Count < 3) throw new RunDirectoryException($"{run.Directory}: only {data.Test.Count} test points; the measures need at least 3");
+        return Evaluate(run.Options, model, model64, data, options, clock) with { ReportedTestTaskLoss = run.ReportedTestTaskLoss };
+    }
+
+    /// <summary>
+    /// Evaluates a trained <paramref name="model"/> of <paramref name="runOptions"/> on its data set, e.g. right
+    /// after training (benchmark --evaluate); the float64 copy is made from its weights.
+    /// </summary>
+    public static RunEvaluation Evaluate(TrainingOptions runOptions, Module<float> model, FieldDataset<float> data, EvaluationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(runOptions);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(data);
+        var clock = Stopwatch.StartNew();
+        var model64 = SavedRun.CreateModel<double>(runOptions);
+        model64.LoadStateDict(new StateDict<double>(model.StateDict().Select(e => new StateDictEntry<double>(e.Name, e.Shape, Array.ConvertAll(e.Values, v => (double)v)))));
+        return Evaluate(runOptions, model, model64, data, options ?? EvaluationOptions.Default, clock);
+    }
+
+    static RunEvaluation Evaluate(TrainingOptions o, Module<float> model, Module<double> model64, FieldDataset<float> data, EvaluationOptions options, Stopwatch clock)
+    {
+        var test = data.Test;
+        var evaluator = new Evaluator<float>();
+        double testLoss = evaluator.Evaluate(model, test, SymmetryLayer.None, o.Group, 0).Task;
+        double orbitLoss = evaluator.OrbitTaskLoss(model, test, data.Field, o.Group, o.Seeds.Augmentation ^ Trainer.OrbitRotationOffset);
+        int seed = o.Seeds.Augmentation;
+
+        var (eps32, eps64, kept) = InvarianceErrors(model, model64, test, o, options.Rotations, seed ^ InvarianceRotationOffset);
+        var layers = MeasureLayers(model, test, o.Group, options, seed);
+        var reference = options.Reference
+            ? MeasureLayers(SavedRun.CreateModel<float>(o), test, o.Group, options with { BootstrapReplicates = 0 }, seed)
+            : null;
+        var (curve, axis, upTo) = AngleCurveOf(model, test, data.Field, o, options.Rotations, seed ^ AngleRotationOffset);
+        var penalised = o.SymmetryLayer.IsSet && o.LambdaSymMax > 0 ? o.SymmetryLayer : SymmetryLayer.None;
+        return new RunEvaluation(testLoss, null, orbitLoss, eps32, eps64, kept, layers, reference, curve, axis, upTo, penalised,
+            clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// True when every rotation of the group keeps <paramref name="point"/> inside the domain: always on the
+    /// disk (rotations keep the radius); |x| ≤ B in the box under SO(3); x² + y² ≤ B² under rotations about z.
+    /// </summary>
+    public static bool OrbitStaysInDomain(ReadOnlySpan<float> point, TrainingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Group.Dimension == 2) return true;
+        int turned = options.Group == SymmetryGroup.So2z ? 2 : point.Length;
+        double r2 = 0;
+        for (int i = 0; i < turned; i++) r2 += (double)point[i] * point[i];
+        return r2 <= options.BoxHalfWidth * options.BoxHalfWidth;
+    }
+
+    static (double Float32, double Float64, int Points) InvarianceErrors(Module<float> model, Module<double> model64, FieldSplit<float> test,
+        TrainingOptions o, int rotations, int seed)
+    {
+        int d = test.Dimension;
+        var keptRows = new List<int>();
+        for (int i = 0; i < test.Count; i++)
+            if (OrbitStaysInDomain(test.Points.Slice(d * i, d), o)) keptRows.Add(i);
+        if (keptRows.Count < 2) return (double.NaN, double.NaN, keptRows.Count);
+        int m = keptRows.Count * rotations;
+        // One set of rotations, drawn and applied in double, so both precisions see the same turned points.
+        var matrices = new double[m * d * d];
+        o.Group.CreateSampler(seed).Sample<double>(matrices);
+        var x64 = new double[m * d];
+        for (int r = 0; r < m; r++)
+            for (int c = 0; c < d; c++) x64[r * d + c] = test.Points[keptRows[r / rotations] * d + c];
+        var x32 = Array.ConvertAll(x64, v => (float)v);
+        var turned64 = new double[m * d];
+        PointRotation.Apply<double>(matrices, x64, turned64, d);
+        // The float32 turned point is the exact one rounded once, so ε in float32 measures the network's own
+        // rounding rather than that of a float32 rotation as well.
+        var turned32 = Array.ConvertAll(turned64, v => (float)v);
+        var e32 = new Evaluator<float>();
+        var e64 = new Evaluator<double>();
+        double eps32 = PredictionInvariance.Error<float>(e32.Predict(model, x32), e32.Predict(model, turned32));
+        double eps64 = PredictionInvariance.Error<double>(e64.Predict(model64, x64), e64.Predict(model64, turned64));
+        return (eps32, eps64, keptRows.Count);
+    }
+
+    // The activations of every stage for a stacked batch, each copied out of the tape's arena.
+    static List<Tensor<float>> StageActivations(Module<float> model, Tensor<float> x)
+    {
+        var tape = new Tape<float>();
+        using var _ = tape.NoGrad();
+        var stages = new List<Tensor<float>>(model.LayerCount);
+        var h = x;
+        for (int k = 0; k < model.LayerCount; k++)
+        {
+            h = model.Forward(tape, h, k, k + 1);
+            stages.Add(Tensor<float>.FromSpan(h.Rows, h.Cols, h.Span));
+        }
+        return stages;
+    }
+
+    static Tensor<float> Rows(Tensor<float> t, int start, int count) => Tensor<float>.FromSpan(count, t.Cols, t.Span.Slice(start * t.Cols, count * t.Cols));
+
+    static List<LayerEvaluation> MeasureLayers(Module<float> model, FieldSplit<float> test, SymmetryGroup group, EvaluationOptions options, int seed)
+    {
+        int n = test.Count, d = test.Dimension, depth = model.LayerCount;
+        var measures = new LayerInvariance?[depth];
+        var information = new RotationInformationEstimate?[depth];
+        var widths = new int[depth];
+        const InvarianceMetric Moments = InvarianceMetric.SL | InvarianceMetric.Qh | InvarianceMetric.Q | InvarianceMetric.Rsl;
+        if ((options.Metrics & Moments) != 0 || (options.Metrics & InvarianceMetric.MI) == 0)
+        {
+            // [x; g1 x; g2 x] with one pair of Haar rotations per test point.
+            var stacked = Tensor<float>.Zeros(3 * n, d);
+            var r = new float[2 * n * d * d];
+            group.CreateSampler(seed ^ MeasureRotationOffset).Sample<float>(r);
+            test.Points.CopyTo(stacked.Span);
+            PointRotation.Apply<float>(r.AsSpan(0, n * d * d), test.Points, stacked.Span.Slice(n * d, n * d), d);
+            PointRotation.Apply<float>(r.AsSpan(n * d * d), test.Points, stacked.Span.Slice(2 * n * d, n * d), d);
+            var stages = StageActivations(model, stacked);
+            var measureOptions = InvarianceMeasureOptions.Default with { BootstrapReplicates = options.BootstrapReplicates, Seed = seed };
+            for (int k = 0; k < depth; k++)
+            {
+                var h = stages[k];
+                widths[k] = h.Cols;
+                if ((options.Metrics & Moments) != 0)
+                    measures[k] = InvarianceMeasures.Measure(Rows(h, 0, n), Rows(h, n, n), Rows(h, 2 * n, n), measureOptions);
+            }
+        }
+        if ((options.Metrics & InvarianceMetric.MI) != 0)
+        {
+            var (first, second, classes) = RotationPairs(group, n, options.Rotations, options.RotationClasses, seed ^ PairRotationOffset);
+            int m = n * options.Rotations;
+            var stacked = Tensor<float>.Zeros(2 * m, d);
+            var points = new float[m * d];
+            for (int j = 0; j < n; j++)
+                for (int p = 0; p < options.Rotations; p++) test.Points.Slice(j * d, d).CopyTo(points.AsSpan((j * options.Rotations + p) * d, d));
+            PointRotation.Apply<float>(first, points, stacked.Span[..(m * d)], d);
+            PointRotation.Apply<float>(second, points, stacked.Span[(m * d)..], d);
+            var stages = StageActivations(model, stacked);
+            var classifier = RotationClassifierOptions.Default with { BootstrapReplicates = options.BootstrapReplicates, Seed = seed };
+            for (int k = 0; k < depth; k++)
+            {
+                var h = stages[k];
+                widths[k] = h.Cols;
+                information[k] = RotationInformation.Estimate(Rows(h, 0, m), Rows(h, m, m), classes, options.RotationClasses, options.Rotations, classifier);
+                stages[k] = null!; // release each layer's activations as soon as it is measured
+            }
+        }
+        var result = new List<LayerEvaluation>(depth);
+        for (int k = 0; k < depth; k++)
+            result.Add(new LayerEvaluation(k == depth - 1 ? -1 : k + 1, widths[k], measures[k], information[k]));
+        return result;
+    }
+
+    /// <summary>
+    /// MI's rotation pairs, point by point: SO(2) and rotations about z turn by two of the K angles 2π·i/K
+    /// (class (i2 − i1) mod K, the authors' scheme); SO(3) draws two Haar rotations and classes the angle of
+    /// the relative rotation at the quantiles of its Haar law, so the K classes are equally likely.
+    /// </summary>
+    static (float[] First, float[] Second, int[] Classes) RotationPairs(SymmetryGroup group, int points, int pairsPerPoint, int classCount, int seed)
+    {
+        int m = points * pairsPerPoint, d = group.Dimension, dd = d * d;
+        var first = new double[m * dd];
+        var second = new double[m * dd];
+        int[] classes;
+        if (group == SymmetryGroup.So3)
+        {
+            var sampler = group.CreateSampler(seed);
+            sampler.Sample<double>(first);
+            sampler.Sample<double>(second);
+            classes = RelativeRotationClasses.So3Classes(first, second, classCount);
+        }
+        else
+        {
+            var plan = RelativeRotationClasses.So2Pairs(points, pairsPerPoint, classCount, seed);
+            for (int r = 0; r < m; r++)
+            {
+                PlaneRotation(RelativeRotationClasses.So2Angle(plan.First[r], classCount), first.AsSpan(r * dd, dd), d);
+                PlaneRotation(RelativeRotationClasses.So2Angle(plan.Second[r], classCount), second.AsSpan(r * dd, dd), d);
+            }
+            classes = plan.Classes;
+        }
+        return (Array.ConvertAll(first, v => (float)v), Array.ConvertAll(second, v => (float)v), classes);
+    }
+
+    // The rotation by angle t of the (x, y) plane, row-major d×d (z kept when d = 3).
+    static void PlaneRotation(double t, Span<double> matrix, int d)
+    {
+        matrix.Clear();
+        double c = Math.Cos(t), s = Math.Sin(t);
+        matrix[0] = c;
+        matrix[1] = -s;
+        matrix[d] = s;
+        matrix[d + 1] = c;
+        if (d == 3) matrix[8] = 1;
+    }
+
+    static (AngleBin[] Curve, string Axis, double UpTo) AngleCurveOf(Module<float> model, FieldSplit<float> test, IScalarField field,
+        TrainingOptions o, int rotations, int seed)
+    {
+        int n = test.Count, d = test.Dimension, m = n * rotations;
+        var matrices = new float[m * d * d];
+        o.Group.CreateSampler(seed).Sample<float>(matrices);
+        var points = new float[m * d];
+        for (int j = 0; j < n; j++)
+            for (int p = 0; p < rotations; p++) test.Points.Slice(j * d, d).CopyTo(points.AsSpan((j * rotations + p) * d, d));
+        var turned = new float[m * d];
+        PointRotation.Apply<float>(matrices, points, turned, d);
+        var targets = new float[m];
+        field.EvaluateRows<float>(turned, targets);
+        var predictions = new Evaluator<float>().Predict(model, turned);
+        // The cone is about +z in 3-D; the sector about +x on the disk.
+        var axis = new double[d];
+        axis[d == 2 ? 0 : d - 1] = 1;
+        var angles = new double[m];
+        var errors = new double[m];
+        var point = new double[d];
+        for (int i = 0; i < m; i++)
+        {
+            for (int c = 0; c < d; c++) point[c] = turned[i * d + c];
+            angles[i] = AngleCurve.AngleToAxis(point, axis);
+            double e = (double)predictions[i] - targets[i];
+            errors[i] = e * e;
+        }
+        double upTo = o.TrainRegion.Kind switch
+        {
+            TrainRegionKind.Cone => o.TrainRegion.Degrees,
+            TrainRegionKind.Sector => o.TrainRegion.Degrees / 2,
+            _ => 180,
+        };
+        return (AngleCurve.Compute(angles, errors), d == 2 ? "+x" : "+z", upTo);
+    }
+}

@@ -1,0 +1,206 @@
+using System.Numerics;
+using System.Text.Json;
+using LatentSymmetry.Core.Data;
+using LatentSymmetry.Core.Fields;
+using LatentSymmetry.Core.Invariance;
+using LatentSymmetry.Core.IO;
+using LatentSymmetry.Core.Models;
+using LatentSymmetry.Core.Symmetry;
+using LatentSymmetry.Core.Training;
+
+namespace LatentSymmetry.Core.Evaluation;
+
+/// <summary>
+/// A run directory read back: its settings from <c>config.json</c>, its test losses from <c>metrics.json</c>
+/// (when present) and the path of its weights. The data set and the untrained model are re-created from the
+/// seeds, as the run created them, so nothing but the weights needs to be stored.
+/// </summary>
+public sealed class SavedRun
+{
+    /// <summary>The weights' file name inside a run directory.</summary>
+    public const string WeightsFileName = "model.safetensors";
+
+    SavedRun(string directory, TrainingOptions options, string toolVersion, double? reportedTestTaskLoss, double? reportedOrbitTaskLoss)
+    {
+        Directory = directory;
+        Options = options;
+        ToolVersion = toolVersion;
+        ReportedTestTaskLoss = reportedTestTaskLoss;
+        ReportedOrbitTaskLoss = reportedOrbitTaskLoss;
+    }
+
+    /// <summary>The run directory.</summary>
+    public string Directory { get; }
+
+    /// <summary>The run's settings, as config.json records them.</summary>
+    public TrainingOptions Options { get; }
+
+    /// <summary>The version of latsym that wrote the run.</summary>
+    public string ToolVersion { get; }
+
+    /// <summary>metrics.json's test_task_loss (null when absent, diverged or no metrics.json).</summary>
+    public double? ReportedTestTaskLoss { get; }
+
+    /// <summary>metrics.json's orbit_task_loss (null when absent).</summary>
+    public double? ReportedOrbitTaskLoss { get; }
+
+    /// <summary>
+    /// Reads <paramref name="directory"/>: config.json must exist, parse, and come from this version of latsym
+    /// or an older one; model.safetensors must exist (it is read by <see cref="LoadModel{T}"/>). Every problem is
+    /// a <see cref="RunDirectoryException"/> with a one-line message.
+    /// </summary>
+    public static SavedRun Open(string directory)
+    {
+        if (!System.IO.Directory.Exists(directory)) throw new RunDirectoryException($"{directory}: no such run directory");
+        string configPath = Path.Combine(directory, "config.json");
+        if (!File.Exists(configPath)) throw new RunDirectoryException($"{configPath}: missing (not a latsym run directory?)");
+        if (!File.Exists(Path.Combine(directory, WeightsFileName)))
+            throw new RunDirectoryException($"{Path.Combine(directory, WeightsFileName)}: missing (the run saved no weights)");
+        var (options, version) = ReadConfig(configPath);
+        double? test = null, orbit = null;
+        string metricsPath = Path.Combine(directory, "metrics.json");
+        if (File.Exists(metricsPath))
+        {
+            try
+            {
+                using var doc = JsonDocument.Parse(File.ReadAllText(metricsPath));
+                test = NumberOrNull(doc.RootElement, "test_task_loss");
+                orbit = NumberOrNull(doc.RootElement, "orbit_task_loss");
+            }
+            catch (JsonException e) { throw new RunDirectoryException($"{metricsPath}: not valid JSON ({FirstLine(e.Message)})", e); }
+        }
+        return new SavedRun(directory, options, version, test, orbit);
+    }
+
+    /// <summary>
+    /// The settings recorded in a config.json. Keys a run of an older version did not write take the values
+    /// that version used (so3, the radial field, the MLP, the full region).
+    /// </summary>
+    public static (TrainingOptions Options, string ToolVersion) ReadConfig(string configPath)
+    {
+        JsonDocument doc;
+        try { doc = JsonDocument.Parse(File.ReadAllText(configPath)); }
+        catch (JsonException e) { throw new RunDirectoryException($"{configPath}: not valid JSON ({FirstLine(e.Message)})", e); }
+        using (doc)
+        {
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) throw new RunDirectoryException($"{configPath}: expected a JSON object");
+            string version = root.TryGetProperty("tool_version", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "0.0.0";
+            if (System.Version.TryParse(version, out var written) && System.Version.TryParse(RunArtifacts.ToolVersion, out var ours) && written > ours)
+                throw new RunDirectoryException($"{configPath}: written by latsym {version}, newer than this latsym {RunArtifacts.ToolVersion}; update latsym to evaluate it");
+            try
+            {
+                int layers = Int(root, "num_hidden_layers", configPath);
+                var defaults = new TrainingOptions();
+                string groupName = Text(root, "group", "so3");
+                if (!SymmetryGroup.TryParse(groupName, out var group))
+                    throw new RunDirectoryException($"{configPath}: group '{groupName}' is unknown; valid: {SymmetryGroup.ValidNames}");
+                string regionText = Text(root, "train_region", "full");
+                if (!TrainRegion.TryParse(regionText, out var region, out var regionError))
+                    throw new RunDirectoryException($"{configPath}: train_region {regionError}");
+                string modelText = Text(root, "model", "mlp");
+                if (!ModelKindText.TryParse(modelText, out var model))
+                    throw new RunDirectoryException($"{configPath}: model '{modelText}' is unknown; valid: mlp, invariant");
+                string penaltyText = Text(root, "penalty", "raw");
+                if (!PenaltyKindText.TryParse(penaltyText, out var penalty))
+                    throw new RunDirectoryException($"{configPath}: penalty '{penaltyText}' is unknown; valid: {string.Join(", ", PenaltyKindText.All)}");
+                IScalarField? field = root.TryGetProperty("field", out var f) && f.ValueKind == JsonValueKind.String ? FieldCatalog.Parse(f.GetString()!) : null;
+                var options = new TrainingOptions
+                {
+                    HiddenLayers = layers,
+                    HiddenDim = Int(root, "hidden_dim", configPath),
+                    SymmetryLayer = Layer(root, layers, configPath),
+                    LambdaSymMax = Number(root, "lambda_sym_max", configPath),
+                    LearningRate = Number(root, "learning_rate", configPath),
+                    WeightDecay = Number(root, "weight_decay", configPath),
+                    RunSeed = Int(root, "run_seed", configPath),
+                    Epochs = Int(root, "epochs", configPath),
+                    BatchSize = Int(root, "batch_size", configPath),
+                    Samples = Int(root, "samples", configPath),
+                    BoxHalfWidth = Number(root, "box_half_width", configPath),
+                    Group = group,
+                    Field = field,
+                    Model = model,
+                    Augment = root.TryGetProperty("augment", out var a) && a.ValueKind == JsonValueKind.True,
+                    TrainRegion = region,
+                    Penalty = penalty,
+                    PenaltyGradDenominator = root.TryGetProperty("penalty_grad_denominator", out var g) && g.ValueKind == JsonValueKind.True,
+                    Radius = root.TryGetProperty("radius", out _) ? Number(root, "radius", configPath) : defaults.Radius,
+                    InnerRadius = root.TryGetProperty("inner_radius", out _) ? Number(root, "inner_radius", configPath) : defaults.InnerRadius,
+                };
+                // A run of the default set-up does not record its field; the default of its dimension is what it used.
+                if (options.Validate() is { } error) throw new RunDirectoryException($"{configPath}: {error}");
+                return (options, version);
+            }
+            catch (FieldSpecException e) { throw new RunDirectoryException($"{configPath}: field: {FirstLine(e.Message)}", e); }
+        }
+    }
+
+    /// <summary>
+    /// The run's network with its saved weights, in <typeparamref name="T"/> (float32 as trained, or float64 to
+    /// run the same weights in double). Missing, corrupt or mis-shaped weights are a <see cref="RunDirectoryException"/>.
+    /// </summary>
+    public Module<T> LoadModel<T>() where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        string path = Path.Combine(Directory, WeightsFileName);
+        var model = CreateModel<T>(Options);
+        StateDict<T> state;
+        try { state = StateDict<T>.Load(path); }
+        catch (Exception e) when (e is InvalidDataException or ArgumentException or JsonException or InvalidOperationException or FormatException or OverflowException or KeyNotFoundException or IOException)
+        {
+            throw new RunDirectoryException($"{path}: not a readable safetensors file ({FirstLine(e.Message)})", e);
+        }
+        try { model.LoadStateDict(state); }
+        catch (StateDictException e) { throw new RunDirectoryException($"{path} does not match config.json: {FirstLine(e.Message)}", e); }
+        return model;
+    }
+
+    /// <summary>The network of <paramref name="options"/> as it was before training: the same initial weights the run started from.</summary>
+    public static Module<T> CreateModel<T>(TrainingOptions options) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var stream = new RandomStream(options.Seeds.Model);
+        if (options.Model == ModelKind.Invariant)
+        {
+            var invariant = new InvariantMlp<T>(options.Group, options.HiddenDim, options.HiddenLayers, 1);
+            invariant.Initialize(stream);
+            return invariant;
+        }
+        var mlp = new Mlp<T>(options.Group.Dimension, options.HiddenDim, options.HiddenLayers, 1);
+        mlp.Initialize(stream);
+        return mlp;
+    }
+
+    /// <summary>The run's data set, re-created from its data seed.</summary>
+    public FieldDataset<float> CreateDataset() => new Trainer(Options).CreateDataset();
+
+    static string FirstLine(string message) => message.Split('\n')[0].Trim();
+
+    static double? NumberOrNull(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var e) && e.ValueKind == JsonValueKind.Number ? e.GetDouble() : null;
+
+    static string Text(JsonElement root, string name, string fallback) =>
+        root.TryGetProperty(name, out var e) && e.ValueKind == JsonValueKind.String ? e.GetString()! : fallback;
+
+    static double Number(JsonElement root, string name, string path)
+    {
+        if (!root.TryGetProperty(name, out var e)) throw new RunDirectoryException($"{path}: '{name}' is missing");
+        if (e.ValueKind != JsonValueKind.Number) throw new RunDirectoryException($"{path}: '{name}' must be a number, got {e.GetRawText()}");
+        return e.GetDouble();
+    }
+
+    static int Int(JsonElement root, string name, string path)
+    {
+        if (!root.TryGetProperty(name, out var e)) throw new RunDirectoryException($"{path}: '{name}' is missing");
+        if (e.ValueKind != JsonValueKind.Number || !e.TryGetInt32(out int v)) throw new RunDirectoryException($"{path}: '{name}' must be an integer, got {e.GetRawText()}");
+        return v;
+    }
+
+    static SymmetryLayer Layer(JsonElement root, int hiddenLayers, string path)
+    {
+        if (!root.TryGetProperty("symmetry_layer", out var e) || e.ValueKind == JsonValueKind.Null) return SymmetryLayer.None;
+        string text = e.ValueKind == JsonValueKind.Number ? e.GetRawText() : e.GetString() ?? "";
+        if (!SymmetryLayer.TryParse(text, hiddenLayers, out var layer, out var error)) throw new RunDirectoryException($"{path}: symmetry_layer {error}");
+        return layer;
+    }
+}

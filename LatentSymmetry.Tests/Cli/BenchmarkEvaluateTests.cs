@@ -1,0 +1,79 @@
+using LatentSymmetry.Core.Evaluation;
+
+namespace LatentSymmetry.Tests.Cli;
+
+public class BenchmarkEvaluateTests
+{
+    string _dir = "";
+
+    [SetUp]
+    public void CreateDirectory() => _dir = CliRunner.TempDirectory();
+
+    [TearDown]
+    public void DeleteDirectory() => Directory.Delete(_dir, recursive: true);
+
+    string[] Grid(params string[] extra) =>
+    [
+        "benchmark", "--num-hidden-layers", "2", "--hidden-dim", "8", "--epochs", "2", "--samples", "300", "--batch-size", "32",
+        "--seeds", "1", "--lambdas", "0,1", "--layers", "1,-1", "--learning-rates", "3e-4", "--results-dir", _dir, .. extra,
+    ];
+
+    [Test]
+    public void Evaluate_writes_one_companion_row_per_cell_and_layer_and_a_resumed_grid_adds_none()
+    {
+        var r = CliRunner.Run(Grid("--evaluate"));
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+        var path = Path.Combine(_dir, "evaluate", "layers=2x8_lr=3e-4_seed=1.csv");
+        var lines = File.ReadAllLines(path);
+        Assert.That(lines[0], Is.EqualTo(EvaluationCsv.Header));
+        Assert.That(lines.Length - 1, Is.EqualTo(5 * 3), "4 penalised cells and the baseline, 3 layers each");
+        var results = File.ReadAllLines(Path.Combine(_dir, "layers=2x8_lr=3e-4_seed=1.csv"));
+        // The companion's test loss is the result file's, cell by cell.
+        foreach (var row in results.Skip(1))
+        {
+            var c = row.Split(',');
+            var matching = lines.Skip(1).Select(l => l.Split(',')).Where(e => e[0] == c[0] && e[1] == c[1] && e[2] == c[2]).ToList();
+            Assert.That(matching, Has.Count.EqualTo(3), row);
+            Assert.That(matching.Select(e => e[11]).Distinct(), Is.EqualTo(new[] { c[3] }), row);
+        }
+        var again = CliRunner.Run(Grid("--evaluate"));
+        Assert.That(again.ExitCode, Is.EqualTo(0), again.Stderr);
+        Assert.That(File.ReadAllLines(path), Is.EqualTo(lines));
+        var analysis = CliRunner.Run("analyze", _dir);
+        Assert.That(analysis.ExitCode, Is.EqualTo(0), "the companion folder is not read as results: " + analysis.Stderr);
+        var section = analysis.Stdout[analysis.Stdout.IndexOf("invariance measures of benchmark --evaluate", StringComparison.Ordinal)..];
+        Assert.That(section.TrimEnd().Split('\n'), Has.Length.EqualTo(2 + 15), "title, header, one row per cell and layer");
+        Assert.That(section, Does.Contain("(1)"), "one seed per cell");
+    }
+
+    [TestCase("Q_h")]
+    [TestCase("Q")]
+    [TestCase("orbit_ratio")]
+    [TestCase("invariance_error")]
+    public void Compare_draws_a_measure_of_the_companion(string metric)
+    {
+        Assert.That(CliRunner.Run(Grid("--evaluate")).ExitCode, Is.EqualTo(0));
+        var figure = Path.Combine(_dir, "compare.png");
+        var r = CliRunner.Run("compare", _dir, "--metric", metric, "--output", figure);
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+        Assert.That(new FileInfo(figure).Length, Is.GreaterThan(0));
+    }
+
+    [Test]
+    public void Compare_of_a_measure_the_companion_lacks_is_a_one_line_error()
+    {
+        Assert.That(CliRunner.Run(Grid()).ExitCode, Is.EqualTo(0));
+        var r = CliRunner.Run("compare", _dir, "--metric", "Q", "--output", Path.Combine(_dir, "c.png"));
+        Assert.That(r.ExitCode, Is.EqualTo(2));
+        Assert.That(r.Stderr.TrimEnd().Split('\n'), Has.Length.EqualTo(1));
+        Assert.That(r.Stderr, Does.Contain("--evaluate"));
+        Assert.That(File.Exists(Path.Combine(_dir, "c.png")), Is.False);
+    }
+
+    [Test]
+    public void Without_evaluate_no_companion_is_written()
+    {
+        Assert.That(CliRunner.Run(Grid()).ExitCode, Is.EqualTo(0));
+        Assert.That(Directory.Exists(Path.Combine(_dir, "evaluate")), Is.False);
+    }
+}

@@ -1,0 +1,87 @@
+using LatentSymmetry.Cli.Commands;
+
+namespace LatentSymmetry.Tests.Cli;
+
+public class SurveyCommandTests
+{
+    static readonly string[] Tiny = ["survey", "--epochs", "2", "--samples", "300", "--hidden-dim", "8", "--num-hidden-layers", "2", "--batch-size", "32"];
+
+    string _dir = "";
+
+    [SetUp]
+    public void CreateDirectory() => _dir = CliRunner.TempDirectory();
+
+    [TearDown]
+    public void DeleteDirectory() => Directory.Delete(_dir, recursive: true);
+
+    [TestCase("gaussian-ring,x", new[] { "gaussian-ring", "x" })]
+    [TestCase("multi-ring:centers=0.3;0.7,std=0.08,x", new[] { "multi-ring:centers=0.3;0.7,std=0.08", "x" })]
+    [TestCase("mix:alpha=0.3,a=(fourier:k=2,offset=1),b=(x), radius", new[] { "mix:alpha=0.3,a=(fourier:k=2,offset=1),b=(x)", "radius" })]
+    public void Field_lists_split_between_specs_not_inside_them(string text, string[] expected) =>
+        Assert.That(FieldList.Split(text), Is.EqualTo(expected));
+
+    [Test]
+    public void A_survey_trains_evaluates_and_writes_its_table_and_figures_then_resumes_without_training()
+    {
+        var output = Path.Combine(_dir, "s");
+        var r = CliRunner.Run([.. Tiny, "--fields", "gaussian-ring,x", "--seeds", "1-2", "--mix-alpha", "0,1", "--output", output]);
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+        foreach (var f in new[] { "survey.csv", "survey_summary.csv", "survey.png", "mix.png" })
+            Assert.That(new FileInfo(Path.Combine(output, f)).Length, Is.GreaterThan(0), f);
+        Assert.That(Directory.GetDirectories(Path.Combine(output, "runs")), Has.Length.EqualTo(8), "4 fields x 2 seeds");
+        var csv = File.ReadAllLines(Path.Combine(output, "survey.csv"));
+        Assert.That(csv[0], Is.EqualTo("field,invariant,seed_index,layer,Q"));
+        Assert.That(csv.Length - 1, Is.EqualTo(4 * 2 * 3), "fields x seeds x layers");
+        Assert.That(csv.Count(l => l.StartsWith("\"x\",False", StringComparison.Ordinal)), Is.EqualTo(6));
+        Assert.That(csv.Count(l => l.StartsWith("\"gaussian-ring:center=0.6,std=0.08\",True", StringComparison.Ordinal)), Is.EqualTo(6));
+        Assert.That(r.Stdout, Does.Contain("wrote survey.csv"));
+
+        // Resuming: every run is read back, none retrained (their files keep their times).
+        var stamps = Directory.GetFiles(Path.Combine(output, "runs"), "model.safetensors", SearchOption.AllDirectories).ToDictionary(f => f, File.GetLastWriteTimeUtc);
+        var again = CliRunner.Run([.. Tiny, "--fields", "gaussian-ring,x", "--seeds", "1-2", "--mix-alpha", "0,1", "--output", output]);
+        Assert.That(again.ExitCode, Is.EqualTo(0), again.Stderr);
+        Assert.That(again.Stdout, Is.EqualTo(r.Stdout));
+        foreach (var (f, t) in stamps) Assert.That(File.GetLastWriteTimeUtc(f), Is.EqualTo(t), f);
+    }
+
+    [Test]
+    public void Two_shards_share_the_runs_and_together_give_the_whole_table()
+    {
+        var output = Path.Combine(_dir, "s");
+        string[] common = [.. Tiny, "--fields", "radius,y", "--seeds", "1-2", "--output", output];
+        var first = CliRunner.Run([.. common, "--shard", "1/2"]);
+        Assert.That(first.ExitCode, Is.EqualTo(0), first.Stderr);
+        Assert.That(first.Stderr, Does.Contain("2 of 4 runs belong to other shards"));
+        Assert.That(Directory.GetDirectories(Path.Combine(output, "runs")), Has.Length.EqualTo(2));
+        var second = CliRunner.Run([.. common, "--shard", "2/2"]);
+        Assert.That(second.ExitCode, Is.EqualTo(0), second.Stderr);
+        Assert.That(second.Stderr, Does.Not.Contain("other shards"));
+        Assert.That(Directory.GetDirectories(Path.Combine(output, "runs")), Has.Length.EqualTo(4));
+        Assert.That(File.ReadAllLines(Path.Combine(output, "survey.csv")).Length - 1, Is.EqualTo(2 * 2 * 3));
+    }
+
+    [Test]
+    public void A_diverged_run_is_a_warning_and_stays_out_of_the_means()
+    {
+        var output = Path.Combine(_dir, "s");
+        var r = CliRunner.Run([.. Tiny, "--fields", "x", "--seeds", "1", "--learning-rate", "1e9", "--output", output]);
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+        Assert.That(r.Stderr, Does.Contain("warning").And.Contain("diverged"));
+        Assert.That(File.ReadAllLines(Path.Combine(output, "survey.csv")), Has.Length.EqualTo(1), "header only");
+    }
+
+    [TestCase("--fields", "nosuchfield", "--fields")]
+    [TestCase("--fields", "radial", "--fields")] // a 3-D field on the disk
+    [TestCase("--metric", "XY", "--metric")]
+    [TestCase("--metric", "Q,MI", "--metric")]
+    [TestCase("--seeds", "5-1", "--seeds")]
+    [TestCase("--mix-alpha", "2", "--mix-alpha")]
+    [TestCase("--shard", "3/2", "shard")]
+    public void Bad_input_is_a_one_line_error(string option, string value, string mentions)
+    {
+        var r = CliRunner.Run([.. Tiny, "--output", Path.Combine(_dir, "s"), option, value]);
+        Assert.That(r.ExitCode, Is.EqualTo(2), r.Stderr);
+        Assert.That(r.Stderr.TrimEnd().Split('\n'), Has.Length.EqualTo(1), r.Stderr);
+        Assert.That(r.Stderr, Does.StartWith("latsym: ").And.Contain(mentions));
+    }
+}
