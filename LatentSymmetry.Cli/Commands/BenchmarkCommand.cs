@@ -1,3 +1,4 @@
+using LatentSymmetry.Cli.Output;
 using LatentSymmetry.Core.IO;
 using System.CommandLine;
 using System.Diagnostics;
@@ -17,25 +18,29 @@ internal static class BenchmarkCommand
         var o = new TrainingCliOptions(new TrainingOptions());
         var seeds = new Option<string[]>("--seeds")
         {
-            Description = "Seeds: 42, 1-100, 1,5,9, or several of these (duplicates removed, sorted).",
+            Description = "Seeds: 42, 1-100, 1,5,9, or several of these, comma or space separated (duplicates removed, sorted).",
             DefaultValueFactory = _ => ["42"],
             AllowMultipleArgumentsPerToken = true,
+            Arity = ArgumentArity.OneOrMore,
             HelpName = "SPEC",
         };
         var lambdas = new Option<string[]>("--lambdas")
         {
             Description = "lambda_max values (comma or space separated). Default: 0 0.001 0.003 0.01 0.03 0.1 0.2 0.3 0.5 1 2 3 5 10 100.",
             AllowMultipleArgumentsPerToken = true,
+            Arity = ArgumentArity.OneOrMore,
         };
         var layerSpec = new Option<string[]>("--layers")
         {
-            Description = "Symmetry layers: 1..L and -1 (output), e.g. '1,3,-1', '2-4' or 'all' (default). The baseline (none) always runs.",
+            Description = "Symmetry layers (comma or space separated): 1..L and -1 (output), e.g. '1,3,-1', '2-4' or 'all' (default). The baseline (none) always runs.",
             AllowMultipleArgumentsPerToken = true,
+            Arity = ArgumentArity.OneOrMore,
         };
         var rates = new Option<string[]>("--learning-rates")
         {
             Description = "Learning rates (comma or space separated). Default: 1e-4 3e-4 6e-4.",
             AllowMultipleArgumentsPerToken = true,
+            Arity = ArgumentArity.OneOrMore,
         };
         var results = new Option<string>("--results-dir") { Description = "Directory of the result CSV files (one per architecture, learning rate and seed).", DefaultValueFactory = _ => "results", HelpName = "DIR" };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Runs in parallel, each single-threaded. Default: the machine's core count.", DefaultValueFactory = _ => Environment.ProcessorCount };
@@ -65,13 +70,14 @@ internal static class BenchmarkCommand
             ShardSpec shardSpec;
             try
             {
-                var seedList = SeedSpec.Parse(parse.GetValue(seeds)!);
+                // One rule for every list (ListOptionText): items separated by commas or spaces, none empty.
+                var seedList = Named("--seeds", () => SeedSpec.Parse(ListOptionText.Split(parse.GetValue(seeds)!, "--seeds")));
                 var lambdaList = ParseNumbers(parse.GetValue(lambdas), "--lambdas", allowZero: true);
                 var rateList = ParseNumbers(parse.GetValue(rates), "--learning-rates", allowZero: false);
                 var spec = parse.GetValue(layerSpec);
-                var layerList = spec is { Length: > 0 } ? SymmetryLayerText.ParseSpec(spec, l) : null;
+                var layerList = spec is { Length: > 0 } ? Named("--layers", () => SymmetryLayerText.ParseSpec(ListOptionText.Split(spec, "--layers"), l)) : null;
                 grid = new ExperimentGrid(l, template.HiddenDim, seedList, lambdaList, layerList, rateList);
-                shardSpec = ShardSpec.Resolve(parse.GetValue(shard), Environment.GetEnvironmentVariable);
+                shardSpec = Named("--shard", () => ShardSpec.Resolve(parse.GetValue(shard), Environment.GetEnvironmentVariable));
             }
             catch (GridSpecException e)
             {
@@ -84,6 +90,7 @@ internal static class BenchmarkCommand
             int jobCount = parse.GetValue(jobs);
             if (jobCount < 1) throw new UsageException($"--jobs must be at least 1, got {jobCount}");
             var resultsDir = parse.GetValue(results)!;
+            if (string.IsNullOrWhiteSpace(resultsDir)) throw new UsageException("--results-dir: empty path; give a directory such as results");
             try { Directory.CreateDirectory(resultsDir); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -118,7 +125,9 @@ internal static class BenchmarkCommand
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"done: {summary.Recorded} runs recorded ({summary.Diverged} diverged), {cells.Count - plan.Missing.Count + summary.AlreadyPresent} already present, " +
                 $"{summary.RecordedElsewhere} recorded by another process{(summary.Cancelled ? "; cancelled, rerun to resume" : "")}; results in {resultsDir}"));
-            return summary.Cancelled ? 130 : 0;
+            // Program turns the cancellation into the signal's exit code (130 SIGINT, 143 SIGTERM).
+            if (summary.Cancelled) throw new OperationCanceledException(cancellation);
+            return 0;
         }
     }
 
@@ -144,10 +153,10 @@ internal static class BenchmarkCommand
             return runner.Run(cells, train, jobs, o => { lock (gate) { done++; stdout.WriteLine(Line(o)); } }, cancellation);
 
         GridRunSummary? summary = null;
+        var layout = ProgressLayout.ForConsole();
         AnsiConsole.Progress()
             .AutoClear(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(),
-                new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Columns(layout.Columns())
             .Start(ctx =>
             {
                 var task = ctx.AddTask($"grid 0/{total}", maxValue: total);
@@ -157,8 +166,8 @@ internal static class BenchmarkCommand
                     {
                         done++;
                         AnsiConsole.MarkupLine(Markup.Escape(Line(o)));
-                        task.Description = string.Create(CultureInfo.InvariantCulture,
-                            $"grid {done}/{total}, {done / Math.Max(1e-9, clock.Elapsed.TotalMinutes):0.0} runs/min");
+                        task.Description = layout.Fit(string.Create(CultureInfo.InvariantCulture,
+                            $"grid {done}/{total}, {done / Math.Max(1e-9, clock.Elapsed.TotalMinutes):0.0} runs/min"), $"grid {done}/{total}");
                         task.Increment(1);
                     }
                 }, cancellation);
@@ -166,14 +175,24 @@ internal static class BenchmarkCommand
         return summary!;
     }
 
+    /// <summary>Runs a parser of one option's value; its error becomes a usage error that starts with the option.</summary>
+    static T Named<T>(string option, Func<T> parse)
+    {
+        try { return parse(); }
+        catch (Exception e) when (e is GridSpecException or ArgumentException)
+        {
+            throw new UsageException($"{option}: {e.Message}");
+        }
+    }
+
     static IReadOnlyList<double>? ParseNumbers(string[]? tokens, string option, bool allowZero)
     {
         if (tokens is null || tokens.Length == 0) return null;
         var values = new List<double>();
-        foreach (var token in tokens.SelectMany(t => t.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)))
+        foreach (var token in ListOptionText.Split(tokens, option))
         {
             if (!PythonFloat.TryParse(token, out var v) || !double.IsFinite(v) || v < 0 || (!allowZero && v == 0))
-                throw new UsageException($"{option}: '{token}' is not a {(allowZero ? "non-negative" : "positive")} number");
+                throw new UsageException($"{option}: '{token}' is not a finite number {(allowZero ? ">= 0" : "> 0")}");
             values.Add(v);
         }
         return values.Distinct().Order().ToList();

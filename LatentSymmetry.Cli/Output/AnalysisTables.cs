@@ -18,6 +18,11 @@ internal static class AnalysisTables
         foreach (var l in report.Layers)
         {
             var r = l.RunnerUp;
+            if (l.Best is null)
+            {
+                table.AddRow(ReportText.Layer(l.SymmetryLayer), $"all {l.Diverged} diverged", "-", "-", "-", "-", "-");
+                continue;
+            }
             table.AddRow(ReportText.Layer(l.SymmetryLayer), PythonFloat.Format(l.Best.LambdaMax), ReportText.Sci(l.Best.TestTaskLoss), ReportText.Sci(l.Best.TestSymLoss),
                 r is null ? "-" : PythonFloat.Format(r.LambdaMax), r is null ? "-" : ReportText.Sci(r.TestTaskLoss), r is null ? "-" : ReportText.Sci(r.TestSymLoss));
         }
@@ -43,8 +48,8 @@ internal static class AnalysisTables
                     Markup.Escape(Versus(c.VsBaseline)));
             }
             console.Write(table);
-            console.WriteLine("best λ_max per layer (by mean task loss): " + string.Join(", ",
-                g.BestByLayer.Select(c => $"{ReportText.Layer(c.SymmetryLayer)}: {PythonFloat.Format(c.LambdaMax)} ({ReportText.Sci(c.Task.Mean)})")));
+            console.WriteLine("best λ_max per layer (by mean task loss): " + (g.BestByLayer.Count == 0 ? "none (no layer has a finite result)" : string.Join(", ",
+                g.BestByLayer.Select(c => $"{ReportText.Layer(c.SymmetryLayer)}: {PythonFloat.Format(c.LambdaMax)} ({ReportText.Sci(c.Task.Mean)})"))));
             console.WriteLine(g.BeatBaseline.Count == 0
                 ? $"cells beating the baseline (Wilcoxon signed-rank, p < {report.Alpha.ToString(CultureInfo.InvariantCulture)}): none"
                 : $"cells beating the baseline (Wilcoxon signed-rank, p < {report.Alpha.ToString(CultureInfo.InvariantCulture)}): " + string.Join("; ",

@@ -19,33 +19,6 @@ public class GridCommandTests
         "--lambdas", "0,1", "--learning-rates", "3e-4", "--results-dir", results, .. extra,
     ];
 
-    [TestCase("5-1", "'5-1'")]
-    [TestCase("x", "'x'")]
-    [TestCase("1,,2", "empty")]
-    public void Invalid_seed_token_is_named_with_exit_code_2_and_nothing_runs(string token, string named)
-    {
-        var results = Path.Combine(_dir, "results");
-        var r = CliRunner.Run(TinyGrid(results, "--seeds", "1", token));
-        Assert.That(r.ExitCode, Is.EqualTo(2), r.Stderr);
-        Assert.That(r.Stderr, Does.StartWith("latsym: invalid seed").And.Contain(named));
-        Assert.That(Directory.Exists(results), Is.False);
-    }
-
-    [TestCase("--shard", "3/2")]
-    [TestCase("--shard", "x")]
-    [TestCase("--layers", "7")]
-    [TestCase("--lambdas", "-1")]
-    [TestCase("--learning-rates", "0")]
-    [TestCase("--jobs", "0")]
-    public void Invalid_grid_option_is_a_usage_error(string option, string value)
-    {
-        var results = Path.Combine(_dir, "results");
-        var r = CliRunner.Run(TinyGrid(results, option, value));
-        Assert.That(r.ExitCode, Is.EqualTo(2), r.Stderr);
-        Assert.That(r.Stderr, Does.StartWith("latsym: "));
-        Assert.That(Directory.Exists(results), Is.False);
-    }
-
     [Test]
     public void Tiny_grid_runs_resumes_and_analyses_end_to_end()
     {

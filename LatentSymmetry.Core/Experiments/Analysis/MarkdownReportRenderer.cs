@@ -19,6 +19,12 @@ public static class MarkdownReportRenderer
         foreach (LayerBest layer in report.Layers)
         {
             ResultRow? r = layer.RunnerUp;
+            if (layer.Best is null)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"| {ReportText.Layer(layer.SymmetryLayer)} | all {layer.Diverged} diverged | — | — | — | — | — |\n");
+                continue;
+            }
+
             sb.Append(CultureInfo.InvariantCulture,
                 $"| {ReportText.Layer(layer.SymmetryLayer)} | {PythonFloat.Format(layer.Best.LambdaMax)} | {ReportText.Sci(layer.Best.TestTaskLoss)} | {ReportText.Sci(layer.Best.TestSymLoss)} | ");
             sb.Append(r is null ? "— | — | — |\n" : $"{PythonFloat.Format(r.LambdaMax)} | {ReportText.Sci(r.TestTaskLoss)} | {ReportText.Sci(r.TestSymLoss)} |\n");
