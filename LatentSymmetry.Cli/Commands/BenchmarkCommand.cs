@@ -99,11 +99,12 @@ internal static class BenchmarkCommand
 
             var runner = new GridRunner(grid, resultsDir);
             var cells = shardSpec.Select(grid.Cells);
-            var plan = runner.Plan(cells);
-            foreach (var w in plan.Warnings) stderr.WriteLine($"latsym: warning: {w}");
+            // Nothing is planned ahead (a million seeds start at once): only the existing result files are read here.
+            var (done, recoverWarnings) = runner.CountRecorded(shardSpec);
+            foreach (var w in recoverWarnings) stderr.WriteLine($"latsym: warning: {w}");
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"grid {l}x{template.HiddenDim}: {grid.Cells.Count} cells ({grid.Seeds.Count} seeds x {grid.LearningRates.Count} learning rates x {grid.CellsPerFile}), " +
-                $"shard {shardSpec}: {cells.Count}, already done {cells.Count - plan.Missing.Count}, to run {plan.Missing.Count} on {jobCount} jobs, {template.Epochs} epochs each"));
+                $"shard {shardSpec}: {cells.Count}, already done {done}, to run {cells.Count - done} on {jobCount} jobs, {template.Epochs} epochs each"));
 
             CellResult Train(GridCell cell, CancellationToken token)
             {
@@ -120,22 +121,25 @@ internal static class BenchmarkCommand
                     : new CellResult(r.TestTaskLoss, r.TestSymLoss ?? 0.0, r.History.Count);
             }
 
-            var summary = RunWithProgress(runner, plan.Missing, Train, jobCount, stdout, cancellation);
+            var summary = done == cells.Count
+                ? new GridRunSummary(cells.Count, done, 0, 0, 0, false, [])
+                : RunWithProgress(runner, cells, cells.Count - done, Train, jobCount, stdout, cancellation);
             foreach (var w in summary.Warnings) stderr.WriteLine($"latsym: warning: {w}");
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"done: {summary.Recorded} runs recorded ({summary.Diverged} diverged), {cells.Count - plan.Missing.Count + summary.AlreadyPresent} already present, " +
-                $"{summary.RecordedElsewhere} recorded by another process{(summary.Cancelled ? "; cancelled, rerun to resume" : "")}; results in {resultsDir}"));
+                $"done: {summary.Recorded} runs recorded ({summary.Diverged} diverged), {summary.AlreadyPresent} already present, " +
+                $"{summary.RecordedElsewhere} recorded by another process, {summary.ClaimedElsewhere} being trained by another process" +
+                $"{(summary.Cancelled ? "; cancelled, rerun to resume" : "")}; results in {resultsDir}"));
             // Program turns the cancellation into the signal's exit code (130 SIGINT, 143 SIGTERM).
             if (summary.Cancelled) throw new OperationCanceledException(cancellation);
             return 0;
         }
     }
 
-    static GridRunSummary RunWithProgress(GridRunner runner, IReadOnlyList<GridCell> cells, Func<GridCell, CancellationToken, CellResult> train,
+    static GridRunSummary RunWithProgress(GridRunner runner, IReadOnlyList<GridCell> cells, int toRun, Func<GridCell, CancellationToken, CellResult> train,
         int jobs, TextWriter stdout, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
-        int done = 0, total = cells.Count;
+        int done = 0, total = toRun;
         var gate = new object();
         string Line(CellOutcome o)
         {

@@ -17,8 +17,8 @@ public class GridRunnerTests
             return new CellResult(double.PositiveInfinity, double.NaN, 3);
         }
 
-        double task = cell.LearningRate * (1 + cell.Seed) / (1 + cell.LambdaMax) + (0.001 * (cell.SymmetryLayer ?? 7));
-        return new CellResult(task, 1e-5 * (cell.SymmetryLayer ?? 0) / (1 + cell.LambdaMax), 50);
+        double task = cell.LearningRate * (1 + cell.Seed) / (1 + cell.LambdaMax) + (0.001 * Math.Abs(cell.SymmetryLayer ?? 7)); // a loss is >= 0
+        return new CellResult(task, 1e-5 * Math.Abs(cell.SymmetryLayer ?? 0) / (1 + cell.LambdaMax), 50);
     }
 
     private static Dictionary<string, ResultRow[]> ReadAll(string directory) =>
@@ -130,5 +130,61 @@ public class GridRunnerTests
         Assert.That(summary.Warnings.Single(), Does.Contain("repaired torn tail"));
         Assert.That(summary.AlreadyPresent, Is.EqualTo(5));
         Assert.That(ReadAll(dir.Path).Values.Sum(rows => rows.Length), Is.EqualTo(Grid.Cells.Count));
+    }
+
+    [Test]
+    public void A_cell_claimed_by_another_process_is_skipped_not_trained_twice()
+    {
+        // Row 18 of issue 10: two unsharded processes each trained all the cells. A claim held elsewhere (here a
+        // second handle, which a file lock excludes just as another process) makes the runner skip that cell.
+        using var dir = new TemporaryDirectory();
+        GridCell claimed = Grid.Cells[4];
+        using (CellClaim? held = CellClaim.TryAcquire(dir.Path, Grid.FileFor(claimed), claimed.Key))
+        {
+            Assert.That(held, Is.Not.Null);
+            Assert.That(CellClaim.TryAcquire(dir.Path, Grid.FileFor(claimed), claimed.Key), Is.Null, "a held claim cannot be taken twice");
+            var trained = new ConcurrentBag<GridCell>();
+            GridRunSummary summary = new GridRunner(Grid, dir.Path).Run(Grid.Cells, (c, t) => { trained.Add(c); return FakeTrainer(c, t); }, jobs: 2);
+            Assert.That(trained, Does.Not.Contain(claimed));
+            Assert.That(trained, Has.Count.EqualTo(Grid.Cells.Count - 1));
+            Assert.That(summary.ClaimedElsewhere, Is.EqualTo(1));
+        }
+
+        // Released (or its process died): the next run trains it, and no claim file is left behind.
+        var rerun = new List<GridCell>();
+        new GridRunner(Grid, dir.Path).Run(Grid.Cells, (c, t) => { rerun.Add(c); return FakeTrainer(c, t); });
+        Assert.That(rerun, Is.EqualTo(new[] { claimed }));
+        Assert.That(Directory.EnumerateFiles(Path.Combine(dir.Path, CellClaim.DirectoryName)), Is.Empty);
+    }
+
+    [Test]
+    public void Two_runners_on_one_grid_split_the_cells()
+    {
+        using var dir = new TemporaryDirectory();
+        var trained = new ConcurrentBag<GridCell>();
+        using var gate = new Barrier(2);
+        CellResult Slow(GridCell c, CancellationToken t)
+        {
+            trained.Add(c);
+            Thread.Sleep(5); // long enough that the other runner meets the claim, not the recorded row
+            return FakeTrainer(c, t);
+        }
+
+        var runs = Enumerable.Range(0, 2).Select(_ => Task.Run(() => { gate.SignalAndWait(); return new GridRunner(Grid, dir.Path).Run(Grid.Cells, Slow, jobs: 2); })).ToArray();
+        Task.WaitAll(runs);
+        Assert.That(trained.Distinct().Count(), Is.EqualTo(Grid.Cells.Count));
+        Assert.That(trained.Count, Is.LessThan(Grid.Cells.Count * 3 / 2), "most cells trained once, not by both");
+        Assert.That(runs.Sum(r => r.Result.Recorded), Is.EqualTo(Grid.Cells.Count));
+    }
+
+    [Test]
+    public void Counting_recorded_cells_reads_only_existing_files()
+    {
+        using var dir = new TemporaryDirectory();
+        var runner = new GridRunner(Grid, dir.Path);
+        runner.Run(Grid.Cells.Take(5).ToArray(), FakeTrainer);
+        Assert.That(runner.CountRecorded(ShardSpec.All).Recorded, Is.EqualTo(5));
+        var shard = new ShardSpec(2, 3);
+        Assert.That(runner.CountRecorded(shard).Recorded, Is.EqualTo(Enumerable.Range(0, 5).Count(shard.Contains)));
     }
 }

@@ -21,7 +21,7 @@ public sealed class ExperimentGrid
     /// <summary>The original sweep's learning rates: 1e-4, 3e-4, 6e-4.</summary>
     public static IReadOnlyList<double> DefaultLearningRates { get; } = [1e-4, 3e-4, 6e-4];
 
-    private readonly GridCell[] _cells;
+    private readonly IReadOnlyList<GridCell> _cells;
 
     /// <summary>Builds the grid; null overrides take the defaults (<see cref="DefaultLambdaMaxValues"/>, <see cref="DefaultSymmetryLayers"/>, <see cref="DefaultLearningRates"/>).</summary>
     /// <param name="numHiddenLayers">Number of hidden layers L (at least 1).</param>
@@ -65,24 +65,26 @@ public sealed class ExperimentGrid
             throw new GridSpecException(string.Join(',', SymmetryLayers), "symmetry layers must be distinct");
         }
 
-        var cells = new List<GridCell>(Seeds.Count * LearningRates.Count * CellsPerFile);
-        foreach (int seed in Seeds)
+        // Cells are computed from their index (IndexedList), never stored: --seeds 1-1000000 plans in no time.
+        long count = (long)Seeds.Count * LearningRates.Count * CellsPerFile;
+        if (count > Array.MaxLength)
         {
-            foreach (double lr in LearningRates)
-            {
-                foreach (double lambda in LambdaMaxValues)
-                {
-                    foreach (int layer in SymmetryLayers)
-                    {
-                        cells.Add(new GridCell(lr, lambda, layer, seed));
-                    }
-                }
-
-                cells.Add(new GridCell(lr, 0.0, null, seed));
-            }
+            throw new GridSpecException(count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"the grid has {count} cells (seeds x learning rates x (lambdas x layers + 1)), more than the {Array.MaxLength} one run can index; split the seeds");
         }
 
-        _cells = [.. cells];
+        _cells = new IndexedList<GridCell>((int)count, CellAt);
+    }
+
+    /// <summary>The cell at <paramref name="index"/> in the documented order.</summary>
+    private GridCell CellAt(int index)
+    {
+        int block = index / CellsPerFile, within = index % CellsPerFile;
+        int seed = Seeds[block / LearningRates.Count];
+        double lr = LearningRates[block % LearningRates.Count];
+        return within < LambdaMaxValues.Count * SymmetryLayers.Count
+            ? new GridCell(lr, LambdaMaxValues[within / SymmetryLayers.Count], SymmetryLayers[within % SymmetryLayers.Count], seed)
+            : new GridCell(lr, 0.0, null, seed);
     }
 
     /// <summary>Number of hidden layers L.</summary>
@@ -117,6 +119,51 @@ public sealed class ExperimentGrid
     {
         ArgumentNullException.ThrowIfNull(cell);
         return new ResultFileName(NumHiddenLayers, HiddenDim, cell.LearningRate, cell.Seed);
+    }
+
+    /// <summary>The cells of one result file of this grid, as keys (its rows' identities), in cell order.</summary>
+    public IEnumerable<CellKey> KeysOf(ResultFileName file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (file.NumHiddenLayers != NumHiddenLayers || file.HiddenDim != HiddenDim || Array.IndexOf((double[])LearningRates, file.LearningRate) < 0 || Array.BinarySearch((int[])Seeds, file.Seed) < 0)
+        {
+            yield break;
+        }
+
+        foreach (double lambda in LambdaMaxValues)
+        {
+            foreach (int layer in SymmetryLayers)
+            {
+                yield return new CellKey(file.LearningRate, lambda, layer);
+            }
+        }
+
+        yield return new CellKey(file.LearningRate, 0.0, null);
+    }
+
+    /// <summary>The global index of the cell of <paramref name="seed"/> and <paramref name="key"/>, or null when it is not in the grid.</summary>
+    public int? IndexOf(int seed, CellKey key)
+    {
+        // The lists are the arrays the constructor made; seeds are sorted.
+        int s = Array.BinarySearch((int[])Seeds, seed);
+        int lr = Array.IndexOf((double[])LearningRates, key.LearningRate);
+        int within;
+        if (key.SymmetryLayer is int layer)
+        {
+            int lambda = Array.IndexOf((double[])LambdaMaxValues, key.LambdaMax), k = Array.IndexOf((int[])SymmetryLayers, layer);
+            if (lambda < 0 || k < 0)
+            {
+                return null;
+            }
+
+            within = (lambda * SymmetryLayers.Count) + k;
+        }
+        else
+        {
+            within = key.LambdaMax == 0 ? CellsPerFile - 1 : -1;
+        }
+
+        return s < 0 || lr < 0 || within < 0 ? null : ((((s * LearningRates.Count) + lr) * CellsPerFile) + within);
     }
 
     /// <summary>The result files of the whole grid, in cell order (seed, then learning rate).</summary>
