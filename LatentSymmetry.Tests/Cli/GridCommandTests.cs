@@ -89,4 +89,20 @@ public class GridCommandTests
         Assert.That(missing.Stderr, Does.Contain("nope.csv"));
         Assert.That(CliRunner.Run("analyze", Path.Combine(_dir, "*.txt")).ExitCode, Is.EqualTo(2), "empty selection");
     }
+
+    [Test]
+    public void A_damaged_middle_row_in_a_result_file_is_an_input_error_naming_file_and_line()
+    {
+        // Row 11 of issue 10: a corrupt middle row made benchmark exit 1 like an I/O failure.
+        var results = Path.Combine(_dir, "results");
+        Directory.CreateDirectory(results);
+        var file = Path.Combine(results, "layers=2x8_lr=3e-4_seed=1.csv");
+        File.WriteAllText(file, "learning_rate,lambda_sym_max,symmetry_layer,test_task_loss,test_sym_loss\n0.0003,0.0,1,0.5,0.1\n0.0003,0.0,2,abc,0.1\n0.0003,0.0,-1,0.5,0.1\n");
+        var before = File.ReadAllText(file);
+        var r = CliRunner.Run(TinyGrid(results, "--seeds", "1"));
+        Assert.That(r.ExitCode, Is.EqualTo(2), r.Stderr);
+        Assert.That(r.Stderr.Trim().Split('\n'), Has.Length.EqualTo(1));
+        Assert.That(r.Stderr, Does.StartWith($"latsym: {file}:3: malformed number 'abc'"));
+        Assert.That(File.ReadAllText(file), Is.EqualTo(before), "the file is left as it was");
+    }
 }
