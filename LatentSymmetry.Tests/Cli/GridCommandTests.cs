@@ -105,4 +105,18 @@ public class GridCommandTests
         Assert.That(r.Stderr, Does.StartWith($"latsym: {file}:3: malformed number 'abc'"));
         Assert.That(File.ReadAllText(file), Is.EqualTo(before), "the file is left as it was");
     }
+
+    [Test]
+    public void Compare_leaves_out_a_layer_whose_every_run_diverged_and_says_so()
+    {
+        // Row 6: compare drew nothing for such a layer but counted it.
+        var file = Path.Combine(_dir, "layers=2x8_lr=3e-4_seed=1.csv");
+        File.WriteAllText(file, "learning_rate,lambda_sym_max,symmetry_layer,test_task_loss,test_sym_loss\n"
+            + "0.0003,0.1,1,nan,nan\n0.0003,1.0,1,inf,inf\n0.0003,0.1,2,0.4,0.1\n0.0003,1.0,2,0.3,0.1\n0.0003,0.0,,0.5,0.0\n");
+        var png = Path.Combine(_dir, "c.png");
+        var r = CliRunner.Run("compare", file, "--output", png);
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+        Assert.That(r.Stderr, Does.Contain("warning: layer 1: every run diverged"));
+        Assert.That(r.Stdout, Does.Contain("1 layer(s) and the baseline"));
+    }
 }
