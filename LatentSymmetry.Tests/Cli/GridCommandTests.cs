@@ -53,6 +53,7 @@ public class GridCommandTests
         var table = CliRunner.Run("analyze", results);
         Assert.That(table.ExitCode, Is.EqualTo(0));
         Assert.That(table.Stdout, Does.Contain("baseline"));
+        Assert.That(table.Stdout, Does.Contain("vs baseline (>1× better)").And.Contain("above 1× the cell's loss is lower (better)"), "the factor says which way is better");
 
         var png = Path.Combine(_dir, "compare.png");
         var compare = CliRunner.Run("compare", results, "--layers", "n12l", "--output", png);

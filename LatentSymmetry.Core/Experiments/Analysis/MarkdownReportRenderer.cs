@@ -47,7 +47,7 @@ public static class MarkdownReportRenderer
         foreach (GroupReport g in report.Groups)
         {
             sb.Append("## ").Append(g.Key.Title).Append(CultureInfo.InvariantCulture, $" ({g.Files.Count} seed file{(g.Files.Count == 1 ? "" : "s")})\n\n");
-            sb.Append("| Symmetry layer | λ_max | n | Task mean ± 95% CI | Task median | Sym mean ± 95% CI | Sym median | vs baseline |\n");
+            sb.Append("| Symmetry layer | λ_max | n | Task mean ± 95% CI | Task median | Sym mean ± 95% CI | Sym median | vs baseline (baseline loss / cell loss, > 1 better) |\n");
             sb.Append("|---|---:|---:|---:|---:|---:|---:|---|\n");
             foreach (CellStatistics c in g.Cells)
             {
