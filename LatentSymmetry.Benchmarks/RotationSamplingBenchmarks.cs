@@ -13,7 +13,7 @@ public class RotationSamplingBenchmarks
 {
     private const int Rows = 128;
     private readonly float[] _matrices = new float[9 * Rows];
-    private readonly Quaternion[] _quaternions = new Quaternion[Rows];
+    private readonly UnitQuaternion[] _quaternions = new UnitQuaternion[Rows];
     private HaarSo3Sampler _sampler = null!;
 
     /// <summary>A sampler on a fixed seed and 128 quaternions drawn from it.</summary>
