@@ -2,10 +2,16 @@ using System.CommandLine;
 using LatentSymmetry.Autograd;
 using LatentSymmetry.Cli.Commands;
 using LatentSymmetry.Cli.Output;
+using LatentSymmetry.Core.Experiments.Results;
 
 namespace LatentSymmetry.Cli;
 
-/// <summary>The <c>latsym</c> command: parses, runs, and maps user errors to exit code 2.</summary>
+/// <summary>
+/// The <c>latsym</c> command: parses, runs, and maps failures to the exit codes the README documents:
+/// 2 for a usage or input error (a bad option value, a malformed input file, an output that exists or is
+/// claimed), 1 for a failed operating-system operation (disk full, I/O error), 130 after SIGINT (Ctrl+C) and
+/// 143 after SIGTERM. Every error is one line on stderr.
+/// </summary>
 public static class Program
 {
     /// <summary>Entry point.</summary>
@@ -22,25 +28,27 @@ public static class Program
             ProfileCommand.Create(stdout),
             BenchmarkCommand.Create(stdout, stderr),
             AnalyzeCommand.Create(stdout, stderr),
-            CompareCommand.Create(stdout),
+            CompareCommand.Create(stdout, stderr),
             FieldsCommand.Create(stdout),
             EvaluateCommand.Create(stdout),
             SurveyCommand.Create(stdout, stderr),
         };
         var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
+        var problem = parse.Errors.Count > 0
+            ? ParseErrorText.Describe(ParseErrorText.First(parse.Errors)) + (parse.Errors.Count > 1 ? $" (and {parse.Errors.Count - 1} more)" : "")
+            : ParseErrorText.MissingValue(parse);
+        if (problem is not null)
         {
-            // One line per problem, then where to look; exit 2 as for every usage error.
-            foreach (var e in parse.Errors) stderr.WriteLine($"latsym: {e.Message}");
-            stderr.WriteLine("Run 'latsym --help' or 'latsym <command> --help' for usage.");
+            // One line: the first problem and where to look; exit 2 as for every usage error.
+            stderr.WriteLine($"latsym: {problem}; see '{CommandPath(parse.CommandResult)} --help'");
             return 2;
         }
         HardwareWarning.WriteIfSlow(parse, Hardware.SlowFusedMultiplyAddAdvice(), stderr);
+        using var termination = new Termination();
         try
         {
             // Our own signal handling (see Termination) rather than System.CommandLine's, which ends the
             // process after a timeout instead of letting a run clean up.
-            using var termination = new Termination();
             var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
             return parse.InvokeAsync(config, termination.Token).GetAwaiter().GetResult();
         }
@@ -51,13 +59,31 @@ public static class Program
         }
         catch (OperationCanceledException)
         {
-            stderr.WriteLine("latsym: cancelled");
-            return 130;
+            stderr.WriteLine($"latsym: cancelled by {termination.SignalName}");
+            return termination.ExitCode;
+        }
+        catch (ResultFileException e)
+        {
+            // A damaged result file is bad input, named with its file and line.
+            stderr.WriteLine($"latsym: {e.Message}");
+            return 2;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"latsym: {e.Message}");
+            // The operating system failed us (disk full, I/O error): not the user's input, so exit 1.
+            stderr.WriteLine($"latsym: {FirstLine(e.Message)}");
             return 1;
         }
     }
+
+    /// <summary>"latsym profile gemm" for the command the arguments reached.</summary>
+    static string CommandPath(System.CommandLine.Parsing.CommandResult? result)
+    {
+        var names = new List<string>();
+        for (; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+            names.Insert(0, result.Command is RootCommand ? "latsym" : result.Command.Name);
+        return string.Join(" ", names);
+    }
+
+    static string FirstLine(string message) => message.Split('\n')[0].TrimEnd('\r');
 }

@@ -35,7 +35,9 @@ internal static class AnalyzeCommand
             {
                 if (paths.Count == 1)
                 {
-                    var report = BestLambdaReport.Analyze(ResultTable.Read(paths[0]));
+                    var table = ResultTable.Read(paths[0]);
+                    if (table.Rows.Count == 0) throw new UsageException($"no result rows in {paths[0]} (it holds only a header)");
+                    var report = BestLambdaReport.Analyze(table);
                     switch (f)
                     {
                         case "markdown": stdout.Write(MarkdownReportRenderer.Render(report)); break;
@@ -47,6 +49,7 @@ internal static class AnalyzeCommand
                 else
                 {
                     var report = BenchmarkAnalysis.Analyze(paths);
+                    if (report.Groups.Count == 0) throw new UsageException($"no result rows in any of the {paths.Count} files (they hold only headers)");
                     switch (f)
                     {
                         case "markdown": stdout.Write(MarkdownReportRenderer.Render(report)); break;

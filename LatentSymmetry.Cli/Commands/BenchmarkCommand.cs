@@ -1,3 +1,4 @@
+using LatentSymmetry.Cli.Output;
 using LatentSymmetry.Core.IO;
 using System.CommandLine;
 using System.Diagnostics;
@@ -20,25 +21,29 @@ internal static class BenchmarkCommand
         var o = new TrainingCliOptions(new TrainingOptions());
         var seeds = new Option<string[]>("--seeds")
         {
-            Description = "Seeds: 42, 1-100, 1,5,9, or several of these (duplicates removed, sorted).",
+            Description = "Seeds: 42, 1-100, 1,5,9, or several of these, comma or space separated (duplicates removed, sorted).",
             DefaultValueFactory = _ => ["42"],
             AllowMultipleArgumentsPerToken = true,
+            Arity = ArgumentArity.OneOrMore,
             HelpName = "SPEC",
         };
         var lambdas = new Option<string[]>("--lambdas")
         {
             Description = "lambda_max values (comma or space separated). Default: 0 0.001 0.003 0.01 0.03 0.1 0.2 0.3 0.5 1 2 3 5 10 100.",
             AllowMultipleArgumentsPerToken = true,
+            Arity = ArgumentArity.OneOrMore,
         };
         var layerSpec = new Option<string[]>("--layers")
         {
-            Description = "Symmetry layers: 1..L and -1 (output), e.g. '1,3,-1', '2-4' or 'all' (default). The baseline (none) always runs.",
+            Description = "Symmetry layers (comma or space separated): 1..L and -1 (output), e.g. '1,3,-1', '2-4' or 'all' (default). The baseline (none) always runs.",
             AllowMultipleArgumentsPerToken = true,
+            Arity = ArgumentArity.OneOrMore,
         };
         var rates = new Option<string[]>("--learning-rates")
         {
             Description = "Learning rates (comma or space separated). Default: 1e-4 3e-4 6e-4.",
             AllowMultipleArgumentsPerToken = true,
+            Arity = ArgumentArity.OneOrMore,
         };
         var results = new Option<string>("--results-dir") { Description = "Directory of the result CSV files (one per architecture, learning rate and seed).", DefaultValueFactory = _ => "results", HelpName = "DIR" };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Runs in parallel, each single-threaded. Default: the machine's core count.", DefaultValueFactory = _ => Environment.ProcessorCount };
@@ -55,8 +60,9 @@ internal static class BenchmarkCommand
         // The symmetry lab: alternatives run beside the penalty grid, each as one baseline cell per (seed, learning rate).
         var baselines = new Option<string[]>("--baselines")
         {
-            Description = "Alternatives to the penalty, run beside the grid: augment (batches turned by Haar rotations), invariant (the invariant-by-construction model); comma separated. Each goes to files of its own (_setup=...+augment).",
+            Description = "Alternatives to the penalty, run beside the grid: augment (batches turned by Haar rotations), invariant (the invariant-by-construction model); comma or space separated. Each goes to files of its own (_setup=...+augment).",
             AllowMultipleArgumentsPerToken = true,
+            Arity = ArgumentArity.OneOrMore,
             HelpName = "augment,invariant",
         };
         var command = new Command("benchmark",
@@ -81,14 +87,19 @@ internal static class BenchmarkCommand
             ShardSpec shardSpec;
             try
             {
-                var seedList = SeedSpec.Parse(parse.GetValue(seeds)!);
+                // One rule for every list (ListOptionText): items separated by commas or spaces, none empty.
+                var seedList = Named("--seeds", () => SeedSpec.Parse(ListOptionText.Split(parse.GetValue(seeds)!, "--seeds")));
                 var lambdaList = ParseNumbers(parse.GetValue(lambdas), "--lambdas", allowZero: true);
                 var rateList = ParseNumbers(parse.GetValue(rates), "--learning-rates", allowZero: false);
                 var spec = parse.GetValue(layerSpec);
-                var layerList = spec is { Length: > 0 } ? SymmetryLayerText.ParseSpec(spec, l) : null;
-                var baselineList = (parse.GetValue(baselines) ?? []).SelectMany(t => t.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+                var layerList = spec is { Length: > 0 } ? Named("--layers", () => SymmetryLayerText.ParseSpec(ListOptionText.Split(spec, "--layers"), l)) : null;
+                var baselineSpec = parse.GetValue(baselines);
+                var baselineList = baselineSpec is { Length: > 0 } ? ListOptionText.Split(baselineSpec, "--baselines") : [];
+                foreach (var b in baselineList)
+                    if (b is not ("augment" or "invariant"))
+                        throw new UsageException($"--baselines: '{b}' is not a baseline; expected augment or invariant");
                 grid = new ExperimentGrid(l, template.HiddenDim, seedList, lambdaList, layerList, rateList, baselineList) { Setup = SetupOf(template) };
-                shardSpec = ShardSpec.Resolve(parse.GetValue(shard), Environment.GetEnvironmentVariable);
+                shardSpec = Named("--shard", () => ShardSpec.Resolve(parse.GetValue(shard), Environment.GetEnvironmentVariable));
             }
             catch (GridSpecException e)
             {
@@ -101,6 +112,7 @@ internal static class BenchmarkCommand
             int jobCount = parse.GetValue(jobs);
             if (jobCount < 1) throw new UsageException($"--jobs must be at least 1, got {jobCount}");
             var resultsDir = parse.GetValue(results)!;
+            if (string.IsNullOrWhiteSpace(resultsDir)) throw new UsageException("--results-dir: empty path; give a directory such as results");
             try { Directory.CreateDirectory(resultsDir); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -109,11 +121,13 @@ internal static class BenchmarkCommand
 
             var runner = new GridRunner(grid, resultsDir);
             var cells = shardSpec.Select(grid.Cells);
-            var plan = runner.Plan(cells);
-            foreach (var w in plan.Warnings) stderr.WriteLine($"latsym: warning: {w}");
+            // Nothing is planned ahead (a million seeds start at once): only the existing result files are read here.
+            var (done, recoverWarnings) = runner.CountRecorded(shardSpec);
+            foreach (var w in recoverWarnings) stderr.WriteLine($"latsym: warning: {w}");
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"grid {l}x{template.HiddenDim}: {grid.Cells.Count} cells ({grid.Seeds.Count} seeds x {grid.LearningRates.Count} learning rates x {grid.CellsPerFile}), " +
-                $"shard {shardSpec}: {cells.Count}, already done {cells.Count - plan.Missing.Count}, to run {plan.Missing.Count} on {jobCount} jobs, {template.Epochs} epochs each"));
+                $"grid {l}x{template.HiddenDim}: {grid.Cells.Count} cells ({grid.Seeds.Count} seeds x {grid.LearningRates.Count} learning rates x {grid.CellsPerFile}" +
+                $"{(grid.Baselines.Count > 0 ? $" plus {grid.Baselines.Count} baseline variant(s) x {grid.Seeds.Count * grid.LearningRates.Count}" : "")}), " +
+                $"shard {shardSpec}: {cells.Count}, already done {done}, to run {cells.Count - done} on {jobCount} jobs, {template.Epochs} epochs each"));
 
             CellResult Train(GridCell cell, CancellationToken token)
             {
@@ -150,20 +164,25 @@ internal static class BenchmarkCommand
                     : new CellResult(r.TestTaskLoss, r.TestSymLoss ?? 0.0, r.History.Count) { Extras = extras };
             }
 
-            var summary = RunWithProgress(runner, plan.Missing, Train, jobCount, stdout, cancellation);
+            var summary = done == cells.Count
+                ? new GridRunSummary(cells.Count, done, 0, 0, 0, false, [])
+                : RunWithProgress(runner, cells, cells.Count - done, Train, jobCount, stdout, cancellation);
             foreach (var w in summary.Warnings) stderr.WriteLine($"latsym: warning: {w}");
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"done: {summary.Recorded} runs recorded ({summary.Diverged} diverged), {cells.Count - plan.Missing.Count + summary.AlreadyPresent} already present, " +
-                $"{summary.RecordedElsewhere} recorded by another process{(summary.Cancelled ? "; cancelled, rerun to resume" : "")}; results in {resultsDir}"));
-            return summary.Cancelled ? 130 : 0;
+                $"done: {summary.Recorded} runs recorded ({summary.Diverged} diverged), {summary.AlreadyPresent} already present, " +
+                $"{summary.RecordedElsewhere} recorded by another process, {summary.ClaimedElsewhere} being trained by another process" +
+                $"{(summary.Cancelled ? "; cancelled, rerun to resume" : "")}; results in {resultsDir}"));
+            // Program turns the cancellation into the signal's exit code (130 SIGINT, 143 SIGTERM).
+            if (summary.Cancelled) throw new OperationCanceledException(cancellation);
+            return 0;
         }
     }
 
-    static GridRunSummary RunWithProgress(GridRunner runner, IReadOnlyList<GridCell> cells, Func<GridCell, CancellationToken, CellResult> train,
+    static GridRunSummary RunWithProgress(GridRunner runner, IReadOnlyList<GridCell> cells, int toRun, Func<GridCell, CancellationToken, CellResult> train,
         int jobs, TextWriter stdout, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
-        int done = 0, total = cells.Count;
+        int done = 0, total = toRun;
         var gate = new object();
         string Line(CellOutcome o)
         {
@@ -181,10 +200,10 @@ internal static class BenchmarkCommand
             return runner.Run(cells, train, jobs, o => { lock (gate) { done++; stdout.WriteLine(Line(o)); } }, cancellation);
 
         GridRunSummary? summary = null;
+        var layout = ProgressLayout.ForConsole();
         AnsiConsole.Progress()
             .AutoClear(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(),
-                new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Columns(layout.Columns())
             .Start(ctx =>
             {
                 var task = ctx.AddTask($"grid 0/{total}", maxValue: total);
@@ -194,8 +213,8 @@ internal static class BenchmarkCommand
                     {
                         done++;
                         AnsiConsole.MarkupLine(Markup.Escape(Line(o)));
-                        task.Description = string.Create(CultureInfo.InvariantCulture,
-                            $"grid {done}/{total}, {done / Math.Max(1e-9, clock.Elapsed.TotalMinutes):0.0} runs/min");
+                        task.Description = layout.Fit(string.Create(CultureInfo.InvariantCulture,
+                            $"grid {done}/{total}, {done / Math.Max(1e-9, clock.Elapsed.TotalMinutes):0.0} runs/min"), $"grid {done}/{total}");
                         task.Increment(1);
                     }
                 }, cancellation);
@@ -216,14 +235,24 @@ internal static class BenchmarkCommand
         return string.Join("+", tokens);
     }
 
+    /// <summary>Runs a parser of one option's value; its error becomes a usage error that starts with the option.</summary>
+    static T Named<T>(string option, Func<T> parse)
+    {
+        try { return parse(); }
+        catch (Exception e) when (e is GridSpecException or ArgumentException)
+        {
+            throw new UsageException($"{option}: {e.Message}");
+        }
+    }
+
     static IReadOnlyList<double>? ParseNumbers(string[]? tokens, string option, bool allowZero)
     {
         if (tokens is null || tokens.Length == 0) return null;
         var values = new List<double>();
-        foreach (var token in tokens.SelectMany(t => t.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)))
+        foreach (var token in ListOptionText.Split(tokens, option))
         {
             if (!PythonFloat.TryParse(token, out var v) || !double.IsFinite(v) || v < 0 || (!allowZero && v == 0))
-                throw new UsageException($"{option}: '{token}' is not a {(allowZero ? "non-negative" : "positive")} number");
+                throw new UsageException($"{option}: '{token}' is not a finite number {(allowZero ? ">= 0" : "> 0")}");
             values.Add(v);
         }
         return values.Distinct().Order().ToList();

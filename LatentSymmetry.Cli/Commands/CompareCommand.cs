@@ -9,7 +9,7 @@ namespace LatentSymmetry.Cli.Commands;
 /// <summary><c>latsym compare</c>: test losses against lambda_max, one line per layer with CIs across seeds, against the baseline.</summary>
 internal static class CompareCommand
 {
-    public static Command Create(TextWriter stdout)
+    public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var files = new Argument<string[]>("FILES")
         {
@@ -22,7 +22,7 @@ internal static class CompareCommand
             HelpName = "SPEC",
         };
         var output = new Option<string>("--output", "-o") { Description = "Figure file to write (replaced if it exists).", DefaultValueFactory = _ => "compare.png", HelpName = "FILE" };
-        var format = new Option<string?>("--format") { Description = "png or svg. Default: from the --output extension (png when it has none)." };
+        var format = new Option<string?>("--format") { Description = "png or svg. Default: from the --output extension (.png or .svg; png when it has none); another extension is refused." };
         format.AcceptOnlyFromAmong("png", "svg");
         var metric = new Option<string?>("--metric")
         {
@@ -40,16 +40,33 @@ internal static class CompareCommand
         };
         command.SetAction(parse =>
         {
+            var path = parse.GetValue(output)!;
+            var figureFormat = FormatFor(path, parse.GetValue(format));
             var paths = ResultFileSelection.Expand(parse.GetValue(files)!);
-            var (baseline, selected) = ParseLayers(parse.GetValue(layers));
+            var layerSpec = parse.GetValue(layers);
+            var (baseline, selected) = ParseLayers(layerSpec);
             BenchmarkReport report;
             try { report = BenchmarkAnalysis.Analyze(paths); }
             catch (ResultFileException e) { throw new UsageException(e.Message); }
+            if (report.Groups.Count == 0)
+                throw new UsageException(paths.Count == 1 ? $"no result rows in {paths[0]} (it holds only a header)" : $"no result rows in any of the {paths.Count} files (they hold only headers)");
             if (report.Groups.Count != 1)
                 throw new UsageException($"compare draws one architecture and learning rate; the files hold {report.Groups.Count}: {string.Join(", ", report.Groups.Select(g => g.Key.Title))}");
             var g = report.Groups[0];
 
-            var sweeps = g.Cells.Where(c => c.SymmetryLayer.Number is int k && (selected is null || selected.Contains(k)))
+            var present = g.Cells.Where(c => c.SymmetryLayer.IsSet).Select(c => c.SymmetryLayer.Value).ToHashSet();
+            foreach (var k in selected ?? [])
+                if (!present.Contains(k))
+                    throw new UsageException($"--layers '{layerSpec}': layer {(k == -1 ? "l (output)" : k.ToString(System.Globalization.CultureInfo.InvariantCulture))} has no results in the files (they hold {Describe(present)})");
+            if (layerSpec is not null && baseline && g.Baseline is null)
+                throw new UsageException($"--layers '{layerSpec}': n (baseline) has no results in the files");
+            // A layer whose every run diverged has no point to draw: left out and said, not counted.
+            var diverged = g.Cells.Where(c => c.SymmetryLayer.Number is int k && (selected is null || selected.Contains(k)))
+                .GroupBy(c => c.SymmetryLayer.Value).Where(grp => grp.All(c => c.Task.N == 0)).Select(grp => grp.Key).Order().ToList();
+            foreach (var k in diverged)
+                stderr.WriteLine($"latsym: warning: layer {(k == -1 ? "-1 (output)" : k.ToString(System.Globalization.CultureInfo.InvariantCulture))}: every run diverged (non-finite losses); not drawn");
+            foreach (var w in report.Warnings) stderr.WriteLine($"latsym: warning: {w}");
+            var sweeps = g.Cells.Where(c => c.SymmetryLayer.Number is int k && (selected is null || selected.Contains(k)) && !diverged.Contains(k))
                 .GroupBy(c => c.SymmetryLayer.Value)
                 .OrderBy(grp => grp.Key == -1 ? int.MaxValue : grp.Key)
                 .Select(grp => new LayerSweep(grp.Key == -1 ? "output" : $"layer {grp.Key}",
@@ -68,9 +85,7 @@ internal static class CompareCommand
             }
             var figure = new CompareFigure(new SweepComparison(g.Key.Title, sweeps, b, secondBaseline)) { SecondPanelLabel = secondLabel };
 
-            var path = parse.GetValue(output)!;
-            var f = parse.GetValue(format) ?? (Path.GetExtension(path).Equals(".svg", StringComparison.OrdinalIgnoreCase) ? "svg" : "png");
-            try { figure.Save(path, f == "svg" ? FigureFormat.Svg : FigureFormat.Png); }
+            try { figure.Save(path, figureFormat); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or DirectoryNotFoundException)
             {
                 throw new UsageException($"--output '{path}' cannot be written: {e.Message}");
@@ -133,6 +148,28 @@ internal static class CompareCommand
             b = new MeanCi(s.Mean, s.Ci95HalfWidth);
         }
         return (result, b);
+    }
+
+    /// <summary>
+    /// The figure's format: --format when given, else the extension's (.png or .svg; png when there is none). An
+    /// extension that is neither, or that contradicts --format, is refused rather than written with the wrong bytes.
+    /// </summary>
+    internal static FigureFormat FormatFor(string path, string? format)
+    {
+        if (string.IsNullOrWhiteSpace(path)) throw new UsageException("--output: empty path; give a figure file such as compare.png");
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        string? fromExtension = extension switch { ".png" => "png", ".svg" => "svg", "" => null, _ => "?" };
+        if (fromExtension == "?")
+            throw new UsageException($"--output '{path}': the extension must be .png or .svg (the figure formats written)");
+        if (format is not null && fromExtension is not null && format != fromExtension)
+            throw new UsageException($"--format {format} contradicts --output '{path}'; use a .{format} file name or --format {fromExtension}");
+        return (format ?? fromExtension ?? "png") == "svg" ? FigureFormat.Svg : FigureFormat.Png;
+    }
+
+    static string Describe(IEnumerable<int> layers)
+    {
+        var list = layers.OrderBy(k => k == -1 ? int.MaxValue : k).Select(k => k == -1 ? "-1 (l)" : k.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        return list.Count == 0 ? "no layer" : "layers " + string.Join(", ", list);
     }
 
     /// <summary>The original's layer spec: 'n' baseline, digits hidden layers, 'l' the output (-1).</summary>

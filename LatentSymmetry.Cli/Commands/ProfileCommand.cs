@@ -38,6 +38,7 @@ internal static class ProfileCommand
         c.SetAction(p =>
         {
             int mm = Positive(p.GetValue(m), "--m"), nn = Positive(p.GetValue(n), "--n"), kk = Positive(p.GetValue(k), "--k");
+            CheckGemmFits(mm, nn, kk);
             var f = p.GetValue(form)!;
             var gemmForm = f switch { "nt" => GemmForm.NT, "tn" => GemmForm.TN, _ => GemmForm.NN };
             var rng = new RandomStream(1);
@@ -181,6 +182,20 @@ internal static class ProfileCommand
             total += forward * (k == 0 ? 2 : 3);
         }
         return total;
+    }
+
+    /// <summary>Refuses sizes whose three float32 matrices exceed an array's length or the memory available.</summary>
+    internal static void CheckGemmFits(int m, int n, int k)
+    {
+        foreach (var (rows, cols, name) in new[] { (m, k, "A (m x k)"), (k, n, "B (k x n)"), (m, n, "C (m x n)") })
+            if ((long)rows * cols > Array.MaxLength)
+                throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                    $"--m {m} --n {n} --k {k}: {name} would hold {(long)rows * cols} elements, more than the {Array.MaxLength} an array can"));
+        double bytes = 4.0 * ((double)m * k + (double)k * n + (double)m * n);
+        long available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        if (bytes > available)
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                $"--m {m} --n {n} --k {k}: the matrices need {bytes / 1e9:0.#} GB, more than the {available / 1e9:0.#} GB available"));
     }
 
     static int Positive(int v, string name) => v > 0 ? v : throw new UsageException($"{name} must be positive, got {v}");

@@ -17,7 +17,7 @@ internal static class TrainCommand
         var o = new TrainingCliOptions(d);
         var output = new Option<string?>("--output", "-o")
         {
-            Description = "Run directory to create (must not exist). Default: runs/<date-time>_<configuration>.",
+            Description = "Run directory to create (must not exist). Default: runs/<date-time>_<settings that differ from their defaults>, numbered _2, _3, ... if taken.",
             HelpName = "DIR",
         };
         var headless = new Option<bool>("--headless") { Description = "Skip the figures (loss_curves.png, slice.png)." };
@@ -41,8 +41,18 @@ internal static class TrainCommand
         {
             var options = o.Read(parse);
             bool asJson = parse.GetValue(json);
-            var dir = parse.GetValue(output) ?? Path.Combine("runs", $"{DateTime.Now:yyyyMMdd-HHmmss}_{options.Slug}");
-            using var staged = StagedDirectory.Create(dir, "--output");
+            var explicitOutput = parse.GetValue(output);
+            if (explicitOutput is not null && string.IsNullOrWhiteSpace(explicitOutput))
+                throw new UsageException("--output: empty path; give a directory to create, or leave the option out for runs/<date-time>_<settings>");
+            // A penalty weight without a penalty layer does nothing: say so rather than name the run after it.
+            if (!options.SymmetryLayer.IsSet && parse.GetResult(o.LambdaMax) is { Implicit: false })
+                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"latsym: warning: --lambda-sym-max {options.LambdaSymMax:R} has no effect with --symmetry-layer none (no penalty is applied)"));
+            // The name is claimed here, before training: a clash is reported now, never after the run.
+            using var staged = explicitOutput is not null
+                ? StagedDirectory.Create(explicitOutput, "--output")
+                : StagedDirectory.CreateUnique(Path.Combine("runs", RunName.For(options, DateTime.Now)), "--output");
+            var dir = explicitOutput ?? Path.GetRelativePath(Environment.CurrentDirectory, staged.FinalPath);
 
             var result = RunWithProgress(options, asJson ? stderr : stdout, interactive: !asJson && ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected, cancellation);
             RunArtifacts.Write(staged.StagingPath, result);
@@ -68,16 +78,17 @@ internal static class TrainCommand
             }, cancellation);
         }
         TrainingResult? result = null;
+        // Laid out for the terminal's width so the line never wraps (a wrapped line leaves fragments behind).
+        var layout = ProgressLayout.ForConsole();
         AnsiConsole.Progress()
             .AutoClear(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(),
-                new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Columns(layout.Columns())
             .Start(ctx =>
             {
                 var task = ctx.AddTask("epoch 0", maxValue: options.Epochs);
                 result = trainer.Run(m =>
                 {
-                    task.Description = Markup.Escape(RunReport.EpochLine(m, options.Epochs));
+                    task.Description = Markup.Escape(layout.Fit(RunReport.EpochForms(m, options.Epochs)));
                     task.Increment(1);
                 }, cancellation);
             });

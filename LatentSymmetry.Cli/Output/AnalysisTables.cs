@@ -18,6 +18,11 @@ internal static class AnalysisTables
         foreach (var l in report.Layers)
         {
             var r = l.RunnerUp;
+            if (l.Best is null)
+            {
+                table.AddRow(ReportText.Layer(l.SymmetryLayer), $"all {l.Diverged} diverged", "-", "-", "-", "-", "-");
+                continue;
+            }
             table.AddRow(ReportText.Layer(l.SymmetryLayer), PythonFloat.Format(l.Best.LambdaMax), ReportText.Sci(l.Best.TestTaskLoss), ReportText.Sci(l.Best.TestSymLoss),
                 r is null ? "-" : PythonFloat.Format(r.LambdaMax), r is null ? "-" : ReportText.Sci(r.TestTaskLoss), r is null ? "-" : ReportText.Sci(r.TestSymLoss));
         }
@@ -32,7 +37,7 @@ internal static class AnalysisTables
         foreach (var g in report.Groups)
         {
             var table = new Table().Title(Markup.Escape($"{g.Key.Title}: {g.Files.Count} seed file{(g.Files.Count == 1 ? "" : "s")}"))
-                .AddColumns("layer", "λ_max", "n", "task mean ± 95% CI", "task median", "sym mean ± 95% CI", "sym median", "vs baseline");
+                .AddColumns("layer", "λ_max", "n", "task mean ± 95% CI", "task median", "sym mean ± 95% CI", "sym median", "vs baseline (>1× better)");
             foreach (var c in table.Columns.Skip(1).Take(6)) c.RightAligned();
             foreach (var c in g.Cells)
             {
@@ -43,8 +48,9 @@ internal static class AnalysisTables
                     Markup.Escape(Versus(c.VsBaseline)));
             }
             console.Write(table);
-            console.WriteLine("best λ_max per layer (by mean task loss): " + string.Join(", ",
-                g.BestByLayer.Select(c => $"{ReportText.Layer(c.SymmetryLayer)}: {PythonFloat.Format(c.LambdaMax)} ({ReportText.Sci(c.Task.Mean)})")));
+            console.WriteLine("vs baseline: the baseline's mean task loss over the cell's, across paired seeds; above 1× the cell's loss is lower (better), * = Wilcoxon p < alpha");
+            console.WriteLine("best λ_max per layer (by mean task loss): " + (g.BestByLayer.Count == 0 ? "none (no layer has a finite result)" : string.Join(", ",
+                g.BestByLayer.Select(c => $"{ReportText.Layer(c.SymmetryLayer)}: {PythonFloat.Format(c.LambdaMax)} ({ReportText.Sci(c.Task.Mean)})"))));
             console.WriteLine(g.BeatBaseline.Count == 0
                 ? $"cells beating the baseline (Wilcoxon signed-rank, p < {report.Alpha.ToString(CultureInfo.InvariantCulture)}): none"
                 : $"cells beating the baseline (Wilcoxon signed-rank, p < {report.Alpha.ToString(CultureInfo.InvariantCulture)}): " + string.Join("; ",

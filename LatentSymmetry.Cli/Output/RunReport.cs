@@ -7,8 +7,18 @@ namespace LatentSymmetry.Cli.Output;
 /// <summary>The human-readable report of a run: DATA, CONFIGURATION and RESULTS, as the original prints them.</summary>
 internal static class RunReport
 {
+    /// <summary>One epoch's line; epochs count from 0 to E - 1, as history.csv and the schedule's e do.</summary>
     public static string EpochLine(EpochMetrics m, int epochs) => string.Create(CultureInfo.InvariantCulture,
-        $"epoch {m.Epoch + 1,4}/{epochs}  lambda {m.Lambda:0.000}  task {m.TrainTaskLoss:0.000e+00}  sym {(m.TrainSymLoss is double s ? s.ToString("0.000e+00", CultureInfo.InvariantCulture) : "-")}  val {m.ValTaskLoss:0.000e+00}");
+        $"epoch {m.Epoch,4}/{epochs - 1}  lambda {m.Lambda:0.000}  task {m.TrainTaskLoss:0.000e+00}  sym {(m.TrainSymLoss is double s ? s.ToString("0.000e+00", CultureInfo.InvariantCulture) : "-")}  val {m.ValTaskLoss:0.000e+00}");
+
+    /// <summary>The epoch's progress description, longest form first, for <see cref="ProgressLayout.Fit"/>.</summary>
+    public static string[] EpochForms(EpochMetrics m, int epochs) =>
+    [
+        EpochLine(m, epochs),
+        string.Create(CultureInfo.InvariantCulture, $"epoch {m.Epoch}/{epochs - 1}  task {m.TrainTaskLoss:0.00e+00}  val {m.ValTaskLoss:0.00e+00}"),
+        string.Create(CultureInfo.InvariantCulture, $"epoch {m.Epoch}/{epochs - 1} task {m.TrainTaskLoss:0.0e+00}"),
+        string.Create(CultureInfo.InvariantCulture, $"epoch {m.Epoch}/{epochs - 1}"),
+    ];
 
     public static void Write(TextWriter w, TrainingResult r, string runDirectory)
     {

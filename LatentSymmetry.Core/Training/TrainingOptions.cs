@@ -115,12 +115,24 @@ public sealed record TrainingOptions
         if (!Enum.IsDefined(Penalty)) return $"penalty {Penalty} is not a penalty kind";
         if (PenaltyGradDenominator && Penalty is not (PenaltyKind.Normalized or PenaltyKind.PcaNormalized))
             return $"penalty-grad-denominator needs a normalized penalty (normalized or pca-normalized), not {PenaltyKindText.Format(Penalty)}";
-        // Refuse what cannot fit rather than let the operating system kill the process half-way.
+        // Refuse what cannot fit rather than let the operating system kill the process half-way, and name
+        // the setting that drives the need (the largest of the terms of MemoryTerms).
         long available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
         if (EstimatedBytes > available)
-            return $"hidden-dim {HiddenDim} with num-hidden-layers {HiddenLayers} and batch-size {BatchSize} needs about {EstimatedBytes / 1e9:0.#} GB, more than the {available / 1e9:0.#} GB available";
+        {
+            var (name, value, _) = MemoryTerms.MaxBy(t => t.Bytes);
+            return $"{name} {value} makes the run need about {EstimatedBytes / 1e9:0.#} GB, more than the {available / 1e9:0.#} GB available";
+        }
+        if (Steps > Array.MaxLength)
+            return $"epochs {Epochs} with {Steps / Epochs:0} batches per epoch (samples {Samples}, batch-size {BatchSize}) is {Steps:0} steps, more than the {Array.MaxLength} a run can record";
         return null;
     }
+
+    /// <summary>Training points after the 60/20/20 split (an estimate suffices here).</summary>
+    double TrainPoints => Math.Max(1, Math.Floor(0.6 * Samples));
+
+    /// <summary>Optimiser steps of the run: a batch holds at most the training points.</summary>
+    double Steps => (double)Epochs * Math.Ceiling(TrainPoints / Math.Min(BatchSize, TrainPoints));
 
     /// <summary>
     /// Null when <see cref="TrainRegion"/> leaves every split of this run's data set some points, else a message
@@ -137,16 +149,27 @@ public sealed record TrainingOptions
 
     /// <summary>
     /// Rough memory a run needs: parameters with their gradients and two AdamW moments (16 bytes each in
-    /// float32), plus activations and their gradients for a stacked batch of 3·B rows and an evaluation chunk.
+    /// float32), activations and their gradients for a stacked batch of 3·B rows (B at most the training
+    /// points) and an evaluation chunk, the data, and the per-batch loss history.
     /// </summary>
-    public double EstimatedBytes
+    public double EstimatedBytes => MemoryTerms.Sum(t => t.Bytes);
+
+    /// <summary>The terms of <see cref="EstimatedBytes"/>, each with the option that drives it.</summary>
+    (string Option, string Value, double Bytes)[] MemoryTerms
     {
         get
         {
             double h = HiddenDim, layers = HiddenLayers;
             double parameters = 4 * h + 1 + (layers - 1) * (h * h + h) + h + 1;
-            double activations = (layers + 1) * h * (6.0 * BatchSize + 4096);
-            return 16 * parameters + 4 * activations + (double)Samples * 16;
+            double batch = Math.Min(BatchSize, TrainPoints);
+            var inv = System.Globalization.CultureInfo.InvariantCulture;
+            return
+            [
+                ("hidden-dim", HiddenDim.ToString(inv), 16 * parameters + 4 * (layers + 1) * h * 4096),
+                ("batch-size", BatchSize.ToString(inv), 4 * (layers + 1) * h * 6.0 * batch),
+                ("samples", Samples.ToString(inv), (double)Samples * 16),
+                ("epochs", Epochs.ToString(inv), Steps * 16 + Epochs * 64.0),
+            ];
         }
     }
 

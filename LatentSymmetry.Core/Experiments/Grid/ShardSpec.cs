@@ -53,17 +53,12 @@ public sealed record ShardSpec
         return globalIndex % Count == Number - 1;
     }
 
-    /// <summary>This shard's items of a globally ordered list, in their original order.</summary>
+    /// <summary>This shard's items of a globally ordered list, in their original order (a view: nothing is copied).</summary>
     public IReadOnlyList<T> Select<T>(IReadOnlyList<T> items)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var result = new List<T>(items.Count / Count + 1);
-        for (int i = Number - 1; i < items.Count; i += Count)
-        {
-            result.Add(items[i]);
-        }
-
-        return result;
+        int count = items.Count < Number ? 0 : ((items.Count - Number) / Count) + 1;
+        return new IndexedList<T>(count, i => items[Number - 1 + (i * Count)]);
     }
 
     /// <summary>Parses <c>K/N</c> (1-based, 1 ≤ K ≤ N).</summary>

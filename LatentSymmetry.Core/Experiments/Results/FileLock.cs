@@ -8,7 +8,7 @@ namespace LatentSymmetry.Core.Experiments.Results;
 /// sharing modes to a shared one; locks belong to the open handle, so two handles in one process exclude each other
 /// just as two processes do, and a killed process releases its lock.
 /// </summary>
-internal static class FileLock
+public static class FileLock
 {
     private const int ErrorSharingViolation = unchecked((int)0x80070020);
     private const int ErrorLockViolation = unchecked((int)0x80070021);

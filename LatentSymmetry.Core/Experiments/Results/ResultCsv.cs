@@ -7,13 +7,17 @@ using LatentSymmetry.Core.Experiments.Grid;
 namespace LatentSymmetry.Core.Experiments.Results;
 
 /// <summary>
-/// The result-file format: the original project's CSV (Python's <c>csv.DictWriter</c>, <c>\r\n</c> line ends, floats in
-/// <c>repr</c> form) with optional extra columns. Formats rows and parses file contents.
+/// The result-file format: the original project's CSV (Python's <c>csv.DictWriter</c> columns, floats in <c>repr</c>
+/// form) with optional extra columns. New files end lines with <c>\n</c>; appending keeps a file's own line ends
+/// (<c>\r\n</c> in files written by Python's default dialect). Formats rows and parses file contents.
 /// </summary>
 public static class ResultCsv
 {
-    /// <summary>Line terminator of new files; Python's csv module writes <c>\r\n</c>.</summary>
-    public const string DefaultLineTerminator = "\r\n";
+    /// <summary>
+    /// Line terminator of new files: <c>\n</c>, as the original's files and our history.csv, so that line tools
+    /// (<c>grep 'False$'</c>, awk) work on them; a file that already uses <c>\r\n</c> keeps it.
+    /// </summary>
+    public const string DefaultLineTerminator = "\n";
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -264,7 +268,11 @@ public static class ResultCsv
         double lambda = Number(f[map.LambdaMax], ResultColumns.LambdaMax);
         if (!SymmetryLayerText.TryParse(f[map.SymmetryLayer], out SymmetryLayer layer))
         {
-            throw new ResultFileException(path, lineNumber, $"malformed layer '{f[map.SymmetryLayer]}' in column {ResultColumns.SymmetryLayer}");
+            // An integer that names no layer (0, -7) is a value out of range, not a malformed cell.
+            throw new ResultFileException(path, lineNumber,
+                int.TryParse(f[map.SymmetryLayer].Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int k)
+                    ? $"symmetry_layer {k} does not exist; valid: 1..L, -1 (output) or empty (baseline)"
+                    : $"malformed layer '{f[map.SymmetryLayer]}' in column {ResultColumns.SymmetryLayer}");
         }
 
         double task = Number(f[map.TestTaskLoss], ResultColumns.TestTaskLoss);

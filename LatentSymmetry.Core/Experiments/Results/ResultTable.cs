@@ -1,4 +1,5 @@
 using LatentSymmetry.Core.Experiments.Grid;
+using LatentSymmetry.Core.IO;
 
 namespace LatentSymmetry.Core.Experiments.Results;
 
@@ -84,10 +85,18 @@ public sealed class ResultTable
             warnings.Add($"{path}: ignored torn tail: {parsed.TornReason}");
         }
 
+        ResultFileName.TryParse(path, out ResultFileName? name);
         var rows = new List<ResultRow>(parsed.Rows.Count);
         var seen = new HashSet<CellKey>();
-        foreach ((ResultRow row, _) in parsed.Rows)
+        var otherRates = new SortedSet<double>();
+        foreach ((ResultRow row, int line) in parsed.Rows)
         {
+            CheckRange(row, name, path, line);
+            if (name is not null && row.LearningRate != name.LearningRate && otherRates.Add(row.LearningRate))
+            {
+                warnings.Add($"{path}:{line}: learning rate {PythonFloat.Format(row.LearningRate)} differs from the file name's lr={ResultFileName.FormatLearningRate(name.LearningRate)}; such rows are grouped by their own learning rate");
+            }
+
             if (seen.Add(row.Key))
             {
                 rows.Add(row);
@@ -95,5 +104,29 @@ public sealed class ResultTable
         }
 
         return new ResultTable(path, parsed.Columns, rows, warnings);
+    }
+
+    /// <summary>
+    /// Values no run can produce are refused with file and line: a learning rate that is not finite and positive, a
+    /// negative or non-finite lambda, a layer that is neither -1 nor 1..L (L from the file name when it follows the
+    /// pattern), a negative loss or -inf. NaN and +inf losses are a diverged run and are kept.
+    /// </summary>
+    private static void CheckRange(ResultRow row, ResultFileName? name, string path, int line)
+    {
+        string? problem =
+            !(double.IsFinite(row.LearningRate) && row.LearningRate > 0) ? $"learning_rate {F(row.LearningRate)} must be a finite number > 0"
+            : !(double.IsFinite(row.LambdaMax) && row.LambdaMax >= 0) ? $"lambda_sym_max {F(row.LambdaMax)} must be a finite number >= 0"
+            // (0 and below -1 are refused when the row is parsed, see ResultCsv.)
+            : row.SymmetryLayer.Number is int j && name is not null && j > name.NumHiddenLayers
+                ? $"symmetry_layer {j} does not exist in a network of {name.NumHiddenLayers} hidden layers (layers={name.Architecture} in the file name); valid: 1..{name.NumHiddenLayers} or -1"
+            : row.TestTaskLoss < 0 ? $"test_task_loss {F(row.TestTaskLoss)} is negative; a loss is >= 0 (nan or inf for a diverged run)"
+            : row.TestSymLoss < 0 ? $"test_sym_loss {F(row.TestSymLoss)} is negative; a loss is >= 0 (nan or inf for a diverged run)"
+            : null;
+        if (problem is not null)
+        {
+            throw new ResultFileException(path, line, problem);
+        }
+
+        static string F(double v) => PythonFloat.Format(v);
     }
 }

@@ -1,0 +1,81 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+
+namespace LatentSymmetry.Cli.Commands;
+
+/// <summary>
+/// One line for a System.CommandLine parse error, in the user's words: the option, the value and what was
+/// expected ("--epochs: 'abc' is not a whole number"), never a .NET type name such as System.Int32.
+/// </summary>
+internal static class ParseErrorText
+{
+    /// <summary>The error to report of several: an unknown word first (it usually explains the others).</summary>
+    public static ParseError First(IReadOnlyList<ParseError> errors) =>
+        errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? errors[0];
+
+    public static string Describe(ParseError error)
+    {
+        // A value that failed type conversion: System.CommandLine says "Cannot parse argument 'x' for option
+        // '--o' as expected type 'System.Double'"; we keep the option and the value and name the kind of value.
+        var option = error.SymbolResult switch
+        {
+            OptionResult o => o.Option,
+            ArgumentResult { Parent: OptionResult o } => o.Option,
+            _ => null,
+        };
+        if (option is not null && error.Message.StartsWith("Cannot parse argument", StringComparison.Ordinal))
+        {
+            var token = Quoted(error.Message) ?? string.Join(" ", error.SymbolResult!.Tokens.Select(t => t.Value));
+            var type = option.ValueType.IsArray ? option.ValueType.GetElementType()! : option.ValueType;
+            return $"{option.Name}: {Expected(token, type)}";
+        }
+        // Other messages (a value not among the allowed ones lists them on several lines) become one line.
+        var flat = string.Join(" ", error.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).TrimEnd('.');
+        return option is not null && !flat.Contains(option.Name, StringComparison.Ordinal) ? $"{option.Name}: {flat}" : flat;
+    }
+
+    /// <summary>
+    /// An option that takes a value but was given none at one of its occurrences ("--lambdas 0 --lambdas"):
+    /// System.CommandLine merges the occurrences and accepts it, we refuse it. Null when there is none.
+    /// </summary>
+    public static string? MissingValue(ParseResult parse)
+    {
+        var tokens = parse.Tokens;
+        var options = parse.CommandResult.Command.Options;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].Type == TokenType.Option
+                && options.FirstOrDefault(o => o.Name == tokens[i].Value || o.Aliases.Contains(tokens[i].Value)) is { Arity.MinimumNumberOfValues: > 0 } option
+                && (i + 1 == tokens.Count || tokens[i + 1].Type != TokenType.Argument))
+                return $"{tokens[i].Value}: no value given";
+        }
+        return null;
+    }
+
+    static string Expected(string token, Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type == typeof(double) || type == typeof(float))
+            // NaN parses as a number and is then refused as not finite; inf and friends get the same words.
+            return IsNonFiniteSpelling(token) ? $"'{token}' is not a finite number" : $"'{token}' is not a number";
+        if (type == typeof(int) || type == typeof(long))
+            return $"'{token}' is not a whole number" + (IsWholeNumberTooLarge(token) ? $" in range ({int.MinValue} to {int.MaxValue})" : "");
+        if (type == typeof(bool)) return $"'{token}' is not true or false";
+        return $"'{token}' is not a valid value";
+    }
+
+    static bool IsNonFiniteSpelling(string token)
+    {
+        var t = token.Trim().TrimStart('+', '-').ToLowerInvariant();
+        return t is "inf" or "infinity" or "nan" or "∞";
+    }
+
+    static bool IsWholeNumberTooLarge(string token) => token.Trim().TrimStart('+', '-').All(char.IsAsciiDigit) && token.Trim().Length > 0;
+
+    static string? Quoted(string message)
+    {
+        int start = message.IndexOf('\'');
+        int end = start < 0 ? -1 : message.IndexOf('\'', start + 1);
+        return end > start ? message[(start + 1)..end] : null;
+    }
+}

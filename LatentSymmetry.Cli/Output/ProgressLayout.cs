@@ -1,0 +1,65 @@
+using Spectre.Console;
+
+namespace LatentSymmetry.Cli.Output;
+
+/// <summary>
+/// The live progress line laid out for the terminal's width: description, bar, percentage, elapsed and
+/// remaining time on one row that never wraps, from 60 columns up. The bar takes a third of what the fixed
+/// columns leave (10 to 40 cells) and the description the rest, in the longest of its forms that fits.
+/// </summary>
+internal sealed class ProgressLayout
+{
+    /// <summary>Percentage (4), elapsed and remaining time (8 each), the space after each of the five columns, and one spare cell so the cursor never wraps.</summary>
+    public const int FixedCells = 4 + 8 + 8 + 5 + 1;
+
+    /// <summary>The narrowest terminal laid out as documented; narrower ones get the same layout and may wrap.</summary>
+    public const int MinimumWidth = 60;
+
+    ProgressLayout(int width, int barWidth, int descriptionWidth)
+    {
+        Width = width;
+        BarWidth = barWidth;
+        DescriptionWidth = descriptionWidth;
+    }
+
+    public int Width { get; }
+    public int BarWidth { get; }
+    public int DescriptionWidth { get; }
+
+    /// <summary>The layout for a terminal <paramref name="width"/> columns wide.</summary>
+    public static ProgressLayout For(int width)
+    {
+        width = Math.Max(width, MinimumWidth);
+        int free = width - FixedCells;
+        int bar = Math.Clamp(free / 3, 10, 40);
+        return new ProgressLayout(width, bar, free - bar);
+    }
+
+    /// <summary>The layout of the current console (80 columns when the width is unknown).</summary>
+    public static ProgressLayout ForConsole()
+    {
+        int width;
+        try { width = Console.WindowWidth; }
+        catch (IOException) { width = 80; }
+        return For(width > 0 ? width : 80);
+    }
+
+    /// <summary>The longest of <paramref name="forms"/> (longest first) that fits the description column, else the last one cut to fit.</summary>
+    public string Fit(params string[] forms)
+    {
+        foreach (var f in forms)
+            if (f.Length <= DescriptionWidth) return f;
+        var last = forms[^1];
+        return last.Length <= DescriptionWidth ? last : last[..DescriptionWidth];
+    }
+
+    /// <summary>The Spectre columns: a left-aligned description that never wraps, the bar, percentage and times.</summary>
+    public ProgressColumn[] Columns() =>
+    [
+        new TaskDescriptionColumn { Alignment = Justify.Left },
+        new ProgressBarColumn { Width = BarWidth },
+        new PercentageColumn(),
+        new ElapsedTimeColumn(),
+        new RemainingTimeColumn(),
+    ];
+}

@@ -1,0 +1,65 @@
+using LatentSymmetry.Core.Invariance;
+using LatentSymmetry.Cli.Output;
+using LatentSymmetry.Core.Data;
+using LatentSymmetry.Core.Fields;
+using LatentSymmetry.Core.Models;
+using LatentSymmetry.Core.Symmetry;
+using LatentSymmetry.Core.Training;
+
+namespace LatentSymmetry.Tests.Cli;
+
+/// <summary>The default run directory name names every setting that differs from its default, the lab's included.</summary>
+public class RunNameTests
+{
+    static readonly DateTime Now = new(2026, 11, 24, 1, 2, 3);
+
+    static string Settings(TrainingOptions options) => RunName.For(options, Now)["20261124-010203_".Length..];
+
+    [Test]
+    public void The_defaults_are_named_default()
+    {
+        Assert.That(RunName.For(new TrainingOptions(), Now), Is.EqualTo("20261124-010203_default"));
+    }
+
+    static IEnumerable<TestCaseData> LabSettings()
+    {
+        var disk = new TrainingOptions { Group = SymmetryGroup.So2 };
+        yield return new TestCaseData(disk, "so2").SetName("group so2 (the disk: no box, default field and radii left out)");
+        yield return new TestCaseData(new TrainingOptions { Group = SymmetryGroup.So2z }, "so2z").SetName("group so2z");
+        yield return new TestCaseData(disk with { Field = FieldCatalog.Parse("fourier:k=2") }, "so2_fourier-k2-offset0").SetName("field");
+        yield return new TestCaseData(new TrainingOptions { Field = FieldCatalog.Parse("broken:eps=0.1") }, "broken-eps0.1").SetName("field in 3-D");
+        yield return new TestCaseData(new TrainingOptions { Model = ModelKind.Invariant }, "invariant").SetName("model");
+        yield return new TestCaseData(new TrainingOptions { Augment = true }, "aug").SetName("augment");
+        yield return new TestCaseData(new TrainingOptions { TrainRegion = TrainRegion.Cone(60) }, "cone60").SetName("train region");
+        yield return new TestCaseData(disk with { Radius = 2 }, "so2_R2").SetName("radius");
+        yield return new TestCaseData(disk with { InnerRadius = 0.5 }, "so2_r00.5").SetName("inner radius");
+        yield return new TestCaseData(new TrainingOptions { Radius = 2 }, "default").SetName("radius in 3-D does not apply");
+        yield return new TestCaseData(new TrainingOptions { Penalty = PenaltyKind.Normalized }, "pen-normalized").SetName("penalty");
+        yield return new TestCaseData(new TrainingOptions { Penalty = PenaltyKind.PcaNormalized, PenaltyGradDenominator = true }, "pen-pca-normalized-graddenom").SetName("penalty with gradient through the denominator");
+        yield return new TestCaseData(new TrainingOptions { Penalty = PenaltyKind.Normalized, SymmetryLayer = SymmetryLayer.None }, "symnone").SetName("penalty without a layer does not apply");
+    }
+
+    [TestCaseSource(nameof(LabSettings))]
+    public void A_lab_setting_away_from_its_default_is_in_the_name(TrainingOptions options, string expected)
+    {
+        Assert.That(Settings(options), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Runs_that_differ_in_any_lab_setting_never_share_a_name()
+    {
+        var disk = new TrainingOptions { Group = SymmetryGroup.So2 };
+        TrainingOptions[] runs =
+        [
+            new(), disk, new() { Group = SymmetryGroup.So2z },
+            disk with { Field = FieldCatalog.Parse("fourier:k=2") }, disk with { Field = FieldCatalog.Parse("fourier:k=3") },
+            new() { Model = ModelKind.Invariant }, new() { Augment = true },
+            new() { TrainRegion = TrainRegion.Cone(60) }, new() { TrainRegion = TrainRegion.Sector(60) }, new() { TrainRegion = TrainRegion.Cone(90) },
+            disk with { Radius = 2 }, disk with { InnerRadius = 0.5 }, disk with { Radius = 2, InnerRadius = 0.5 },
+            new() { Model = ModelKind.Invariant, Augment = true },
+        ];
+        var names = runs.Select(r => RunName.For(r, Now)).ToList();
+        Assert.That(names, Is.Unique);
+        Assert.That(names.All(n => n.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.')), Is.True, string.Join(", ", names));
+    }
+}
