@@ -15,7 +15,7 @@ public class ElementwiseBenchmarks
 {
     const int Rows = 384, Cols = 128;
     readonly Tape<float> _tape = new();
-    Tensor<float> _x = null!, _y = null!, _dy = null!, _bias = null!;
+    Variable<float> _x = null!, _y = null!, _dy = null!, _bias = null!;
     float[] _acc = null!;
 
     [GlobalSetup]
@@ -24,19 +24,19 @@ public class ElementwiseBenchmarks
         var rng = new RandomStream(1);
         var data = new float[Rows * Cols];
         rng.FillUniform<float>(data, -1, 1);
-        _x = Tensor<float>.FromSpan(Rows, Cols, data);
+        _x = Variable<float>.FromSpan(Rows, Cols, data);
         rng.FillUniform<float>(data, -1, 1);
-        _dy = Tensor<float>.FromSpan(Rows, Cols, data);
-        _y = Tensor<float>.FromSpan(Rows, Cols, data);
-        _bias = Tensor<float>.Zeros(1, Cols);
+        _dy = Variable<float>.FromSpan(Rows, Cols, data);
+        _y = Variable<float>.FromSpan(Rows, Cols, data);
+        _bias = Variable<float>.Zeros(1, Cols);
         _acc = new float[Rows * Cols];
     }
 
     [Benchmark]
-    public Tensor<float> AddBias() { _tape.Reset(); return _tape.AddBias(_x, _bias); }
+    public Variable<float> AddBias() { _tape.Reset(); return _tape.AddBias(_x, _bias); }
 
     [Benchmark]
-    public Tensor<float> Relu() { _tape.Reset(); return _tape.Relu(_x); }
+    public Variable<float> Relu() { _tape.Reset(); return _tape.Relu(_x); }
 
     [Benchmark]
     public void ReluBackward() => ElementwiseKernels.Apply<float, ReluGradOperator<float>>(_acc, _y.Span, _dy.Span, _acc);

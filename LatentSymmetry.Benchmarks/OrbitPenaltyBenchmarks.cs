@@ -15,7 +15,7 @@ public class OrbitPenaltyBenchmarks
     const int Batch = 128, Width = 128;
 
     Tape<float> _tape = null!;
-    Tensor<float> _clean = null!, _turned1 = null!, _turned2 = null!;
+    Variable<float> _clean = null!, _turned1 = null!, _turned2 = null!;
 
     [Params(PenaltyKind.Raw, PenaltyKind.Normalized, PenaltyKind.Pca, PenaltyKind.PcaNormalized)]
     public PenaltyKind Kind { get; set; }
@@ -24,9 +24,9 @@ public class OrbitPenaltyBenchmarks
     public void Setup()
     {
         var layer = new SyntheticLayers(Batch, Width, layers: 1, pairsPerPoint: 1, classCount: 16, seed: 21).Layers[0];
-        _clean = Tensor<float>.FromSpan(Batch, Width, layer.Clean.Span, requiresGrad: true);
-        _turned1 = Tensor<float>.FromSpan(Batch, Width, layer.Turned1.Span, requiresGrad: true);
-        _turned2 = Tensor<float>.FromSpan(Batch, Width, layer.Turned2.Span, requiresGrad: true);
+        _clean = Variable<float>.FromSpan(Batch, Width, layer.Clean.Span, requiresGrad: true);
+        _turned1 = Variable<float>.FromSpan(Batch, Width, layer.Turned1.Span, requiresGrad: true);
+        _turned2 = Variable<float>.FromSpan(Batch, Width, layer.Turned2.Span, requiresGrad: true);
         _tape = new Tape<float>();
     }
 

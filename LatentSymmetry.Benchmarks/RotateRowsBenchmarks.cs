@@ -16,7 +16,7 @@ public class RotateRowsBenchmarks
 {
     private const int Rows = 128;
     private readonly Tape<float> _tape = new();
-    private Tensor<float> _x = null!, _r = null!, _xGrad = null!, _rGrad = null!;
+    private Variable<float> _x = null!, _r = null!, _xGrad = null!, _rGrad = null!;
 
     /// <summary>Random points in [-5, 5)³ and Haar rotations, with and without gradients.</summary>
     [GlobalSetup]
@@ -26,15 +26,15 @@ public class RotateRowsBenchmarks
         var matrices = new float[9 * Rows];
         new RandomStream(3).FillUniform<float>(points, -5, 5);
         new HaarSo3Sampler(2).Sample<float>(matrices);
-        _x = Tensor<float>.FromSpan(Rows, 3, points);
-        _r = Tensor<float>.FromSpan(Rows, 9, matrices);
-        _xGrad = Tensor<float>.FromSpan(Rows, 3, points, requiresGrad: true);
-        _rGrad = Tensor<float>.FromSpan(Rows, 9, matrices, requiresGrad: true);
+        _x = Variable<float>.FromSpan(Rows, 3, points);
+        _r = Variable<float>.FromSpan(Rows, 9, matrices);
+        _xGrad = Variable<float>.FromSpan(Rows, 3, points, requiresGrad: true);
+        _rGrad = Variable<float>.FromSpan(Rows, 9, matrices, requiresGrad: true);
     }
 
     /// <summary>y_i = R_i x_i for 128 rows, not recorded.</summary>
     [Benchmark]
-    public Tensor<float> Forward()
+    public Variable<float> Forward()
     {
         _tape.Reset();
         return _tape.RotateRows(_x, _r);

@@ -40,7 +40,7 @@ internal sealed class SyntheticLayers
     }
 
     /// <summary>One layer: h(x), h(g1 x), h(g2 x) for the points, and the MI pairs.</summary>
-    public sealed record Layer(Tensor<float> Clean, Tensor<float> Turned1, Tensor<float> Turned2, Tensor<float> First, Tensor<float> Second);
+    public sealed record Layer(Variable<float> Clean, Variable<float> Turned1, Variable<float> Turned2, Variable<float> First, Variable<float> Second);
 
     /// <summary>The layers.</summary>
     public Layer[] Layers { get; }
@@ -70,7 +70,7 @@ internal sealed class SyntheticLayers
         q[2] = p[2];
     }
 
-    static Tensor<float> Features(float[] points, float[] w, float[] b)
+    static Variable<float> Features(float[] points, float[] w, float[] b)
     {
         int n = points.Length / 3;
         int width = w.Length / 3;
@@ -78,6 +78,6 @@ internal sealed class SyntheticLayers
         Gemm.Multiply<float>(GemmForm.NT, n, width, 3, points, w, h, accumulate: false);
         for (int i = 0; i < n; i++)
             for (int c = 0; c < width; c++) h[i * width + c] = Math.Max(0, h[i * width + c] + b[c]);
-        return Tensor<float>.FromSpan(n, width, h);
+        return Variable<float>.FromSpan(n, width, h);
     }
 }

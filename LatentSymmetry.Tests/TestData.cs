@@ -26,14 +26,14 @@ internal sealed class TestData(ulong seed)
         return a;
     }
 
-    public Tensor<T> Tensor<T>(int rows, int cols, bool requiresGrad = false, double lo = -1, double hi = 1)
+    public Variable<T> Variable<T>(int rows, int cols, bool requiresGrad = false, double lo = -1, double hi = 1)
         where T : unmanaged, IFloatingPointIeee754<T>
-        => LatentSymmetry.Autograd.Tensor<T>.FromSpan(rows, cols, Array<T>(rows * cols, lo, hi), requiresGrad);
+        => LatentSymmetry.Autograd.Variable<T>.FromSpan(rows, cols, Array<T>(rows * cols, lo, hi), requiresGrad);
 
     /// <summary>Values at least <paramref name="gap"/> away from zero (so ReLU's kink is never straddled by a finite difference).</summary>
-    public Tensor<double> AwayFromZero(int rows, int cols, double gap = 0.05)
+    public Variable<double> AwayFromZero(int rows, int cols, double gap = 0.05)
     {
-        var t = Tensor<double>(rows, cols, requiresGrad: true);
+        var t = Variable<double>(rows, cols, requiresGrad: true);
         var s = t.Span;
         for (int i = 0; i < s.Length; i++) s[i] = Math.CopySign(gap + Math.Abs(s[i]), s[i]);
         return t;

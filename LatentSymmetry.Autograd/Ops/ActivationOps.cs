@@ -8,7 +8,7 @@ namespace LatentSymmetry.Autograd.Ops;
 public static class ActivationOps
 {
     /// <summary>max(x, 0).</summary>
-    public static Tensor<T> Relu<T>(this Tape<T> tape, Tensor<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+    public static Variable<T> Relu<T>(this Tape<T> tape, Variable<T> x) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var y = tape.NewOutput(x.Rows, x.Cols, x);
         TensorPrimitives.Max(x.Span, T.Zero, y.Span);
@@ -24,7 +24,7 @@ public static class ActivationOps
     }
 
     /// <summary>tanh(x).</summary>
-    public static Tensor<T> Tanh<T>(this Tape<T> tape, Tensor<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+    public static Variable<T> Tanh<T>(this Tape<T> tape, Variable<T> x) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var y = tape.NewOutput(x.Rows, x.Cols, x);
         TensorPrimitives.Tanh(x.Span, y.Span);
@@ -39,7 +39,7 @@ public static class ActivationOps
     }
 
     /// <summary>exp(x).</summary>
-    public static Tensor<T> Exp<T>(this Tape<T> tape, Tensor<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+    public static Variable<T> Exp<T>(this Tape<T> tape, Variable<T> x) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var y = tape.NewOutput(x.Rows, x.Cols, x);
         TensorPrimitives.Exp(x.Span, y.Span);
@@ -54,7 +54,7 @@ public static class ActivationOps
     }
 
     /// <summary>cos(x).</summary>
-    public static Tensor<T> Cos<T>(this Tape<T> tape, Tensor<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+    public static Variable<T> Cos<T>(this Tape<T> tape, Variable<T> x) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var y = tape.NewOutput(x.Rows, x.Cols, x);
         TensorPrimitives.Cos(x.Span, y.Span);
@@ -72,7 +72,7 @@ public static class ActivationOps
     }
 
     /// <summary>x².</summary>
-    public static Tensor<T> Square<T>(this Tape<T> tape, Tensor<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+    public static Variable<T> Square<T>(this Tape<T> tape, Variable<T> x) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var y = tape.NewOutput(x.Rows, x.Cols, x);
         TensorPrimitives.Multiply(x.Span, x.Span, y.Span);

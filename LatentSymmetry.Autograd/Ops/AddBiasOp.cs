@@ -7,7 +7,7 @@ namespace LatentSymmetry.Autograd.Ops;
 public static class AddBiasOp
 {
     /// <summary>y[i, j] = x[i, j] + bias[0, j].</summary>
-    public static Tensor<T> AddBias<T>(this Tape<T> tape, Tensor<T> x, Tensor<T> bias) where T : unmanaged, IFloatingPointIeee754<T>
+    public static Variable<T> AddBias<T>(this Tape<T> tape, Variable<T> x, Variable<T> bias) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (bias.Rows != 1 || bias.Cols != x.Cols)
             throw new ArgumentException($"AddBias: the bias must be [1 x {x.Cols}] for an input of shape {x.Shape}, got {bias.Shape}");

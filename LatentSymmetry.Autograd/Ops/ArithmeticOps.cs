@@ -8,7 +8,7 @@ namespace LatentSymmetry.Autograd.Ops;
 public static class ArithmeticOps
 {
     /// <summary>a + b.</summary>
-    public static Tensor<T> Add<T>(this Tape<T> tape, Tensor<T> a, Tensor<T> b) where T : unmanaged, IFloatingPointIeee754<T>
+    public static Variable<T> Add<T>(this Tape<T> tape, Variable<T> a, Variable<T> b) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ShapeCheck.Same("Add", a, b);
         var y = tape.NewOutput(a.Rows, a.Cols, a, b);
@@ -18,7 +18,7 @@ public static class ArithmeticOps
     }
 
     /// <summary>a − b.</summary>
-    public static Tensor<T> Subtract<T>(this Tape<T> tape, Tensor<T> a, Tensor<T> b) where T : unmanaged, IFloatingPointIeee754<T>
+    public static Variable<T> Subtract<T>(this Tape<T> tape, Variable<T> a, Variable<T> b) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ShapeCheck.Same("Subtract", a, b);
         var y = tape.NewOutput(a.Rows, a.Cols, a, b);
@@ -41,7 +41,7 @@ public static class ArithmeticOps
     }
 
     /// <summary>a ⊙ b (elementwise product).</summary>
-    public static Tensor<T> Multiply<T>(this Tape<T> tape, Tensor<T> a, Tensor<T> b) where T : unmanaged, IFloatingPointIeee754<T>
+    public static Variable<T> Multiply<T>(this Tape<T> tape, Variable<T> a, Variable<T> b) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ShapeCheck.Same("Multiply", a, b);
         var y = tape.NewOutput(a.Rows, a.Cols, a, b);
@@ -60,7 +60,7 @@ public static class ArithmeticOps
     }
 
     /// <summary>s · x.</summary>
-    public static Tensor<T> Scale<T>(this Tape<T> tape, Tensor<T> x, T s) where T : unmanaged, IFloatingPointIeee754<T>
+    public static Variable<T> Scale<T>(this Tape<T> tape, Variable<T> x, T s) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var y = tape.NewOutput(x.Rows, x.Cols, x);
         TensorPrimitives.Multiply(x.Span, s, y.Span);

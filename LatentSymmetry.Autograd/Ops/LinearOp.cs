@@ -11,7 +11,7 @@ namespace LatentSymmetry.Autograd.Ops;
 public static class LinearOp
 {
     /// <summary>x [rows x in] · Wᵀ + b, then ReLU when <paramref name="relu"/>; W is [out x in], b is [1 x out].</summary>
-    public static Tensor<T> Linear<T>(this Tape<T> tape, Tensor<T> x, Tensor<T> weight, Tensor<T> bias, bool relu)
+    public static Variable<T> Linear<T>(this Tape<T> tape, Variable<T> x, Variable<T> weight, Variable<T> bias, bool relu)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (x.Cols != weight.Cols)
@@ -30,7 +30,7 @@ public static class LinearOp
     {
         var x = node.A!;
         var w = node.B!;
-        var b = (Tensor<T>)node.Extra!;
+        var b = (Variable<T>)node.Extra!;
         var y = node.Output;
         int rows = y.Rows, outs = y.Cols, ins = x.Cols;
         // The output's gradient is complete and read by no one else once this rule runs, so the ReLU

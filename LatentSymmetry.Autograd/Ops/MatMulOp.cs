@@ -10,7 +10,7 @@ public static class MatMulOp
     /// C = op(A)·op(B): NN is A[m,k]·B[k,n]; NT is A[m,k]·B[n,k]ᵀ (a linear layer with [out, in] weights);
     /// TN is A[k,m]ᵀ·B[k,n].
     /// </summary>
-    public static Tensor<T> MatMul<T>(this Tape<T> tape, Tensor<T> a, Tensor<T> b, GemmForm form = GemmForm.NN)
+    public static Variable<T> MatMul<T>(this Tape<T> tape, Variable<T> a, Variable<T> b, GemmForm form = GemmForm.NN)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var (m, k) = form == GemmForm.TN ? (a.Cols, a.Rows) : (a.Rows, a.Cols);

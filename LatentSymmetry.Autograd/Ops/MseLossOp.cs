@@ -7,7 +7,7 @@ namespace LatentSymmetry.Autograd.Ops;
 public static class MseLossOp
 {
     /// <summary>mean((prediction − target)²) over all elements, as a [1 x 1] tensor.</summary>
-    public static Tensor<T> MseLoss<T>(this Tape<T> tape, Tensor<T> prediction, Tensor<T> target) where T : unmanaged, IFloatingPointIeee754<T>
+    public static Variable<T> MseLoss<T>(this Tape<T> tape, Variable<T> prediction, Variable<T> target) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ShapeCheck.Same("MseLoss", prediction, target);
         if (prediction.Length == 0) throw new ArgumentException("MseLoss of empty tensors");
@@ -22,7 +22,7 @@ public static class MseLossOp
 
     static void Backward<T>(Tape<T> tape, in TapeNode<T> node) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var diff = ((Tensor<T>)node.Extra!).Span;
+        var diff = ((Variable<T>)node.Extra!).Span;
         T g = node.Output.Grad!.Span[0] / node.Scalar;
         g += g; // d/dp mean((p - t)^2) = 2 (p - t) / N
         if (node.A!.RequiresGrad)

@@ -12,7 +12,7 @@ namespace LatentSymmetry.Autograd.Ops;
 public static class PairSpreadOp
 {
     /// <summary>E_{i≠j} ‖x_i − x_j‖² over the rows of <paramref name="x"/> (at least two), as a [1 x 1] tensor.</summary>
-    public static Tensor<T> PairSpread<T>(this Tape<T> tape, Tensor<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+    public static Variable<T> PairSpread<T>(this Tape<T> tape, Variable<T> x) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (x.Rows < 2) throw new ArgumentException($"PairSpread needs at least two rows to form a pair, got {x.Shape}");
         int n = x.Rows;
@@ -38,7 +38,7 @@ public static class PairSpreadOp
     // d/dx_i [2/(n−1) Σ_k ‖x_k − x̄‖²] = 4/(n−1) (x_i − x̄).
     static void Backward<T>(Tape<T> tape, in TapeNode<T> node) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var centred = ((Tensor<T>)node.Extra!).Span;
+        var centred = ((Variable<T>)node.Extra!).Span;
         T g = node.Output.Grad!.Span[0] * (node.Scalar + node.Scalar);
         var dx = tape.GradOf(node.A!).Span;
         TensorPrimitives.MultiplyAdd(centred, g, dx, dx);

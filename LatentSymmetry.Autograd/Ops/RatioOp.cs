@@ -9,7 +9,7 @@ public static class RatioOp
     /// <paramref name="numerator"/> / (<paramref name="denominator"/> + <paramref name="epsilon"/>), both
     /// [1 x 1]. A denominator computed under <see cref="Tape{T}.NoGrad"/> is a constant: no gradient flows into it.
     /// </summary>
-    public static Tensor<T> Ratio<T>(this Tape<T> tape, Tensor<T> numerator, Tensor<T> denominator, T epsilon) where T : unmanaged, IFloatingPointIeee754<T>
+    public static Variable<T> Ratio<T>(this Tape<T> tape, Variable<T> numerator, Variable<T> denominator, T epsilon) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (numerator.Length != 1 || denominator.Length != 1)
             throw new ArgumentException($"Ratio: both operands must be [1 x 1], got {numerator.Shape} and {denominator.Shape}");

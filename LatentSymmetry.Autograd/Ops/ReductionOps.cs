@@ -8,18 +8,18 @@ namespace LatentSymmetry.Autograd.Ops;
 public static class ReductionOps
 {
     /// <summary>Σ x, as a [1 x 1] tensor.</summary>
-    public static Tensor<T> Sum<T>(this Tape<T> tape, Tensor<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+    public static Variable<T> Sum<T>(this Tape<T> tape, Variable<T> x) where T : unmanaged, IFloatingPointIeee754<T>
         => Total(tape, x, T.One);
 
     /// <summary>The mean of all elements, as a [1 x 1] tensor.</summary>
-    public static Tensor<T> Mean<T>(this Tape<T> tape, Tensor<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+    public static Variable<T> Mean<T>(this Tape<T> tape, Variable<T> x) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (x.Length == 0) throw new ArgumentException($"Mean of an empty tensor {x.Shape}");
         return Total(tape, x, T.CreateChecked(x.Length));
     }
 
     // The total is divided by the count (as PyTorch's mean does) rather than multiplied by its reciprocal.
-    static Tensor<T> Total<T>(Tape<T> tape, Tensor<T> x, T count) where T : unmanaged, IFloatingPointIeee754<T>
+    static Variable<T> Total<T>(Tape<T> tape, Variable<T> x, T count) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var y = tape.NewOutput(1, 1, x);
         y.Span[0] = Reductions.Sum<T>(x.Span) / count;
@@ -34,17 +34,17 @@ public static class ReductionOps
     }
 
     /// <summary>Σ_j x[i, j] for every row i, as a [rows x 1] tensor.</summary>
-    public static Tensor<T> SumRows<T>(this Tape<T> tape, Tensor<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+    public static Variable<T> SumRows<T>(this Tape<T> tape, Variable<T> x) where T : unmanaged, IFloatingPointIeee754<T>
         => RowTotals(tape, x, T.One);
 
     /// <summary>The mean of every row, as a [rows x 1] tensor.</summary>
-    public static Tensor<T> MeanRows<T>(this Tape<T> tape, Tensor<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+    public static Variable<T> MeanRows<T>(this Tape<T> tape, Variable<T> x) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (x.Cols == 0) throw new ArgumentException($"MeanRows of a tensor without columns {x.Shape}");
         return RowTotals(tape, x, T.CreateChecked(x.Cols));
     }
 
-    static Tensor<T> RowTotals<T>(Tape<T> tape, Tensor<T> x, T count) where T : unmanaged, IFloatingPointIeee754<T>
+    static Variable<T> RowTotals<T>(Tape<T> tape, Variable<T> x, T count) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var y = tape.NewOutput(x.Rows, 1, x);
         var ys = y.Span;

@@ -9,7 +9,7 @@ public static class RotateRowsOp
     /// y[i] = R_i · x[i] for x of shape [n x d] and r of shape [n x d²], each row of r holding R_i row-major.
     /// Each output is the sum over k of R_i[j, k] x_i[k], added in order k = 0, 1, ..., d − 1.
     /// </summary>
-    public static Tensor<T> RotateRows<T>(this Tape<T> tape, Tensor<T> x, Tensor<T> r) where T : unmanaged, IFloatingPointIeee754<T>
+    public static Variable<T> RotateRows<T>(this Tape<T> tape, Variable<T> x, Variable<T> r) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int d = x.Cols;
         if (d < 1 || r.Cols != d * d || r.Rows != x.Rows)

@@ -10,14 +10,14 @@ namespace LatentSymmetry.Autograd.Ops;
 public static class RowOps
 {
     /// <summary>The rows of <paramref name="a"/> followed by those of <paramref name="b"/>.</summary>
-    public static Tensor<T> ConcatRows<T>(this Tape<T> tape, Tensor<T> a, Tensor<T> b) where T : unmanaged, IFloatingPointIeee754<T>
+    public static Variable<T> ConcatRows<T>(this Tape<T> tape, Variable<T> a, Variable<T> b) where T : unmanaged, IFloatingPointIeee754<T>
         => Concat(tape, a, b, null);
 
     /// <summary>The rows of <paramref name="a"/>, then <paramref name="b"/>, then <paramref name="c"/>.</summary>
-    public static Tensor<T> ConcatRows<T>(this Tape<T> tape, Tensor<T> a, Tensor<T> b, Tensor<T> c) where T : unmanaged, IFloatingPointIeee754<T>
+    public static Variable<T> ConcatRows<T>(this Tape<T> tape, Variable<T> a, Variable<T> b, Variable<T> c) where T : unmanaged, IFloatingPointIeee754<T>
         => Concat(tape, a, b, c);
 
-    static Tensor<T> Concat<T>(Tape<T> tape, Tensor<T> a, Tensor<T> b, Tensor<T>? c) where T : unmanaged, IFloatingPointIeee754<T>
+    static Variable<T> Concat<T>(Tape<T> tape, Variable<T> a, Variable<T> b, Variable<T>? c) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (a.Cols != b.Cols || (c is not null && c.Cols != a.Cols))
             throw new ArgumentException($"ConcatRows: column counts must match, got {a.Shape}, {b.Shape}{(c is null ? "" : ", " + c.Shape)}");
@@ -36,7 +36,7 @@ public static class RowOps
     {
         var dy = node.Output.Grad!.Span;
         int offset = 0;
-        foreach (var part in (ReadOnlySpan<Tensor<T>?>)[node.A, node.B, node.Extra as Tensor<T>])
+        foreach (var part in (ReadOnlySpan<Variable<T>?>)[node.A, node.B, node.Extra as Variable<T>])
         {
             if (part is null) continue;
             if (part.RequiresGrad)
@@ -49,7 +49,7 @@ public static class RowOps
     }
 
     /// <summary>Rows [<paramref name="firstRow"/>, firstRow + <paramref name="rowCount"/>) of x, as a view (no copy).</summary>
-    public static Tensor<T> SliceRows<T>(this Tape<T> tape, Tensor<T> x, int firstRow, int rowCount) where T : unmanaged, IFloatingPointIeee754<T>
+    public static Variable<T> SliceRows<T>(this Tape<T> tape, Variable<T> x, int firstRow, int rowCount) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (firstRow < 0 || rowCount < 0 || firstRow + rowCount > x.Rows)
             throw new ArgumentOutOfRangeException(nameof(firstRow), $"SliceRows: rows [{firstRow}, {firstRow + rowCount}) are not inside a tensor of shape {x.Shape}");

@@ -14,7 +14,7 @@ public static class SoftmaxCrossEntropyOp
     /// <paramref name="logits"/> is [B x K]; <paramref name="labels"/> holds B classes in [0, K) and is
     /// read again by the backward pass, so it must not change until the tape runs backward.
     /// </summary>
-    public static Tensor<T> SoftmaxCrossEntropy<T>(this Tape<T> tape, Tensor<T> logits, int[] labels) where T : unmanaged, IFloatingPointIeee754<T>
+    public static Variable<T> SoftmaxCrossEntropy<T>(this Tape<T> tape, Variable<T> logits, int[] labels) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(labels);
         var y = tape.NewOutput(1, 1, logits);
@@ -31,7 +31,7 @@ public static class SoftmaxCrossEntropyOp
     /// <paramref name="destination"/> (one per row) without recording anything: the terms whose mean
     /// <see cref="SoftmaxCrossEntropy{T}"/> returns, for a held-out evaluation that needs them one by one.
     /// </summary>
-    public static void RowLosses<T>(Tensor<T> logits, ReadOnlySpan<int> labels, Span<T> destination) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void RowLosses<T>(Variable<T> logits, ReadOnlySpan<int> labels, Span<T> destination) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (logits.Rows == 0 || logits.Cols == 0) throw new ArgumentException($"SoftmaxCrossEntropy of empty logits {logits.Shape}");
         if (labels.Length != logits.Rows)

@@ -3,7 +3,7 @@ using System.Numerics;
 namespace LatentSymmetry.Autograd;
 
 /// <summary>
-/// Receives each leaf tensor's gradient during <see cref="Tape{T}.Backward(Tensor{T}, IGradientConsumer{T})"/>
+/// Receives each leaf tensor's gradient during <see cref="Tape{T}.Backward(Variable{T}, IGradientConsumer{T})"/>
 /// as soon as it is complete (PyTorch's post-accumulate-grad hook), so an optimizer can update that
 /// parameter while its gradient is still in cache instead of streaming every parameter again afterwards.
 /// </summary>
@@ -16,7 +16,7 @@ public interface IGradientConsumer<T> where T : unmanaged, IFloatingPointIeee754
     /// <paramref name="leaf"/>'s gradient is final for this pass (no remaining rule reads or writes it or
     /// its value). Called once per leaf that requires grad and took part in the recording.
     /// </summary>
-    void GradientFinished(Tensor<T> leaf);
+    void GradientFinished(Variable<T> leaf);
 
     /// <summary>Called once after the last rule, for whatever the pass did not reach.</summary>
     void EndBackward();

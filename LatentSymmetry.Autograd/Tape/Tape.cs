@@ -4,8 +4,8 @@ namespace LatentSymmetry.Autograd;
 
 /// <summary>
 /// A reverse-mode autodiff tape: operations (the extension methods in <c>LatentSymmetry.Autograd.Ops</c>)
-/// compute eagerly and record a node with their backward rule; <see cref="Backward(Tensor{T})"/> walks the nodes in
-/// reverse and fills <see cref="Tensor{T}.Grad"/> of every tensor that requires grad.
+/// compute eagerly and record a node with their backward rule; <see cref="Backward(Variable{T})"/> walks the nodes in
+/// reverse and fills <see cref="Variable{T}.Grad"/> of every tensor that requires grad.
 /// </summary>
 /// <remarks>
 /// A tape owns the storage of every tensor its operations produce and reuses it after <see cref="Reset"/>,
@@ -20,7 +20,7 @@ public sealed class Tape<T> where T : unmanaged, IFloatingPointIeee754<T>
     int _noGradDepth;
     bool _consumed;
     // Leaves in order of their first use (node index), rebuilt by every backward with a consumer.
-    Tensor<T>[] _leaves = new Tensor<T>[16];
+    Variable<T>[] _leaves = new Variable<T>[16];
     int[] _leafFirstNode = new int[16];
     int _leafCount;
 
@@ -61,19 +61,19 @@ public sealed class Tape<T> where T : unmanaged, IFloatingPointIeee754<T>
 
     /// <summary>
     /// Back-propagates from a scalar (1 × 1) <paramref name="loss"/>: every tensor that requires grad and
-    /// contributed to it gets d loss / d tensor added to its <see cref="Tensor{T}.Grad"/>.
+    /// contributed to it gets d loss / d tensor added to its <see cref="Variable{T}.Grad"/>.
     /// A tape can run backward once per recording; call <see cref="Reset"/> and record again.
     /// </summary>
-    public void Backward(Tensor<T> loss) => Backward(loss, null);
+    public void Backward(Variable<T> loss) => Backward(loss, null);
 
     /// <summary>
-    /// As <see cref="Backward(Tensor{T})"/>, handing each leaf's gradient to <paramref name="consumer"/> as
+    /// As <see cref="Backward(Variable{T})"/>, handing each leaf's gradient to <paramref name="consumer"/> as
     /// soon as it is complete: right after the rule of the first recorded operation that uses the leaf
     /// (rules run in reverse, so no later rule touches it). An optimizer updates that parameter there, while
     /// its gradient is still in cache. A rule may read and write only the tensors its node names (A, B,
     /// or a tensor in Extra); that is what makes the first use the last touch.
     /// </summary>
-    public void Backward(Tensor<T> loss, IGradientConsumer<T>? consumer)
+    public void Backward(Variable<T> loss, IGradientConsumer<T>? consumer)
     {
         if (loss.Rows != 1 || loss.Cols != 1)
             throw new ArgumentException($"Backward needs a scalar loss of shape [1 x 1], got {loss.Shape}", nameof(loss));
@@ -116,11 +116,11 @@ public sealed class Tape<T> where T : unmanaged, IFloatingPointIeee754<T>
             ref readonly var node = ref _nodes[i];
             AddLeaf(node.A, i);
             AddLeaf(node.B, i);
-            AddLeaf(node.Extra as Tensor<T>, i);
+            AddLeaf(node.Extra as Variable<T>, i);
         }
     }
 
-    void AddLeaf(Tensor<T>? t, int node)
+    void AddLeaf(Variable<T>? t, int node)
     {
         if (t is null || !t.IsLeaf || !t.RequiresGrad) return;
         for (int j = 0; j < _leafCount; j++)
@@ -138,10 +138,10 @@ public sealed class Tape<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// The gradient buffer of <paramref name="t"/>, created zero-filled on first use. Backward rules add
     /// into it; they never overwrite it.
     /// </summary>
-    public Tensor<T> GradOf(Tensor<T> t)
+    public Variable<T> GradOf(Variable<T> t)
     {
         if (t.Grad is null)
-            t.Grad = t.IsLeaf ? Tensor<T>.Zeros(t.Rows, t.Cols) : _arena.Rent(t.Rows, t.Cols, requiresGrad: false, zeroed: true);
+            t.Grad = t.IsLeaf ? Variable<T>.Zeros(t.Rows, t.Cols) : _arena.Rent(t.Rows, t.Cols, requiresGrad: false, zeroed: true);
         return t.Grad;
     }
 
@@ -151,7 +151,7 @@ public sealed class Tape<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// contents are unspecified (the rule must write every element, saving a pass that zeroes it); otherwise
     /// the rule must add into it as usual.
     /// </summary>
-    public Tensor<T> GradForWrite(Tensor<T> t, out bool overwrite)
+    public Variable<T> GradForWrite(Variable<T> t, out bool overwrite)
     {
         overwrite = t.Grad is null && !t.IsLeaf;
         if (overwrite) t.Grad = _arena.Rent(t.Rows, t.Cols, requiresGrad: false, zeroed: false);
@@ -162,18 +162,18 @@ public sealed class Tape<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// A tensor for an operation's result, from this tape's arena. It requires grad when any input does
     /// and the tape is recording; its contents are unspecified (the operation overwrites them).
     /// </summary>
-    public Tensor<T> NewOutput(int rows, int cols, Tensor<T>? a, Tensor<T>? b = null)
+    public Variable<T> NewOutput(int rows, int cols, Variable<T>? a, Variable<T>? b = null)
         => _arena.Rent(rows, cols, NeedsGrad(a, b), zeroed: false);
 
     /// <summary>A zero-filled scratch tensor from the arena that takes no part in autodiff.</summary>
-    public Tensor<T> NewScratch(int rows, int cols) => _arena.Rent(rows, cols, requiresGrad: false, zeroed: true);
+    public Variable<T> NewScratch(int rows, int cols) => _arena.Rent(rows, cols, requiresGrad: false, zeroed: true);
 
     /// <summary>A view of consecutive rows of <paramref name="parent"/> (no copy).</summary>
-    internal Tensor<T> NewRowView(Tensor<T> parent, int firstRow, int rows)
+    internal Variable<T> NewRowView(Variable<T> parent, int firstRow, int rows)
         => _arena.RentRowView(parent, firstRow, rows, NeedsGrad(parent, null));
 
     /// <summary>Whether an output computed from these inputs must be recorded.</summary>
-    public bool NeedsGrad(Tensor<T>? a, Tensor<T>? b = null)
+    public bool NeedsGrad(Variable<T>? a, Variable<T>? b = null)
         => IsRecording && ((a?.RequiresGrad ?? false) || (b?.RequiresGrad ?? false));
 
     /// <summary>Records <paramref name="node"/> if its output requires grad.</summary>

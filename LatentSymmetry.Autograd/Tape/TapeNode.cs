@@ -15,7 +15,7 @@ public delegate void BackwardRule<T>(Tape<T> tape, in TapeNode<T> node) where T 
 public readonly struct TapeNode<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>Creates a node.</summary>
-    public TapeNode(BackwardRule<T> rule, Tensor<T> output, Tensor<T>? a, Tensor<T>? b = null, T scalar = default, int option = 0, object? extra = null)
+    public TapeNode(BackwardRule<T> rule, Variable<T> output, Variable<T>? a, Variable<T>? b = null, T scalar = default, int option = 0, object? extra = null)
     {
         Rule = rule;
         Output = output;
@@ -30,13 +30,13 @@ public readonly struct TapeNode<T> where T : unmanaged, IFloatingPointIeee754<T>
     public BackwardRule<T> Rule { get; }
 
     /// <summary>The operation's output.</summary>
-    public Tensor<T> Output { get; }
+    public Variable<T> Output { get; }
 
     /// <summary>The first input, if any.</summary>
-    public Tensor<T>? A { get; }
+    public Variable<T>? A { get; }
 
     /// <summary>The second input, if any.</summary>
-    public Tensor<T>? B { get; }
+    public Variable<T>? B { get; }
 
     /// <summary>A scalar argument (a scale factor).</summary>
     public T Scalar { get; }

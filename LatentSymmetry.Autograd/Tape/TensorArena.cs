@@ -9,19 +9,19 @@ namespace LatentSymmetry.Autograd;
 /// </summary>
 internal sealed class TensorArena<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    readonly List<Tensor<T>> _slots = [];
+    readonly List<Variable<T>> _slots = [];
     int _next;
 
-    public Tensor<T> Rent(int rows, int cols, bool requiresGrad, bool zeroed)
+    public Variable<T> Rent(int rows, int cols, bool requiresGrad, bool zeroed)
     {
-        Tensor<T>.CheckShape(rows, cols);
+        Variable<T>.CheckShape(rows, cols);
         var t = NextSlot();
         t.Reinitialize(rows, cols, requiresGrad);
         if (zeroed) t.Span.Clear();
         return t;
     }
 
-    public Tensor<T> RentRowView(Tensor<T> parent, int firstRow, int rows, bool requiresGrad)
+    public Variable<T> RentRowView(Variable<T> parent, int firstRow, int rows, bool requiresGrad)
     {
         var t = NextSlot();
         t.ReinitializeAsRowView(parent, firstRow, rows, requiresGrad);
@@ -31,9 +31,9 @@ internal sealed class TensorArena<T> where T : unmanaged, IFloatingPointIeee754<
     /// <summary>Makes every slot available again; tensors handed out before are invalid from now on.</summary>
     public void Rewind() => _next = 0;
 
-    Tensor<T> NextSlot()
+    Variable<T> NextSlot()
     {
-        if (_next == _slots.Count) _slots.Add(new Tensor<T>());
+        if (_next == _slots.Count) _slots.Add(new Variable<T>());
         return _slots[_next++];
     }
 }

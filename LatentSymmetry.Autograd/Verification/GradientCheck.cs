@@ -11,7 +11,7 @@ public static class GradientCheck
     /// Compares d f / d input for every element of every input. <paramref name="f"/> must build a scalar
     /// from <paramref name="inputs"/> on the tape it is given (it is called many times).
     /// </summary>
-    public static GradientCheckResult Elementwise(Func<Tape<double>, Tensor<double>> f, IReadOnlyList<Tensor<double>> inputs,
+    public static GradientCheckResult Elementwise(Func<Tape<double>, Variable<double>> f, IReadOnlyList<Variable<double>> inputs,
         double eps = 1e-6, double atol = 1e-5, double rtol = 1e-3)
     {
         var tape = new Tape<double>();
@@ -48,7 +48,7 @@ public static class GradientCheck
     /// drawn from <paramref name="seed"/>) with a central difference: one check for a whole network.
     /// Returns the relative error |analytic − numeric| / max(|analytic|, |numeric|, 1e-8).
     /// </summary>
-    public static double Directional(Func<Tape<double>, Tensor<double>> f, IReadOnlyList<Tensor<double>> inputs, ulong seed, double eps = 1e-6)
+    public static double Directional(Func<Tape<double>, Variable<double>> f, IReadOnlyList<Variable<double>> inputs, ulong seed, double eps = 1e-6)
     {
         var tape = new Tape<double>();
         var analytic = Analytic(f, inputs, tape);
@@ -81,7 +81,7 @@ public static class GradientCheck
         return Math.Abs(dot - numeric) / Math.Max(Math.Max(Math.Abs(dot), Math.Abs(numeric)), 1e-8);
     }
 
-    static double[][] Analytic(Func<Tape<double>, Tensor<double>> f, IReadOnlyList<Tensor<double>> inputs, Tape<double> tape)
+    static double[][] Analytic(Func<Tape<double>, Variable<double>> f, IReadOnlyList<Variable<double>> inputs, Tape<double> tape)
     {
         foreach (var x in inputs)
         {
@@ -93,13 +93,13 @@ public static class GradientCheck
         return inputs.Select(x => x.Grad!.ToArray()).ToArray();
     }
 
-    static double Evaluate(Func<Tape<double>, Tensor<double>> f, Tape<double> tape)
+    static double Evaluate(Func<Tape<double>, Variable<double>> f, Tape<double> tape)
     {
         tape.Reset();
         using (tape.NoGrad()) return f(tape).Item();
     }
 
-    static void Shift(IReadOnlyList<Tensor<double>> inputs, double[][] saved, double[][] direction, double eps)
+    static void Shift(IReadOnlyList<Variable<double>> inputs, double[][] saved, double[][] direction, double eps)
     {
         for (int t = 0; t < inputs.Count; t++)
         {

@@ -132,10 +132,10 @@ internal static class ProfileCommand
             for (int i = 0; i < b; i++) quaternions[i] = sampler.NextQuaternion();
             sampler.Sample<float>(matrices);
             var tape = new LatentSymmetry.Autograd.Tape<float>();
-            var x = LatentSymmetry.Autograd.Tensor<float>.FromSpan(b, 3, points);
-            var r = LatentSymmetry.Autograd.Tensor<float>.FromSpan(b, 9, matrices);
-            var xg = LatentSymmetry.Autograd.Tensor<float>.FromSpan(b, 3, points, requiresGrad: true);
-            var rg = LatentSymmetry.Autograd.Tensor<float>.FromSpan(b, 9, matrices, requiresGrad: true);
+            var x = LatentSymmetry.Autograd.Variable<float>.FromSpan(b, 3, points);
+            var r = LatentSymmetry.Autograd.Variable<float>.FromSpan(b, 9, matrices);
+            var xg = LatentSymmetry.Autograd.Variable<float>.FromSpan(b, 3, points, requiresGrad: true);
+            var rg = LatentSymmetry.Autograd.Variable<float>.FromSpan(b, 9, matrices, requiresGrad: true);
             var results = new (string Name, QuickTimer.Measurement Time)[]
             {
                 ("sample", QuickTimer.BestOf(() => sampler.Sample<float>(matrices))),

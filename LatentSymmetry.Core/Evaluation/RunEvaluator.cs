@@ -120,21 +120,21 @@ public static class RunEvaluator
     }
 
     // The activations of every stage for a stacked batch, each copied out of the tape's arena.
-    static List<Tensor<float>> StageActivations(Module<float> model, Tensor<float> x)
+    static List<Variable<float>> StageActivations(Module<float> model, Variable<float> x)
     {
         var tape = new Tape<float>();
         using var _ = tape.NoGrad();
-        var stages = new List<Tensor<float>>(model.LayerCount);
+        var stages = new List<Variable<float>>(model.LayerCount);
         var h = x;
         for (int k = 0; k < model.LayerCount; k++)
         {
             h = model.Forward(tape, h, k, k + 1);
-            stages.Add(Tensor<float>.FromSpan(h.Rows, h.Cols, h.Span));
+            stages.Add(Variable<float>.FromSpan(h.Rows, h.Cols, h.Span));
         }
         return stages;
     }
 
-    static Tensor<float> Rows(Tensor<float> t, int start, int count) => Tensor<float>.FromSpan(count, t.Cols, t.Span.Slice(start * t.Cols, count * t.Cols));
+    static Variable<float> Rows(Variable<float> t, int start, int count) => Variable<float>.FromSpan(count, t.Cols, t.Span.Slice(start * t.Cols, count * t.Cols));
 
     static List<LayerEvaluation> MeasureLayers(Module<float> model, FieldSplit<float> test, SymmetryGroup group, EvaluationOptions options, int seed)
     {
@@ -146,7 +146,7 @@ public static class RunEvaluator
         if ((options.Metrics & Moments) != 0 || (options.Metrics & InvarianceMetric.MI) == 0)
         {
             // [x; g1 x; g2 x] with one pair of Haar rotations per test point.
-            var stacked = Tensor<float>.Zeros(3 * n, d);
+            var stacked = Variable<float>.Zeros(3 * n, d);
             var r = new float[2 * n * d * d];
             group.CreateSampler(seed ^ MeasureRotationOffset).Sample<float>(r);
             test.Points.CopyTo(stacked.Span);
@@ -166,7 +166,7 @@ public static class RunEvaluator
         {
             var (first, second, classes) = RotationPairs(group, n, options.Rotations, options.RotationClasses, seed ^ PairRotationOffset);
             int m = n * options.Rotations;
-            var stacked = Tensor<float>.Zeros(2 * m, d);
+            var stacked = Variable<float>.Zeros(2 * m, d);
             var points = new float[m * d];
             for (int j = 0; j < n; j++)
                 for (int p = 0; p < options.Rotations; p++) test.Points.Slice(j * d, d).CopyTo(points.AsSpan((j * options.Rotations + p) * d, d));

@@ -25,7 +25,7 @@ internal sealed class ActivationRows
 
     public Span<double> Row(int i) => Data.AsSpan(i * Cols, Cols);
 
-    public static ActivationRows From<T>(Tensor<T> t) where T : unmanaged, IFloatingPointIeee754<T>
+    public static ActivationRows From<T>(Variable<T> t) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var rows = new ActivationRows(t.Rows, t.Cols);
         var source = t.Span;

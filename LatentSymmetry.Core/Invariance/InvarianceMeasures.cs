@@ -19,7 +19,7 @@ namespace LatentSymmetry.Core.Invariance;
 public static class InvarianceMeasures
 {
     /// <summary>SL = ½ E‖h(g1 x) − h(g2 x)‖², the training loss's symmetry penalty as a measure.</summary>
-    public static double SymmetryLoss<T>(Tensor<T> turned1, Tensor<T> turned2) where T : unmanaged, IFloatingPointIeee754<T>
+    public static double SymmetryLoss<T>(Variable<T> turned1, Variable<T> turned2) where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckPair(turned1, turned2);
         return 0.5 * Mean(OrbitTerms(ActivationRows.From(turned1), ActivationRows.From(turned2)));
@@ -29,7 +29,7 @@ public static class InvarianceMeasures
     /// E_{i≠j} ‖h_i − h_j‖² over all ordered pairs of distinct rows (at least two), in O(n·d): it equals
     /// 2/(n − 1) · Σ_i ‖h_i − h̄‖² (two passes: the mean, then the centred sum of squares).
     /// </summary>
-    public static double PairSpread<T>(Tensor<T> activations) where T : unmanaged, IFloatingPointIeee754<T>
+    public static double PairSpread<T>(Variable<T> activations) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (activations.Rows < 2) throw new ArgumentException($"a pair needs two rows, got {activations.Shape}", nameof(activations));
         var h = ActivationRows.From(activations);
@@ -37,7 +37,7 @@ public static class InvarianceMeasures
     }
 
     /// <summary>Q_h = E‖h(g1 x) − h(g2 x)‖² / E_{x≠x'}‖h(x) − h(x')‖² (0: invariant; 1: no more invariant than the data's spread).</summary>
-    public static double Qh<T>(Tensor<T> clean, Tensor<T> turned1, Tensor<T> turned2) where T : unmanaged, IFloatingPointIeee754<T>
+    public static double Qh<T>(Variable<T> clean, Variable<T> turned1, Variable<T> turned2) where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckPair(turned1, turned2);
         if (clean.Cols != turned1.Cols) throw new ArgumentException($"h(x) {clean.Shape} and h(g x) {turned1.Shape} must have the same width", nameof(clean));
@@ -45,11 +45,11 @@ public static class InvarianceMeasures
     }
 
     /// <summary>Q: Q_h of the coordinates on the principal components of h(x) explaining <paramref name="explainedVariance"/> of its variance.</summary>
-    public static double Q<T>(Tensor<T> clean, Tensor<T> turned1, Tensor<T> turned2, double explainedVariance = 0.95) where T : unmanaged, IFloatingPointIeee754<T>
+    public static double Q<T>(Variable<T> clean, Variable<T> turned1, Variable<T> turned2, double explainedVariance = 0.95) where T : unmanaged, IFloatingPointIeee754<T>
         => Measure(clean, turned1, turned2, new InvarianceMeasureOptions { ExplainedVariance = explainedVariance, BootstrapReplicates = 0 }).Q.Value;
 
     /// <summary>RSL = E[‖h(g1 x) − h(g2 x)‖² / (‖h(g1 x)‖² + ‖h(g2 x)‖² + ε)], a per-point scale-free symmetry loss in [0, 2].</summary>
-    public static double RelativeSymmetryLoss<T>(Tensor<T> turned1, Tensor<T> turned2, double epsilon = 1e-8) where T : unmanaged, IFloatingPointIeee754<T>
+    public static double RelativeSymmetryLoss<T>(Variable<T> turned1, Variable<T> turned2, double epsilon = 1e-8) where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckPair(turned1, turned2);
         ArgumentOutOfRangeException.ThrowIfNegative(epsilon);
@@ -63,7 +63,7 @@ public static class InvarianceMeasures
     /// replicate resamples the points (with their three activations) and recomputes every measure, the
     /// principal subspace of Q held fixed at its fit to all points.
     /// </summary>
-    public static LayerInvariance Measure<T>(Tensor<T> clean, Tensor<T> turned1, Tensor<T> turned2, InvarianceMeasureOptions? options = null)
+    public static LayerInvariance Measure<T>(Variable<T> clean, Variable<T> turned1, Variable<T> turned2, InvarianceMeasureOptions? options = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         options ??= InvarianceMeasureOptions.Default;
@@ -120,7 +120,7 @@ public static class InvarianceMeasures
             subspace.ExplainedFraction);
     }
 
-    static void CheckPair<T>(Tensor<T> turned1, Tensor<T> turned2) where T : unmanaged, IFloatingPointIeee754<T>
+    static void CheckPair<T>(Variable<T> turned1, Variable<T> turned2) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (turned1.Rows != turned2.Rows || turned1.Cols != turned2.Cols)
             throw new ArgumentException($"h(g1 x) {turned1.Shape} and h(g2 x) {turned2.Shape} must have the same shape: one row per test point");

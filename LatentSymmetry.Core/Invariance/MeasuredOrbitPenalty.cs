@@ -38,6 +38,6 @@ public sealed class MeasuredOrbitPenalty<T> : IOrbitPenaltyKind<T> where T : unm
     public bool NeedsOriginal => true;
 
     /// <inheritdoc />
-    public Tensor<T> Compute(Tape<T> tape, Tensor<T>? h, Tensor<T> h1, Tensor<T> h2)
+    public Variable<T> Compute(Tape<T> tape, Variable<T>? h, Variable<T> h1, Variable<T> h2)
         => OrbitPenalties.Compute(tape, Kind, h ?? throw new ArgumentNullException(nameof(h), $"the {Name} penalty needs h(x) of the batch"), h1, h2, GradThroughDenominator);
 }

@@ -30,7 +30,7 @@ public static class OrbitPenalties
     public const double ExplainedVariance = 0.95;
 
     /// <summary>The penalty of the given <paramref name="kind"/>.</summary>
-    public static Tensor<T> Compute<T>(Tape<T> tape, PenaltyKind kind, Tensor<T> clean, Tensor<T> turned1, Tensor<T> turned2, bool gradThroughDenominator = false)
+    public static Variable<T> Compute<T>(Tape<T> tape, PenaltyKind kind, Variable<T> clean, Variable<T> turned1, Variable<T> turned2, bool gradThroughDenominator = false)
         where T : unmanaged, IFloatingPointIeee754<T>
         => kind switch
         {
@@ -42,11 +42,11 @@ public static class OrbitPenalties
         };
 
     /// <summary>½ E‖h(g1 x) − h(g2 x)‖²: exactly <see cref="OrbitVarianceLoss.Compute{T}"/>, the same operations and bits.</summary>
-    public static Tensor<T> Raw<T>(Tape<T> tape, Tensor<T> turned1, Tensor<T> turned2) where T : unmanaged, IFloatingPointIeee754<T>
+    public static Variable<T> Raw<T>(Tape<T> tape, Variable<T> turned1, Variable<T> turned2) where T : unmanaged, IFloatingPointIeee754<T>
         => OrbitVarianceLoss.Compute(tape, turned1, turned2);
 
     /// <summary>Q_h on the batch: ½ E‖h(g1 x) − h(g2 x)‖² / (½ E_{i≠j}‖h(x_i) − h(x_j)‖² + ε).</summary>
-    public static Tensor<T> Normalized<T>(Tape<T> tape, Tensor<T> clean, Tensor<T> turned1, Tensor<T> turned2, bool gradThroughDenominator = false)
+    public static Variable<T> Normalized<T>(Tape<T> tape, Variable<T> clean, Variable<T> turned1, Variable<T> turned2, bool gradThroughDenominator = false)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckShapes(clean, turned1, turned2);
@@ -54,18 +54,18 @@ public static class OrbitPenalties
     }
 
     /// <summary>½ E‖(h(g1 x) − h(g2 x))·U‖², U the principal components of the batch's h(x) (fitted without gradient).</summary>
-    public static Tensor<T> Pca<T>(Tape<T> tape, Tensor<T> clean, Tensor<T> turned1, Tensor<T> turned2) where T : unmanaged, IFloatingPointIeee754<T>
+    public static Variable<T> Pca<T>(Tape<T> tape, Variable<T> clean, Variable<T> turned1, Variable<T> turned2) where T : unmanaged, IFloatingPointIeee754<T>
         => Pca(tape, turned1, turned2, FitBatch(clean, turned1, turned2));
 
     /// <summary>The PCA penalty along a given projection (fitted on a reference batch, or held fixed).</summary>
-    public static Tensor<T> Pca<T>(Tape<T> tape, Tensor<T> turned1, Tensor<T> turned2, PrincipalSubspace projection) where T : unmanaged, IFloatingPointIeee754<T>
+    public static Variable<T> Pca<T>(Tape<T> tape, Variable<T> turned1, Variable<T> turned2, PrincipalSubspace projection) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var u = Components(tape, projection, turned1.Cols);
         return Raw(tape, tape.MatMul(turned1, u), tape.MatMul(turned2, u));
     }
 
     /// <summary>Q on the batch: the PCA penalty over (½ E_{i≠j}‖z(x_i) − z(x_j)‖² + ε), z = h(x)·U.</summary>
-    public static Tensor<T> PcaNormalized<T>(Tape<T> tape, Tensor<T> clean, Tensor<T> turned1, Tensor<T> turned2, bool gradThroughDenominator = false)
+    public static Variable<T> PcaNormalized<T>(Tape<T> tape, Variable<T> clean, Variable<T> turned1, Variable<T> turned2, bool gradThroughDenominator = false)
         where T : unmanaged, IFloatingPointIeee754<T>
         => PcaNormalized(tape, clean, turned1, turned2, FitBatch(clean, turned1, turned2), gradThroughDenominator);
 
@@ -73,14 +73,14 @@ public static class OrbitPenalties
     /// Q on the batch along a given projection. With the projection held fixed this is a smooth function of
     /// the three activations, which is what a finite-difference check of its gradient needs.
     /// </summary>
-    public static Tensor<T> PcaNormalized<T>(Tape<T> tape, Tensor<T> clean, Tensor<T> turned1, Tensor<T> turned2, PrincipalSubspace projection, bool gradThroughDenominator = false)
+    public static Variable<T> PcaNormalized<T>(Tape<T> tape, Variable<T> clean, Variable<T> turned1, Variable<T> turned2, PrincipalSubspace projection, bool gradThroughDenominator = false)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckShapes(clean, turned1, turned2);
         var u = Components(tape, projection, clean.Cols);
         var numerator = Raw(tape, tape.MatMul(turned1, u), tape.MatMul(turned2, u));
         // The mean is left out of z = h·U: the spread does not see a shift, and the numerator cancels it.
-        Tensor<T> z;
+        Variable<T> z;
         if (gradThroughDenominator) z = tape.MatMul(clean, u);
         else
             using (tape.NoGrad()) z = tape.MatMul(clean, u);
@@ -88,23 +88,23 @@ public static class OrbitPenalties
     }
 
     // numerator / (½ spread(rows) + ε); the spread recorded only when its gradient is wanted.
-    static Tensor<T> Normalise<T>(Tape<T> tape, Tensor<T> numerator, Tensor<T> rows, bool gradThroughDenominator) where T : unmanaged, IFloatingPointIeee754<T>
+    static Variable<T> Normalise<T>(Tape<T> tape, Variable<T> numerator, Variable<T> rows, bool gradThroughDenominator) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Tensor<T> denominator;
+        Variable<T> denominator;
         if (gradThroughDenominator) denominator = tape.Scale(tape.PairSpread(rows), T.CreateChecked(0.5));
         else
             using (tape.NoGrad()) denominator = tape.Scale(tape.PairSpread(rows), T.CreateChecked(0.5));
         return tape.Ratio(numerator, denominator, T.CreateChecked(Epsilon));
     }
 
-    static PrincipalSubspace FitBatch<T>(Tensor<T> clean, Tensor<T> turned1, Tensor<T> turned2) where T : unmanaged, IFloatingPointIeee754<T>
+    static PrincipalSubspace FitBatch<T>(Variable<T> clean, Variable<T> turned1, Variable<T> turned2) where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckShapes(clean, turned1, turned2);
         return PrincipalSubspace.FitLeading(clean, ExplainedVariance);
     }
 
     // U as a constant [d x k] tensor from the tape's arena (no gradient, reused from step to step).
-    static Tensor<T> Components<T>(Tape<T> tape, PrincipalSubspace projection, int width) where T : unmanaged, IFloatingPointIeee754<T>
+    static Variable<T> Components<T>(Tape<T> tape, PrincipalSubspace projection, int width) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (projection.Dimension != width)
             throw new ArgumentException($"a projection of {projection.Dimension} dimensions does not fit activations of width {width}", nameof(projection));
@@ -115,7 +115,7 @@ public static class OrbitPenalties
         return u;
     }
 
-    static void CheckShapes<T>(Tensor<T> clean, Tensor<T> turned1, Tensor<T> turned2) where T : unmanaged, IFloatingPointIeee754<T>
+    static void CheckShapes<T>(Variable<T> clean, Variable<T> turned1, Variable<T> turned2) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (turned1.Rows != turned2.Rows || turned1.Cols != turned2.Cols || clean.Cols != turned1.Cols)
             throw new ArgumentException($"h(x) {clean.Shape}, h(g1 x) {turned1.Shape} and h(g2 x) {turned2.Shape} must have the same width, the turned pair the same shape");

@@ -48,7 +48,7 @@ public sealed class PrincipalSubspace
     /// Fits the subspace to <paramref name="activations"/> [n x d] (rows = points, n ≥ 2), keeping the
     /// fewest leading components that explain at least <paramref name="explainedVariance"/> of the variance.
     /// </summary>
-    public static PrincipalSubspace Fit<T>(Tensor<T> activations, double explainedVariance = 0.95) where T : unmanaged, IFloatingPointIeee754<T>
+    public static PrincipalSubspace Fit<T>(Variable<T> activations, double explainedVariance = 0.95) where T : unmanaged, IFloatingPointIeee754<T>
         => Fit(ActivationRows.From(activations), explainedVariance);
 
     internal static PrincipalSubspace Fit(ActivationRows h, double explainedVariance)
@@ -85,7 +85,7 @@ public sealed class PrincipalSubspace
     /// eigendecomposition when they need more than half the dimensions. <see cref="Eigenvalues"/> then holds
     /// only the leading eigenvalues found.
     /// </summary>
-    public static PrincipalSubspace FitLeading<T>(Tensor<T> activations, double explainedVariance = 0.95) where T : unmanaged, IFloatingPointIeee754<T>
+    public static PrincipalSubspace FitLeading<T>(Variable<T> activations, double explainedVariance = 0.95) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = activations.Rows, d = activations.Cols;
         if (n < 2 || d == 1 || !(explainedVariance > 0 && explainedVariance <= 1)) return Fit(ActivationRows.From(activations), explainedVariance);
@@ -153,7 +153,7 @@ public sealed class PrincipalSubspace
     }
 
     /// <summary>(h − mean)·U for every row of <paramref name="activations"/> [m x d]: the coordinates on the components, [m x k] row-major.</summary>
-    public double[] Project<T>(Tensor<T> activations) where T : unmanaged, IFloatingPointIeee754<T>
+    public double[] Project<T>(Variable<T> activations) where T : unmanaged, IFloatingPointIeee754<T>
         => Project(ActivationRows.From(activations), centre: true).Data;
 
     internal ActivationRows Project(ActivationRows h, bool centre)

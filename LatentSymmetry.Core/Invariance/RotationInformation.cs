@@ -30,7 +30,7 @@ public static class RotationInformation
     /// = h(g2 x) are [m x d] with m = points × <paramref name="pairsPerPoint"/>, laid out point by point (pair p
     /// of point j in row j·P + p); <paramref name="classes"/> holds each pair's class in [0, K).
     /// </summary>
-    public static RotationInformationEstimate Estimate<T>(Tensor<T> first, Tensor<T> second, int[] classes, int classCount, int pairsPerPoint,
+    public static RotationInformationEstimate Estimate<T>(Variable<T> first, Variable<T> second, int[] classes, int classCount, int pairsPerPoint,
         RotationClassifierOptions? options = null) where T : unmanaged, IFloatingPointIeee754<T>
     {
         options ??= RotationClassifierOptions.Default;
@@ -96,7 +96,7 @@ public static class RotationInformation
 
     // [h(g1 x) | h(g2 x)], each feature of d standardised over the 2m activations of both halves together
     // (unbiased deviation + 1e-8, the authors' normalize_representations), in float32 for the classifier.
-    static Tensor<float> PairFeatures<T>(Tensor<T> first, Tensor<T> second) where T : unmanaged, IFloatingPointIeee754<T>
+    static Variable<float> PairFeatures<T>(Variable<T> first, Variable<T> second) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int m = first.Rows, d = first.Cols;
         var a = ActivationRows.From(first);
@@ -116,7 +116,7 @@ public static class RotationInformation
             mean[c] = mu;
             scale[c] = 1 / (Math.Sqrt(ss / Math.Max(2 * m - 1, 1)) + 1e-8);
         }
-        var f = Tensor<float>.Zeros(m, 2 * d);
+        var f = Variable<float>.Zeros(m, 2 * d);
         for (int i = 0; i < m; i++)
         {
             var row = f.Row(i);
@@ -130,17 +130,17 @@ public static class RotationInformation
     }
 
     // PyTorch's nn.Linear initialisation, layer by layer: weight then bias uniform in ±1/√fan_in.
-    static (Tensor<float>[] Weights, Tensor<float>[] Biases) Initialise(int inputs, int classCount, RotationClassifierOptions options, RandomStream stream)
+    static (Variable<float>[] Weights, Variable<float>[] Biases) Initialise(int inputs, int classCount, RotationClassifierOptions options, RandomStream stream)
     {
         int layers = options.HiddenLayers + 1;
-        var w = new Tensor<float>[layers];
-        var b = new Tensor<float>[layers];
+        var w = new Variable<float>[layers];
+        var b = new Variable<float>[layers];
         for (int l = 0; l < layers; l++)
         {
             int fanIn = l == 0 ? inputs : options.HiddenWidth;
             int fanOut = l == layers - 1 ? classCount : options.HiddenWidth;
-            w[l] = Tensor<float>.Zeros(fanOut, fanIn, requiresGrad: true);
-            b[l] = Tensor<float>.Zeros(1, fanOut, requiresGrad: true);
+            w[l] = Variable<float>.Zeros(fanOut, fanIn, requiresGrad: true);
+            b[l] = Variable<float>.Zeros(1, fanOut, requiresGrad: true);
             double bound = 1 / Math.Sqrt(fanIn);
             stream.FillUniform(w[l].Span, -bound, bound);
             stream.FillUniform(b[l].Span, -bound, bound);
@@ -148,7 +148,7 @@ public static class RotationInformation
         return (w, b);
     }
 
-    static Tensor<float> Logits(Tape<float> tape, Tensor<float> x, Tensor<float>[] w, Tensor<float>[] b)
+    static Variable<float> Logits(Tape<float> tape, Variable<float> x, Variable<float>[] w, Variable<float>[] b)
     {
         for (int l = 0; l < w.Length; l++) x = tape.Linear(x, w[l], b[l], relu: l < w.Length - 1);
         return x;
@@ -156,11 +156,11 @@ public static class RotationInformation
 
     // Epochs over the training pairs in a fresh random order, in full batches (a short last one is dropped,
     // as the authors' DataLoader(drop_last=True) does), until the step budget is spent.
-    static void Train(Tensor<float> features, int[] classes, int[] trainRows, Tensor<float>[] w, Tensor<float>[] b,
+    static void Train(Variable<float> features, int[] classes, int[] trainRows, Variable<float>[] w, Variable<float>[] b,
         RotationClassifierOptions options, RandomStream stream)
     {
         int batch = Math.Min(options.BatchSize, trainRows.Length);
-        var x = Tensor<float>.Zeros(batch, features.Cols);
+        var x = Variable<float>.Zeros(batch, features.Cols);
         var labels = new int[batch];
         var optimizer = new AdamW<float>(w.Concat(b), new AdamWOptions { LearningRate = options.LearningRate });
         var tape = new Tape<float>();
@@ -188,7 +188,7 @@ public static class RotationInformation
         }
     }
 
-    static double[] HeldOutLosses(Tensor<float> features, int[] classes, int[] testRows, Tensor<float>[] w, Tensor<float>[] b)
+    static double[] HeldOutLosses(Variable<float> features, int[] classes, int[] testRows, Variable<float>[] w, Variable<float>[] b)
     {
         const int Chunk = 1024;
         var losses = new double[testRows.Length];
@@ -198,7 +198,7 @@ public static class RotationInformation
         for (int start = 0; start < testRows.Length; start += Chunk)
         {
             int count = Math.Min(Chunk, testRows.Length - start);
-            var x = Tensor<float>.Zeros(count, features.Cols);
+            var x = Variable<float>.Zeros(count, features.Cols);
             for (int i = 0; i < count; i++)
             {
                 features.Row(testRows[start + i]).CopyTo(x.Row(i));

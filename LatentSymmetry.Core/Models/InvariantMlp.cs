@@ -41,7 +41,7 @@ public sealed class InvariantMlp<T> : Module<T> where T : unmanaged, IFloatingPo
     public void Initialize(RandomStream stream) => Mlp.Initialize(stream);
 
     /// <summary>From stage 0, the points are first mapped to their invariants; later stages are the MLP's.</summary>
-    public override Tensor<T> Forward(Tape<T> tape, Tensor<T> h, int from, int to)
+    public override Variable<T> Forward(Tape<T> tape, Variable<T> h, int from, int to)
     {
         if (from == 0 && to > 0)
         {

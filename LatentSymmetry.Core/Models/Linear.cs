@@ -16,8 +16,8 @@ public sealed class Linear<T> where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inFeatures);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(outFeatures);
-        Weight = Tensor<T>.Zeros(outFeatures, inFeatures, requiresGrad: true);
-        Bias = Tensor<T>.Zeros(1, outFeatures, requiresGrad: true);
+        Weight = Variable<T>.Zeros(outFeatures, inFeatures, requiresGrad: true);
+        Bias = Variable<T>.Zeros(1, outFeatures, requiresGrad: true);
     }
 
     /// <summary>Input width.</summary>
@@ -27,10 +27,10 @@ public sealed class Linear<T> where T : unmanaged, IFloatingPointIeee754<T>
     public int OutFeatures => Weight.Rows;
 
     /// <summary>The weight, [out x in].</summary>
-    public Tensor<T> Weight { get; }
+    public Variable<T> Weight { get; }
 
     /// <summary>The bias, [1 x out] (saved as a vector of length out).</summary>
-    public Tensor<T> Bias { get; }
+    public Variable<T> Bias { get; }
 
     /// <summary>
     /// PyTorch's default for <c>nn.Linear</c>: weight and bias uniform in [−1/√in, 1/√in]
@@ -51,5 +51,5 @@ public sealed class Linear<T> where T : unmanaged, IFloatingPointIeee754<T>
     }
 
     /// <summary>x Wᵀ + b for a batch x of shape [rows x in], followed by ReLU when <paramref name="relu"/>.</summary>
-    public Tensor<T> Forward(Tape<T> tape, Tensor<T> x, bool relu = false) => tape.Linear(x, Weight, Bias, relu);
+    public Variable<T> Forward(Tape<T> tape, Variable<T> x, bool relu = false) => tape.Linear(x, Weight, Bias, relu);
 }

@@ -56,7 +56,7 @@ public sealed class Mlp<T> : Module<T> where T : unmanaged, IFloatingPointIeee75
     /// Runs linear layers [<paramref name="from"/>, <paramref name="to"/>) on h, with the ReLU after every
     /// hidden one; <c>Forward(tape, Forward(tape, x, 0, d), d, L + 1)</c> is the full network.
     /// </summary>
-    public override Tensor<T> Forward(Tape<T> tape, Tensor<T> h, int from, int to)
+    public override Variable<T> Forward(Tape<T> tape, Variable<T> h, int from, int to)
     {
         if (from < 0 || to > _layers.Length || from > to)
             throw new ArgumentOutOfRangeException(nameof(from), $"layers [{from}, {to}) are not within 0..{_layers.Length}");

@@ -25,16 +25,16 @@ public abstract class Module<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// Runs stages [<paramref name="from"/>, <paramref name="to"/>) on h (rows of points when
     /// <paramref name="from"/> is 0, else the activation after stage <paramref name="from"/>).
     /// </summary>
-    public abstract Tensor<T> Forward(Tape<T> tape, Tensor<T> h, int from, int to);
+    public abstract Variable<T> Forward(Tape<T> tape, Variable<T> h, int from, int to);
 
     /// <summary>The trainable tensors in state-dict order, each with its PyTorch name and shape.</summary>
     public abstract IReadOnlyList<NamedParameter<T>> ParameterList { get; }
 
     /// <summary>The network output for points x [rows x <see cref="InputDimension"/>].</summary>
-    public Tensor<T> Forward(Tape<T> tape, Tensor<T> x) => Forward(tape, x, 0, LayerCount);
+    public Variable<T> Forward(Tape<T> tape, Variable<T> x) => Forward(tape, x, 0, LayerCount);
 
     /// <summary>The activation of <paramref name="layer"/> (must be set) for points x.</summary>
-    public Tensor<T> Activation(Tape<T> tape, Tensor<T> x, SymmetryLayer layer)
+    public Variable<T> Activation(Tape<T> tape, Variable<T> x, SymmetryLayer layer)
     {
         if (!layer.IsSet) throw new ArgumentException("no symmetry layer is set", nameof(layer));
         return Forward(tape, x, 0, CheckDepth(layer));
@@ -50,10 +50,10 @@ public abstract class Module<T> where T : unmanaged, IFloatingPointIeee754<T>
     }
 
     /// <summary>All trainable tensors in state-dict order, with their names (as PyTorch's <c>named_parameters()</c>).</summary>
-    public IEnumerable<(string Name, Tensor<T> Tensor)> NamedParameters() => ParameterList.Select(p => (p.Name, p.Tensor));
+    public IEnumerable<(string Name, Variable<T> Tensor)> NamedParameters() => ParameterList.Select(p => (p.Name, p.Tensor));
 
     /// <summary>All trainable tensors in state-dict order (as PyTorch's <c>parameters()</c>), e.g. for an optimizer.</summary>
-    public IEnumerable<Tensor<T>> Parameters() => ParameterList.Select(p => p.Tensor);
+    public IEnumerable<Variable<T>> Parameters() => ParameterList.Select(p => p.Tensor);
 
     /// <summary>A copy of every parameter under its PyTorch name and shape (a bias of n values is [n]).</summary>
     public StateDict<T> StateDict() => new(ParameterList.Select(p => new StateDictEntry<T>(p.Name, [.. p.Shape], p.Tensor.ToArray())));

@@ -10,5 +10,5 @@ namespace LatentSymmetry.Core.Models;
 /// <param name="Name">State-dict name, e.g. <c>layers.0.weight</c>.</param>
 /// <param name="Tensor">The tensor itself (trained in place).</param>
 /// <param name="Shape">PyTorch's shape: [out, in] for a weight, [n] for a bias.</param>
-public sealed record NamedParameter<T>(string Name, Tensor<T> Tensor, IReadOnlyList<int> Shape)
+public sealed record NamedParameter<T>(string Name, Variable<T> Tensor, IReadOnlyList<int> Shape)
     where T : unmanaged, IFloatingPointIeee754<T>;

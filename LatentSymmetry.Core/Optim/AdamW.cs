@@ -8,20 +8,20 @@ namespace LatentSymmetry.Core.Optim;
 /// correction, decoupled weight decay. <see cref="Step"/> allocates nothing.
 /// </summary>
 /// <remarks>
-/// Passed to <see cref="Tape{T}.Backward(Tensor{T}, IGradientConsumer{T})"/>, it takes the step inside the
+/// Passed to <see cref="Tape{T}.Backward(Variable{T}, IGradientConsumer{T})"/>, it takes the step inside the
 /// backward pass instead: each parameter is updated as soon as its gradient is complete, while that
 /// gradient is still in cache. Each parameter's update depends only on its own gradient and moments, so
 /// both ways give the same bits.
 /// </remarks>
 public sealed class AdamW<T> : IGradientConsumer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    readonly Tensor<T>[] _parameters;
+    readonly Variable<T>[] _parameters;
     readonly T[][] _m;
     readonly T[][] _v;
     readonly bool[] _updated;
 
     /// <summary>An optimizer for <paramref name="parameters"/> (each must require grad).</summary>
-    public AdamW(IEnumerable<Tensor<T>> parameters, AdamWOptions? options = null)
+    public AdamW(IEnumerable<Variable<T>> parameters, AdamWOptions? options = null)
     {
         _parameters = parameters.ToArray();
         foreach (var p in _parameters)
@@ -59,7 +59,7 @@ public sealed class AdamW<T> : IGradientConsumer<T> where T : unmanaged, IFloati
     }
 
     /// <summary>Updates <paramref name="leaf"/> if it is one of this optimizer's parameters (others are ignored).</summary>
-    void IGradientConsumer<T>.GradientFinished(Tensor<T> leaf)
+    void IGradientConsumer<T>.GradientFinished(Variable<T> leaf)
     {
         int i = Array.IndexOf(_parameters, leaf);
         if (i >= 0 && !_updated[i]) Update(i);

@@ -17,5 +17,5 @@ public interface IOrbitPenaltyKind<T> where T : unmanaged, IFloatingPointIeee754
     bool NeedsOriginal { get; }
 
     /// <summary>The penalty of one batch.</summary>
-    Tensor<T> Compute(Tape<T> tape, Tensor<T>? h, Tensor<T> h1, Tensor<T> h2);
+    Variable<T> Compute(Tape<T> tape, Variable<T>? h, Variable<T> h1, Variable<T> h2);
 }

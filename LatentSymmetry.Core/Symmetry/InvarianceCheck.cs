@@ -26,7 +26,7 @@ public static class InvarianceCheck
         if (n == 0) return 0;
         var tape = new Tape<T>();
         using var _ = tape.NoGrad();
-        var x = Tensor<T>.FromSpan(n, d, points);
+        var x = Variable<T>.FromSpan(n, d, points);
         var h = new OrbitPenalty<T>(sampler).Forward(tape, model, x, model.CheckDepth(layer), withOriginal: true);
         ReadOnlySpan<T> original = h.Original!.Span, first = h.First.Span, second = h.Second.Span;
         double worst = 0;

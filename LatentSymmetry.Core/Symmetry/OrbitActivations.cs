@@ -8,5 +8,5 @@ namespace LatentSymmetry.Core.Symmetry;
 /// <see cref="Original"/> = h(x) (null when it was not asked for), <see cref="First"/> = h(R1 x),
 /// <see cref="Second"/> = h(R2 x).
 /// </summary>
-public readonly record struct OrbitActivations<T>(Tensor<T>? Original, Tensor<T> First, Tensor<T> Second)
+public readonly record struct OrbitActivations<T>(Variable<T>? Original, Variable<T> First, Variable<T> Second)
     where T : unmanaged, IFloatingPointIeee754<T>;

@@ -30,7 +30,7 @@ public sealed class OrbitPenalty<T> where T : unmanaged, IFloatingPointIeee754<T
     /// Draws R1 and R2 for the rows of x [rows x d] and returns the activations after <paramref name="depth"/>
     /// stages of <paramref name="model"/>; h(x) is included when <paramref name="withOriginal"/> or the kind needs it.
     /// </summary>
-    public OrbitActivations<T> Forward(Tape<T> tape, Module<T> model, Tensor<T> x, int depth, bool withOriginal)
+    public OrbitActivations<T> Forward(Tape<T> tape, Module<T> model, Variable<T> x, int depth, bool withOriginal)
     {
         int b = x.Rows, d = Sampler.Dimension;
         if (x.Cols != d) throw new ArgumentException($"rotations act on {d} coordinates; points are {x.Shape}", nameof(x));
@@ -48,6 +48,6 @@ public sealed class OrbitPenalty<T> where T : unmanaged, IFloatingPointIeee754<T
     }
 
     /// <summary>The penalty of <paramref name="activations"/> (a [1 x 1] tensor on the tape).</summary>
-    public Tensor<T> Compute(Tape<T> tape, in OrbitActivations<T> activations) =>
+    public Variable<T> Compute(Tape<T> tape, in OrbitActivations<T> activations) =>
         Kind.Compute(tape, activations.Original, activations.First, activations.Second);
 }

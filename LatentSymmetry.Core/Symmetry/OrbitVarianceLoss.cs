@@ -11,6 +11,6 @@ namespace LatentSymmetry.Core.Symmetry;
 public static class OrbitVarianceLoss
 {
     /// <summary>½ · mean over rows of the squared Euclidean distance between matching rows of h1 and h2.</summary>
-    public static Tensor<T> Compute<T>(Tape<T> tape, Tensor<T> h1, Tensor<T> h2) where T : unmanaged, IFloatingPointIeee754<T>
+    public static Variable<T> Compute<T>(Tape<T> tape, Variable<T> h1, Variable<T> h2) where T : unmanaged, IFloatingPointIeee754<T>
         => tape.Scale(tape.Mean(tape.SumRows(tape.Square(tape.Subtract(h1, h2)))), T.CreateChecked(0.5));
 }

@@ -18,5 +18,5 @@ public sealed class RawOrbitPenalty<T> : IOrbitPenaltyKind<T> where T : unmanage
     public bool NeedsOriginal => false;
 
     /// <inheritdoc />
-    public Tensor<T> Compute(Tape<T> tape, Tensor<T>? h, Tensor<T> h1, Tensor<T> h2) => OrbitVarianceLoss.Compute(tape, h1, h2);
+    public Variable<T> Compute(Tape<T> tape, Variable<T>? h, Variable<T> h1, Variable<T> h2) => OrbitVarianceLoss.Compute(tape, h1, h2);
 }

@@ -70,7 +70,7 @@ public sealed class TrainingStep<T> where T : unmanaged, IFloatingPointIeee754<T
         points.CopyTo(x.Span);
         targets.CopyTo(y.Span);
 
-        Tensor<T> loss, task;
+        Variable<T> loss, task;
         double sym = double.NaN;
         if (!Layer.IsSet)
         {

@@ -25,7 +25,7 @@ public class SoftmaxCrossEntropyOpTests
     {
         var d = new TestData(900);
         int[] labels = [0, 3, 2, 2, 1];
-        var z = d.Tensor<double>(5, 4, lo: -3, hi: 3);
+        var z = d.Variable<double>(5, 4, lo: -3, hi: 3);
         var loss = new Tape<double>().SoftmaxCrossEntropy(z, labels).Item();
         Assert.That(loss, Is.EqualTo(Naive(z.ToArray(), 5, 4, labels)).Within(1e-14));
     }
@@ -34,7 +34,7 @@ public class SoftmaxCrossEntropyOpTests
     public void Hand_computed_value_for_two_classes()
     {
         // logits (0, ln 3): softmax (1/4, 3/4); label 1 gives −ln(3/4), label 0 gives ln 4; mean = ln 4 − ln(3)/2.
-        var z = Tensor<double>.FromSpan(2, 2, [0, Math.Log(3), 0, Math.Log(3)]);
+        var z = Variable<double>.FromSpan(2, 2, [0, Math.Log(3), 0, Math.Log(3)]);
         var loss = new Tape<double>().SoftmaxCrossEntropy(z, [1, 0]).Item();
         Assert.That(loss, Is.EqualTo(Math.Log(4) - Math.Log(3) / 2).Within(1e-15));
     }
@@ -42,7 +42,7 @@ public class SoftmaxCrossEntropyOpTests
     [Test]
     public void Uniform_logits_cost_log_K()
     {
-        var z = Tensor<float>.FromSpan(3, 16, new float[48]);
+        var z = Variable<float>.FromSpan(3, 16, new float[48]);
         Assert.That(new Tape<float>().SoftmaxCrossEntropy(z, [0, 7, 15]).Item(), Is.EqualTo(MathF.Log(16)).Within(1e-6f));
     }
 
@@ -55,11 +55,11 @@ public class SoftmaxCrossEntropyOpTests
         var shifted = small.Select(v => v + 1000).ToArray();
         int[] labels = [2, 0];
         double expected = Naive(small, 2, 3, labels);
-        Assert.That(new Tape<double>().SoftmaxCrossEntropy(Tensor<double>.FromSpan(2, 3, shifted), labels).Item(), Is.EqualTo(expected).Within(1e-12));
-        var f = Tensor<float>.FromSpan(2, 3, shifted.Select(v => (float)v).ToArray());
+        Assert.That(new Tape<double>().SoftmaxCrossEntropy(Variable<double>.FromSpan(2, 3, shifted), labels).Item(), Is.EqualTo(expected).Within(1e-12));
+        var f = Variable<float>.FromSpan(2, 3, shifted.Select(v => (float)v).ToArray());
         Assert.That(new Tape<float>().SoftmaxCrossEntropy(f, labels).Item(), Is.EqualTo((float)expected).Within(1e-4f));
         // and a hugely negative logit contributes nothing but stays finite
-        var g = Tensor<double>.FromSpan(1, 3, [0, -1e300, 0]);
+        var g = Variable<double>.FromSpan(1, 3, [0, -1e300, 0]);
         Assert.That(new Tape<double>().SoftmaxCrossEntropy(g, [0]).Item(), Is.EqualTo(Math.Log(2)).Within(1e-15));
     }
 
@@ -67,7 +67,7 @@ public class SoftmaxCrossEntropyOpTests
     public void Gradients_match_finite_differences()
     {
         var d = new TestData(901);
-        var z = d.Tensor<double>(7, 5, requiresGrad: true, lo: -4, hi: 4);
+        var z = d.Variable<double>(7, 5, requiresGrad: true, lo: -4, hi: 4);
         int[] labels = [4, 0, 1, 1, 3, 2, 4];
         var r = GradientCheck.Elementwise(t => t.SoftmaxCrossEntropy(z, labels), [z]);
         Assert.That(r.Passes, Is.True, $"{r}");
@@ -81,11 +81,11 @@ public class SoftmaxCrossEntropyOpTests
         // The classifier's shape: features -> Linear -> logits -> cross-entropy, scaled after the loss so
         // the incoming gradient is not 1.
         var d = new TestData(902);
-        var x = d.Tensor<double>(6, 4, requiresGrad: true);
-        var w = d.Tensor<double>(3, 4, requiresGrad: true);
-        var b = d.Tensor<double>(1, 3, requiresGrad: true);
+        var x = d.Variable<double>(6, 4, requiresGrad: true);
+        var w = d.Variable<double>(3, 4, requiresGrad: true);
+        var b = d.Variable<double>(1, 3, requiresGrad: true);
         int[] labels = [0, 2, 1, 1, 0, 2];
-        Tensor<double> Loss(Tape<double> t) => t.Scale(t.SoftmaxCrossEntropy(t.Linear(x, w, b, relu: false), labels), 1.7);
+        Variable<double> Loss(Tape<double> t) => t.Scale(t.SoftmaxCrossEntropy(t.Linear(x, w, b, relu: false), labels), 1.7);
         var r = GradientCheck.Elementwise(Loss, [x, w, b]);
         Assert.That(r.Passes, Is.True, $"{r}");
         Assert.That(GradientCheck.Directional(Loss, [x, w, b], seed: 903), Is.LessThan(1e-7));
@@ -96,7 +96,7 @@ public class SoftmaxCrossEntropyOpTests
     {
         // Σ_j (softmax_j − onehot_j) = 0 for every row; a second use of the same logits adds a second copy.
         var d = new TestData(904);
-        var z = d.Tensor<double>(4, 6, requiresGrad: true);
+        var z = d.Variable<double>(4, 6, requiresGrad: true);
         int[] labels = [5, 0, 3, 3];
         var tape = new Tape<double>();
         tape.Backward(tape.SoftmaxCrossEntropy(z, labels));
@@ -111,7 +111,7 @@ public class SoftmaxCrossEntropyOpTests
     [Test]
     public void Bad_labels_are_refused_with_the_offending_value()
     {
-        var z = Tensor<double>.FromSpan(2, 3, new double[6]);
+        var z = Variable<double>.FromSpan(2, 3, new double[6]);
         var tape = new Tape<double>();
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => tape.SoftmaxCrossEntropy(z, [0, 3]));
         Assert.That(e!.Message, Does.Contain("label 1 is 3"));

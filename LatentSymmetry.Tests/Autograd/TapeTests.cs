@@ -10,7 +10,7 @@ public class TapeTests
     public void Backward_accumulates_when_a_tensor_is_used_twice()
     {
         var tape = new Tape<double>();
-        var x = Tensor<double>.FromSpan(1, 3, [1.0, -2.0, 3.0], requiresGrad: true);
+        var x = Variable<double>.FromSpan(1, 3, [1.0, -2.0, 3.0], requiresGrad: true);
         // f = Σ x·x + Σ (x + x) → df/dx = 2x + 2
         var f = tape.Add(tape.Sum(tape.Multiply(x, x)), tape.Sum(tape.Add(x, x)));
         tape.Backward(f);
@@ -21,7 +21,7 @@ public class TapeTests
     public void Gradients_of_leaves_accumulate_across_backward_passes_until_zeroed()
     {
         var tape = new Tape<double>();
-        var x = Tensor<double>.FromSpan(1, 2, [1.0, 2.0], requiresGrad: true);
+        var x = Variable<double>.FromSpan(1, 2, [1.0, 2.0], requiresGrad: true);
         for (int i = 0; i < 2; i++)
         {
             tape.Reset();
@@ -36,8 +36,8 @@ public class TapeTests
     public void NoGrad_scope_records_nothing_and_outputs_do_not_require_grad()
     {
         var tape = new Tape<float>();
-        var x = Tensor<float>.FromSpan(2, 2, [1f, 2f, 3f, 4f], requiresGrad: true);
-        Tensor<float> y;
+        var x = Variable<float>.FromSpan(2, 2, [1f, 2f, 3f, 4f], requiresGrad: true);
+        Variable<float> y;
         using (tape.NoGrad()) y = tape.Sum(tape.Relu(tape.MatMul(x, x)));
         Assert.That(tape.NodeCount, Is.Zero);
         Assert.That(y.RequiresGrad, Is.False);
@@ -50,7 +50,7 @@ public class TapeTests
     public void Operations_on_tensors_without_grad_are_not_recorded()
     {
         var tape = new Tape<float>();
-        var x = Tensor<float>.FromSpan(1, 2, [1f, 2f]);
+        var x = Variable<float>.FromSpan(1, 2, [1f, 2f]);
         tape.Relu(tape.Scale(x, 2f));
         Assert.That(tape.NodeCount, Is.Zero);
     }
@@ -59,7 +59,7 @@ public class TapeTests
     public void Backward_twice_on_a_consumed_tape_is_a_clear_error()
     {
         var tape = new Tape<double>();
-        var x = Tensor<double>.FromSpan(1, 1, [2.0], requiresGrad: true);
+        var x = Variable<double>.FromSpan(1, 1, [2.0], requiresGrad: true);
         var y = tape.Sum(tape.Square(x));
         tape.Backward(y);
         var e = Assert.Throws<InvalidOperationException>(() => tape.Backward(y));
@@ -71,7 +71,7 @@ public class TapeTests
     public void Backward_needs_a_scalar()
     {
         var tape = new Tape<double>();
-        var x = Tensor<double>.FromSpan(1, 2, [2.0, 3.0], requiresGrad: true);
+        var x = Variable<double>.FromSpan(1, 2, [2.0, 3.0], requiresGrad: true);
         var e = Assert.Throws<ArgumentException>(() => tape.Backward(tape.Square(x)));
         Assert.That(e!.Message, Does.Contain("[1 x 2]"));
     }
@@ -80,32 +80,32 @@ public class TapeTests
     public void Shape_mismatches_name_both_shapes()
     {
         var tape = new Tape<float>();
-        var a = Tensor<float>.Zeros(2, 3);
-        var b = Tensor<float>.Zeros(3, 2);
+        var a = Variable<float>.Zeros(2, 3);
+        var b = Variable<float>.Zeros(3, 2);
         Assert.That(Assert.Throws<ArgumentException>(() => tape.Add(a, b))!.Message, Does.Contain("[2 x 3]").And.Contain("[3 x 2]"));
         Assert.That(Assert.Throws<ArgumentException>(() => tape.MatMul(a, a))!.Message, Does.Contain("[2 x 3]"));
-        Assert.That(Assert.Throws<ArgumentException>(() => tape.AddBias(a, Tensor<float>.Zeros(1, 2)))!.Message, Does.Contain("[1 x 2]"));
-        Assert.That(Assert.Throws<ArgumentException>(() => tape.RotateRows(a, Tensor<float>.Zeros(3, 9)))!.Message, Does.Contain("[2 x 3]").And.Contain("[3 x 9]"));
+        Assert.That(Assert.Throws<ArgumentException>(() => tape.AddBias(a, Variable<float>.Zeros(1, 2)))!.Message, Does.Contain("[1 x 2]"));
+        Assert.That(Assert.Throws<ArgumentException>(() => tape.RotateRows(a, Variable<float>.Zeros(3, 9)))!.Message, Does.Contain("[2 x 3]").And.Contain("[3 x 9]"));
         Assert.That(Assert.Throws<ArgumentException>(() => tape.ConcatRows(a, b))!.Message, Does.Contain("[3 x 2]"));
         Assert.Throws<ArgumentOutOfRangeException>(() => tape.SliceRows(a, 1, 2));
-        Assert.That(Assert.Throws<ArgumentOutOfRangeException>(() => Tensor<float>.Zeros(100_000, 100_000))!.Message, Does.Contain("[100000 x 100000]"));
+        Assert.That(Assert.Throws<ArgumentOutOfRangeException>(() => Variable<float>.Zeros(100_000, 100_000))!.Message, Does.Contain("[100000 x 100000]"));
     }
 
     [Test]
     public void Forward_values_match_hand_computation()
     {
         var tape = new Tape<double>();
-        var x = Tensor<double>.FromSpan(2, 3, [1, 2, 3, -1, 0, 2]);
+        var x = Variable<double>.FromSpan(2, 3, [1, 2, 3, -1, 0, 2]);
         // Rotation by 90° about z: (x, y, z) → (−y, x, z).
-        var r = Tensor<double>.FromSpan(2, 9, [0, -1, 0, 1, 0, 0, 0, 0, 1, 0, -1, 0, 1, 0, 0, 0, 0, 1]);
+        var r = Variable<double>.FromSpan(2, 9, [0, -1, 0, 1, 0, 0, 0, 0, 1, 0, -1, 0, 1, 0, 0, 0, 0, 1]);
         Assert.That(tape.RotateRows(x, r).ToArray(), Is.EqualTo(new double[] { -2, 1, 3, 0, -1, 2 }));
         Assert.That(tape.Relu(x).ToArray(), Is.EqualTo(new double[] { 1, 2, 3, 0, 0, 2 }));
-        Assert.That(tape.AddBias(x, Tensor<double>.FromSpan(1, 3, [10, 20, 30])).ToArray(), Is.EqualTo(new double[] { 11, 22, 33, 9, 20, 32 }));
+        Assert.That(tape.AddBias(x, Variable<double>.FromSpan(1, 3, [10, 20, 30])).ToArray(), Is.EqualTo(new double[] { 11, 22, 33, 9, 20, 32 }));
         Assert.That(tape.SumRows(x).ToArray(), Is.EqualTo(new double[] { 6, 1 }));
         Assert.That(tape.MeanRows(x).ToArray(), Is.EqualTo(new double[] { 2, 1.0 / 3 }));
         Assert.That(tape.Mean(x).Item(), Is.EqualTo(7.0 / 6));
-        var p = Tensor<double>.FromSpan(3, 1, [1, 2, 3]);
-        var t = Tensor<double>.FromSpan(3, 1, [1, 0, 6]);
+        var p = Variable<double>.FromSpan(3, 1, [1, 2, 3]);
+        var t = Variable<double>.FromSpan(3, 1, [1, 0, 6]);
         Assert.That(tape.MseLoss(p, t).Item(), Is.EqualTo((0 + 4 + 9) / 3.0));
         Assert.That(tape.SliceRows(tape.ConcatRows(x, x, x), 2, 2).ToArray(), Is.EqualTo(x.ToArray()));
     }
@@ -115,11 +115,11 @@ public class TapeTests
     {
         var d = new TestData(7);
         var tape = new Tape<float>();
-        var x = d.Tensor<float>(64, 3);
-        var y = d.Tensor<float>(64, 1);
-        var r = Tensor<float>.FromSpan(64, 9, d.Rotations(64).Select(v => (float)v).ToArray());
-        Tensor<float>[] w = [d.Tensor<float>(32, 3, true), d.Tensor<float>(32, 32, true), d.Tensor<float>(1, 32, true)];
-        Tensor<float>[] b = [d.Tensor<float>(1, 32, true), d.Tensor<float>(1, 32, true), d.Tensor<float>(1, 1, true)];
+        var x = d.Variable<float>(64, 3);
+        var y = d.Variable<float>(64, 1);
+        var r = Variable<float>.FromSpan(64, 9, d.Rotations(64).Select(v => (float)v).ToArray());
+        Variable<float>[] w = [d.Variable<float>(32, 3, true), d.Variable<float>(32, 32, true), d.Variable<float>(1, 32, true)];
+        Variable<float>[] b = [d.Variable<float>(1, 32, true), d.Variable<float>(1, 32, true), d.Variable<float>(1, 1, true)];
 
         void Step()
         {
@@ -145,11 +145,11 @@ public class TapeTests
     {
         // w is used by the first and the last operation, so its gradient is final only at the very end;
         // b only by the last, so it is finished first. c does not require grad and is never handed over.
-        static (Tensor<double> W, Tensor<double> B, Tensor<double> Loss) Record(Tape<double> tape)
+        static (Variable<double> W, Variable<double> B, Variable<double> Loss) Record(Tape<double> tape)
         {
-            var w = Tensor<double>.FromSpan(2, 2, [1.0, -2.0, 0.5, 3.0], requiresGrad: true);
-            var b = Tensor<double>.FromSpan(1, 2, [0.25, -1.0], requiresGrad: true);
-            var c = Tensor<double>.FromSpan(2, 2, [2.0, 1.0, -1.0, 4.0]);
+            var w = Variable<double>.FromSpan(2, 2, [1.0, -2.0, 0.5, 3.0], requiresGrad: true);
+            var b = Variable<double>.FromSpan(1, 2, [0.25, -1.0], requiresGrad: true);
+            var c = Variable<double>.FromSpan(2, 2, [2.0, 1.0, -1.0, 4.0]);
             var h = tape.Relu(tape.MatMul(c, w));
             var loss = tape.Sum(tape.Multiply(tape.AddBias(tape.MatMul(h, w), b), tape.Square(h)));
             return (w, b, loss);
@@ -174,7 +174,7 @@ public class TapeTests
         public List<string> Events { get; } = [];
         public List<double[]> Snapshots { get; } = [];
         public void BeginBackward() => Events.Add("begin");
-        public void GradientFinished(Tensor<double> leaf)
+        public void GradientFinished(Variable<double> leaf)
         {
             Events.Add($"leaf {leaf.Rows}x{leaf.Cols}");
             Snapshots.Add(leaf.Grad!.ToArray());

@@ -11,10 +11,10 @@ public class TensorTests
     public void Storage_starts_on_a_cache_line_for_leaves_gradients_and_tape_outputs()
     {
         var tape = new Tape<float>();
-        var w = Tensor<float>.FromSpan(3, 5, Enumerable.Range(0, 15).Select(i => (float)i).ToArray(), requiresGrad: true);
-        var x = Tensor<float>.Zeros(7, 3);
+        var w = Variable<float>.FromSpan(3, 5, Enumerable.Range(0, 15).Select(i => (float)i).ToArray(), requiresGrad: true);
+        var x = Variable<float>.Zeros(7, 3);
         // Odd sizes, so that a packed allocator would put the next buffer off the line.
-        var outputs = new List<Tensor<float>>();
+        var outputs = new List<Variable<float>>();
         for (int step = 0; step < 2; step++)
         {
             tape.Reset();
@@ -28,5 +28,5 @@ public class TensorTests
         Assert.That(w.ToArray(), Is.EqualTo(Enumerable.Range(0, 15).Select(i => (float)i).ToArray()), "values copied to the aligned storage");
     }
 
-    private static unsafe long Address(Tensor<float> t) => (long)Unsafe.AsPointer(ref MemoryMarshal.GetReference(t.Span));
+    private static unsafe long Address(Variable<float> t) => (long)Unsafe.AsPointer(ref MemoryMarshal.GetReference(t.Span));
 }

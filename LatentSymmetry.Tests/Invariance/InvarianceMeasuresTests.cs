@@ -8,9 +8,9 @@ namespace LatentSymmetry.Tests.Invariance;
 public class InvarianceMeasuresTests
 {
     // Three points in the plane; hand-computed below.
-    static readonly Tensor<double> Clean = Tensor<double>.FromSpan(3, 2, [0, 0, 1, 0, 0, 1]);
-    static readonly Tensor<double> Turned1 = Tensor<double>.FromSpan(3, 2, [1, 0, 0, 0, 0, 0]);
-    static readonly Tensor<double> Turned2 = Tensor<double>.FromSpan(3, 2, [0, 0, 0, 0, 0, 2]);
+    static readonly Variable<double> Clean = Variable<double>.FromSpan(3, 2, [0, 0, 1, 0, 0, 1]);
+    static readonly Variable<double> Turned1 = Variable<double>.FromSpan(3, 2, [1, 0, 0, 0, 0, 0]);
+    static readonly Variable<double> Turned2 = Variable<double>.FromSpan(3, 2, [0, 0, 0, 0, 0, 2]);
 
     [Test]
     public void Hand_computed_values_on_three_points()
@@ -32,13 +32,13 @@ public class InvarianceMeasuresTests
     public void SL_equals_the_training_loss_on_the_same_inputs()
     {
         var d = new TestData(700);
-        var a = d.Tensor<double>(64, 33);
-        var b = d.Tensor<double>(64, 33);
+        var a = d.Variable<double>(64, 33);
+        var b = d.Variable<double>(64, 33);
         double loss = OrbitVarianceLoss.Compute(new Tape<double>(), a, b).Item();
         Assert.That(InvarianceMeasures.SymmetryLoss(a, b), Is.EqualTo(loss).Within(1e-15 * loss));
         // float32 activations: the measure (in double) and the float32 loss agree to float rounding.
-        var af = Tensor<float>.FromSpan(64, 33, a.ToArray().Select(v => (float)v).ToArray());
-        var bf = Tensor<float>.FromSpan(64, 33, b.ToArray().Select(v => (float)v).ToArray());
+        var af = Variable<float>.FromSpan(64, 33, a.ToArray().Select(v => (float)v).ToArray());
+        var bf = Variable<float>.FromSpan(64, 33, b.ToArray().Select(v => (float)v).ToArray());
         float lossF = OrbitVarianceLoss.Compute(new Tape<float>(), af, bf).Item();
         Assert.That(InvarianceMeasures.SymmetryLoss(af, bf), Is.EqualTo(lossF).Within(1e-6 * lossF));
         Assert.That(InvarianceMeasures.Measure(a, a, b).SL.Value, Is.EqualTo(loss).Within(1e-15 * loss));
@@ -49,7 +49,7 @@ public class InvarianceMeasuresTests
     {
         // Offset far from zero: the O(n·d) form must not lose the spread to cancellation.
         var d = new TestData(701);
-        var h = d.Tensor<double>(57, 7, lo: 1000, hi: 1003);
+        var h = d.Variable<double>(57, 7, lo: 1000, hi: 1003);
         var x = h.ToArray();
         double sum = 0;
         for (int i = 0; i < 57; i++)
@@ -92,7 +92,7 @@ public class InvarianceMeasuresTests
     [Test]
     public void A_constant_layer_is_invariant_not_undefined()
     {
-        var zero = Tensor<double>.Zeros(10, 4);
+        var zero = Variable<double>.Zeros(10, 4);
         var m = InvarianceMeasures.Measure(zero, zero, zero);
         Assert.That((m.SL.Value, m.Qh.Value, m.Q.Value, m.Rsl.Value), Is.EqualTo((0.0, 0.0, 0.0, 0.0)));
         Assert.That((m.Qh.Lower, m.Qh.Upper), Is.EqualTo((0.0, 0.0)));
@@ -103,9 +103,9 @@ public class InvarianceMeasuresTests
     {
         // SL is a mean of per-point terms: its bootstrap interval must be close to mean ± 1.96 sd/√n.
         var d = new TestData(704);
-        var a = d.Tensor<double>(2000, 5);
-        var b = d.Tensor<double>(2000, 5);
-        var h = d.Tensor<double>(2000, 5);
+        var a = d.Variable<double>(2000, 5);
+        var b = d.Variable<double>(2000, 5);
+        var h = d.Variable<double>(2000, 5);
         var m1 = InvarianceMeasures.Measure(h, a, b);
         var m2 = InvarianceMeasures.Measure(h, a, b);
         var m3 = InvarianceMeasures.Measure(h, a, b, new InvarianceMeasureOptions { Seed = 5 });
@@ -122,10 +122,10 @@ public class InvarianceMeasuresTests
     [Test]
     public void Mismatched_shapes_are_refused()
     {
-        var a = Tensor<double>.Zeros(4, 3);
-        var b = Tensor<double>.Zeros(4, 2);
+        var a = Variable<double>.Zeros(4, 3);
+        var b = Variable<double>.Zeros(4, 2);
         Assert.Throws<ArgumentException>(() => InvarianceMeasures.Measure(a, a, b));
-        Assert.Throws<ArgumentException>(() => InvarianceMeasures.Measure(Tensor<double>.Zeros(5, 3), a, a));
-        Assert.Throws<ArgumentException>(() => InvarianceMeasures.Measure(Tensor<double>.Zeros(1, 3), Tensor<double>.Zeros(1, 3), Tensor<double>.Zeros(1, 3)));
+        Assert.Throws<ArgumentException>(() => InvarianceMeasures.Measure(Variable<double>.Zeros(5, 3), a, a));
+        Assert.Throws<ArgumentException>(() => InvarianceMeasures.Measure(Variable<double>.Zeros(1, 3), Variable<double>.Zeros(1, 3), Variable<double>.Zeros(1, 3)));
     }
 }

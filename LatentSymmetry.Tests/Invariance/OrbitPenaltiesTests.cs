@@ -11,13 +11,13 @@ public class OrbitPenaltiesTests
     const int B = 7, D = 5;
 
     // A batch with distinct spreads per direction, so the 95% PCA keeps fewer than all columns.
-    static (Tensor<double> Clean, Tensor<double> Turned1, Tensor<double> Turned2) Batch(ulong seed, int rows = B)
+    static (Variable<double> Clean, Variable<double> Turned1, Variable<double> Turned2) Batch(ulong seed, int rows = B)
     {
         var d = new TestData(seed);
         double[] scale = [4, 2, 1, 0.3, 0.1];
-        Tensor<double> Make()
+        Variable<double> Make()
         {
-            var t = d.Tensor<double>(rows, D, requiresGrad: true);
+            var t = d.Variable<double>(rows, D, requiresGrad: true);
             var s = t.Span;
             for (int i = 0; i < s.Length; i++) s[i] *= scale[i % D];
             return t;
@@ -25,7 +25,7 @@ public class OrbitPenaltiesTests
         return (Make(), Make(), Make());
     }
 
-    static void Check(Func<Tape<double>, Tensor<double>> f, params Tensor<double>[] inputs)
+    static void Check(Func<Tape<double>, Variable<double>> f, params Variable<double>[] inputs)
     {
         var r = GradientCheck.Elementwise(f, inputs);
         Assert.That(r.Passes, Is.True, $"{r}");
@@ -36,9 +36,9 @@ public class OrbitPenaltiesTests
     public void Raw_is_the_training_loss_bit_for_bit()
     {
         var d = new TestData(750);
-        var a = d.Tensor<float>(128, 64);
-        var b = d.Tensor<float>(128, 64);
-        var h = d.Tensor<float>(128, 64);
+        var a = d.Variable<float>(128, 64);
+        var b = d.Variable<float>(128, 64);
+        var h = d.Variable<float>(128, 64);
         float expected = OrbitVarianceLoss.Compute(new Tape<float>(), a, b).Item();
         Assert.That(OrbitPenalties.Compute(new Tape<float>(), PenaltyKind.Raw, h, a, b).Item(), Is.EqualTo(expected));
     }
@@ -71,9 +71,9 @@ public class OrbitPenaltiesTests
     public void Pca_of_a_scalar_output_is_raw_bit_for_bit()
     {
         var d = new TestData(753);
-        var h = d.Tensor<float>(32, 1);
-        var a = d.Tensor<float>(32, 1);
-        var b = d.Tensor<float>(32, 1);
+        var h = d.Variable<float>(32, 1);
+        var a = d.Variable<float>(32, 1);
+        var b = d.Variable<float>(32, 1);
         Assert.That(OrbitPenalties.Compute(new Tape<float>(), PenaltyKind.Pca, h, a, b).Item(), Is.EqualTo(OrbitVarianceLoss.Compute(new Tape<float>(), a, b).Item()));
     }
 
@@ -135,9 +135,9 @@ public class OrbitPenaltiesTests
     public void Bad_shapes_are_refused()
     {
         var tape = new Tape<double>();
-        var a = Tensor<double>.Zeros(4, 3);
-        Assert.Throws<ArgumentException>(() => OrbitPenalties.Compute(tape, PenaltyKind.Normalized, Tensor<double>.Zeros(4, 2), a, a));
-        Assert.Throws<ArgumentException>(() => OrbitPenalties.Compute(tape, PenaltyKind.Pca, Tensor<double>.Zeros(1, 3), a, a));
+        var a = Variable<double>.Zeros(4, 3);
+        Assert.Throws<ArgumentException>(() => OrbitPenalties.Compute(tape, PenaltyKind.Normalized, Variable<double>.Zeros(4, 2), a, a));
+        Assert.Throws<ArgumentException>(() => OrbitPenalties.Compute(tape, PenaltyKind.Pca, Variable<double>.Zeros(1, 3), a, a));
     }
 
     [Test]
@@ -164,7 +164,7 @@ public class OrbitPenaltiesTests
         // computes Q_h of the layer on the batch, and the network's weights get its gradient.
         var model = new LatentSymmetry.Core.Models.Mlp<double>(3, 16, 2, 1);
         model.Initialize(new LatentSymmetry.Core.Data.RandomStream(1));
-        var x = new TestData(791).Tensor<double>(32, 3);
+        var x = new TestData(791).Variable<double>(32, 3);
         var penalty = new OrbitPenalty<double>(new HaarSo3Sampler(2), MeasuredOrbitPenalty<double>.Of(PenaltyKind.Normalized));
         var tape = new Tape<double>();
         foreach (var p in model.Parameters()) p.ZeroGrad();

@@ -59,13 +59,13 @@ internal sealed class OrbitSamples(ulong seed)
         return q;
     }
 
-    public static Tensor<double> Rows(double[] values, int cols) => Tensor<double>.FromSpan(values.Length / cols, cols, values);
+    public static Variable<double> Rows(double[] values, int cols) => Variable<double>.FromSpan(values.Length / cols, cols, values);
 
     /// <summary>|p|² of every point, as a one-column matrix.</summary>
-    public static Tensor<double> SquaredNorms(double[] points)
+    public static Variable<double> SquaredNorms(double[] points)
     {
         var s = new double[points.Length / 3];
         for (int i = 0; i < s.Length; i++) s[i] = points[3 * i] * points[3 * i] + points[3 * i + 1] * points[3 * i + 1] + points[3 * i + 2] * points[3 * i + 2];
-        return Tensor<double>.FromSpan(s.Length, 1, s);
+        return Variable<double>.FromSpan(s.Length, 1, s);
     }
 }

@@ -11,21 +11,21 @@ public class PairSpreadOpTests
     public void Pair_spread_equals_the_pair_loop()
     {
         var d = new TestData(710);
-        var x = d.Tensor<double>(9, 4, lo: -3, hi: 5);
+        var x = d.Variable<double>(9, 4, lo: -3, hi: 5);
         double sum = 0;
         for (int i = 0; i < 9; i++)
             for (int j = 0; j < 9; j++)
                 for (int c = 0; c < 4; c++) sum += Math.Pow(x[i, c] - x[j, c], 2);
         Assert.That(new Tape<double>().PairSpread(x).Item(), Is.EqualTo(sum / (9 * 8)).Within(1e-13));
-        Assert.Throws<ArgumentException>(() => new Tape<double>().PairSpread(Tensor<double>.Zeros(1, 3)));
+        Assert.Throws<ArgumentException>(() => new Tape<double>().PairSpread(Variable<double>.Zeros(1, 3)));
     }
 
     [Test]
     public void Pair_spread_and_ratio_gradients_match_finite_differences()
     {
         var d = new TestData(711);
-        var x = d.Tensor<double>(6, 3, requiresGrad: true);
-        var y = d.Tensor<double>(6, 3, requiresGrad: true);
+        var x = d.Variable<double>(6, 3, requiresGrad: true);
+        var y = d.Variable<double>(6, 3, requiresGrad: true);
         var r = GradientCheck.Elementwise(t => t.PairSpread(x), [x]);
         Assert.That(r.Passes, Is.True, $"{r}");
         r = GradientCheck.Elementwise(t => t.Ratio(t.Sum(t.Square(y)), t.PairSpread(x), 1e-3), [x, y]);
@@ -37,9 +37,9 @@ public class PairSpreadOpTests
     public void A_denominator_computed_without_gradient_is_a_constant()
     {
         var d = new TestData(713);
-        var x = d.Tensor<double>(5, 2, requiresGrad: true);
+        var x = d.Variable<double>(5, 2, requiresGrad: true);
         var tape = new Tape<double>();
-        Tensor<double> spread;
+        Variable<double> spread;
         using (tape.NoGrad()) spread = tape.PairSpread(x);
         var loss = tape.Ratio(tape.Sum(tape.Square(x)), spread, 0);
         tape.Backward(loss);

@@ -10,13 +10,13 @@ public class PrincipalSubspaceTests
     static readonly double[] Scales = [10, 5, 3, 1, 0.5, 0.1];
 
     // Columns with very different spreads, mixed by a fixed rotation so the components are not the axes.
-    static Tensor<double> Anisotropic(int n, ulong seed)
+    static Variable<double> Anisotropic(int n, ulong seed)
     {
         var d = new TestData(seed);
         var mix = Matrix<double>.Build.Dense(6, 6, (r, c) => d.Uniform(-1, 1)).QR().Q;
         var raw = Matrix<double>.Build.Dense(n, 6, (r, c) => Scales[c] * d.Uniform(-1, 1) + 3);
         var h = raw * mix;
-        return Tensor<double>.FromSpan(n, 6, h.ToRowMajorArray());
+        return Variable<double>.FromSpan(n, 6, h.ToRowMajorArray());
     }
 
     [Test]
@@ -60,18 +60,18 @@ public class PrincipalSubspaceTests
     [Test]
     public void Edge_cases_keep_one_direction()
     {
-        Assert.That(PrincipalSubspace.Fit(Tensor<double>.FromSpan(4, 1, [1, 2, 3, 5])).Count, Is.EqualTo(1));
-        var constant = PrincipalSubspace.Fit(Tensor<double>.FromSpan(3, 3, [1, 2, 3, 1, 2, 3, 1, 2, 3]));
+        Assert.That(PrincipalSubspace.Fit(Variable<double>.FromSpan(4, 1, [1, 2, 3, 5])).Count, Is.EqualTo(1));
+        var constant = PrincipalSubspace.Fit(Variable<double>.FromSpan(3, 3, [1, 2, 3, 1, 2, 3, 1, 2, 3]));
         Assert.That(constant.Count, Is.EqualTo(1));
         Assert.That(PrincipalSubspace.LeadingCount([3, 1, 0], 0.75, out double explained), Is.EqualTo(1), "exactly reaching the fraction is enough");
         Assert.That(explained, Is.EqualTo(0.75));
         Assert.That(PrincipalSubspace.LeadingCount([3, 1, -1e-17], 1.0, out _), Is.EqualTo(2), "rounding's negative eigenvalue adds nothing");
-        Assert.Throws<ArgumentOutOfRangeException>(() => PrincipalSubspace.Fit(Tensor<double>.Zeros(3, 2), 0));
-        Assert.Throws<ArgumentException>(() => PrincipalSubspace.Fit(Tensor<double>.Zeros(1, 2)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => PrincipalSubspace.Fit(Variable<double>.Zeros(3, 2), 0));
+        Assert.Throws<ArgumentException>(() => PrincipalSubspace.Fit(Variable<double>.Zeros(1, 2)));
     }
 
     // ReLU features of 3-D points, as a hidden layer of the network sees them: few directions hold 95%.
-    static Tensor<double> ReluLayer(int n, int width, ulong seed)
+    static Variable<double> ReluLayer(int n, int width, ulong seed)
     {
         var d = new TestData(seed);
         var w = d.Array<double>(3 * width);
@@ -82,7 +82,7 @@ public class PrincipalSubspaceTests
             double x = d.Uniform(-1, 1), y = d.Uniform(-1, 1), z = d.Uniform(-1, 1);
             for (int c = 0; c < width; c++) h[i * width + c] = Math.Max(0, w[3 * c] * x + w[3 * c + 1] * y + w[3 * c + 2] * z + b[c]);
         }
-        return Tensor<double>.FromSpan(n, width, h);
+        return Variable<double>.FromSpan(n, width, h);
     }
 
     static void AssertSameSubspace(PrincipalSubspace expected, PrincipalSubspace actual, double tolerance)
@@ -116,11 +116,11 @@ public class PrincipalSubspaceTests
         // Krylov sequence sees once; the breakdown restarts find the other two copies.
         var rows = new double[300 * 40];
         for (int i = 0; i < 300; i++) rows[i * 40 + i % 3] = i % 2 == 0 ? 1 : -1;
-        var h = Tensor<double>.FromSpan(300, 40, rows);
+        var h = Variable<double>.FromSpan(300, 40, rows);
         AssertSameSubspace(PrincipalSubspace.Fit(h), PrincipalSubspace.FitLeading(h), 1e-7);
         Assert.That(PrincipalSubspace.FitLeading(h).Count, Is.EqualTo(3));
         // White noise needs nearly all directions: the fallback answers, with the same result.
-        var noise = new TestData(904).Tensor<double>(300, 40);
+        var noise = new TestData(904).Variable<double>(300, 40);
         Assert.That(PrincipalSubspace.FitLeading(noise).Eigenvalues.Length, Is.EqualTo(40));
         AssertSameSubspace(PrincipalSubspace.Fit(noise), PrincipalSubspace.FitLeading(noise), 1e-9);
     }

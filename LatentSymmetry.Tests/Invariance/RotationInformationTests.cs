@@ -9,7 +9,7 @@ public class RotationInformationTests
     const int K = 16, Points = 1000, PairsPerPoint = 4;
 
     // Pairs of SO(2) turns of points in the unit disk; representation(x, θ) gives a layer's activation row.
-    static (Tensor<double> First, Tensor<double> Second, int[] Classes) Pairs(Func<double, double, double, double[]> representation, ulong seed)
+    static (Variable<double> First, Variable<double> Second, int[] Classes) Pairs(Func<double, double, double, double[]> representation, ulong seed)
     {
         var d = new TestData(seed);
         var plan = RelativeRotationClasses.So2Pairs(Points, PairsPerPoint, K, seed: (int)seed);
@@ -27,7 +27,7 @@ public class RotationInformationTests
                 representation(x, y, RelativeRotationClasses.So2Angle(plan.Second[row], K)).CopyTo(b, row * width);
             }
         }
-        return (Tensor<double>.FromSpan(m, width, a), Tensor<double>.FromSpan(m, width, b), plan.Classes);
+        return (Variable<double>.FromSpan(m, width, a), Variable<double>.FromSpan(m, width, b), plan.Classes);
     }
 
     [Test]
@@ -77,7 +77,7 @@ public class RotationInformationTests
     [Test]
     public void Bad_inputs_are_refused()
     {
-        var a = Tensor<double>.Zeros(8, 2);
+        var a = Variable<double>.Zeros(8, 2);
         Assert.Throws<ArgumentException>(() => RotationInformation.Estimate(a, a, new int[7], K, 4));
         Assert.Throws<ArgumentException>(() => RotationInformation.Estimate(a, a, new int[8], K, 3));
         Assert.Throws<ArgumentOutOfRangeException>(() => RotationInformation.Estimate(a, a, [0, 0, 0, 0, 0, 0, 0, 16], K, 4));

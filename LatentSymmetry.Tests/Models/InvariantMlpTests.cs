@@ -42,7 +42,7 @@ public class InvariantMlpTests
         new double[] { 0, -1 }.CopyTo(model.Mlp.Layers[0].Bias.Span);
         new double[] { 1, 3 }.CopyTo(model.Mlp.Layers[1].Weight.Span);
         model.Mlp.Layers[1].Bias.Span[0] = 0.5;
-        var x = Tensor<double>.FromSpan(2, 3, [1, 2, 3, 0, 1, -4]);
+        var x = Variable<double>.FromSpan(2, 3, [1, 2, 3, 0, 1, -4]);
         // point 1: invariants (5, 3): h = (5, 5), out = 5 + 15 + 0.5; point 2: (1, -4): h = (1, 0), out = 1.5
         Assert.That(model.Forward(new Tape<double>(), x).ToArray(), Is.EqualTo(new[] { 20.5, 1.5 }));
     }

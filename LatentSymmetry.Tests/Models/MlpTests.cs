@@ -28,7 +28,7 @@ public class MlpTests
         // x = (-1, 2): layer 1 pre = (-3, -2.5) → (0, 0); layer 2 pre = (0.5, 0) → (0.5, 0); output = 2.5
         var m = Tiny();
         var tape = new Tape<double>();
-        var x = Tensor<double>.FromSpan(2, 2, [2, 1, -1, 2]);
+        var x = Variable<double>.FromSpan(2, 2, [2, 1, -1, 2]);
         Assert.That(m.Activation(tape, x, SymmetryLayer.Hidden(1)).ToArray(), Is.EqualTo(new double[] { 1, 3.5, 0, 0 }));
         Assert.That(m.Activation(tape, x, SymmetryLayer.Hidden(2)).ToArray(), Is.EqualTo(new double[] { 5, 6, 0.5, 0 }));
         Assert.That(m.Activation(tape, x, SymmetryLayer.Output).ToArray(), Is.EqualTo(new double[] { 4, 2.5 }));
@@ -40,7 +40,7 @@ public class MlpTests
     {
         var m = Tiny();
         var tape = new Tape<double>();
-        var x = Tensor<double>.FromSpan(2, 2, [2, 1, -1, 2]);
+        var x = Variable<double>.FromSpan(2, 2, [2, 1, -1, 2]);
         var whole = m.Forward(tape, x).ToArray();
         var parts = m.Forward(tape, m.Forward(tape, x, 0, 1), 1, 3).ToArray();
         Assert.That(parts, Is.EqualTo(whole));

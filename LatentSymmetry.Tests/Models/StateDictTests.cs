@@ -23,7 +23,7 @@ public class StateDictTests
         return m;
     }
 
-    static float[] Predict(Module<float> m, float[] points) => m.Forward(new Tape<float>(), Tensor<float>.FromSpan(points.Length / m.InputDimension, m.InputDimension, points)).ToArray();
+    static float[] Predict(Module<float> m, float[] points) => m.Forward(new Tape<float>(), Variable<float>.FromSpan(points.Length / m.InputDimension, m.InputDimension, points)).ToArray();
 
     [Test]
     public void Names_and_shapes_are_pytorchs()

@@ -12,17 +12,17 @@ public class AdamWTests
     public void Step_inside_backward_gives_the_same_bits_as_step_after_backward()
     {
         // An extra parameter the loss never uses must still decay (a zero gradient), as Step does.
-        (Mlp<float> Model, Tensor<float> Unused, AdamW<float> Optimizer) Make()
+        (Mlp<float> Model, Variable<float> Unused, AdamW<float> Optimizer) Make()
         {
             var model = new Mlp<float>(3, 16, 2, 1);
             model.Initialize(new RandomStream(5));
-            var unused = Tensor<float>.FromSpan(1, 3, [1f, -2f, 0.5f], requiresGrad: true);
+            var unused = Variable<float>.FromSpan(1, 3, [1f, -2f, 0.5f], requiresGrad: true);
             var parameters = model.NamedParameters().Select(p => p.Tensor).Append(unused);
             return (model, unused, new AdamW<float>(parameters, AdamWOptions.Default with { WeightDecay = 0.1 }));
         }
         var after = Make();
         var inside = Make();
-        var x = Tensor<float>.Zeros(8, 3);
+        var x = Variable<float>.Zeros(8, 3);
         new RandomStream(6).FillUniform(x.Span, -2.0, 2.0);
         var tape = new Tape<float>();
         for (int step = 0; step < 4; step++)

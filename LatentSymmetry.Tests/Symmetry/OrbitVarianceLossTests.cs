@@ -12,8 +12,8 @@ public class OrbitVarianceLossTests
     public void Value_is_half_the_mean_squared_distance()
     {
         var tape = new Tape<double>();
-        var h1 = Tensor<double>.FromSpan(2, 2, [1, 2, 3, 4]);
-        var h2 = Tensor<double>.FromSpan(2, 2, [1, 0, 0, 0]);
+        var h1 = Variable<double>.FromSpan(2, 2, [1, 2, 3, 4]);
+        var h2 = Variable<double>.FromSpan(2, 2, [1, 0, 0, 0]);
         // rows: ‖(0, 2)‖² = 4, ‖(3, 4)‖² = 25 → ½ · (4 + 25) / 2
         Assert.That(OrbitVarianceLoss.Compute(tape, h1, h2).Item(), Is.EqualTo(7.25));
     }
@@ -24,13 +24,13 @@ public class OrbitVarianceLossTests
         var d = new TestData(90);
         var model = new Mlp<double>(3, 5, 2, 1);
         model.Initialize(new LatentSymmetry.Core.Data.RandomStream(3));
-        var x = d.Tensor<double>(4, 3, lo: -2, hi: 2);
-        var r1 = Tensor<double>.FromSpan(4, 9, d.Rotations(4));
-        var r2 = Tensor<double>.FromSpan(4, 9, d.Rotations(4));
+        var x = d.Variable<double>(4, 3, lo: -2, hi: 2);
+        var r1 = Variable<double>.FromSpan(4, 9, d.Rotations(4));
+        var r2 = Variable<double>.FromSpan(4, 9, d.Rotations(4));
         var parameters = model.NamedParameters().Select(p => p.Tensor).ToArray();
         foreach (var layer in new[] { SymmetryLayer.Hidden(1), SymmetryLayer.Hidden(2), SymmetryLayer.Output })
         {
-            Tensor<double> Loss(Tape<double> t) => OrbitVarianceLoss.Compute(t,
+            Variable<double> Loss(Tape<double> t) => OrbitVarianceLoss.Compute(t,
                 model.Activation(t, t.RotateRows(x, r1), layer), model.Activation(t, t.RotateRows(x, r2), layer));
             var r = GradientCheck.Elementwise(Loss, parameters);
             Assert.That(r.Passes, Is.True, $"layer {layer}: {r}");
@@ -46,9 +46,9 @@ public class OrbitVarianceLossTests
         // h(x) = ‖x‖² is invariant; computed as SumRows(Square(x)) it gives a zero penalty for any rotations.
         var d = new TestData(91);
         var tape = new Tape<double>();
-        var x = d.Tensor<double>(16, 3);
-        var h1 = tape.SumRows(tape.Square(tape.RotateRows(x, Tensor<double>.FromSpan(16, 9, d.Rotations(16)))));
-        var h2 = tape.SumRows(tape.Square(tape.RotateRows(x, Tensor<double>.FromSpan(16, 9, d.Rotations(16)))));
+        var x = d.Variable<double>(16, 3);
+        var h1 = tape.SumRows(tape.Square(tape.RotateRows(x, Variable<double>.FromSpan(16, 9, d.Rotations(16)))));
+        var h2 = tape.SumRows(tape.Square(tape.RotateRows(x, Variable<double>.FromSpan(16, 9, d.Rotations(16)))));
         Assert.That(OrbitVarianceLoss.Compute(tape, h1, h2).Item(), Is.LessThan(1e-28));
     }
 }

@@ -64,7 +64,7 @@ public class SymmetryGroupTests
             var direct = new float[d * n];
             PointRotation.Apply<float>(r, points, direct, d);
             var tape = new Tape<float>();
-            var viaTape = tape.RotateRows(Tensor<float>.FromSpan(n, d, points), Tensor<float>.FromSpan(n, d * d, r)).ToArray();
+            var viaTape = tape.RotateRows(Variable<float>.FromSpan(n, d, points), Variable<float>.FromSpan(n, d * d, r)).ToArray();
             Assert.That(direct, Is.EqualTo(viaTape));
         }
     }
@@ -73,8 +73,8 @@ public class SymmetryGroupTests
     public void RotateRows_in_the_plane_matches_a_hand_computed_quarter_turn()
     {
         var tape = new Tape<double>();
-        var x = Tensor<double>.FromSpan(2, 2, [1, 0, 2, 3]);
-        var r = Tensor<double>.FromSpan(2, 4, [0, -1, 1, 0, 0, -1, 1, 0]); // +90°: (x, y) -> (-y, x)
+        var x = Variable<double>.FromSpan(2, 2, [1, 0, 2, 3]);
+        var r = Variable<double>.FromSpan(2, 4, [0, -1, 1, 0, 0, -1, 1, 0]); // +90°: (x, y) -> (-y, x)
         Assert.That(tape.RotateRows(x, r).ToArray(), Is.EqualTo(new double[] { 0, 1, -3, 2 }));
     }
 }

@@ -41,11 +41,11 @@ public class PenaltyKindTrainingTests
         PointRotation.Apply<float>(r1, points, t1, 3);
         PointRotation.Apply<float>(r2, points, t2, 3);
         var tape = new Tape<float>();
-        Tensor<float> H(float[] x)
+        Variable<float> H(float[] x)
         {
             using var _ = tape.NoGrad();
-            var h = model.Forward(tape, Tensor<float>.FromSpan(b, 3, x), 0, 1);
-            return Tensor<float>.FromSpan(h.Rows, h.Cols, h.Span);
+            var h = model.Forward(tape, Variable<float>.FromSpan(b, 3, x), 0, 1);
+            return Variable<float>.FromSpan(h.Rows, h.Cols, h.Span);
         }
         var h0 = H(points);
         var h1 = H(t1);

@@ -21,8 +21,8 @@ var model = new Mlp<float>(inputDim: 3, hiddenDim: 16, hiddenLayers: 2, outputDi
 model.Initialize(new RandomStream(7));
 var optimizer = new AdamW<float>(model.Parameters());
 var tape = new Tape<float>();
-var x = Tensor<float>.FromSpan(4, 3, [0.1f, 0.2f, 0.3f, -1, 0, 1, 2, 2, 2, 0, -0.5f, 0.5f]);
-var y = Tensor<float>.FromSpan(4, 1, [1, 0.5f, 0, 0.25f]);
+var x = Variable<float>.FromSpan(4, 3, [0.1f, 0.2f, 0.3f, -1, 0, 1, 2, 2, 2, 0, -0.5f, 0.5f]);
+var y = Variable<float>.FromSpan(4, 1, [1, 0.5f, 0, 0.25f]);
 var loss = tape.MseLoss(model.Forward(tape, x), y);
 tape.Backward(loss);
 optimizer.Step();
@@ -32,8 +32,8 @@ float after = tape.MseLoss(model.Forward(tape, x), y).Item();
 Check(after < before, $"custom step: batch loss {before:F4} -> {after:F4}");
 
 // 3. A gradient check (float64, PyTorch's gradcheck settings) of a small expression.
-var w = Tensor<double>.FromSpan(2, 2, [1, 2, 3, 4], requiresGrad: true);
-var target = Tensor<double>.FromSpan(2, 2, [0, 1, 1, 0]);
+var w = Variable<double>.FromSpan(2, 2, [1, 2, 3, 4], requiresGrad: true);
+var target = Variable<double>.FromSpan(2, 2, [0, 1, 1, 0]);
 var gradcheck = GradientCheck.Elementwise(t => t.MseLoss(t.MatMul(w, w), target), [w]);
 Check(gradcheck.Passes, $"gradient check: max relative error {gradcheck.MaxRelativeError:E2}");
 

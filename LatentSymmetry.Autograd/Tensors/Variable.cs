@@ -5,15 +5,18 @@ using System.Runtime.InteropServices;
 namespace LatentSymmetry.Autograd;
 
 /// <summary>
-/// A dense row-major matrix (rows × cols) of <typeparamref name="T"/> that can take part in a
-/// <see cref="Tape{T}"/>: float32 for training, float64 for verification, through the same code.
+/// A variable of the autograd tape: a dense row-major matrix (rows × cols) of <typeparamref name="T"/>
+/// with an optional gradient that can take part in a <see cref="Tape{T}"/>: float32 for training,
+/// float64 for verification, through the same code. (Named as autograd's variables rather than
+/// "Tensor", so that code opening both this namespace and System.Numerics.Tensors, whose
+/// <c>Tensor&lt;T&gt;</c> is another type, compiles without aliases.)
 /// </summary>
 /// <remarks>
 /// Tensors produced by a tape's operations live in the tape's arena: their storage is reused after
 /// <see cref="Tape{T}.Reset"/>, so copy out (<see cref="ToArray"/>) what must outlive a step. Tensors made
 /// with the static factories (parameters, inputs) own their storage and keep their <see cref="Grad"/>.
 /// </remarks>
-public sealed class Tensor<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class Variable<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     // Storage starts on a 64-byte boundary (a cache line, one Vector512): full-width loads of a row then
     // never straddle two lines, which costs extra on some CPUs. The arrays are pinned so the boundary holds.
@@ -24,9 +27,9 @@ public sealed class Tensor<T> where T : unmanaged, IFloatingPointIeee754<T>
     T[] _data;
     int _offset;
 
-    internal Tensor() { _own = _data = []; }
+    internal Variable() { _own = _data = []; }
 
-    Tensor(int rows, int cols, ReadOnlySpan<T> values, bool requiresGrad)
+    Variable(int rows, int cols, ReadOnlySpan<T> values, bool requiresGrad)
     {
         _own = _data = AlignedStorage(rows * cols, out _ownOffset);
         _offset = _ownOffset;
@@ -53,7 +56,7 @@ public sealed class Tensor<T> where T : unmanaged, IFloatingPointIeee754<T>
     public bool IsLeaf { get; private set; }
 
     /// <summary>The gradient of the last backward pass, same shape as this tensor; null until one flowed here.</summary>
-    public Tensor<T>? Grad { get; internal set; }
+    public Variable<T>? Grad { get; internal set; }
 
     /// <summary>The shape as text, "[rows x cols]", as error messages print it.</summary>
     public string Shape => $"[{Rows} x {Cols}]";
@@ -87,19 +90,19 @@ public sealed class Tensor<T> where T : unmanaged, IFloatingPointIeee754<T>
     public T[] ToArray() => Span.ToArray();
 
     /// <summary>A new zero-filled tensor that owns its storage.</summary>
-    public static Tensor<T> Zeros(int rows, int cols, bool requiresGrad = false)
+    public static Variable<T> Zeros(int rows, int cols, bool requiresGrad = false)
     {
         CheckShape(rows, cols);
-        return new Tensor<T>(rows, cols, ReadOnlySpan<T>.Empty, requiresGrad);
+        return new Variable<T>(rows, cols, ReadOnlySpan<T>.Empty, requiresGrad);
     }
 
     /// <summary>A new tensor holding a copy of <paramref name="values"/> (row-major, rows × cols of them).</summary>
-    public static Tensor<T> FromSpan(int rows, int cols, ReadOnlySpan<T> values, bool requiresGrad = false)
+    public static Variable<T> FromSpan(int rows, int cols, ReadOnlySpan<T> values, bool requiresGrad = false)
     {
         CheckShape(rows, cols);
         if (values.Length != rows * cols)
             throw new ArgumentException($"{values.Length} values cannot fill a tensor of shape [{rows} x {cols}]", nameof(values));
-        return new Tensor<T>(rows, cols, values, requiresGrad);
+        return new Variable<T>(rows, cols, values, requiresGrad);
     }
 
     /// <summary>Sets the gradient to zero (allocating it once for a tensor that requires grad).</summary>
@@ -127,7 +130,7 @@ public sealed class Tensor<T> where T : unmanaged, IFloatingPointIeee754<T>
     }
 
     /// <summary>Turns this arena slot into a view of consecutive rows of <paramref name="parent"/>.</summary>
-    internal void ReinitializeAsRowView(Tensor<T> parent, int firstRow, int rows, bool requiresGrad)
+    internal void ReinitializeAsRowView(Variable<T> parent, int firstRow, int rows, bool requiresGrad)
     {
         _data = parent._data;
         _offset = parent._offset + firstRow * parent.Cols;
@@ -161,5 +164,5 @@ public sealed class Tensor<T> where T : unmanaged, IFloatingPointIeee754<T>
     }
 
     /// <inheritdoc/>
-    public override string ToString() => $"Tensor<{typeof(T).Name}>{Shape}";
+    public override string ToString() => $"Variable<{typeof(T).Name}>{Shape}";
 }
