@@ -156,20 +156,8 @@ public sealed class SavedRun
     }
 
     /// <summary>The network of <paramref name="options"/> as it was before training: the same initial weights the run started from.</summary>
-    public static Module<T> CreateModel<T>(TrainingOptions options) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var stream = new RandomStream(options.Seeds.Model);
-        if (options.Model == ModelKind.Invariant)
-        {
-            var invariant = new InvariantMlp<T>(options.Group, options.HiddenDim, options.HiddenLayers, 1);
-            invariant.Initialize(stream);
-            return invariant;
-        }
-        var mlp = new Mlp<T>(options.Group.Dimension, options.HiddenDim, options.HiddenLayers, 1);
-        mlp.Initialize(stream);
-        return mlp;
-    }
+    public static Module<T> CreateModel<T>(TrainingOptions options) where T : unmanaged, IFloatingPointIeee754<T> =>
+        Trainer.CreateModel<T>(options);
 
     /// <summary>The run's data set, re-created from its data seed.</summary>
     public FieldDataset<float> CreateDataset() => new Trainer(Options).CreateDataset();

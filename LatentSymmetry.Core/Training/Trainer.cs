@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Diagnostics;
 using LatentSymmetry.Core.Data;
 using LatentSymmetry.Core.Invariance;
@@ -60,16 +61,23 @@ public sealed class Trainer
     public FieldDataset<float> CreateDataset() => new(Options.Seeds.Data, Options.Samples, Options.Domain, Options.TargetField, Options.TrainRegion);
 
     /// <summary>Builds the initial model (a pure function of the model seed and architecture).</summary>
-    public Module<float> CreateModel()
+    public Module<float> CreateModel() => CreateModel<float>(Options);
+
+    /// <summary>
+    /// The initial network of <paramref name="options"/> in precision <typeparamref name="T"/>: the weights a run
+    /// starts from (float32 to train; float64 to evaluate the same initial weights in double).
+    /// </summary>
+    public static Module<T> CreateModel<T>(TrainingOptions options) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var stream = new RandomStream(Options.Seeds.Model);
-        if (Options.Model == ModelKind.Invariant)
+        ArgumentNullException.ThrowIfNull(options);
+        var stream = new RandomStream(options.Seeds.Model);
+        if (options.Model == ModelKind.Invariant)
         {
-            var invariant = new InvariantMlp<float>(Options.Group, Options.HiddenDim, Options.HiddenLayers, 1);
+            var invariant = new InvariantMlp<T>(options.Group, options.HiddenDim, options.HiddenLayers, 1);
             invariant.Initialize(stream);
             return invariant;
         }
-        var model = new Mlp<float>(Options.Group.Dimension, Options.HiddenDim, Options.HiddenLayers, 1);
+        var model = new Mlp<T>(options.Group.Dimension, options.HiddenDim, options.HiddenLayers, 1);
         model.Initialize(stream);
         return model;
     }
