@@ -110,7 +110,7 @@ internal static class EvaluateCommand
         for (int i = 0; i < e.Layers.Count; i++)
         {
             var l = e.Layers[i];
-            var line = new StringBuilder().Append(CultureInfo.InvariantCulture, $"{(l.Layer == -1 ? "out" : l.Layer.ToString(CultureInfo.InvariantCulture)),5}{(e.PenalisedLayer.IsSet && e.PenalisedLayer.Value == l.Layer ? "*" : " ")}{l.Width,6}");
+            var line = new StringBuilder().Append(CultureInfo.InvariantCulture, $"{(l.Layer == -1 ? "out" : l.Layer.ToString(CultureInfo.InvariantCulture)),5}{(e.PenalisedLayer.Any(p => p.Value == l.Layer) ? "*" : " ")}{l.Width,6}");
             foreach (var (metric, _) in chosen)
             {
                 var m = l.Get(metric);
@@ -124,7 +124,7 @@ internal static class EvaluateCommand
             foreach (var l in reference) line.Append(' ').Append(G(l.Get(Core.Evaluation.InvarianceMetric.Qh).Value));
             if ((metrics & InvarianceMetric.Qh) != 0) o.WriteLine(line.ToString());
         }
-        if (e.PenalisedLayer.IsSet) o.WriteLine("* the penalised layer");
+        if (e.PenalisedLayer.IsSet) o.WriteLine(e.PenalisedLayer.Count == 1 ? "* the penalised layer" : "* the penalised layers (the penalty is their sum)");
         o.WriteLine();
         o.WriteLine($"angle to {e.AxisName} (deg)  MSE of turned test points" + (e.TrainedUpToDegrees < 180 ? $"   (trained up to {e.TrainedUpToDegrees:0.#} deg)" : ""));
         foreach (var b in e.AngleCurve)

@@ -172,7 +172,7 @@ internal static class ProfileCommand
     internal static double StepFlops(TrainingOptions o)
     {
         int layers = o.HiddenLayers + 1, b = o.BatchSize;
-        int depth = o.SymmetryLayer.IsSet && o.LambdaSymMax != 0 ? o.SymmetryLayer.Depth(o.HiddenLayers) : 0;
+        int depth = o.SymmetryLayer.IsSet && o.LambdaSymMax != 0 ? o.SymmetryLayer.Deepest.Depth(o.HiddenLayers) : 0; // the stacked rows run to the deepest
         double total = 0;
         for (int k = 0; k < layers; k++)
         {

@@ -16,9 +16,11 @@ internal sealed class TrainingCliOptions(TrainingOptions d)
 {
     public readonly Option<string> Layer = new("--symmetry-layer")
     {
-        Description = "Layer of the penalty: 1..L (hidden layer k after its ReLU), -1 (network output) or none (no penalty).",
+        Description = "Layer of the penalty: 1..L (hidden layer k after its ReLU), -1 (network output) or none (no penalty). " +
+            "Several layers, comma separated (e.g. 2,4,-1), penalise their sum under the one lambda(epoch), from one stacked pass " +
+            "and the same rotations (benchmark's --layers stays one layer per cell).",
         DefaultValueFactory = _ => d.SymmetryLayer.ToString(),
-        HelpName = "K|-1|none",
+        HelpName = "K[,K...]|-1|none",
     };
     public readonly Option<double> LambdaMax = new("--lambda-sym-max") { Description = "Maximum penalty weight; lambda rises from 0 as (1 - cos(pi e / (E - 1))) / 2.", DefaultValueFactory = _ => d.LambdaSymMax };
     public readonly Option<int> HiddenLayers = new("--num-hidden-layers") { Description = "Number of hidden layers L.", DefaultValueFactory = _ => d.HiddenLayers };
@@ -62,7 +64,7 @@ internal sealed class TrainingCliOptions(TrainingOptions d)
     // The penalties built on the measures (train only; the other commands keep the raw penalty).
     public readonly Option<string> Penalty = new("--penalty")
     {
-        Description = "Symmetry penalty at the symmetry layer: raw (the original's 1/2 E||h(R1 x) - h(R2 x)||^2, default, bit-identical to " +
+        Description = "Symmetry penalty at each symmetry layer: raw (the original's 1/2 E||h(R1 x) - h(R2 x)||^2, default, bit-identical to " +
             "earlier versions), normalized (Q_h on the batch: raw over 1/2 E||h(x) - h(x')||^2 + 1e-8, its denominator without gradient), " +
             "pca (raw on the batch's principal components explaining 95% of the variance, the projection without gradient) or " +
             "pca-normalized (Q on the batch, same rules). The normalized kinds are comparable across layers and fields: lambda means the same everywhere.",
@@ -128,7 +130,7 @@ internal sealed class TrainingCliOptions(TrainingOptions d)
         int layers = Get(p, HiddenLayers, d.HiddenLayers);
         if (layers < 1) throw new UsageException($"--num-hidden-layers must be at least 1, got {layers}");
         var layerText = Get(p, Layer, d.SymmetryLayer.ToString());
-        if (!SymmetryLayer.TryParse(layerText, layers, out var layer, out var error))
+        if (!SymmetryLayers.TryParse(layerText, layers, out var layer, out var error))
             throw new UsageException($"--symmetry-layer: {error}");
         var options = new TrainingOptions
         {

@@ -28,7 +28,7 @@ internal static class RunName
     [
         ("L", o => Text(o.HiddenLayers)),
         ("H", o => Text(o.HiddenDim)),
-        ("sym", o => o.SymmetryLayer.IsSet ? o.SymmetryLayer.ToString() : "none"),
+        ("sym", o => o.SymmetryLayer.NameToken), // several layers joined by '+': sym2+4+-1
         ("lam", o => o.SymmetryLayer.IsSet ? Text(o.LambdaSymMax) : null),
         ("lr", o => Text(o.LearningRate)),
         ("wd", o => Text(o.WeightDecay)),

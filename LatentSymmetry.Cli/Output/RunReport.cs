@@ -20,6 +20,14 @@ internal static class RunReport
         string.Create(CultureInfo.InvariantCulture, $"epoch {m.Epoch}/{epochs - 1}"),
     ];
 
+    // "-1 (output)", "3", "2, 4, -1 (output) (penalty summed)" or "none (no penalty)".
+    static string LayerText(Core.Models.SymmetryLayers layers) => !layers.IsSet ? "none (no penalty)"
+        : string.Join(", ", layers.Select(l => l.Value == -1 ? "-1 (output)" : l.ToString())) + (layers.Count > 1 ? " (penalty summed)" : "");
+
+    // The terms of a summed penalty: " (sum of layer 2 1.2e-03, layer -1 4.5e-06)"; empty for one layer.
+    static string ByLayer(TrainingResult r) => r.Options.SymmetryLayer.Count < 2 || r.TestSymLossByLayer.Count != r.Options.SymmetryLayer.Count ? ""
+        : " (sum of " + string.Join(", ", r.Options.SymmetryLayer.Select((l, i) => string.Create(CultureInfo.InvariantCulture, $"layer {l} {r.TestSymLossByLayer[i]:0.000e+00}"))) + ")";
+
     public static void Write(TextWriter w, TrainingResult r, string runDirectory)
     {
         var o = r.Options;
@@ -36,7 +44,7 @@ internal static class RunReport
         w.WriteLine(o.Model == Core.Models.ModelKind.Invariant
             ? string.Create(inv, $"  architecture     invariant: [{o.Group.InvariantCount} ({string.Join(", ", o.Group.InvariantNames)}), {o.HiddenDim} x {o.HiddenLayers}, 1], ReLU")
             : string.Create(inv, $"  architecture     [{o.Group.Dimension}, {o.HiddenDim} x {o.HiddenLayers}, 1], ReLU"));
-        w.WriteLine(string.Create(inv, $"  symmetry layer   {(o.SymmetryLayer.IsSet ? (o.SymmetryLayer.Value == -1 ? "-1 (output)" : o.SymmetryLayer.ToString()) : "none (no penalty)")}"));
+        w.WriteLine(string.Create(inv, $"  symmetry layer   {LayerText(o.SymmetryLayer)}"));
         w.WriteLine(string.Create(inv, $"  lambda_sym_max   {o.LambdaSymMax:R} (1 - cos schedule over {o.Epochs} epochs)"));
         w.WriteLine(string.Create(inv, $"  optimizer        AdamW lr {PythonFloat.Format(o.LearningRate)}, betas ({o.Optimizer.Beta1}, {o.Optimizer.Beta2}), eps {PythonFloat.Format(o.Optimizer.Epsilon)}, weight decay {o.WeightDecay:R}"));
         w.WriteLine(string.Create(inv, $"  epochs           {o.Epochs}, batch size {o.BatchSize}"));
@@ -44,7 +52,7 @@ internal static class RunReport
         w.WriteLine("RESULTS");
         if (r.Diverged) w.WriteLine(string.Create(inv, $"  DIVERGED         a loss became non-finite in epoch {r.History.Count}; test losses are NaN"));
         w.WriteLine(string.Create(inv, $"  test task loss   {r.TestTaskLoss:0.0000e+00}"));
-        w.WriteLine(string.Create(inv, $"  test sym loss    {(r.TestSymLoss is double s ? s.ToString("0.0000e+00", inv) : "n/a (no symmetry layer)")}"));
+        w.WriteLine(string.Create(inv, $"  test sym loss    {(r.TestSymLoss is double s ? s.ToString("0.0000e+00", inv) : "n/a (no symmetry layer)")}{ByLayer(r)}"));
         w.WriteLine(string.Create(inv, $"  orbit task loss  {r.OrbitTaskLoss:0.0000e+00} (test points turned by Haar rotations of {o.Group.Name}; ratio {r.OrbitRatio:0.#####})"));
         if (r.History.Count > 0)
             w.WriteLine(string.Create(inv, $"  final val task   {r.History[^1].ValTaskLoss:0.0000e+00}"));

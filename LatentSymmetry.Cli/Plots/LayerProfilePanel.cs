@@ -4,15 +4,15 @@ namespace LatentSymmetry.Cli.Plots;
 
 /// <summary>
 /// One panel of a measure against the layer: positions 1..L for the hidden layers and L+1 labelled "out",
-/// on a log axis when every drawn value is positive (else linear), with the penalised layer marked.
+/// on a log axis when every drawn value is positive (else linear), with the penalised layers marked.
 /// </summary>
 internal static class LayerProfilePanel
 {
     /// <summary>
     /// A panel titled <paramref name="title"/> of <paramref name="series"/> over <paramref name="positions"/>
-    /// layer positions; <paramref name="penalisedPosition"/> (1-based, 0 for none) gets a vertical marker.
+    /// layer positions; each of <paramref name="penalisedPositions"/> (1-based; empty for none) gets a vertical marker.
     /// </summary>
-    public static Plot Build(string title, string yLabel, int positions, IReadOnlyList<LayerProfileSeries> series, int penalisedPosition, bool allowLog = true,
+    public static Plot Build(string title, string yLabel, int positions, IReadOnlyList<LayerProfileSeries> series, IReadOnlyList<int> penalisedPositions, bool allowLog = true,
         (double Min, double Max)? linearLimits = null)
     {
         Plot plot = FigureStyle.NewPanel(title, "layer", yLabel);
@@ -52,10 +52,11 @@ internal static class LayerProfilePanel
             line.LinePattern = s.Dashed ? LinePattern.Dashed : LinePattern.Solid;
             line.LegendText = s.Label;
         }
-        if (penalisedPosition > 0)
+        foreach (int position in penalisedPositions.Where(p => p > 0).Distinct())
         {
-            var marker = plot.Add.VerticalLine(penalisedPosition, 1.5f, Colors.Red.WithAlpha(0.6), LinePattern.Dotted);
-            marker.LegendText = "penalised layer";
+            var marker = plot.Add.VerticalLine(position, 1.5f, Colors.Red.WithAlpha(0.6), LinePattern.Dotted);
+            // One legend entry for all the markers.
+            marker.LegendText = position == penalisedPositions.Where(p => p > 0).Min() ? (penalisedPositions.Count > 1 ? "penalised layers" : "penalised layer") : "";
         }
         if (log && logs.Count > 0)
         {

@@ -30,7 +30,7 @@ internal sealed class ProfileFigure(RunEvaluation evaluation, InvarianceMetric m
         ];
         if (evaluation.Reference is { } reference)
             series.Add(new("untrained", FigureStyle.Baseline, reference.Select(l => l.Get(metric).Value).ToArray(), Dashed: true));
-        int penalised = evaluation.PenalisedLayer.IsSet ? (evaluation.PenalisedLayer.Value == -1 ? positions : evaluation.PenalisedLayer.Value) : 0;
+        var penalised = evaluation.PenalisedLayer.Select(l => l.Value == -1 ? positions : l.Value).ToArray();
         bool isMi = metric == InvarianceMetric.MI;
         return LayerProfilePanel.Build(name, isMi ? "MI (0 none, 1 all)" : name, positions, series, penalised, allowLog: !isMi, linearLimits: isMi ? (-0.02, 1.02) : null);
     }

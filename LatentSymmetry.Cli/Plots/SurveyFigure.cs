@@ -32,7 +32,7 @@ internal static class SurveyFigure
         }
         if (reference.Count > 0) series.Add(new LayerProfileSeries("untrained", FigureStyle.Baseline, [.. reference], Dashed: true));
         bool isMi = metric == "MI";
-        var plot = LayerProfilePanel.Build($"{metric} by layer, {groupName}: invariant fields blue, others red", metric, positions, series, 0,
+        var plot = LayerProfilePanel.Build($"{metric} by layer, {groupName}: invariant fields blue, others red", metric, positions, series, [],
             allowLog: !isMi, linearLimits: isMi ? (-0.02, 1.02) : null);
         FigureFile.Save(FigureStyle.Columns(plot), path, FigureFile.FormatOf(path), 1100, 650);
     }

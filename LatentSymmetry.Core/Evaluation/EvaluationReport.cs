@@ -34,7 +34,14 @@ public static class EvaluationReport
             Number(w, "float64", e.InvarianceErrorFloat64);
             w.WriteNumber("points", e.InvariancePoints);
             w.WriteEndObject();
-            if (e.PenalisedLayer.IsSet) w.WriteNumber("penalised_layer", e.PenalisedLayer.Value);
+            // One layer as a number (as before), several as a list.
+            if (e.PenalisedLayer.Count == 1) w.WriteNumber("penalised_layer", e.PenalisedLayer[0].Value);
+            else if (e.PenalisedLayer.IsSet)
+            {
+                w.WriteStartArray("penalised_layer");
+                foreach (int k in e.PenalisedLayer.Numbers) w.WriteNumberValue(k);
+                w.WriteEndArray();
+            }
             else w.WriteNull("penalised_layer");
             WriteLayers(w, "layers", e.Layers, metrics, withIntervals: true);
             if (e.Reference is { } reference) WriteLayers(w, "reference_layers", reference, metrics, withIntervals: false);

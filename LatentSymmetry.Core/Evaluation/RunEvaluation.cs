@@ -15,7 +15,7 @@ namespace LatentSymmetry.Core.Evaluation;
 /// <param name="AngleCurve">MSE of turned test points per 10° of angle to the region's axis.</param>
 /// <param name="AxisName">The axis the angles are measured from ("+z" or "+x").</param>
 /// <param name="TrainedUpToDegrees">The training region's extent in that angle (180 for the full domain).</param>
-/// <param name="PenalisedLayer">The layer the run penalised (None when it did not).</param>
+/// <param name="PenalisedLayer">The layers the run penalised (None when it did not).</param>
 /// <param name="Seconds">Wall time of the evaluation.</param>
 public sealed record RunEvaluation(
     double TestTaskLoss,
@@ -29,7 +29,7 @@ public sealed record RunEvaluation(
     IReadOnlyList<AngleBin> AngleCurve,
     string AxisName,
     double TrainedUpToDegrees,
-    SymmetryLayer PenalisedLayer,
+    SymmetryLayers PenalisedLayer,
     double Seconds)
 {
     /// <summary>orbit_task_loss / test_task_loss (1: as good everywhere on the orbit).</summary>

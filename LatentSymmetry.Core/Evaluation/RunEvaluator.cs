@@ -72,7 +72,7 @@ public static class RunEvaluator
             ? MeasureLayers(SavedRun.CreateModel<float>(o), test, o.Group, options with { BootstrapReplicates = 0 }, seed)
             : null;
         var (curve, axis, upTo) = AngleCurveOf(model, test, data.Field, o, options.Rotations, seed ^ AngleRotationOffset);
-        var penalised = o.SymmetryLayer.IsSet && o.LambdaSymMax > 0 ? o.SymmetryLayer : SymmetryLayer.None;
+        var penalised = o.SymmetryLayer.IsSet && o.LambdaSymMax > 0 ? o.SymmetryLayer : SymmetryLayers.None;
         return new RunEvaluation(testLoss, null, orbitLoss, eps32, eps64, kept, layers, reference, curve, axis, upTo, penalised,
             clock.Elapsed.TotalSeconds);
     }

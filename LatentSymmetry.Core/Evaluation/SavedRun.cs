@@ -184,11 +184,19 @@ public sealed class SavedRun
         return v;
     }
 
-    static SymmetryLayer Layer(JsonElement root, int hiddenLayers, string path)
+    // A number (one layer, as every version writes it), null (none), a list of numbers (several layers) or text.
+    static SymmetryLayers Layer(JsonElement root, int hiddenLayers, string path)
     {
-        if (!root.TryGetProperty("symmetry_layer", out var e) || e.ValueKind == JsonValueKind.Null) return SymmetryLayer.None;
-        string text = e.ValueKind == JsonValueKind.Number ? e.GetRawText() : e.GetString() ?? "";
-        if (!SymmetryLayer.TryParse(text, hiddenLayers, out var layer, out var error)) throw new RunDirectoryException($"{path}: symmetry_layer {error}");
-        return layer;
+        if (!root.TryGetProperty("symmetry_layer", out var e) || e.ValueKind == JsonValueKind.Null) return SymmetryLayers.None;
+        string text = e.ValueKind switch
+        {
+            JsonValueKind.Number => e.GetRawText(),
+            JsonValueKind.String => e.GetString() ?? "",
+            JsonValueKind.Array when e.GetArrayLength() > 0 && e.EnumerateArray().All(k => k.ValueKind == JsonValueKind.Number) =>
+                string.Join(",", e.EnumerateArray().Select(k => k.GetRawText())),
+            _ => throw new RunDirectoryException($"{path}: symmetry_layer must be a layer number, a list of them or null, got {e.GetRawText()}"),
+        };
+        if (!SymmetryLayers.TryParse(text, hiddenLayers, out var layers, out var error)) throw new RunDirectoryException($"{path}: symmetry_layer {error}");
+        return layers;
     }
 }

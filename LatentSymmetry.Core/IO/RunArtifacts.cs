@@ -40,7 +40,14 @@ public static class RunArtifacts
     {
         w.WriteNumber("num_hidden_layers", o.HiddenLayers);
         w.WriteNumber("hidden_dim", o.HiddenDim);
-        if (o.SymmetryLayer.IsSet) w.WriteNumber("symmetry_layer", o.SymmetryLayer.Value);
+        // One layer keeps the number older versions wrote (so their readers still load it); several are a list.
+        if (o.SymmetryLayer.Count == 1) w.WriteNumber("symmetry_layer", o.SymmetryLayer[0].Value);
+        else if (o.SymmetryLayer.IsSet)
+        {
+            w.WriteStartArray("symmetry_layer");
+            foreach (int k in o.SymmetryLayer.Numbers) w.WriteNumberValue(k);
+            w.WriteEndArray();
+        }
         else w.WriteNull("symmetry_layer");
         w.WriteNumber("lambda_sym_max", o.LambdaSymMax);
         w.WriteNumber("learning_rate", o.LearningRate);
@@ -83,6 +90,14 @@ public static class RunArtifacts
         WriteConfiguration(w, r.Options);
         WriteNumberOrNull(w, "test_task_loss", r.TestTaskLoss);
         WriteNumberOrNull(w, "test_sym_loss", r.TestSymLoss);
+        if (r.Options.SymmetryLayer.Count > 1)
+        {
+            // The sum's terms, keyed by layer as --symmetry-layer names them.
+            w.WriteStartObject("test_sym_loss_by_layer");
+            for (int i = 0; i < r.Options.SymmetryLayer.Count; i++)
+                WriteNumberOrNull(w, r.Options.SymmetryLayer[i].ToString(), i < r.TestSymLossByLayer.Count ? r.TestSymLossByLayer[i] : null);
+            w.WriteEndObject();
+        }
         WriteNumberOrNull(w, "orbit_task_loss", r.OrbitTaskLoss);
         WriteNumberOrNull(w, "orbit_ratio", r.OrbitRatio);
         w.WriteBoolean("diverged", r.Diverged);

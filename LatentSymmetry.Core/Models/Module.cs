@@ -49,6 +49,15 @@ public abstract class Module<T> where T : unmanaged, IFloatingPointIeee754<T>
         return depth;
     }
 
+    /// <summary>The depths of <paramref name="layers"/> in forward order (ascending), each checked against this network.</summary>
+    public int[] CheckDepths(SymmetryLayers layers)
+    {
+        ArgumentNullException.ThrowIfNull(layers);
+        var depths = new int[layers.Count];
+        for (int i = 0; i < depths.Length; i++) depths[i] = CheckDepth(layers[i]);
+        return depths;
+    }
+
     /// <summary>All trainable tensors in state-dict order, with their names (as PyTorch's <c>named_parameters()</c>).</summary>
     public IEnumerable<(string Name, Variable<T> Tensor)> NamedParameters() => ParameterList.Select(p => (p.Name, p.Tensor));
 

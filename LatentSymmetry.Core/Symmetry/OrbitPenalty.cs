@@ -32,22 +32,61 @@ public sealed class OrbitPenalty<T> where T : unmanaged, IFloatingPointIeee754<T
     /// </summary>
     public OrbitActivations<T> Forward(Tape<T> tape, Module<T> model, Variable<T> x, int depth, bool withOriginal)
     {
+        Span<OrbitActivations<T>> one = [default];
+        Forward(tape, model, x, [depth], withOriginal, one);
+        return one[0];
+    }
+
+    /// <summary>
+    /// Draws R1 and R2 for the rows of x [rows x d] and runs the stacked batch once through <paramref name="model"/>
+    /// to the deepest of <paramref name="depths"/> (ascending, distinct), writing the activations after each depth
+    /// into <paramref name="activations"/> (slices of the one stacked pass, so every layer sees the same rotations).
+    /// h(x) is included when <paramref name="withOriginal"/> or the kind needs it.
+    /// </summary>
+    public void Forward(Tape<T> tape, Module<T> model, Variable<T> x, ReadOnlySpan<int> depths, bool withOriginal, Span<OrbitActivations<T>> activations)
+    {
         int b = x.Rows, d = Sampler.Dimension;
         if (x.Cols != d) throw new ArgumentException($"rotations act on {d} coordinates; points are {x.Shape}", nameof(x));
+        if (depths.IsEmpty || activations.Length < depths.Length) throw new ArgumentException($"{depths.Length} depths need as many activation slots; got {activations.Length}", nameof(activations));
         var r1 = tape.NewScratch(b, d * d);
         var r2 = tape.NewScratch(b, d * d);
         Sampler.Sample(r1.Span);
         Sampler.Sample(r2.Span);
-        if (withOriginal || Kind.NeedsOriginal)
+        bool original = withOriginal || Kind.NeedsOriginal;
+        var h = original
+            ? tape.ConcatRows(x, tape.RotateRows(x, r1), tape.RotateRows(x, r2))
+            : tape.ConcatRows(tape.RotateRows(x, r1), tape.RotateRows(x, r2));
+        int reached = 0;
+        for (int i = 0; i < depths.Length; i++)
         {
-            var h = model.Forward(tape, tape.ConcatRows(x, tape.RotateRows(x, r1), tape.RotateRows(x, r2)), 0, depth);
-            return new(tape.SliceRows(h, 0, b), tape.SliceRows(h, b, b), tape.SliceRows(h, 2 * b, b));
+            if (depths[i] <= reached) throw new ArgumentException($"depths must be ascending and distinct; got {depths[i]} after {reached}", nameof(depths));
+            h = model.Forward(tape, h, reached, depths[i]);
+            reached = depths[i];
+            activations[i] = original
+                ? new(tape.SliceRows(h, 0, b), tape.SliceRows(h, b, b), tape.SliceRows(h, 2 * b, b))
+                : new(null, tape.SliceRows(h, 0, b), tape.SliceRows(h, b, b));
         }
-        var turned = model.Forward(tape, tape.ConcatRows(tape.RotateRows(x, r1), tape.RotateRows(x, r2)), 0, depth);
-        return new(null, tape.SliceRows(turned, 0, b), tape.SliceRows(turned, b, b));
     }
 
     /// <summary>The penalty of <paramref name="activations"/> (a [1 x 1] tensor on the tape).</summary>
     public Variable<T> Compute(Tape<T> tape, in OrbitActivations<T> activations) =>
         Kind.Compute(tape, activations.Original, activations.First, activations.Second);
+
+    /// <summary>
+    /// The summed penalty of several layers' <paramref name="activations"/>, added in forward order (one layer:
+    /// exactly <see cref="Compute(Tape{T}, in OrbitActivations{T})"/>). Each layer's own value is written into
+    /// <paramref name="perLayer"/> when it is not empty.
+    /// </summary>
+    public Variable<T> Compute(Tape<T> tape, ReadOnlySpan<OrbitActivations<T>> activations, Span<double> perLayer = default)
+    {
+        if (activations.IsEmpty) throw new ArgumentException("no layer's activations to penalise", nameof(activations));
+        Variable<T>? sum = null;
+        for (int i = 0; i < activations.Length; i++)
+        {
+            var penalty = Compute(tape, activations[i]);
+            if (!perLayer.IsEmpty) perLayer[i] = double.CreateChecked(penalty.Item());
+            sum = sum is null ? penalty : tape.Add(sum, penalty);
+        }
+        return sum!;
+    }
 }

@@ -17,8 +17,8 @@ public sealed class Evaluator<T> where T : unmanaged, IFloatingPointIeee754<T>
     const int Chunk = 1024;
     readonly Tape<T> _tape = new();
 
-    /// <summary>The losses of <see cref="Evaluate(Module{T}, FieldSplit{T}, SymmetryLayer, SymmetryGroup, int, IOrbitPenaltyKind{T})"/> under SO(3).</summary>
-    public (double Task, double? Sym) Evaluate(Module<T> model, FieldSplit<T> split, SymmetryLayer layer, int rotationSeed) =>
+    /// <summary>The losses of <see cref="Evaluate(Module{T}, FieldSplit{T}, SymmetryLayers, SymmetryGroup, int, IOrbitPenaltyKind{T}, Span{double})"/> under SO(3).</summary>
+    public (double Task, double? Sym) Evaluate(Module<T> model, FieldSplit<T> split, SymmetryLayers layer, int rotationSeed) =>
         Evaluate(model, split, layer, SymmetryGroup.So3, rotationSeed);
 
     /// <summary>
@@ -26,18 +26,28 @@ public sealed class Evaluator<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// ½‖h(R1 x) − h(R2 x)‖² with rotations of <paramref name="group"/> from a fresh sampler seeded with
     /// <paramref name="rotationSeed"/> (the same rotations every time it is called with that seed, so epochs
     /// compare like with like). The penalty is of <paramref name="kind"/> (default: raw); a kind that looks at
-    /// the batch as a whole (its spread, its principal components) sees the split in one piece.
+    /// the batch as a whole (its spread, its principal components) sees the split in one piece. With several layers
+    /// the penalty is their sum, each from the same stacked pass and rotations; <paramref name="perLayer"/>, when not
+    /// empty, receives each layer's own mean in forward order.
     /// </summary>
-    public (double Task, double? Sym) Evaluate(Module<T> model, FieldSplit<T> split, SymmetryLayer layer, SymmetryGroup group, int rotationSeed,
-        IOrbitPenaltyKind<T>? kind = null)
+    public (double Task, double? Sym) Evaluate(Module<T> model, FieldSplit<T> split, SymmetryLayers layer, SymmetryGroup group, int rotationSeed,
+        IOrbitPenaltyKind<T>? kind = null, Span<double> perLayer = default)
     {
         ArgumentNullException.ThrowIfNull(group);
+        ArgumentNullException.ThrowIfNull(layer);
         var orbit = layer.IsSet ? new OrbitPenalty<T>(group.CreateSampler(rotationSeed), kind) : null;
         int chunk = orbit is null || !orbit.Kind.NeedsOriginal ? Chunk : Math.Max(1, split.Count);
-        int depth = layer.IsSet ? model.CheckDepth(layer) : 0;
+        int[] depths = model.CheckDepths(layer);
+        var activations = new OrbitActivations<T>[depths.Length];
+        var chunkLayers = new double[perLayer.IsEmpty ? 0 : depths.Length];
+        if (!perLayer.IsEmpty) perLayer[..depths.Length].Clear();
         double taskSum = 0, symSum = 0;
         int n = split.Count, d = split.Dimension;
-        if (n == 0) return (double.NaN, orbit is null ? null : double.NaN);
+        if (n == 0)
+        {
+            if (!perLayer.IsEmpty) perLayer[..depths.Length].Fill(double.NaN);
+            return (double.NaN, orbit is null ? null : double.NaN);
+        }
         var tape = _tape;
         for (int start = 0; start < n; start += chunk)
         {
@@ -51,8 +61,13 @@ public sealed class Evaluator<T> where T : unmanaged, IFloatingPointIeee754<T>
             // Losses are means over chunks of possibly different size: weight each by its row count.
             taskSum += double.CreateChecked(tape.MseLoss(model.Forward(tape, x), y).Item()) * rows;
             if (orbit is not null)
-                symSum += double.CreateChecked(orbit.Compute(tape, orbit.Forward(tape, model, x, depth, withOriginal: false)).Item()) * rows;
+            {
+                orbit.Forward(tape, model, x, depths, withOriginal: false, activations);
+                symSum += double.CreateChecked(orbit.Compute(tape, activations, chunkLayers).Item()) * rows;
+                for (int i = 0; i < chunkLayers.Length; i++) perLayer[i] += chunkLayers[i] * rows;
+            }
         }
+        for (int i = 0; i < chunkLayers.Length; i++) perLayer[i] /= n;
         return (taskSum / n, orbit is null ? null : symSum / n);
     }
 

@@ -49,7 +49,7 @@ public sealed class Trainer
         int d = options.Group.Dimension;
         if (data.Dimension != d || model.InputDimension != d)
             throw new ArgumentException($"group {options.Group.Name} acts on {d}-D points; the data are {data.Dimension}-D and the model takes {model.InputDimension}");
-        if (options.SymmetryLayer.IsSet) model.CheckDepth(options.SymmetryLayer);
+        model.CheckDepths(options.SymmetryLayer);
         _data = data;
         _model = model;
     }
@@ -147,15 +147,18 @@ public sealed class Trainer
 
         double testTask = double.NaN;
         double? testSym = o.SymmetryLayer.IsSet ? double.NaN : null;
+        var testSymByLayer = new double[o.SymmetryLayer.Count];
+        Array.Fill(testSymByLayer, double.NaN);
         double orbitTask = double.NaN;
         if (!diverged)
         {
-            (testTask, testSym) = evaluator.Evaluate(model, data.Test, o.SymmetryLayer, group, seeds.Augmentation ^ TestRotationOffset, penaltyKind);
+            (testTask, testSym) = evaluator.Evaluate(model, data.Test, o.SymmetryLayer, group, seeds.Augmentation ^ TestRotationOffset, penaltyKind, testSymByLayer);
             orbitTask = evaluator.OrbitTaskLoss(model, data.Test, data.Field, group, seeds.Augmentation ^ OrbitRotationOffset);
         }
         return new TrainingResult(o, seeds, history, batchTask, batchSym, testTask, testSym, diverged, clock.Elapsed.TotalSeconds, model, data)
         {
             OrbitTaskLoss = orbitTask,
+            TestSymLossByLayer = testSymByLayer,
         };
     }
 }

@@ -19,8 +19,11 @@ public sealed record TrainingOptions
     /// <summary>Width of each hidden layer, H.</summary>
     public int HiddenDim { get; init; } = 128;
 
-    /// <summary>Where the penalty applies (default: the output, -1).</summary>
-    public SymmetryLayer SymmetryLayer { get; init; } = SymmetryLayer.Output;
+    /// <summary>
+    /// Where the penalty applies (<c>--symmetry-layer</c>): one layer (default: the output, -1), several (the penalty
+    /// is the sum over them, under the one λ) or none. A single <see cref="Models.SymmetryLayer"/> converts implicitly.
+    /// </summary>
+    public SymmetryLayers SymmetryLayer { get; init; } = SymmetryLayers.Output;
 
     /// <summary>λ_max of the 1 − cos schedule.</summary>
     public double LambdaSymMax { get; init; } = 1.0;
@@ -97,8 +100,8 @@ public sealed record TrainingOptions
     {
         if (HiddenLayers < 1) return $"num-hidden-layers must be at least 1, got {HiddenLayers}";
         if (HiddenDim < 1) return $"hidden-dim must be at least 1, got {HiddenDim}";
-        if (SymmetryLayer.IsSet && SymmetryLayer.Value != -1 && SymmetryLayer.Value > HiddenLayers)
-            return $"symmetry-layer {SymmetryLayer} does not exist; valid: {SymmetryLayer.ValidValues(HiddenLayers)}";
+        if (SymmetryLayer is null) return "symmetry-layer must be set (none for no penalty)";
+        if (SymmetryLayer.Check(HiddenLayers) is { } layerError) return layerError;
         if (!double.IsFinite(LambdaSymMax) || LambdaSymMax < 0) return $"lambda-sym-max must be a finite number >= 0, got {LambdaSymMax}";
         if (!double.IsFinite(LearningRate) || LearningRate <= 0) return $"learning-rate must be a finite number > 0, got {LearningRate}";
         if (!double.IsFinite(WeightDecay) || WeightDecay < 0) return $"weight-decay must be a finite number >= 0, got {WeightDecay}";
@@ -175,7 +178,7 @@ public sealed record TrainingOptions
 
     /// <summary>A short name for run directories: "L6xH128_sym-1_lam1_lr0.0003_seed42".</summary>
     public string Slug => FormattableString.Invariant(
-        $"L{HiddenLayers}xH{HiddenDim}_sym{SymmetryLayer}_lam{LambdaSymMax:R}_lr{LearningRate:R}_seed{RunSeed}") + SetupSlug;
+        $"L{HiddenLayers}xH{HiddenDim}_sym{SymmetryLayer.NameToken}_lam{LambdaSymMax:R}_lr{LearningRate:R}_seed{RunSeed}") + SetupSlug;
 
     /// <summary>
     /// The set-up beyond the original's, for names: empty for the original experiment, else e.g.

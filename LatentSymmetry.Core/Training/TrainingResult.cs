@@ -23,6 +23,12 @@ public sealed record TrainingResult(
     /// <summary>MSE on the test points each turned by a fresh Haar rotation of the group, against the field at the turned point (NaN when diverged).</summary>
     public double OrbitTaskLoss { get; init; } = double.NaN;
 
+    /// <summary>
+    /// The test sym loss of each penalised layer, in the forward order of <see cref="TrainingOptions.SymmetryLayer"/>
+    /// (they sum to <see cref="TestSymLoss"/>); empty without a penalty, NaN when diverged.
+    /// </summary>
+    public IReadOnlyList<double> TestSymLossByLayer { get; init; } = [];
+
     /// <summary>OrbitTaskLoss / TestTaskLoss: 1 when the model is as good everywhere on the orbits as on the test points.</summary>
     public double OrbitRatio => OrbitTaskLoss / TestTaskLoss;
 }

@@ -15,29 +15,36 @@ namespace LatentSymmetry.Core.Training;
 /// <remarks>
 /// With a penalty, the batch x and its two rotated copies R1 x, R2 x go through the shared layers as one
 /// stacked [3B x d] matrix (see OrbitPenalty), so each layer is one matrix product; rows are independent, so this gives
-/// exactly what three separate passes would. Above the penalised layer only the task rows continue.
+/// exactly what three separate passes would. With several penalised layers the one stacked pass stops at each in turn
+/// and the penalty is the sum of theirs; above the deepest only the task rows continue.
 /// With λ = 0 the penalty is still measured (it is reported) but outside the tape, costing no backward.
 /// </remarks>
 public sealed class TrainingStep<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     readonly Tape<T> _tape = new();
     readonly OrbitPenalty<T>? _orbit;
+    readonly int[] _depths = [];
+    readonly OrbitActivations<T>[] _activations = [];
+    readonly double[] _layerSym = [];
 
     /// <summary>A step for <paramref name="model"/>; the sampler is needed when <paramref name="layer"/> is set.</summary>
-    public TrainingStep(Module<T> model, AdamW<T> optimizer, SymmetryLayer layer, IRotationSampler? sampler)
+    public TrainingStep(Module<T> model, AdamW<T> optimizer, SymmetryLayers layer, IRotationSampler? sampler)
         : this(model, optimizer, layer, sampler is null ? null : new OrbitPenalty<T>(sampler))
     {
     }
 
     /// <summary>A step for <paramref name="model"/> with the orbit penalty <paramref name="orbit"/>, needed when <paramref name="layer"/> is set.</summary>
-    public TrainingStep(Module<T> model, AdamW<T> optimizer, SymmetryLayer layer, OrbitPenalty<T>? orbit)
+    public TrainingStep(Module<T> model, AdamW<T> optimizer, SymmetryLayers layer, OrbitPenalty<T>? orbit)
     {
+        ArgumentNullException.ThrowIfNull(layer);
         Model = model;
         Optimizer = optimizer;
         Layer = layer;
         if (layer.IsSet)
         {
-            model.CheckDepth(layer);
+            _depths = model.CheckDepths(layer);
+            _activations = new OrbitActivations<T>[_depths.Length];
+            _layerSym = new double[_depths.Length];
             _orbit = orbit ?? throw new ArgumentNullException(nameof(orbit), "a symmetry layer needs a rotation sampler");
             if (_orbit.Sampler.Dimension != model.InputDimension)
                 throw new ArgumentException($"the rotations act on {_orbit.Sampler.Dimension} coordinates but the model takes {model.InputDimension}", nameof(orbit));
@@ -50,8 +57,11 @@ public sealed class TrainingStep<T> where T : unmanaged, IFloatingPointIeee754<T
     /// <summary>The optimizer that applies the gradients.</summary>
     public AdamW<T> Optimizer { get; }
 
-    /// <summary>Where the penalty applies.</summary>
-    public SymmetryLayer Layer { get; }
+    /// <summary>Where the penalty applies (its value is the sum over these layers).</summary>
+    public SymmetryLayers Layer { get; }
+
+    /// <summary>Each penalised layer's own penalty in the last <see cref="Run"/>, in forward order (they sum to its sym loss).</summary>
+    public ReadOnlySpan<double> LayerSym => _layerSym;
 
     /// <summary>
     /// Trains on the batch (<paramref name="points"/> [B·d] and <paramref name="targets"/> [B], row-major, d the
@@ -78,10 +88,10 @@ public sealed class TrainingStep<T> where T : unmanaged, IFloatingPointIeee754<T
         }
         else if (lambda != 0)
         {
-            int depth = Model.CheckDepth(Layer);
-            var h = _orbit!.Forward(tape, Model, x, depth, withOriginal: true);
-            task = tape.MseLoss(Model.Forward(tape, h.Original!, depth, Model.LayerCount), y);
-            var penalty = _orbit.Compute(tape, h);
+            var h = _activations.AsSpan();
+            _orbit!.Forward(tape, Model, x, _depths, withOriginal: true, h);
+            task = tape.MseLoss(Model.Forward(tape, h[^1].Original!, _depths[^1], Model.LayerCount), y);
+            var penalty = _orbit.Compute(tape, h, _layerSym);
             sym = double.CreateChecked(penalty.Item());
             loss = tape.Add(task, tape.Scale(penalty, T.CreateChecked(lambda)));
         }
@@ -89,7 +99,10 @@ public sealed class TrainingStep<T> where T : unmanaged, IFloatingPointIeee754<T
         {
             loss = task = tape.MseLoss(Model.Forward(tape, x), y);
             using (tape.NoGrad())
-                sym = double.CreateChecked(_orbit!.Compute(tape, _orbit.Forward(tape, Model, x, Model.CheckDepth(Layer), withOriginal: false)).Item());
+            {
+                _orbit!.Forward(tape, Model, x, _depths, withOriginal: false, _activations);
+                sym = double.CreateChecked(_orbit.Compute(tape, _activations, _layerSym).Item());
+            }
         }
         tape.Backward(loss, Optimizer); // AdamW updates each parameter as soon as its gradient is complete
         return (double.CreateChecked(task.Item()), sym);
