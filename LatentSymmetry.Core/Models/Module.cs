@@ -44,7 +44,8 @@ public abstract class Module<T> where T : unmanaged, IFloatingPointIeee754<T>
     public int CheckDepth(SymmetryLayer layer)
     {
         int depth = layer.Depth(HiddenLayers);
-        if (depth < 1 || depth > LayerCount)
+        // Hidden layer L + 1 would alias the output's depth: it does not exist.
+        if (depth < 1 || depth > LayerCount || (layer.Value != -1 && layer.Value > HiddenLayers))
             throw new ArgumentOutOfRangeException(nameof(layer), $"layer {layer} does not exist; valid: {SymmetryLayer.ValidValues(HiddenLayers)}");
         return depth;
     }

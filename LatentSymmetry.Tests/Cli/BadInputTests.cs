@@ -31,6 +31,10 @@ public class BadInputTests
         yield return Train(["--symmetry-layer", "3"], "symmetry-layer");
         yield return Train(["--symmetry-layer", "0"], "symmetry-layer");
         yield return Train(["--symmetry-layer", "output"], "symmetry-layer");
+        yield return Train(["--symmetry-layer", "1,1"], "--symmetry-layer: '1,1': layer 1 is listed twice");
+        yield return Train(["--symmetry-layer", "1,3"], "--symmetry-layer: in '1,3': '3' is not a symmetry layer of a network with 2 hidden layers");
+        yield return Train(["--symmetry-layer", "none,2"], "--symmetry-layer: 'none,2': none cannot be combined with layers");
+        yield return Train(["--symmetry-layer", "1,,2"], "--symmetry-layer: '1,,2' has an empty item");
         yield return Train(["--learning-rate", "x"], "--learning-rate: 'x' is not a number");
         yield return Train(["--learning-rate", "-1"], "learning-rate must be a finite number > 0, got -1");
         yield return Train(["--learning-rate", "NaN"], "learning-rate must be a finite number > 0, got NaN");

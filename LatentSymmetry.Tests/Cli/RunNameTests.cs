@@ -37,6 +37,7 @@ public class RunNameTests
         yield return new TestCaseData(new TrainingOptions { Penalty = PenaltyKind.Normalized }, "pen-normalized").SetName("penalty");
         yield return new TestCaseData(new TrainingOptions { Penalty = PenaltyKind.PcaNormalized, PenaltyGradDenominator = true }, "pen-pca-normalized-graddenom").SetName("penalty with gradient through the denominator");
         yield return new TestCaseData(new TrainingOptions { Penalty = PenaltyKind.Normalized, SymmetryLayer = SymmetryLayer.None }, "symnone").SetName("penalty without a layer does not apply");
+        yield return new TestCaseData(new TrainingOptions { SymmetryLayer = SymmetryLayers.Of(SymmetryLayer.Output, SymmetryLayer.Hidden(4), SymmetryLayer.Hidden(2)) }, "sym2+4+-1").SetName("several symmetry layers, in forward order");
     }
 
     [TestCaseSource(nameof(LabSettings))]
