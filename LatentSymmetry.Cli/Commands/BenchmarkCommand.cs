@@ -6,6 +6,7 @@ using System.Globalization;
 using LatentSymmetry.Core.Evaluation;
 using LatentSymmetry.Core.Experiments.Grid;
 using LatentSymmetry.Core.Experiments.Results;
+using LatentSymmetry.Core.Invariance;
 using LatentSymmetry.Core.Symmetry;
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Training;
@@ -35,7 +36,8 @@ internal static class BenchmarkCommand
         };
         var layerSpec = new Option<string[]>("--layers")
         {
-            Description = "Symmetry layers (comma or space separated): 1..L and -1 (output), e.g. '1,3,-1', '2-4' or 'all' (default). The baseline (none) always runs.",
+            Description = "Symmetry layers (comma or space separated): 1..L and -1 (output), e.g. '1,3,-1', '2-4' or 'all' (default), " +
+                "one layer per cell (a penalty summed over several layers is train's --symmetry-layer 2,4,-1). The baseline (none) always runs.",
             AllowMultipleArgumentsPerToken = true,
             Arity = ArgumentArity.OneOrMore,
         };
@@ -44,6 +46,15 @@ internal static class BenchmarkCommand
             Description = "Learning rates (comma or space separated). Default: 1e-4 3e-4 6e-4.",
             AllowMultipleArgumentsPerToken = true,
             Arity = ArgumentArity.OneOrMore,
+        };
+        var penalties = new Option<string[]>("--penalties")
+        {
+            Description = "Penalty kinds, a grid axis (comma or space separated): raw (default, the original's), normalized, pca, pca-normalized " +
+                "(see train --penalty). Raw's files keep the original's names and columns; another kind's go to files of their own " +
+                "(_setup=...pen-KIND, with a penalty column), each with its own baseline, so analyze and compare treat each kind as a group.",
+            AllowMultipleArgumentsPerToken = true,
+            Arity = ArgumentArity.OneOrMore,
+            HelpName = "raw,normalized,...",
         };
         var results = new Option<string>("--results-dir") { Description = "Directory of the result CSV files (one per architecture, learning rate and seed).", DefaultValueFactory = _ => "results", HelpName = "DIR" };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Runs in parallel, each single-threaded. Default: the machine's core count.", DefaultValueFactory = _ => Environment.ProcessorCount };
@@ -71,7 +82,7 @@ internal static class BenchmarkCommand
             "rerunning the same command runs only the missing cells, so a killed grid resumes where it stopped. Every number is " +
             "bitwise identical whatever --jobs and --shard are.")
         {
-            o.HiddenLayers, o.HiddenDim, seeds, lambdas, layerSpec, rates, o.Epochs, o.Samples, o.BatchSize, results, jobs, shard, evaluate,
+            o.HiddenLayers, o.HiddenDim, seeds, lambdas, layerSpec, rates, penalties, o.Epochs, o.Samples, o.BatchSize, results, jobs, shard, evaluate,
             o.Group, o.Field, o.TrainRegion, o.Radius, o.InnerRadius, baselines,
         };
         // The asynchronous form gets Ctrl+C as a cancellation: running cells finish and are recorded.
@@ -98,7 +109,8 @@ internal static class BenchmarkCommand
                 foreach (var b in baselineList)
                     if (b is not ("augment" or "invariant"))
                         throw new UsageException($"--baselines: '{b}' is not a baseline; expected augment or invariant");
-                grid = new ExperimentGrid(l, template.HiddenDim, seedList, lambdaList, layerList, rateList, baselineList) { Setup = SetupOf(template) };
+                var penaltyList = ParsePenalties(parse.GetValue(penalties));
+                grid = new ExperimentGrid(l, template.HiddenDim, seedList, lambdaList, layerList, rateList, baselineList, penaltyList) { Setup = SetupOf(template) };
                 shardSpec = Named("--shard", () => ShardSpec.Resolve(parse.GetValue(shard), Environment.GetEnvironmentVariable));
             }
             catch (GridSpecException e)
@@ -126,6 +138,7 @@ internal static class BenchmarkCommand
             foreach (var w in recoverWarnings) stderr.WriteLine($"latsym: warning: {w}");
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"grid {l}x{template.HiddenDim}: {grid.Cells.Count} cells ({grid.Seeds.Count} seeds x {grid.LearningRates.Count} learning rates x {grid.CellsPerFile}" +
+                $"{(grid.Penalties.Count > 1 ? $" x {grid.Penalties.Count} penalties" : "")}" +
                 $"{(grid.Baselines.Count > 0 ? $" plus {grid.Baselines.Count} baseline variant(s) x {grid.Seeds.Count * grid.LearningRates.Count}" : "")}), " +
                 $"shard {shardSpec}: {cells.Count}, already done {done}, to run {cells.Count - done} on {jobCount} jobs, {template.Epochs} epochs each"));
 
@@ -137,6 +150,7 @@ internal static class BenchmarkCommand
                     LearningRate = cell.LearningRate,
                     LambdaSymMax = cell.LambdaMax,
                     SymmetryLayer = cell.SymmetryLayer,
+                    Penalty = cell.Penalty,
                     Augment = cell.Variant == "augment",
                     Model = cell.Variant == "invariant" ? ModelKind.Invariant : ModelKind.Mlp,
                 };
@@ -158,6 +172,7 @@ internal static class BenchmarkCommand
                     [ResultColumns.Model] = ModelKindText.Format(options.Model),
                     [ResultColumns.Augment] = options.Augment ? "True" : "False",
                     [ResultColumns.OrbitTaskLoss] = PythonFloat.Format(r.OrbitTaskLoss),
+                    [ResultColumns.Penalty] = PenaltyKindText.Format(cell.Penalty),
                 };
                 // The original writes 0.0 as the baseline's sym loss.
                 return r.Diverged ? CellResult.DivergedAfter(r.History.Count) with { Extras = extras }
@@ -188,7 +203,7 @@ internal static class BenchmarkCommand
         {
             double perMinute = done / Math.Max(1e-9, clock.Elapsed.TotalMinutes);
             var left = TimeSpan.FromMinutes((total - done) / Math.Max(1e-9, perMinute));
-            var layer = o.Cell.SymmetryLayer.ToString();
+            var layer = o.Cell.SymmetryLayer.ToString() + (o.Cell.Penalty == PenaltyKind.Raw ? "" : " " + PenaltyKindText.Format(o.Cell.Penalty));
             return string.Create(CultureInfo.InvariantCulture,
                 $"[{done}/{total}] seed {o.Cell.Seed} lr {PythonFloat.Format(o.Cell.LearningRate)} layer {layer,4} lambda {PythonFloat.Format(o.Cell.LambdaMax),6}: " +
                 $"task {o.Row.TestTaskLoss:0.000e+00} sym {o.Row.TestSymLoss:0.000e+00}{(o.Diverged ? " DIVERGED" : "")}  " +
@@ -243,6 +258,21 @@ internal static class BenchmarkCommand
         {
             throw new UsageException($"{option}: {e.Message}");
         }
+    }
+
+    // Penalty kinds as given (raw alone when absent), each once.
+    static IReadOnlyList<PenaltyKind> ParsePenalties(string[]? tokens)
+    {
+        if (tokens is null || tokens.Length == 0) return [PenaltyKind.Raw];
+        var kinds = new List<PenaltyKind>();
+        foreach (var token in ListOptionText.Split(tokens, "--penalties"))
+        {
+            if (!PenaltyKindText.TryParse(token, out var kind))
+                throw new UsageException($"--penalties: '{token}' is not a penalty; valid: {string.Join(", ", PenaltyKindText.All)}");
+            if (kinds.Contains(kind)) throw new UsageException($"--penalties: '{token}' is listed twice");
+            kinds.Add(kind);
+        }
+        return kinds;
     }
 
     static IReadOnlyList<double>? ParseNumbers(string[]? tokens, string option, bool allowZero)

@@ -76,6 +76,9 @@ public class BadInputTests
         yield return Grid(["--lambdas", "0", "--lambdas"], "--lambdas: no value given");
         yield return Grid(["--layers", "7"], "--layers: ");
         yield return Grid(["--layers", "1,,2"], "--layers: empty item in '1,,2'");
+        yield return Grid(["--penalties", "l1"], "--penalties: 'l1' is not a penalty; valid: raw, normalized, pca, pca-normalized");
+        yield return Grid(["--penalties", "raw,raw"], "--penalties: 'raw' is listed twice");
+        yield return Grid(["--penalties", "raw,,pca"], "--penalties: empty item in 'raw,,pca'");
         yield return Grid(["--learning-rates", "0"], "--learning-rates: '0' is not a finite number > 0");
         yield return Grid(["--learning-rates", "1e-4,"], "--learning-rates: empty item in '1e-4,'");
         yield return Grid(["--jobs", "0"], "--jobs must be at least 1");

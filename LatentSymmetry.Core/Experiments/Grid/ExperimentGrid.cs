@@ -1,5 +1,6 @@
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.IO;
+using LatentSymmetry.Core.Invariance;
 using LatentSymmetry.Core.Experiments.Results;
 namespace LatentSymmetry.Core.Experiments.Grid;
 
@@ -11,7 +12,8 @@ namespace LatentSymmetry.Core.Experiments.Grid;
 /// Order (the original <c>benchmark.py</c>'s loop nest): for each seed (ascending), for each learning rate (as given), for
 /// each lambda_sym_max (as given), for each symmetry layer (as given): one cell; then the baseline (layer null, lambda 0)
 /// closes that (learning rate, seed) block. With the defaults and L = 6 a block has 15 × 7 + 1 = 106 cells, and each
-/// block is one result file. The baseline variants' cells (<see cref="Baselines"/>) follow the whole penalty grid: for
+/// block is one result file. With several penalty kinds (<see cref="Penalties"/>) the whole penalty grid repeats per
+/// kind, raw (when listed) first, each kind in files of its own (<see cref="FileFor"/>). The baseline variants' cells (<see cref="Baselines"/>) follow the whole penalty grid: for
 /// each variant, for each seed, for each learning rate, one baseline cell, each in a file of its own (<see cref="FileFor"/>).
 /// Cells are computed from their index, so a grid of millions of cells costs nothing to plan.
 /// </remarks>
@@ -34,6 +36,7 @@ public sealed class ExperimentGrid
     /// <param name="symmetryLayers">Penalised layers, each 1..L or -1, distinct.</param>
     /// <param name="learningRates">Learning rates, finite, positive, distinct.</param>
     /// <param name="baselines">Alternatives run beside the grid, each one baseline cell per (seed, learning rate): "augment", "invariant".</param>
+    /// <param name="penalties">Penalty kinds, each a penalty grid of its own (default: raw only, the original experiment).</param>
     /// <exception cref="GridSpecException">A value is out of range or repeated.</exception>
     public ExperimentGrid(
         int numHiddenLayers,
@@ -42,7 +45,8 @@ public sealed class ExperimentGrid
         IEnumerable<double>? lambdaMaxValues = null,
         IEnumerable<int>? symmetryLayers = null,
         IEnumerable<double>? learningRates = null,
-        IEnumerable<string>? baselines = null)
+        IEnumerable<string>? baselines = null,
+        IEnumerable<PenaltyKind>? penalties = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(numHiddenLayers, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(hiddenDim, 1);
@@ -70,6 +74,19 @@ public sealed class ExperimentGrid
             throw new GridSpecException(string.Join(',', SymmetryLayers), "symmetry layers must be distinct");
         }
 
+        _penalties = [.. penalties ?? [PenaltyKind.Raw]];
+        Penalties = _penalties;
+        if (_penalties.Length == 0) throw new GridSpecException(string.Empty, "no penalty kinds given");
+        foreach (var kind in _penalties)
+        {
+            if (!Enum.IsDefined(kind)) throw new GridSpecException(kind.ToString(), $"{kind} is not a penalty kind");
+        }
+
+        if (_penalties.Distinct().Count() != _penalties.Length)
+        {
+            throw new GridSpecException(string.Join(',', _penalties.Select(PenaltyKindText.Format)), "penalties must be distinct");
+        }
+
         _baselines = [.. (baselines ?? []).Distinct()];
         Baselines = _baselines;
         foreach (string variant in Baselines)
@@ -83,17 +100,20 @@ public sealed class ExperimentGrid
         // Cells are computed from their index (IndexedList), never stored: --seeds 1-1000000 plans in no time. The
         // penalty grid's cells come first, then each baseline variant's, one per (seed, learning rate).
         long blocks = (long)Seeds.Count * LearningRates.Count;
-        long count = blocks * (CellsPerFile + Baselines.Count);
+        long count = blocks * ((CellsPerFile * (long)Penalties.Count) + Baselines.Count);
         if (count > Array.MaxLength)
         {
             throw new GridSpecException(count.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                $"the grid has {count} cells (seeds x learning rates x (lambdas x layers + 1 + baselines)), more than the {Array.MaxLength} one run can index; split the seeds");
+                $"the grid has {count} cells (seeds x learning rates x ((lambdas x layers + 1) x penalties + baselines)), more than the {Array.MaxLength} one run can index; split the seeds");
         }
 
         _blocks = (int)blocks;
-        _penaltyCells = (int)(blocks * CellsPerFile);
+        _penaltyCells = (int)(blocks * CellsPerFile * Penalties.Count);
         _cells = new IndexedList<GridCell>((int)count, CellAt);
     }
+
+    /// <summary>The penalty kinds, as <see cref="Penalties"/>.</summary>
+    private readonly PenaltyKind[] _penalties;
 
     /// <summary>The baseline variants, as <see cref="Baselines"/>.</summary>
     private readonly string[] _baselines;
@@ -117,12 +137,17 @@ public sealed class ExperimentGrid
             };
         }
 
+        // Each penalty kind's grid in turn; with raw alone the indices are the original sweep's.
+        int perKind = _blocks * CellsPerFile;
+        PenaltyKind penalty = Penalties[index / perKind];
+        index %= perKind;
         int block = index / CellsPerFile, within = index % CellsPerFile;
         int seed = Seeds[block / LearningRates.Count];
         double lr = LearningRates[block % LearningRates.Count];
-        return within < LambdaMaxValues.Count * SymmetryLayers.Count
+        var cell = within < LambdaMaxValues.Count * SymmetryLayers.Count
             ? new GridCell(lr, LambdaMaxValues[within / SymmetryLayers.Count], SymmetryLayer.FromValue(SymmetryLayers[within % SymmetryLayers.Count]), seed)
             : new GridCell(lr, 0.0, SymmetryLayer.None, seed);
+        return penalty == PenaltyKind.Raw ? cell : cell with { Penalty = penalty };
     }
 
     /// <summary>Number of hidden layers L.</summary>
@@ -158,39 +183,61 @@ public sealed class ExperimentGrid
     /// </summary>
     public string Setup { get; init; } = "";
 
+    /// <summary>The penalty kinds of the grid, in order; each kind's cells go to files of their own (raw: the original's names).</summary>
+    public IReadOnlyList<PenaltyKind> Penalties { get; }
+
     /// <summary>Alternatives run beside the grid as extra baseline cells, each in files of its own: "augment", "invariant".</summary>
     public IReadOnlyList<string> Baselines { get; }
 
-    /// <summary>The result file a cell's row belongs to (a variant adds its name to the set-up).</summary>
+    /// <summary>The result file a cell's row belongs to (a variant, or a penalty other than raw, adds its name to the set-up).</summary>
     public ResultFileName FileFor(GridCell cell)
     {
         ArgumentNullException.ThrowIfNull(cell);
-        return new ResultFileName(NumHiddenLayers, HiddenDim, cell.LearningRate, cell.Seed) { Setup = SetupOf(cell.Variant) };
+        return new ResultFileName(NumHiddenLayers, HiddenDim, cell.LearningRate, cell.Seed) { Setup = SetupOf(cell.Variant, cell.Penalty) };
     }
 
-    /// <summary>The set-up of the files of <paramref name="variant"/> (null for the penalty grid).</summary>
-    private string SetupOf(string? variant) => variant is null ? Setup : Setup.Length == 0 ? variant : Setup + "+" + variant;
+    /// <summary>
+    /// The set-up token of a penalty kind in file names, e.g. <c>pen-normalized</c>; empty for raw, whose files keep
+    /// the original's names.
+    /// </summary>
+    public static string PenaltyToken(PenaltyKind penalty) => penalty == PenaltyKind.Raw ? "" : "pen-" + PenaltyKindText.Format(penalty);
+
+    /// <summary>The set-up of the files of <paramref name="variant"/> (null for the penalty grid) and <paramref name="penalty"/>.</summary>
+    private string SetupOf(string? variant, PenaltyKind penalty = PenaltyKind.Raw) =>
+        string.Join("+", new[] { Setup, PenaltyToken(penalty), variant ?? "" }.Where(t => t.Length > 0));
 
     /// <summary>
-    /// Which part of this grid <paramref name="file"/> holds: true with a null variant for a penalty-grid file, true with
-    /// the variant for a baseline variant's file, false for a file that is not this grid's.
+    /// Which part of this grid <paramref name="file"/> holds: true with a null variant and the penalty kind for a
+    /// penalty-grid file, true with the variant (and raw) for a baseline variant's file, false for a file that is not this grid's.
     /// </summary>
-    private bool TryPartOf(ResultFileName file, out string? variant)
+    private bool TryPartOf(ResultFileName file, out string? variant, out PenaltyKind penalty)
     {
         variant = null;
+        penalty = PenaltyKind.Raw;
         if (file.NumHiddenLayers != NumHiddenLayers || file.HiddenDim != HiddenDim
             || Array.IndexOf((double[])LearningRates, file.LearningRate) < 0 || Array.BinarySearch((int[])Seeds, file.Seed) < 0)
         {
             return false;
         }
 
-        if (file.Setup == Setup)
+        foreach (var kind in _penalties)
         {
-            return true;
+            if (file.Setup == SetupOf(null, kind))
+            {
+                penalty = kind;
+                return true;
+            }
         }
 
         variant = Baselines.FirstOrDefault(v => SetupOf(v) == file.Setup);
         return variant is not null;
+    }
+
+    /// <summary>The penalty kind of <paramref name="file"/>'s rows: raw for raw's files, a variant's and any file not of this grid.</summary>
+    public PenaltyKind PenaltyOf(ResultFileName file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return TryPartOf(file, out _, out PenaltyKind penalty) ? penalty : PenaltyKind.Raw;
     }
 
     /// <summary>
@@ -200,7 +247,7 @@ public sealed class ExperimentGrid
     public IEnumerable<CellKey> KeysOf(ResultFileName file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        if (!TryPartOf(file, out string? variant))
+        if (!TryPartOf(file, out string? variant, out _))
         {
             yield break;
         }
@@ -223,14 +270,14 @@ public sealed class ExperimentGrid
     public int? IndexOf(ResultFileName file, CellKey key)
     {
         ArgumentNullException.ThrowIfNull(file);
-        return TryPartOf(file, out string? variant) ? IndexOf(file.Seed, key, variant) : null;
+        return TryPartOf(file, out string? variant, out PenaltyKind penalty) ? IndexOf(file.Seed, key, variant, penalty) : null;
     }
 
     /// <summary>
     /// The global index of the cell of <paramref name="seed"/> and <paramref name="key"/> (of the baseline
-    /// <paramref name="variant"/>, or of the penalty grid when null), or null when it is not in the grid.
+    /// <paramref name="variant"/>, or of <paramref name="penalty"/>'s penalty grid when null), or null when it is not in the grid.
     /// </summary>
-    public int? IndexOf(int seed, CellKey key, string? variant = null)
+    public int? IndexOf(int seed, CellKey key, string? variant = null, PenaltyKind penalty = PenaltyKind.Raw)
     {
         // The lists are the arrays the constructor made; seeds are sorted.
         int s = Array.BinarySearch((int[])Seeds, seed);
@@ -263,17 +310,18 @@ public sealed class ExperimentGrid
             within = key.LambdaMax == 0 ? CellsPerFile - 1 : -1;
         }
 
-        return within < 0 ? null : (block * CellsPerFile) + within;
+        int kind = Array.IndexOf(_penalties, penalty);
+        return within < 0 || kind < 0 ? null : (kind * _blocks * CellsPerFile) + (block * CellsPerFile) + within;
     }
 
     /// <summary>
     /// The result files of the whole grid, in cell order (seed, then learning rate; then each variant's files), computed
     /// from their index like the cells.
     /// </summary>
-    public IReadOnlyList<ResultFileName> Files() => new IndexedList<ResultFileName>(_blocks * (1 + Baselines.Count), i =>
+    public IReadOnlyList<ResultFileName> Files() => new IndexedList<ResultFileName>(_blocks * (Penalties.Count + Baselines.Count), i =>
         new ResultFileName(NumHiddenLayers, HiddenDim, LearningRates[i % _blocks % LearningRates.Count], Seeds[i % _blocks / LearningRates.Count])
         {
-            Setup = SetupOf(i < _blocks ? null : Baselines[(i / _blocks) - 1]),
+            Setup = i / _blocks < Penalties.Count ? SetupOf(null, Penalties[i / _blocks]) : SetupOf(Baselines[(i / _blocks) - Penalties.Count]),
         });
 
     private static double[] Distinct(IEnumerable<double> values, string what, Func<double, bool> valid, string rule)

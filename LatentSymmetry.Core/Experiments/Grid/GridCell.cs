@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Invariance;
 using LatentSymmetry.Core.Models;
 
 namespace LatentSymmetry.Core.Experiments.Grid;
@@ -18,6 +19,12 @@ public sealed record GridCell(double LearningRate, double LambdaMax, SymmetryLay
     /// </summary>
     public string? Variant { get; init; }
 
+    /// <summary>
+    /// The penalty kind of the cell's grid (raw, the original's, by default); a kind other than raw puts the cell's
+    /// row in files of its own, named for it.
+    /// </summary>
+    public PenaltyKind Penalty { get; init; } = PenaltyKind.Raw;
+
     /// <summary>True for the baseline run (no symmetry loss, lambda 0).</summary>
     public bool IsBaseline => !SymmetryLayer.IsSet;
 
@@ -25,5 +32,6 @@ public sealed record GridCell(double LearningRate, double LambdaMax, SymmetryLay
     public CellKey Key => new(LearningRate, LambdaMax, SymmetryLayer);
 
     /// <summary>Readable form, e.g. <c>seed=42 lr=0.0003 lambda=0.1 layer=3</c>.</summary>
-    public override string ToString() => $"seed={Seed} {Key}{(Variant is null ? "" : " " + Variant)}";
+    public override string ToString() =>
+        $"seed={Seed} {Key}{(Penalty == PenaltyKind.Raw ? "" : " penalty=" + PenaltyKindText.Format(Penalty))}{(Variant is null ? "" : " " + Variant)}";
 }

@@ -47,9 +47,13 @@ public sealed class GridRunner
     /// <summary>The store of <paramref name="cell"/>'s result file.</summary>
     public ResultStore StoreFor(GridCell cell) => _stores.GetOrAdd(PathFor(cell), p => new ResultStore(p, OptionsFor(Grid.FileFor(cell))));
 
-    /// <summary>The store settings of <paramref name="file"/>: a lab set-up's files carry the set-up columns.</summary>
+    /// <summary>
+    /// The store settings of <paramref name="file"/>: a lab set-up's files carry the set-up columns, a penalty other
+    /// than raw's the penalty column too.
+    /// </summary>
     private ResultStoreOptions OptionsFor(ResultFileName file) =>
-        file.Setup.Length == 0 ? StoreOptions : StoreOptions with { Columns = ResultColumns.WithSetup };
+        Grid.PenaltyOf(file) != Invariance.PenaltyKind.Raw ? StoreOptions with { Columns = ResultColumns.WithPenalty }
+        : file.Setup.Length == 0 ? StoreOptions : StoreOptions with { Columns = ResultColumns.WithSetup };
 
     /// <summary>Recovers every result file the cells touch (repairing torn tails) and lists the cells still missing.</summary>
     public GridPlan Plan(IReadOnlyList<GridCell> cells)

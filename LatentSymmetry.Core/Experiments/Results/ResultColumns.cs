@@ -45,6 +45,9 @@ public static class ResultColumns
     /// <summary>MSE on the test points turned by Haar rotations of the group (extra column, set-up files only).</summary>
     public const string OrbitTaskLoss = "orbit_task_loss";
 
+    /// <summary>The penalty kind, e.g. normalized (extra column, files of a penalty other than raw only).</summary>
+    public const string Penalty = "penalty";
+
     /// <summary>The original project's columns, in order; every result file starts with them.</summary>
     public static IReadOnlyList<string> Standard { get; } = [LearningRate, LambdaMax, SymmetryLayer, TestTaskLoss, TestSymLoss];
 
@@ -56,4 +59,10 @@ public static class ResultColumns
     /// <see cref="Extended"/>, then the set-up's settings and its orbit task loss.
     /// </summary>
     public static IReadOnlyList<string> WithSetup { get; } = [.. Extended, Group, Field, TrainRegion, Model, Augment, OrbitTaskLoss];
+
+    /// <summary>
+    /// The columns of a file of a penalty other than raw (its name carries <c>pen-KIND</c> in the set-up):
+    /// <see cref="WithSetup"/>, then the penalty kind. Raw files never carry it, so theirs keep their bytes.
+    /// </summary>
+    public static IReadOnlyList<string> WithPenalty { get; } = [.. WithSetup, Penalty];
 }
