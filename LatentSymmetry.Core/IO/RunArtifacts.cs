@@ -20,7 +20,7 @@ public static class RunArtifacts
     public static void Write(string directory, TrainingResult result)
     {
         File.WriteAllText(Path.Combine(directory, "config.json"), ConfigJson(result.Options));
-        File.WriteAllText(Path.Combine(directory, "history.csv"), HistoryCsv(result.History));
+        File.WriteAllText(Path.Combine(directory, "history.csv"), HistoryCsv(result.History, result.Options.SymmetryLayer));
         File.WriteAllText(Path.Combine(directory, "batches.csv"), BatchesCsv(result));
         File.WriteAllText(Path.Combine(directory, "metrics.json"), MetricsJson(result, runDirectory: null));
         // The model's state dict carries PyTorch's names and shapes (a bias of n values is [n]).
@@ -115,11 +115,30 @@ public static class RunArtifacts
     });
 
     /// <summary>history.csv: epoch, lambda, train/val task and sym losses, elapsed seconds.</summary>
-    public static string HistoryCsv(IEnumerable<EpochMetrics> history)
+    public static string HistoryCsv(IEnumerable<EpochMetrics> history) => HistoryCsv(history, Models.SymmetryLayers.None);
+
+    /// <summary>
+    /// history.csv: epoch, lambda, train/val task and sym losses, elapsed seconds; with several penalised
+    /// <paramref name="layers"/>, then each layer's train and val penalty (<c>train_sym_loss_layer2</c>, ...),
+    /// whose sums are the sym loss columns.
+    /// </summary>
+    public static string HistoryCsv(IEnumerable<EpochMetrics> history, Models.SymmetryLayers layers)
     {
-        var sb = new StringBuilder("epoch,lambda,train_task_loss,train_sym_loss,val_task_loss,val_sym_loss,elapsed_seconds\n");
+        ArgumentNullException.ThrowIfNull(layers);
+        var sb = new StringBuilder("epoch,lambda,train_task_loss,train_sym_loss,val_task_loss,val_sym_loss,elapsed_seconds");
+        bool terms = layers.Count > 1;
+        if (terms)
+            foreach (var split in new[] { "train", "val" })
+                foreach (var l in layers) sb.Append(CultureInfo.InvariantCulture, $",{split}_sym_loss_layer{l}");
+        sb.Append('\n');
         foreach (var h in history)
-            sb.Append(CultureInfo.InvariantCulture, $"{h.Epoch},{N(h.Lambda)},{N(h.TrainTaskLoss)},{N(h.TrainSymLoss)},{N(h.ValTaskLoss)},{N(h.ValSymLoss)},{h.ElapsedSeconds:F3}\n");
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"{h.Epoch},{N(h.Lambda)},{N(h.TrainTaskLoss)},{N(h.TrainSymLoss)},{N(h.ValTaskLoss)},{N(h.ValSymLoss)},{h.ElapsedSeconds:F3}");
+            if (terms)
+                foreach (var values in new[] { h.TrainSymLossByLayer, h.ValSymLossByLayer })
+                    for (int k = 0; k < layers.Count; k++) sb.Append(',').Append(k < values.Count ? N(values[k]) : "");
+            sb.Append('\n');
+        }
         return sb.ToString();
     }
 

@@ -2,7 +2,8 @@ namespace LatentSymmetry.Core.Training;
 
 /// <summary>
 /// One epoch's figures: λ, the training losses (means over the epoch's batches), the validation losses
-/// (over the whole validation split). Sym losses are null without a symmetry layer.
+/// (over the whole validation split). Sym losses are null without a symmetry layer; with several layers they are
+/// the sums, and <see cref="TrainSymLossByLayer"/> and <see cref="ValSymLossByLayer"/> hold the terms.
 /// </summary>
 public sealed record EpochMetrics(
     int Epoch,
@@ -11,4 +12,11 @@ public sealed record EpochMetrics(
     double? TrainSymLoss,
     double ValTaskLoss,
     double? ValSymLoss,
-    double ElapsedSeconds);
+    double ElapsedSeconds)
+{
+    /// <summary>Each penalised layer's mean training penalty, in forward order (empty for fewer than two layers).</summary>
+    public IReadOnlyList<double> TrainSymLossByLayer { get; init; } = [];
+
+    /// <summary>Each penalised layer's validation penalty, in forward order (empty for fewer than two layers).</summary>
+    public IReadOnlyList<double> ValSymLossByLayer { get; init; } = [];
+}

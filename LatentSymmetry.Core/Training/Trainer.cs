@@ -119,6 +119,9 @@ public sealed class Trainer
             double lambda = o.SymmetryLayer.IsSet ? schedule.At(epoch) : 0;
             order.NextEpoch();
             double taskSum = 0, symSum = 0;
+            // The terms of a summed penalty, kept only when there are several.
+            var trainByLayer = new double[o.SymmetryLayer.Count > 1 ? o.SymmetryLayer.Count : 0];
+            var valByLayer = new double[trainByLayer.Length];
             for (int i = 0; i < order.BatchCount; i++)
             {
                 var rows = order.Batch(i);
@@ -135,12 +138,17 @@ public sealed class Trainer
                 batchTask.Add(task);
                 taskSum += task;
                 if (sampler is not null) { batchSym.Add(sym); symSum += sym; }
+                for (int k = 0; k < trainByLayer.Length; k++) trainByLayer[k] += step.LayerSym[k];
                 if (!double.IsFinite(task) || (sampler is not null && !double.IsFinite(sym))) { diverged = true; break; }
             }
-            var (valTask, valSym) = evaluator.Evaluate(model, data.Validation, o.SymmetryLayer, group, seeds.Augmentation ^ ValidationRotationOffset, penaltyKind);
+            var (valTask, valSym) = evaluator.Evaluate(model, data.Validation, o.SymmetryLayer, group, seeds.Augmentation ^ ValidationRotationOffset, penaltyKind, valByLayer);
             diverged |= !double.IsFinite(valTask);
             var metrics = new EpochMetrics(epoch, lambda, taskSum / order.BatchCount,
-                sampler is null ? null : symSum / order.BatchCount, valTask, valSym, clock.Elapsed.TotalSeconds);
+                sampler is null ? null : symSum / order.BatchCount, valTask, valSym, clock.Elapsed.TotalSeconds)
+            {
+                TrainSymLossByLayer = Array.ConvertAll(trainByLayer, v => v / order.BatchCount),
+                ValSymLossByLayer = valByLayer,
+            };
             history.Add(metrics);
             onEpoch?.Invoke(metrics);
         }

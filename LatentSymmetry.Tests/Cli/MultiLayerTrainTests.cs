@@ -27,6 +27,17 @@ public class MultiLayerTrainTests
                 Assert.That(metrics.RootElement.GetProperty("test_sym_loss").GetDouble(), Is.EqualTo(sum).Within(1e-4).Percent); // float32 sums, double terms
             }
 
+            // history.csv: the sums as before, then each layer's terms, which add up to them.
+            var history = File.ReadAllLines(Path.Combine(dir, "history.csv"));
+            Assert.That(history[0], Is.EqualTo("epoch,lambda,train_task_loss,train_sym_loss,val_task_loss,val_sym_loss,elapsed_seconds," +
+                "train_sym_loss_layer1,train_sym_loss_layer-1,val_sym_loss_layer1,val_sym_loss_layer-1"));
+            foreach (var line in history.Skip(1))
+            {
+                var f = line.Split(',').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+                Assert.That(f[7] + f[8], Is.EqualTo(f[3]).Within(1e-4).Percent, line);
+                Assert.That(f[9] + f[10], Is.EqualTo(f[5]).Within(1e-4).Percent, line);
+            }
+
             var e = CliRunner.Run("evaluate", dir, "--json", "--metrics", "Q_h", "--no-reference");
             Assert.That(e.ExitCode, Is.EqualTo(0), e.Stderr);
             using (var report = JsonDocument.Parse(e.Stdout))

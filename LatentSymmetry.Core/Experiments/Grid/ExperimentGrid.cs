@@ -13,7 +13,7 @@ namespace LatentSymmetry.Core.Experiments.Grid;
 /// each lambda_sym_max (as given), for each symmetry layer (as given): one cell; then the baseline (layer null, lambda 0)
 /// closes that (learning rate, seed) block. With the defaults and L = 6 a block has 15 × 7 + 1 = 106 cells, and each
 /// block is one result file. With several penalty kinds (<see cref="Penalties"/>) the whole penalty grid repeats per
-/// kind, raw (when listed) first, each kind in files of its own (<see cref="FileFor"/>). The baseline variants' cells (<see cref="Baselines"/>) follow the whole penalty grid: for
+/// kind, in the order given (raw alone by default), each kind in files of its own (<see cref="FileFor"/>). The baseline variants' cells (<see cref="Baselines"/>) follow the whole penalty grid: for
 /// each variant, for each seed, for each learning rate, one baseline cell, each in a file of its own (<see cref="FileFor"/>).
 /// Cells are computed from their index, so a grid of millions of cells costs nothing to plan.
 /// </remarks>
