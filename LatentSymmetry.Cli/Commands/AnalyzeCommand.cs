@@ -83,7 +83,7 @@ internal static class AnalyzeCommand
         stdout.WriteLine("invariance measures of benchmark --evaluate: mean ± 95% CI across seeds (n)");
         stdout.WriteLine(($"{"lr",-8} {"lambda",-8} {"sym",-5} {"variant",-9} {"layer",-5} " + string.Join(" ", EvaluationSummary.Columns.Select(c => $"{c,-28}"))).TrimEnd());
         foreach (var r in rows)
-            stdout.WriteLine($"{r.LearningRate,-8} {r.LambdaMax,-8} {(r.SymmetryLayer.Length == 0 ? "none" : r.SymmetryLayer),-5} {r.Variant,-9} {(r.Layer == "-1" ? "out" : r.Layer),-5} " +
+            stdout.WriteLine($"{r.LearningRate,-8} {r.LambdaMax,-8} {(r.SymmetryLayer.Length == 0 ? "none" : r.SymmetryLayer),-5} {r.VariantOrPenalty,-9} {(r.Layer == "-1" ? "out" : r.Layer),-5} " +
                 string.Join(" ", r.Statistics.Select(s => $"{string.Create(CultureInfo.InvariantCulture, $"{s.Mean:G3} ± {(double.IsFinite(s.Ci95HalfWidth) ? s.Ci95HalfWidth.ToString("G2", CultureInfo.InvariantCulture) : "-")} ({s.N})"),-28}")).TrimEnd());
     }
 }

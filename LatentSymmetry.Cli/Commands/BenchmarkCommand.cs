@@ -77,7 +77,8 @@ internal static class BenchmarkCommand
             HelpName = "augment,invariant",
         };
         var command = new Command("benchmark",
-            "Run the experiment grid: every lambda_max x symmetry layer, plus one baseline (no penalty), for each learning rate and seed.\n" +
+            "Run the experiment grid: every lambda_max x symmetry layer, plus one baseline (no penalty), for each learning rate and seed " +
+            "(and each penalty kind of --penalties).\n" +
             "Each finished run is appended to results/layers={L}x{H}_lr={lr}_seed={seed}.csv at once (the original project's format); " +
             "rerunning the same command runs only the missing cells, so a killed grid resumes where it stopped. Every number is " +
             "bitwise identical whatever --jobs and --shard are.")

@@ -61,7 +61,7 @@ internal sealed class TrainingCliOptions(TrainingOptions d)
     public readonly Option<double> Radius = new("--radius") { Description = "Outer radius R of the disk (so2).", DefaultValueFactory = _ => d.Radius };
     public readonly Option<double> InnerRadius = new("--inner-radius") { Description = "Inner radius r0 of an annulus (so2): r = sqrt(r0^2 + u (R^2 - r0^2)), angle uniform. 0: the disk.", DefaultValueFactory = _ => d.InnerRadius };
 
-    // The penalties built on the measures (train only; the other commands keep the raw penalty).
+    // The penalties built on the measures (train and survey; benchmark takes the kinds as a grid axis, --penalties).
     public readonly Option<string> Penalty = new("--penalty")
     {
         Description = "Symmetry penalty at each symmetry layer: raw (the original's 1/2 E||h(R1 x) - h(R2 x)||^2, default, bit-identical to " +

@@ -46,6 +46,22 @@ public class BenchmarkEvaluateTests
         Assert.That(section, Does.Contain("(1)"), "one seed per cell");
     }
 
+    [Test]
+    public void Analyze_keeps_the_companions_of_two_penalty_kinds_apart()
+    {
+        var r = CliRunner.Run(Grid("--evaluate", "--penalties", "raw,normalized"));
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+        Assert.That(File.Exists(Path.Combine(_dir, "evaluate", "layers=2x8_lr=3e-4_seed=1_setup=pen-normalized.csv")), Is.True);
+        var rows = EvaluationSummary.Read(Directory.GetFiles(Path.Combine(_dir, "evaluate")));
+        // Two kinds x (4 penalised cells and the baseline) x 3 measured layers, each of one seed: never merged.
+        Assert.That(rows, Has.Count.EqualTo(2 * 5 * 3));
+        Assert.That(rows.All(row => row.Statistics[0].N == 1), Is.True);
+        Assert.That(rows.Count(row => row.VariantOrPenalty == "pen-normalized"), Is.EqualTo(15));
+        var analysis = CliRunner.Run("analyze", _dir);
+        Assert.That(analysis.ExitCode, Is.EqualTo(0), analysis.Stderr);
+        Assert.That(analysis.Stdout, Does.Contain("pen-normalized"));
+    }
+
     [TestCase("Q_h")]
     [TestCase("Q")]
     [TestCase("orbit_ratio")]
