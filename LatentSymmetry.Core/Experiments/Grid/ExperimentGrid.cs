@@ -74,7 +74,7 @@ public sealed class ExperimentGrid
         Baselines = _baselines;
         foreach (string variant in Baselines)
         {
-            if (variant is not ("augment" or "invariant"))
+            if (!BaselineVariant.IsKnown(variant))
             {
                 throw new GridSpecException(variant, $"unknown baseline '{variant}': expected augment or invariant");
             }
@@ -169,7 +169,7 @@ public sealed class ExperimentGrid
     }
 
     /// <summary>The set-up of the files of <paramref name="variant"/> (null for the penalty grid).</summary>
-    private string SetupOf(string? variant) => variant is null ? Setup : Setup.Length == 0 ? variant : Setup + "+" + variant;
+    private string SetupOf(string? variant) => variant is null ? Setup : BaselineVariant.SetupOf(Setup, variant);
 
     /// <summary>
     /// Which part of this grid <paramref name="file"/> holds: true with a null variant for a penalty-grid file, true with
