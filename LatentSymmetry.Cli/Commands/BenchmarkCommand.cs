@@ -96,7 +96,7 @@ internal static class BenchmarkCommand
                 var baselineSpec = parse.GetValue(baselines);
                 var baselineList = baselineSpec is { Length: > 0 } ? ListOptionText.Split(baselineSpec, "--baselines") : [];
                 foreach (var b in baselineList)
-                    if (b is not ("augment" or "invariant"))
+                    if (!BaselineVariant.IsKnown(b))
                         throw new UsageException($"--baselines: '{b}' is not a baseline; expected augment or invariant");
                 grid = new ExperimentGrid(l, template.HiddenDim, seedList, lambdaList, layerList, rateList, baselineList) { Setup = SetupOf(template) };
                 shardSpec = Named("--shard", () => ShardSpec.Resolve(parse.GetValue(shard), Environment.GetEnvironmentVariable));
