@@ -50,8 +50,10 @@ public static class ReportText
         var parts = new List<string>();
         if (group.Baselines.Count > 0)
         {
+            bool one = group.Baselines.Count == 1;
             parts.Add(string.Join(", ", group.Baselines.Select(b => Variant(b.Variant))) +
-                ": the alternatives run beside the grid (benchmark --baselines), without a penalty; their vs baseline pairs each seed with the plain MLP (the baseline row) of the same seed");
+                $": {(one ? "the alternative" : "the alternatives")} run beside the grid (benchmark --baselines), without a penalty; " +
+                $"{(one ? "its" : "their")} vs baseline pairs each seed with the plain MLP (the baseline row) of the same seed");
         }
 
         if (group.HasOrbit)
