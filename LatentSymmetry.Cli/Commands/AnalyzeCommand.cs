@@ -23,7 +23,10 @@ internal static class AnalyzeCommand
             "Analyse grid results. One file: per symmetry layer, the best and runner-up lambda_max by test task loss. " +
             "Several seed files: per (layer, lambda_max) the number of seeds, mean, median and 95% CI (Student t) of both losses, " +
             "the best lambda per layer, a paired Wilcoxon signed-rank comparison with the baseline across seeds, and the cells " +
-            "with missing seeds. Files of different architectures or learning rates are analysed as separate groups. Inputs are never modified.")
+            "with missing seeds. Files of different architectures, learning rates or set-ups are analysed as separate groups; the files of " +
+            "'benchmark --baselines' (set-up ...+augment, ...+invariant) join their grid's group as extra rows of its table, compared with its " +
+            "baseline (the plain MLP) paired by seed. Set-up files also get the orbit task loss and orbit ratio (orbit / test task loss) columns. " +
+            "Inputs are never modified.")
         {
             files, format,
         };

@@ -108,7 +108,7 @@ internal static class BenchmarkCommand
                 var baselineSpec = parse.GetValue(baselines);
                 var baselineList = baselineSpec is { Length: > 0 } ? ListOptionText.Split(baselineSpec, "--baselines") : [];
                 foreach (var b in baselineList)
-                    if (b is not ("augment" or "invariant"))
+                    if (!BaselineVariant.IsKnown(b))
                         throw new UsageException($"--baselines: '{b}' is not a baseline; expected augment or invariant");
                 var penaltyList = ParsePenalties(parse.GetValue(penalties));
                 grid = new ExperimentGrid(l, template.HiddenDim, seedList, lambdaList, layerList, rateList, baselineList, penaltyList) { Setup = SetupOf(template) };

@@ -3,6 +3,7 @@ using LatentSymmetry.Cli.Plots;
 using LatentSymmetry.Core.Evaluation;
 using LatentSymmetry.Core.Experiments.Results;
 using LatentSymmetry.Core.Experiments.Analysis;
+using LatentSymmetry.Core.Experiments.Grid;
 
 namespace LatentSymmetry.Cli.Commands;
 
@@ -13,12 +14,12 @@ internal static class CompareCommand
     {
         var files = new Argument<string[]>("FILES")
         {
-            Description = "Seed files of one architecture and learning rate (files, directories or globs).",
+            Description = "Seed files of one architecture, learning rate and set-up, and the files of its benchmark --baselines beside them (files, directories or globs).",
             Arity = ArgumentArity.OneOrMore,
         };
         var layers = new Option<string?>("--layers")
         {
-            Description = "Which lines to draw, as the original's spec: n = baseline, 1-9 = hidden layers, l = output layer (e.g. n123456l). Default: all in the files.",
+            Description = "Which lines to draw, as the original's spec: n = baseline (with the --baselines alternatives of benchmark, when the files hold them), 1-9 = hidden layers, l = output layer (e.g. n123456l). Default: all in the files.",
             HelpName = "SPEC",
         };
         var output = new Option<string>("--output", "-o") { Description = "Figure file to write (replaced if it exists).", DefaultValueFactory = _ => "compare.png", HelpName = "FILE" };
@@ -27,14 +28,17 @@ internal static class CompareCommand
         var metric = new Option<string?>("--metric")
         {
             Description = "Draw this measure of 'benchmark --evaluate' (its companion files in <results>/evaluate/) in the second panel instead of the " +
-                "symmetry loss: Q or Q_h or MI at the penalised layer, orbit_ratio, or invariance_error (float32), mean and 95% CI across seeds.",
+                "symmetry loss: Q or Q_h or MI at the penalised layer, orbit_ratio, or invariance_error (float32), mean and 95% CI across seeds. " +
+                "For set-up files (which carry orbit_task_loss) orbit_ratio is read from the result files themselves, baselines included.",
             HelpName = "Q|Q_h|MI|orbit_ratio|invariance_error",
         };
         metric.AcceptOnlyFromAmong("Q", "Q_h", "MI", "orbit_ratio", "invariance_error");
         var command = new Command("compare",
             "Plot test task loss and test sym loss against lambda_max (log scales; lambda_max = 0 shown at the left), one line per " +
             "symmetry layer with 95% CI error bars across seeds, coloured from the first to the last layer, and the baseline as a " +
-            "dashed line with its CI band. The title gives the architecture and learning rate read from the file names.")
+            "dashed line with its CI band. The alternatives run beside the grid (benchmark --baselines: augmentation, the invariant model) are " +
+            "reference lines with their CI bands too, named in the legend, in the files of the same set-up (the ...+augment and ...+invariant files " +
+            "beside the grid's). The title gives the architecture, learning rate and set-up read from the file names.")
         {
             files, layers, output, format, metric,
         };
@@ -78,22 +82,50 @@ internal static class CompareCommand
             var b = baseline && g.Baseline is { } cell ? new MeanCi(cell.Task.Mean, cell.Task.Ci95HalfWidth) : new MeanCi(double.NaN, double.NaN);
             MeanCi? secondBaseline = null;
             string secondLabel = "test symmetry loss";
+            // The alternatives have no penalty, so no symmetry loss to draw; their orbit ratio, when shown, comes from their files.
+            Func<CellStatistics, MeanCi?> referenceSecond = _ => null;
             if (parse.GetValue(metric) is { } m)
             {
-                (sweeps, secondBaseline) = WithMetric(sweeps, paths, m, baseline);
+                if (m == "orbit_ratio" && g.HasOrbit)
+                {
+                    // Set-up files carry orbit_task_loss: the ratio of every run, baselines included, without --evaluate.
+                    sweeps = [.. sweeps.Select(sweep => sweep with { Symmetry = [.. sweep.Task.Select(p => OrbitRatioAt(g, sweep, p.LambdaMax))] })];
+                    secondBaseline = baseline && g.Baseline?.OrbitRatio is { } r ? new MeanCi(r.Mean, r.Ci95HalfWidth) : null;
+                    referenceSecond = c => c.OrbitRatio is { } s ? new MeanCi(s.Mean, s.Ci95HalfWidth) : null;
+                }
+                else
+                {
+                    (sweeps, secondBaseline) = WithMetric(sweeps, paths, m, baseline);
+                }
                 secondLabel = m == "invariance_error" ? "invariance error (float32)" : m is "orbit_ratio" ? m : $"{m} at the penalised layer";
             }
-            var figure = new CompareFigure(new SweepComparison(g.Key.Title, sweeps, b, secondBaseline)) { SecondPanelLabel = secondLabel };
+            // The baseline variants run beside the grid (benchmark --baselines): reference lines with 'n', as the baseline.
+            BaselineReference[] references = baseline
+                ? [.. g.Baselines.Where(v => v.Statistics.Task.N > 0).Select(v => new BaselineReference(ReportText.Variant(v.Variant),
+                    v.Variant == BaselineVariant.Augment ? FigureStyle.Augmentation : FigureStyle.InvariantModel,
+                    v.Variant == BaselineVariant.Augment ? ScottPlot.LinePattern.DenselyDashed : ScottPlot.LinePattern.Dotted,
+                    new MeanCi(v.Statistics.Task.Mean, v.Statistics.Task.Ci95HalfWidth), referenceSecond(v.Statistics)))]
+                : [];
+            var figure = new CompareFigure(new SweepComparison(g.Key.Title, sweeps, b, secondBaseline) { References = references }) { SecondPanelLabel = secondLabel };
 
             try { figure.Save(path, figureFormat); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or DirectoryNotFoundException)
             {
                 throw new UsageException($"--output '{path}' cannot be written: {e.Message}");
             }
-            stdout.WriteLine($"wrote {path}: {g.Key.Title}, {g.Files.Count} seed file(s), {sweeps.Count} layer(s){(baseline && g.Baseline is not null ? " and the baseline" : "")}");
+            stdout.WriteLine($"wrote {path}: {g.Key.Title}, {g.Files.Count} seed file(s), {sweeps.Count} layer(s){(baseline && g.Baseline is not null ? " and the baseline" : "")}" +
+                (references.Length > 0 ? $"; beside them {string.Join(" and ", references.Select(r => r.Label))}" : ""));
             return 0;
         });
         return command;
+    }
+
+    // The orbit ratio of the cell of a layer's sweep at one lambda, from the result files' orbit_task_loss.
+    static SweepPoint OrbitRatioAt(GroupReport g, LayerSweep sweep, double lambda)
+    {
+        int layer = sweep.Label == "output" ? -1 : int.Parse(sweep.Label["layer ".Length..], System.Globalization.CultureInfo.InvariantCulture);
+        var cell = g.Cells.Single(c => c.SymmetryLayer.Number == layer && c.LambdaMax == lambda);
+        return cell.OrbitRatio is { } r ? new SweepPoint(lambda, r.Mean, r.Ci95HalfWidth) : new SweepPoint(lambda, double.NaN, double.NaN);
     }
 
     // The sweeps with their second series replaced by a measure of the companion files: per (lambda, layer) the

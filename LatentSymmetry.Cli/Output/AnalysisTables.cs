@@ -33,35 +33,51 @@ internal static class AnalysisTables
 
     public static void Write(TextWriter writer, BenchmarkReport report)
     {
-        var console = ConsoleFor(writer);
+        // The orbit columns make a lab report wider than the original's 160 characters; the original's stays as it was.
+        var console = ConsoleFor(writer, report.Groups.Any(g => g.HasOrbit) ? 230 : 160);
         foreach (var g in report.Groups)
         {
+            bool orbit = g.HasOrbit;
             var table = new Table().Title(Markup.Escape($"{g.Key.Title}: {g.Files.Count} seed file{(g.Files.Count == 1 ? "" : "s")}"))
-                .AddColumns("layer", "λ_max", "n", "task mean ± 95% CI", "task median", "sym mean ± 95% CI", "sym median", "vs baseline (>1× better)");
-            foreach (var c in table.Columns.Skip(1).Take(6)) c.RightAligned();
-            foreach (var c in g.Cells)
-            {
-                var n = c.Task.N.ToString(CultureInfo.InvariantCulture) + (c.Diverged > 0 ? $" ({c.Diverged} div.)" : "");
-                table.AddRow(Markup.Escape(ReportText.Layer(c.SymmetryLayer)), PythonFloat.Format(c.LambdaMax), n,
-                    $"{ReportText.Sci(c.Task.Mean)} ± {ReportText.Sci(c.Task.Ci95HalfWidth)}", ReportText.Sci(c.Task.Median),
-                    $"{ReportText.Sci(c.Sym.Mean)} ± {ReportText.Sci(c.Sym.Ci95HalfWidth)}", ReportText.Sci(c.Sym.Median),
-                    Markup.Escape(Versus(c.VsBaseline)));
-            }
+                .AddColumns("layer", "λ_max", "n", "task mean ± 95% CI", "task median", "sym mean ± 95% CI", "sym median");
+            if (orbit) table.AddColumns("orbit mean ± 95% CI", "orbit ratio mean ± 95% CI", "orbit ratio median");
+            table.AddColumns("vs baseline (>1× better)");
+            foreach (var c in table.Columns.Skip(1).Take(table.Columns.Count - 2)) c.RightAligned();
+            foreach (var c in g.Cells) AddRow(ReportText.Layer(c.SymmetryLayer), c);
+            // The alternatives run beside the grid: extra rows of the same table, the plain MLP (baseline) their reference.
+            foreach (var b in g.Baselines) AddRow(ReportText.Variant(b.Variant), b.Statistics);
             console.Write(table);
             console.WriteLine("vs baseline: the baseline's mean task loss over the cell's, across paired seeds; above 1× the cell's loss is lower (better), * = Wilcoxon p < alpha");
+            foreach (var note in ReportText.Notes(g)) console.WriteLine(note);
             console.WriteLine("best λ_max per layer (by mean task loss): " + (g.BestByLayer.Count == 0 ? "none (no layer has a finite result)" : string.Join(", ",
                 g.BestByLayer.Select(c => $"{ReportText.Layer(c.SymmetryLayer)}: {PythonFloat.Format(c.LambdaMax)} ({ReportText.Sci(c.Task.Mean)})"))));
-            console.WriteLine(g.BeatBaseline.Count == 0
+            var winners = g.BeatBaseline.Select(c => $"layer {ReportText.Layer(c.SymmetryLayer)} λ_max {PythonFloat.Format(c.LambdaMax)} {Versus(c.VsBaseline)}")
+                .Concat(g.Baselines.Where(b => b.Statistics.VsBaseline?.BeatsBaseline == true).Select(b => $"{ReportText.Variant(b.Variant)} {Versus(b.Statistics.VsBaseline)}"))
+                .ToList();
+            console.WriteLine(winners.Count == 0
                 ? $"cells beating the baseline (Wilcoxon signed-rank, p < {report.Alpha.ToString(CultureInfo.InvariantCulture)}): none"
-                : $"cells beating the baseline (Wilcoxon signed-rank, p < {report.Alpha.ToString(CultureInfo.InvariantCulture)}): " + string.Join("; ",
-                    g.BeatBaseline.Select(c => $"layer {ReportText.Layer(c.SymmetryLayer)} λ_max {PythonFloat.Format(c.LambdaMax)} {Versus(c.VsBaseline)}")));
+                : $"cells beating the baseline (Wilcoxon signed-rank, p < {report.Alpha.ToString(CultureInfo.InvariantCulture)}): " + string.Join("; ", winners));
             if (g.Incomplete.Count > 0)
             {
                 console.WriteLine($"incomplete: {g.Incomplete.Count} cells have fewer than {g.Files.Count} seeds:");
                 foreach (var c in g.Incomplete)
-                    console.WriteLine($"  layer {ReportText.Layer(c.SymmetryLayer)}, λ_max {PythonFloat.Format(c.LambdaMax)}: {c.Present}/{g.Files.Count}, missing from {string.Join(", ", c.MissingFrom.Select(Path.GetFileName))}");
+                    console.WriteLine($"  {ReportText.Where(c)}: {c.Present}/{g.Files.Count}, missing from {string.Join(", ", c.MissingFrom.Select(Path.GetFileName))}");
             }
             console.WriteLine();
+
+            void AddRow(string label, CellStatistics c)
+            {
+                var n = c.Task.N.ToString(CultureInfo.InvariantCulture) + (c.Diverged > 0 ? $" ({c.Diverged} div.)" : "");
+                List<string> cells =
+                [
+                    Markup.Escape(label), PythonFloat.Format(c.LambdaMax), n,
+                    $"{ReportText.Sci(c.Task.Mean)} ± {ReportText.Sci(c.Task.Ci95HalfWidth)}", ReportText.Sci(c.Task.Median),
+                    $"{ReportText.Sci(c.Sym.Mean)} ± {ReportText.Sci(c.Sym.Ci95HalfWidth)}", ReportText.Sci(c.Sym.Median),
+                ];
+                if (orbit) cells.AddRange([ReportText.MeanCi(c.Orbit), ReportText.MeanCi(c.OrbitRatio), c.OrbitRatio is null ? "n/a" : ReportText.Sci(c.OrbitRatio.Median)]);
+                cells.Add(Markup.Escape(Versus(c.VsBaseline)));
+                table.AddRow([.. cells]);
+            }
         }
         foreach (var w in report.Warnings) console.WriteLine($"warning: {w}");
     }
@@ -69,7 +85,7 @@ internal static class AnalysisTables
     static string Versus(BaselineComparison? v) =>
         v is null ? "-" : $"{ReportText.Factor(v.Factor)}, p={ReportText.P(v.Test.PValue)}{(v.BeatsBaseline ? " *" : "")}";
 
-    static IAnsiConsole ConsoleFor(TextWriter writer)
+    static IAnsiConsole ConsoleFor(TextWriter writer, int width = 160)
     {
         bool terminal = ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected;
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -78,7 +94,7 @@ internal static class AnalysisTables
             Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
         });
-        if (!terminal) console.Profile.Width = 160;
+        if (!terminal) console.Profile.Width = width;
         return console;
     }
 }

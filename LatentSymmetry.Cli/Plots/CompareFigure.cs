@@ -5,7 +5,8 @@ namespace LatentSymmetry.Cli.Plots;
 
 /// <summary>
 /// Test task loss and test symmetry loss against lambda_max, log-log, one line per layer placement with 95 %
-/// confidence bars and the baseline as a dashed line in its confidence band. lambda_max = 0 is kept: it is drawn
+/// confidence bars and the baseline as a dashed line in its confidence band, as are the alternatives run beside the
+/// sweep (augmentation, the invariant model), each in a colour and pattern of its own. lambda_max = 0 is kept: it is drawn
 /// one decade below the smallest positive decade and its tick is labelled "0". Layers are dodged sideways by a
 /// fortieth of a decade each so that overlapping confidence bars remain distinguishable.
 /// </summary>
@@ -43,13 +44,17 @@ public sealed class CompareFigure
     {
         LambdaAxis lambdaAxis = LambdaAxis.For(comparison.Layers.SelectMany(l => l.Task.Concat(l.Symmetry)).Select(p => p.LambdaMax));
         string title = string.IsNullOrWhiteSpace(comparison.Title) ? "" : comparison.Title + ": ";
-        Plot task = Panel(title + "test task loss", "test task loss", lambdaAxis, l => l.Task, comparison.BaselineTask);
-        Plot symmetry = Panel(title + SecondPanelLabel, SecondPanelLabel, lambdaAxis, l => l.Symmetry, comparison.BaselineSymmetry);
+        Plot task = Panel(title + "test task loss", "test task loss", lambdaAxis, l => l.Task, comparison.BaselineTask,
+            comparison.References.Select(r => (r, (MeanCi?)r.Task)));
+        Plot symmetry = Panel(title + SecondPanelLabel, SecondPanelLabel, lambdaAxis, l => l.Symmetry, comparison.BaselineSymmetry,
+            comparison.References.Select(r => (r, r.Second)));
         return FigureStyle.Columns(task, symmetry);
     }
 
-    Plot Panel(string title, string yLabel, LambdaAxis lambdaAxis, Func<LayerSweep, IReadOnlyList<SweepPoint>> select, MeanCi? baseline)
+    Plot Panel(string title, string yLabel, LambdaAxis lambdaAxis, Func<LayerSweep, IReadOnlyList<SweepPoint>> select, MeanCi? baseline,
+        IEnumerable<(BaselineReference Reference, MeanCi? Value)> references)
     {
+        (BaselineReference Reference, MeanCi Value)[] drawnReferences = [.. references.Where(r => r.Value is not null).Select(r => (r.Reference, r.Value!.Value))];
         Plot plot = FigureStyle.NewPanel(title, "λ_max", yLabel);
         lambdaAxis.Apply(plot);
 
@@ -62,20 +67,19 @@ public sealed class CompareFigure
         }
         if (baseline is { } b)
             AddBarEnds(logs, b.Mean, b.Ci95);
+        foreach ((_, MeanCi value) in drawnReferences)
+            AddBarEnds(logs, value.Mean, value.Ci95);
         (double lo, double hi) = LogAxis.Limits(logs);
         plot.Axes.Left.TickGenerator = LogAxis.TickGenerator(lo, hi);
         plot.Axes.SetLimitsY(lo, hi, plot.Axes.Left);
 
-        if (baseline is { } base_ && LogAxis.TryLog10(base_.Mean, out double baseLog))
+        if (baseline is { } base_)
         {
-            (double bandLo, double bandHi) = Band(base_.Mean, base_.Ci95, lo);
-            VerticalSpan band = plot.Add.VerticalSpan(bandLo, bandHi, FigureStyle.Baseline.WithAlpha(0.15));
-            band.LineWidth = 0;
-            band.EnableAutoscale = false;
-            HorizontalLine line = plot.Add.HorizontalLine(baseLog, 1.5f, FigureStyle.Baseline, LinePattern.Dashed);
-            line.LegendText = "baseline ± 95% CI";
-            line.EnableAutoscale = false;
+            // Beside the alternatives the baseline is named for what it is: the network without any of them.
+            AddReference(plot, base_, FigureStyle.Baseline, LinePattern.Dashed, comparison.References.Count == 0 ? "baseline" : "baseline (plain MLP)", lo);
         }
+        foreach ((BaselineReference reference, MeanCi value) in drawnReferences)
+            AddReference(plot, value, reference.Color, reference.Pattern, reference.Label, lo);
 
         int count = comparison.Layers.Count;
         for (int i = 0; i < count; i++)
@@ -89,6 +93,20 @@ public sealed class CompareFigure
         }
         FigureStyle.LegendBelow(plot);
         return plot;
+    }
+
+    /// <summary>A horizontal line at the mean in its 95% band, labelled in the legend; nothing where the mean cannot be drawn on a log axis.</summary>
+    static void AddReference(Plot plot, MeanCi value, Color color, LinePattern pattern, string label, double axisBottom)
+    {
+        if (!LogAxis.TryLog10(value.Mean, out double log))
+            return;
+        (double bandLo, double bandHi) = Band(value.Mean, value.Ci95, axisBottom);
+        VerticalSpan band = plot.Add.VerticalSpan(bandLo, bandHi, color.WithAlpha(0.15));
+        band.LineWidth = 0;
+        band.EnableAutoscale = false;
+        HorizontalLine line = plot.Add.HorizontalLine(log, 1.5f, color, pattern);
+        line.LegendText = label + " ± 95% CI";
+        line.EnableAutoscale = false;
     }
 
     static void AddLayer(Plot plot, string label, IReadOnlyList<SweepPoint> points, Color color, LambdaAxis lambdaAxis, double dodge, double axisBottom)

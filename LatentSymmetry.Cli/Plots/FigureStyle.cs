@@ -17,6 +17,12 @@ internal static class FigureStyle
     /// <summary>The unpenalised baseline in sweep comparisons.</summary>
     public static readonly Color Baseline = Color.FromHex("#404040");
 
+    /// <summary>Training with augmentation, a reference beside the sweep (matplotlib's C1 orange: no viridis layer colour is near it).</summary>
+    public static readonly Color Augmentation = Color.FromHex("#ff7f0e");
+
+    /// <summary>The invariant model, a reference beside the sweep (matplotlib's C3 red).</summary>
+    public static readonly Color InvariantModel = Color.FromHex("#d62728");
+
     // Sans fonts in order of preference. If none is installed, ScottPlot's own choice (the system default typeface) stays.
     static readonly string[] SansFonts = ["DejaVu Sans", "Liberation Sans", "Noto Sans", "Arial", "Helvetica"];
 

@@ -5,4 +5,8 @@ namespace LatentSymmetry.Cli.Plots;
 /// <param name="Layers">One series per layer placement, first layer first; colours are graded in this order.</param>
 /// <param name="BaselineTask">Test task loss of the baseline without a symmetry layer.</param>
 /// <param name="BaselineSymmetry">Test symmetry loss of the baseline, or null when it has none (it is then not drawn).</param>
-public sealed record SweepComparison(string Title, IReadOnlyList<LayerSweep> Layers, MeanCi BaselineTask, MeanCi? BaselineSymmetry);
+public sealed record SweepComparison(string Title, IReadOnlyList<LayerSweep> Layers, MeanCi BaselineTask, MeanCi? BaselineSymmetry)
+{
+    /// <summary>The alternatives run beside the sweep (benchmark --baselines), drawn as further reference lines; none by default.</summary>
+    public IReadOnlyList<BaselineReference> References { get; init; } = [];
+}

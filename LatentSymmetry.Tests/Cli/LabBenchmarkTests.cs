@@ -46,13 +46,13 @@ public class LabBenchmarkTests
         Assert.That(invariant[1], Does.StartWith("0.0003,0.0,,").And.Contain(",invariant,False,"));
         Assert.That(File.ReadAllLines(Path.Combine(results, files[1]))[1], Does.Contain(",mlp,True,"));
 
-        // analyze keeps the set-ups apart: one group per set-up, each titled with it.
+        // analyze reads them as one study: the grid's group, titled with its set-up, the baselines inside it.
         var report = BenchmarkAnalysis.Analyze(Directory.GetFiles(results));
-        Assert.That(report.Groups.Select(g => g.Key.Setup), Is.EquivalentTo(new[]
-        {
-            "so2+fourier-k2-offset0+sector-180", "so2+fourier-k2-offset0+sector-180+augment", "so2+fourier-k2-offset0+sector-180+invariant",
-        }));
-        Assert.That(report.Groups.All(g => g.Key.Title.Contains(" setup=" + g.Key.Setup)), Is.True);
+        var group = report.Groups.Single();
+        Assert.That(group.Key.Setup, Is.EqualTo("so2+fourier-k2-offset0+sector-180"));
+        Assert.That(group.Key.Title, Does.EndWith(" setup=so2+fourier-k2-offset0+sector-180"));
+        Assert.That(group.Baselines.Select(b => b.Variant), Is.EqualTo(new[] { "augment", "invariant" }));
+        Assert.That(group.Baselines.All(b => b.Statistics.VsBaseline is { Pairs: 1 } && b.Statistics.OrbitRatio is { N: 1 }), Is.True);
     }
 
     [Test]

@@ -64,6 +64,34 @@ public class CompareFigureTests
     }
 
     [Test]
+    public void Baseline_variants_are_labelled_reference_lines_in_their_bands()
+    {
+        SweepComparison comparison = SyntheticFigures.SweepComparison() with
+        {
+            BaselineTask = new MeanCi(1e-3, 2e-4),
+            References =
+            [
+                new BaselineReference("augmentation", Colors.Orange, LinePattern.DenselyDashed, new MeanCi(1e-4, 5e-5), new MeanCi(1, 0.1)),
+                new BaselineReference("invariant model", Colors.Red, LinePattern.Dotted, new MeanCi(1e-5, 0), null),
+            ],
+        };
+        Multiplot figure = new CompareFigure(comparison).Build();
+
+        HorizontalLine[] task = [.. figure.GetPlot(0).GetPlottables<HorizontalLine>()];
+        Assert.That(task.Select(l => l.LegendText), Is.EqualTo(new[] { "baseline (plain MLP) ± 95% CI", "augmentation ± 95% CI", "invariant model ± 95% CI" }));
+        Assert.That(task.Select(l => l.Y), Is.EqualTo(new[] { -3.0, -4.0, -5.0 }).Within(1e-12));
+        Assert.That(task.Select(l => l.LinePattern), Is.EqualTo(new[] { LinePattern.Dashed, LinePattern.DenselyDashed, LinePattern.Dotted }));
+        VerticalSpan augmentationBand = figure.GetPlot(0).GetPlottables<VerticalSpan>().ElementAt(1);
+        Assert.That(augmentationBand.Bottom, Is.EqualTo(Math.Log10(5e-5)).Within(1e-12));
+        Assert.That(augmentationBand.Top, Is.EqualTo(Math.Log10(1.5e-4)).Within(1e-12));
+        // The axis reaches down to every reference's band.
+        Assert.That(figure.GetPlot(0).Axes.Left.Range.Min, Is.LessThanOrEqualTo(-5));
+
+        // The second panel draws only what has a value there.
+        Assert.That(figure.GetPlot(1).GetPlottables<HorizontalLine>().Select(l => l.LegendText), Is.EqualTo(new[] { "augmentation ± 95% CI" }));
+    }
+
+    [Test]
     public void A_confidence_bar_reaching_below_zero_is_drawn_to_the_bottom_of_the_axis()
     {
         LayerSweep layer = new("layer 1", [new(0.1, 1e-3, 5e-3), new(1, 1e-2, 1e-3)], []);

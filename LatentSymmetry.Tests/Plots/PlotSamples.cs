@@ -25,6 +25,14 @@ public class PlotSamples
         new CompareFigure(SyntheticFigures.SweepComparison()).Save(Path.Combine(Directory, "compare.svg"));
         new CompareFigure(SyntheticFigures.SweepComparison([0])).Save(Path.Combine(Directory, "compare_zero_only.png"));
         new CompareFigure(SyntheticFigures.SweepComparison([3e-3])).Save(Path.Combine(Directory, "compare_single.png"));
+        new CompareFigure(SyntheticFigures.SweepComparison() with
+        {
+            References =
+            [
+                new BaselineReference("augmentation", FigureStyle.Augmentation, ScottPlot.LinePattern.DenselyDashed, new MeanCi(1.5e-4, 0.3e-4), null),
+                new BaselineReference("invariant model", FigureStyle.InvariantModel, ScottPlot.LinePattern.Dotted, new MeanCi(6e-5, 2e-5), null),
+            ],
+        }).Save(Path.Combine(Directory, "compare_baselines.png"));
 
         // Edge cases: short runs with zeros and NaN on the log axes, a slice with missing values.
         EpochPoint[] sparse = [new(0, 0.2), new(1, 0), new(2, double.NaN), new(3, 0.01), new(4, 0.004)];

@@ -20,6 +20,15 @@ public sealed record CellStatistics(
     SummaryStatistics Sym,
     BaselineComparison? VsBaseline)
 {
+    /// <summary>
+    /// The orbit task loss (test points turned by Haar rotations of the group) over the finite rows, when the files carry
+    /// the <c>orbit_task_loss</c> column (set-up files); null otherwise.
+    /// </summary>
+    public SummaryStatistics? Orbit { get; init; }
+
+    /// <summary>orbit_ratio = orbit task loss / test task loss of each finite row, summarised; null when <see cref="Orbit"/> is.</summary>
+    public SummaryStatistics? OrbitRatio { get; init; }
+
     /// <summary>True for the baseline cell.</summary>
     public bool IsBaseline => !SymmetryLayer.IsSet;
 }

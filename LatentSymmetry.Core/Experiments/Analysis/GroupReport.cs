@@ -2,7 +2,10 @@ using LatentSymmetry.Core.Experiments.Results;
 
 namespace LatentSymmetry.Core.Experiments.Analysis;
 
-/// <summary>The multi-seed analysis of one (architecture, learning rate) group of result files.</summary>
+/// <summary>
+/// The multi-seed analysis of one (architecture, learning rate, set-up) group of result files: the penalty grid's cells
+/// and, beside them, the baseline variants run with it (<c>benchmark --baselines</c>).
+/// </summary>
 /// <param name="Key">Architecture and learning rate.</param>
 /// <param name="Files">The files of the group (one per seed), in the order given.</param>
 /// <param name="Seeds">Their seeds, from the file names (null where the name does not follow the pattern).</param>
@@ -19,4 +22,14 @@ public sealed record GroupReport(
     IReadOnlyList<CellStatistics> BestByLayer,
     CellStatistics? Baseline,
     IReadOnlyList<CellStatistics> BeatBaseline,
-    IReadOnlyList<IncompleteCell> Incomplete);
+    IReadOnlyList<IncompleteCell> Incomplete)
+{
+    /// <summary>
+    /// The alternatives to the penalty run beside the grid (augmentation, the invariant model), each summarised like a
+    /// cell and compared with <see cref="Baseline"/> (the plain MLP) paired by seed; empty when the files hold none.
+    /// </summary>
+    public IReadOnlyList<BaselineCell> Baselines { get; init; } = [];
+
+    /// <summary>True when some cell or baseline variant has orbit task losses (set-up files).</summary>
+    public bool HasOrbit => Cells.Any(c => c.Orbit is not null) || Baselines.Any(b => b.Statistics.Orbit is not null);
+}

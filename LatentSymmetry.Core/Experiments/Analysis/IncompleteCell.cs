@@ -6,4 +6,8 @@ namespace LatentSymmetry.Core.Experiments.Analysis;
 /// <param name="LambdaMax">The final symmetry weight.</param>
 /// <param name="Present">Files holding the cell.</param>
 /// <param name="MissingFrom">Files lacking it, as given to the analysis.</param>
-public sealed record IncompleteCell(SymmetryLayer SymmetryLayer, double LambdaMax, int Present, IReadOnlyList<string> MissingFrom);
+public sealed record IncompleteCell(SymmetryLayer SymmetryLayer, double LambdaMax, int Present, IReadOnlyList<string> MissingFrom)
+{
+    /// <summary>The baseline variant (<see cref="Grid.BaselineVariant"/>) when the cell is one; its missing files are the ones expected beside the grid's.</summary>
+    public string? Variant { get; init; }
+}

@@ -30,6 +30,11 @@ public static class JsonReportRenderer
                 Int(w, "hidden_dim", g.Key.HiddenDim);
                 Number(w, "learning_rate", g.Key.LearningRate);
                 w.WriteString("title", g.Key.Title);
+                if (g.Key.Setup.Length > 0)
+                {
+                    w.WriteString("setup", g.Key.Setup);
+                }
+
                 Strings(w, "files", g.Files);
                 w.WriteStartArray("seeds");
                 foreach (int? s in g.Seeds)
@@ -45,8 +50,25 @@ public static class JsonReportRenderer
                 }
 
                 w.WriteEndArray();
-                Cells(w, "cells", g.Cells);
-                Cells(w, "best_by_layer", g.BestByLayer);
+                bool orbit = g.HasOrbit;
+                Cells(w, "cells", g.Cells, orbit);
+                if (g.Baselines.Count > 0)
+                {
+                    // The alternatives run beside the grid, with the cells' fields, compared with the plain-MLP baseline.
+                    w.WriteStartArray("baselines");
+                    foreach (BaselineCell b in g.Baselines)
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("variant", b.Variant);
+                        Strings(w, "files", b.Files);
+                        CellFields(w, b.Statistics, orbit);
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteEndArray();
+                }
+
+                Cells(w, "best_by_layer", g.BestByLayer, orbit);
                 w.WriteStartArray("beat_baseline");
                 foreach (CellStatistics c in g.BeatBaseline)
                 {
@@ -65,6 +87,11 @@ public static class JsonReportRenderer
                     w.WriteStartObject();
                     Int(w, "symmetry_layer", c.SymmetryLayer);
                     Number(w, "lambda_sym_max", c.LambdaMax);
+                    if (c.Variant is string variant)
+                    {
+                        w.WriteString("variant", variant);
+                    }
+
                     w.WriteNumber("present", c.Present);
                     Strings(w, "missing_from", c.MissingFrom);
                     w.WriteEndObject();
@@ -118,47 +145,64 @@ public static class JsonReportRenderer
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static void Cells(Utf8JsonWriter w, string name, IReadOnlyList<CellStatistics> cells)
+    private static void Cells(Utf8JsonWriter w, string name, IReadOnlyList<CellStatistics> cells, bool orbit)
     {
         w.WriteStartArray(name);
         foreach (CellStatistics c in cells)
         {
             w.WriteStartObject();
-            Int(w, "symmetry_layer", c.SymmetryLayer);
-            Number(w, "lambda_sym_max", c.LambdaMax);
-            w.WriteNumber("present", c.Present);
-            w.WriteNumber("diverged", c.Diverged);
-            Summary(w, "task", c.Task);
-            Summary(w, "sym", c.Sym);
-            if (c.VsBaseline is BaselineComparison v)
-            {
-                w.WriteStartObject("vs_baseline");
-                w.WriteNumber("pairs", v.Pairs);
-                Number(w, "cell_mean", v.CellMean);
-                Number(w, "baseline_mean", v.BaselineMean);
-                Number(w, "cell_median", v.CellMedian);
-                Number(w, "baseline_median", v.BaselineMedian);
-                Number(w, "factor", v.Factor);
-                Number(w, "w_plus", v.Test.WPlus);
-                Number(w, "w_minus", v.Test.WMinus);
-                Number(w, "p_value", v.Test.PValue);
-                w.WriteBoolean("exact", v.Test.Exact);
-                w.WriteBoolean("beats_baseline", v.BeatsBaseline);
-                w.WriteEndObject();
-            }
-            else
-            {
-                w.WriteNull("vs_baseline");
-            }
-
+            CellFields(w, c, orbit);
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
     }
 
-    private static void Summary(Utf8JsonWriter w, string name, SummaryStatistics s)
+    // The orbit summaries are written only for groups that have them, so the original experiment's reports keep their keys.
+    private static void CellFields(Utf8JsonWriter w, CellStatistics c, bool orbit)
     {
+        Int(w, "symmetry_layer", c.SymmetryLayer);
+        Number(w, "lambda_sym_max", c.LambdaMax);
+        w.WriteNumber("present", c.Present);
+        w.WriteNumber("diverged", c.Diverged);
+        Summary(w, "task", c.Task);
+        Summary(w, "sym", c.Sym);
+        if (orbit)
+        {
+            Summary(w, "orbit_task", c.Orbit);
+            Summary(w, "orbit_ratio", c.OrbitRatio);
+        }
+
+        if (c.VsBaseline is BaselineComparison v)
+        {
+            w.WriteStartObject("vs_baseline");
+            w.WriteNumber("pairs", v.Pairs);
+            Number(w, "cell_mean", v.CellMean);
+            Number(w, "baseline_mean", v.BaselineMean);
+            Number(w, "cell_median", v.CellMedian);
+            Number(w, "baseline_median", v.BaselineMedian);
+            Number(w, "factor", v.Factor);
+            Number(w, "w_plus", v.Test.WPlus);
+            Number(w, "w_minus", v.Test.WMinus);
+            Number(w, "p_value", v.Test.PValue);
+            w.WriteBoolean("exact", v.Test.Exact);
+            w.WriteBoolean("beats_baseline", v.BeatsBaseline);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("vs_baseline");
+        }
+    }
+
+    private static void Summary(Utf8JsonWriter w, string name, SummaryStatistics? s)
+    {
+        if (s is null)
+        {
+            w.WriteNull(name);
+            return;
+        }
+
         w.WriteStartObject(name);
         w.WriteNumber("n", s.N);
         Number(w, "mean", s.Mean);

@@ -39,7 +39,11 @@ public static class MarkdownReportRenderer
         return sb.ToString();
     }
 
-    /// <summary>The multi-seed report: per group a table of every cell, the best lambda per layer, the cells that beat the baseline and the incomplete cells.</summary>
+    /// <summary>
+    /// The multi-seed report: per group a table of every cell (and, as extra rows, the baseline variants run beside the
+    /// grid; orbit columns when the files have them), the best lambda per layer, the cells that beat the baseline and the
+    /// incomplete cells.
+    /// </summary>
     public static string Render(BenchmarkReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -47,14 +51,40 @@ public static class MarkdownReportRenderer
         foreach (GroupReport g in report.Groups)
         {
             sb.Append("## ").Append(g.Key.Title).Append(CultureInfo.InvariantCulture, $" ({g.Files.Count} seed file{(g.Files.Count == 1 ? "" : "s")})\n\n");
-            sb.Append("| Symmetry layer | λ_max | n | Task mean ± 95% CI | Task median | Sym mean ± 95% CI | Sym median | vs baseline (baseline loss / cell loss, > 1 better) |\n");
-            sb.Append("|---|---:|---:|---:|---:|---:|---:|---|\n");
+            bool orbit = g.HasOrbit;
+            sb.Append("| Symmetry layer | λ_max | n | Task mean ± 95% CI | Task median | Sym mean ± 95% CI | Sym median | ")
+                .Append(orbit ? "Orbit mean ± 95% CI | Orbit ratio mean ± 95% CI | Orbit ratio median | " : "")
+                .Append("vs baseline (baseline loss / cell loss, > 1 better) |\n");
+            sb.Append("|---|---:|---:|---:|---:|---:|---:|").Append(orbit ? "---:|---:|---:|" : "").Append("---|\n");
             foreach (CellStatistics c in g.Cells)
             {
+                Row(ReportText.Layer(c.SymmetryLayer), c);
+            }
+
+            // The alternatives run beside the grid: extra rows of the same table, the plain MLP (baseline) their reference.
+            foreach (BaselineCell b in g.Baselines)
+            {
+                Row(ReportText.Variant(b.Variant), b.Statistics);
+            }
+
+            IReadOnlyList<string> notes = ReportText.Notes(g);
+            if (notes.Count > 0)
+            {
+                sb.Append('\n').Append(string.Join(". ", notes)).Append(".\n");
+            }
+
+            void Row(string label, CellStatistics c)
+            {
                 sb.Append(CultureInfo.InvariantCulture,
-                    $"| {ReportText.Layer(c.SymmetryLayer)} | {PythonFloat.Format(c.LambdaMax)} | {c.Task.N}{(c.Diverged > 0 ? $" ({c.Diverged} diverged)" : "")} | ");
+                    $"| {label} | {PythonFloat.Format(c.LambdaMax)} | {c.Task.N}{(c.Diverged > 0 ? $" ({c.Diverged} diverged)" : "")} | ");
                 sb.Append(CultureInfo.InvariantCulture,
                     $"{ReportText.Sci(c.Task.Mean)} ± {ReportText.Sci(c.Task.Ci95HalfWidth)} | {ReportText.Sci(c.Task.Median)} | {ReportText.Sci(c.Sym.Mean)} ± {ReportText.Sci(c.Sym.Ci95HalfWidth)} | {ReportText.Sci(c.Sym.Median)} | ");
+                if (orbit)
+                {
+                    sb.Append(CultureInfo.InvariantCulture,
+                        $"{ReportText.MeanCi(c.Orbit)} | {ReportText.MeanCi(c.OrbitRatio)} | {(c.OrbitRatio is null ? "n/a" : ReportText.Sci(c.OrbitRatio.Median))} | ");
+                }
+
                 sb.Append(Versus(c.VsBaseline)).Append(" |\n");
             }
 
@@ -65,7 +95,8 @@ public static class MarkdownReportRenderer
             }
 
             sb.Append(CultureInfo.InvariantCulture, $"\n**Cells beating the baseline** (Wilcoxon signed-rank, two-sided, p < {report.Alpha}, lower median): ");
-            if (g.BeatBaseline.Count == 0)
+            BaselineCell[] variantsBeating = [.. g.Baselines.Where(b => b.Statistics.VsBaseline?.BeatsBaseline == true)];
+            if (g.BeatBaseline.Count == 0 && variantsBeating.Length == 0)
             {
                 sb.Append("none\n");
             }
@@ -76,6 +107,11 @@ public static class MarkdownReportRenderer
                 {
                     sb.Append(CultureInfo.InvariantCulture, $"- layer {ReportText.Layer(c.SymmetryLayer)}, λ_max {PythonFloat.Format(c.LambdaMax)}: {Versus(c.VsBaseline)}\n");
                 }
+
+                foreach (BaselineCell b in variantsBeating)
+                {
+                    sb.Append(CultureInfo.InvariantCulture, $"- {ReportText.Variant(b.Variant)}: {Versus(b.Statistics.VsBaseline)}\n");
+                }
             }
 
             if (g.Incomplete.Count > 0)
@@ -84,7 +120,7 @@ public static class MarkdownReportRenderer
                 foreach (IncompleteCell c in g.Incomplete)
                 {
                     sb.Append(CultureInfo.InvariantCulture,
-                        $"- layer {ReportText.Layer(c.SymmetryLayer)}, λ_max {PythonFloat.Format(c.LambdaMax)}: {c.Present}/{g.Files.Count}, missing from {string.Join(", ", c.MissingFrom.Select(Path.GetFileName))}\n");
+                        $"- {ReportText.Where(c)}: {c.Present}/{g.Files.Count}, missing from {string.Join(", ", c.MissingFrom.Select(Path.GetFileName))}\n");
                 }
             }
 

@@ -91,7 +91,7 @@ public sealed class ExperimentGrid
         Baselines = _baselines;
         foreach (string variant in Baselines)
         {
-            if (variant is not ("augment" or "invariant"))
+            if (!BaselineVariant.IsKnown(variant))
             {
                 throw new GridSpecException(variant, $"unknown baseline '{variant}': expected augment or invariant");
             }

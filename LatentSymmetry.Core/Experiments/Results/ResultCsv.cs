@@ -51,6 +51,7 @@ public static class ResultCsv
                 ResultColumns.WallSeconds => row.WallSeconds is double w ? PythonFloat.Format(w) : string.Empty,
                 ResultColumns.Epochs => row.Epochs is int e ? e.ToString(CultureInfo.InvariantCulture) : string.Empty,
                 ResultColumns.Diverged => row.Diverged is bool d ? (d ? "True" : "False") : string.Empty,
+                ResultColumns.OrbitTaskLoss when row.OrbitTaskLoss is double o => PythonFloat.Format(o),
                 string other => row.Extras is { } extras && extras.TryGetValue(other, out string? value) ? value : string.Empty,
             });
         }
@@ -309,6 +310,11 @@ public static class ResultCsv
             };
         }
 
+        if (map.OrbitTaskLoss is int o && f[o].Trim().Length > 0)
+        {
+            row = row with { OrbitTaskLoss = Number(f[o], ResultColumns.OrbitTaskLoss) };
+        }
+
         return row;
 
         double Number(string text, string column) =>
@@ -317,7 +323,7 @@ public static class ResultCsv
                 : throw new ResultFileException(path, lineNumber, $"malformed number '{text}' in column {column}");
     }
 
-    private sealed record ColumnMap(int LearningRate, int LambdaMax, int SymmetryLayer, int TestTaskLoss, int TestSymLoss, int? WallSeconds, int? Epochs, int? Diverged)
+    private sealed record ColumnMap(int LearningRate, int LambdaMax, int SymmetryLayer, int TestTaskLoss, int TestSymLoss, int? WallSeconds, int? Epochs, int? Diverged, int? OrbitTaskLoss)
     {
         public static ColumnMap Create(IReadOnlyList<string> columns, string path, int lineNumber)
         {
@@ -346,7 +352,8 @@ public static class ResultCsv
                 Required(ResultColumns.TestSymLoss),
                 Optional(ResultColumns.WallSeconds),
                 Optional(ResultColumns.Epochs),
-                Optional(ResultColumns.Diverged));
+                Optional(ResultColumns.Diverged),
+                Optional(ResultColumns.OrbitTaskLoss));
         }
     }
 }

@@ -23,6 +23,12 @@ public sealed record ResultRow(double LearningRate, double LambdaMax, SymmetryLa
     /// <summary>Whether the loss turned non-finite, when recorded.</summary>
     public bool? Diverged { get; init; }
 
+    /// <summary>
+    /// MSE on the test points turned by Haar rotations of the group (column <c>orbit_task_loss</c> of set-up files), when
+    /// the file has it; NaN for a diverged run.
+    /// </summary>
+    public double? OrbitTaskLoss { get; init; }
+
     /// <summary>Values of extra columns by name, already formatted (the lab set-up columns); null for none.</summary>
     public IReadOnlyDictionary<string, string>? Extras { get; init; }
 

@@ -1,0 +1,48 @@
+namespace LatentSymmetry.Core.Experiments.Grid;
+
+/// <summary>
+/// The alternatives to the penalty that <c>latsym benchmark --baselines</c> runs beside its grid, one no-penalty cell per
+/// (seed, learning rate): <c>augment</c> (batches turned by Haar rotations) and <c>invariant</c> (the invariant model).
+/// Their files carry the grid's set-up with the variant's name appended (<c>cone-60+augment</c>, or <c>augment</c> alone
+/// for the original experiment), which is how an analysis finds the grid they belong to.
+/// </summary>
+public static class BaselineVariant
+{
+    /// <summary>Training batches turned by fresh Haar rotations of the group.</summary>
+    public const string Augment = "augment";
+
+    /// <summary>The model fed the group's invariants, invariant by construction.</summary>
+    public const string Invariant = "invariant";
+
+    /// <summary>Every variant, in the order reports list them.</summary>
+    public static IReadOnlyList<string> All { get; } = [Augment, Invariant];
+
+    /// <summary>True for a variant's name.</summary>
+    public static bool IsKnown(string? name) => name is Augment or Invariant;
+
+    /// <summary>The set-up of the files of <paramref name="variant"/> run beside a grid of set-up <paramref name="gridSetup"/>.</summary>
+    public static string SetupOf(string gridSetup, string variant)
+    {
+        ArgumentNullException.ThrowIfNull(gridSetup);
+        return gridSetup.Length == 0 ? variant : gridSetup + "+" + variant;
+    }
+
+    /// <summary>
+    /// Splits a file's set-up into the grid's set-up and the variant when its last '+' token names a variant
+    /// (<c>cone-60+augment</c> gives <c>cone-60</c> and <c>augment</c>); false for a penalty grid's set-up.
+    /// </summary>
+    public static bool TrySplit(string setup, out string gridSetup, out string variant)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        int plus = setup.LastIndexOf('+');
+        variant = setup[(plus + 1)..];
+        gridSetup = plus < 0 ? "" : setup[..plus];
+        if (IsKnown(variant))
+        {
+            return true;
+        }
+
+        (gridSetup, variant) = ("", "");
+        return false;
+    }
+}
