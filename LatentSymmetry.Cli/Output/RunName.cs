@@ -22,7 +22,7 @@ internal static class RunName
     /// the setting does not apply (lambda without a penalty layer, the box on the disk, the disk's radii in 3-D; a
     /// field, radius or inner radius at its default for the group). A new setting joins with one line here. The
     /// lab's settings are named by their values (<c>so2</c>, <c>fourier-k2-offset0</c>, <c>invariant</c>,
-    /// <c>aug</c>, <c>sector180</c>), their keys left empty, as <see cref="TrainingOptions.SetupSlug"/> does.
+    /// <c>aug</c>, <c>sector180</c>), their keys left empty.
     /// </summary>
     static readonly (string Key, Func<TrainingOptions, string?> Value)[] Settings =
     [

@@ -175,28 +175,4 @@ public sealed record TrainingOptions
             ];
         }
     }
-
-    /// <summary>A short name for run directories: "L6xH128_sym-1_lam1_lr0.0003_seed42".</summary>
-    public string Slug => FormattableString.Invariant(
-        $"L{HiddenLayers}xH{HiddenDim}_sym{SymmetryLayer.NameToken}_lam{LambdaSymMax:R}_lr{LearningRate:R}_seed{RunSeed}") + SetupSlug;
-
-    /// <summary>
-    /// The set-up beyond the original's, for names: empty for the original experiment, else e.g.
-    /// "_so2_gaussian-ring_invariant_aug_sector90" (group, field name, model, augmentation, region; only what differs).
-    /// </summary>
-    public string SetupSlug
-    {
-        get
-        {
-            if (IsOriginalSetup) return "";
-            var parts = new List<string>();
-            if (Group != SymmetryGroup.So3) parts.Add(Group.Name);
-            if (Field is not null && TargetField.Spec != FieldCatalog.Default(Group.Dimension).Spec) parts.Add(TargetField.Name);
-            if (Model != ModelKind.Mlp) parts.Add(ModelKindText.Format(Model));
-            if (Augment) parts.Add("aug");
-            if (!TrainRegion.IsFull) parts.Add(TrainRegion.ToString().Replace(":", "", StringComparison.Ordinal));
-            if (Penalty != PenaltyKind.Raw) parts.Add("pen-" + PenaltyKindText.Format(Penalty) + (PenaltyGradDenominator ? "-graddenom" : ""));
-            return parts.Count == 0 ? "" : "_" + string.Join("_", parts);
-        }
-    }
 }

@@ -64,6 +64,6 @@ public class LabOptionsTests
         Assert.That(config.RootElement.GetProperty("group").GetString(), Is.EqualTo("so3"));
         Assert.That(config.RootElement.GetProperty("field").GetString(), Is.EqualTo("radial"));
         Assert.That(config.RootElement.GetProperty("train_region").GetString(), Is.EqualTo("full"));
-        Assert.That(new Core.Training.TrainingOptions().SetupSlug, Is.Empty);
+        Assert.That(new Core.Training.TrainingOptions().IsOriginalSetup, Is.True);
     }
 }
