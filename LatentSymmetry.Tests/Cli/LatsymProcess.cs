@@ -21,8 +21,7 @@ internal sealed class LatsymProcess : IDisposable
     /// <summary>Starts <c>latsym args</c> in <paramref name="workingDirectory"/>, its output captured.</summary>
     public static LatsymProcess Start(string workingDirectory, params string[] args)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "latsym.dll");
-        if (!File.Exists(dll)) throw new FileNotFoundException("latsym.dll is not beside the test assembly", dll);
+        var dll = Dll;
         var info = new ProcessStartInfo("env")
         {
             WorkingDirectory = workingDirectory,
@@ -41,8 +40,12 @@ internal sealed class LatsymProcess : IDisposable
         return p;
     }
 
+    /// <summary>latsym.dll, built beside the test assembly (the tests reference the CLI project).</summary>
+    public static string Dll => Path.Combine(AppContext.BaseDirectory, "latsym.dll") is var dll && File.Exists(dll) ? dll
+        : throw new FileNotFoundException("latsym.dll is not beside the test assembly", dll);
+
     /// <summary>The dotnet host running the tests (the SDK sets DOTNET_HOST_PATH), else the one on PATH.</summary>
-    static string DotnetHost() => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+    public static string DotnetHost() => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 
     public int Id => _process.Id;
 
