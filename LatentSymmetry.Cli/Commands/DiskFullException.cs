@@ -38,6 +38,10 @@ internal sealed class DiskFullException(string message, Exception inner) : IOExc
     {
         var m = e.Message;
         int start = m.LastIndexOf(" : '", StringComparison.Ordinal);
-        return start >= 0 && m.EndsWith('\'') && m.Length > start + 5 ? m[(start + 4)..^1] : null;
+        if (start < 0 || !m.EndsWith('\'') || m.Length <= start + 5) return null;
+        var path = m[(start + 4)..^1];
+        // A figure is written to a hidden ".NAME.GUID.tmp" beside it and renamed (FigureFile.WriteAtomically): name NAME.
+        var hidden = System.Text.RegularExpressions.Regex.Match(Path.GetFileName(path), @"^\.(.+)\.[0-9a-f]{32}\.tmp$");
+        return hidden.Success ? Path.Combine(Path.GetDirectoryName(path) ?? "", hidden.Groups[1].Value) : path;
     }
 }

@@ -46,6 +46,12 @@ public class DiskFullTests
         Assert.That(named, Is.Unique, "each disk fills up at another file");
         Assert.That(named, Does.Contain("metrics.json").And.Contain("model.safetensors"));
 
+        // A figure is written under a hidden temporary name: the message names the figure.
+        var figure = SmallDisk.Run(_dir, "24k", "", [.. TinyTrain.Where(a => a != "--headless")]);
+        Assert.That(figure.ExitCode, Is.EqualTo(1), figure.Stderr);
+        Assert.That(figure.Stderr, Is.EqualTo("latsym: run/loss_curves.png: no space left on device; the run directory was not created\n"));
+        Assert.That(Entries(figure.After), Is.EqualTo(new[] { ".latsym.lock" }));
+
         // The same run on a disk with room for it: the failures above were the full disk, nothing else.
         var fits = SmallDisk.Run(_dir, "32k", "", TinyTrain);
         Assert.That(fits.ExitCode, Is.EqualTo(0), fits.Stderr);
