@@ -70,8 +70,10 @@ public static class Program
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // The operating system failed us (disk full, I/O error): not the user's input, so exit 1.
-            stderr.WriteLine($"latsym: {FirstLine(e.Message)}");
+            // The operating system failed us (disk full, I/O error): not the user's input, so exit 1. A full
+            // disk is said in the same words whichever command wrote, with the file it was writing.
+            var message = e is IOException io && DiskFullException.IsDiskFull(io) && e is not DiskFullException ? DiskFullException.From(io).Message : e.Message;
+            stderr.WriteLine($"latsym: {FirstLine(message)}");
             return 1;
         }
     }

@@ -180,9 +180,18 @@ internal static class BenchmarkCommand
                     : new CellResult(r.TestTaskLoss, r.TestSymLoss ?? 0.0, r.History.Count) { Extras = extras };
             }
 
-            var summary = done == cells.Count
-                ? new GridRunSummary(cells.Count, done, 0, 0, 0, false, [])
-                : RunWithProgress(runner, cells, cells.Count - done, Train, jobCount, stdout, cancellation);
+            GridRunSummary summary;
+            try
+            {
+                summary = done == cells.Count
+                    ? new GridRunSummary(cells.Count, done, 0, 0, 0, false, [])
+                    : RunWithProgress(runner, cells, cells.Count - done, Train, jobCount, stdout, cancellation);
+            }
+            catch (IOException e) when (DiskFullException.IsDiskFull(e))
+            {
+                // The result store takes back a row cut short, so every file keeps whole rows only.
+                throw DiskFullException.From(e, consequence: "the results keep their complete rows; free space and rerun to resume");
+            }
             foreach (var w in summary.Warnings) stderr.WriteLine($"latsym: warning: {w}");
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"done: {summary.Recorded} runs recorded ({summary.Diverged} diverged), {summary.AlreadyPresent} already present, " +

@@ -55,9 +55,18 @@ internal static class TrainCommand
             var dir = explicitOutput ?? Path.GetRelativePath(Environment.CurrentDirectory, staged.FinalPath);
 
             var result = RunWithProgress(options, asJson ? stderr : stdout, interactive: !asJson && ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected, cancellation);
-            RunArtifacts.Write(staged.StagingPath, result);
-            if (!parse.GetValue(headless)) RunFigures.Write(staged.StagingPath, result);
-            staged.Commit();
+            try
+            {
+                RunArtifacts.Write(staged.StagingPath, result);
+                if (!parse.GetValue(headless)) RunFigures.Write(staged.StagingPath, result);
+                staged.Commit();
+            }
+            catch (IOException e) when (DiskFullException.IsDiskFull(e))
+            {
+                // Named as the file of the run directory the user asked for, not of its staging directory
+                // (which the dispose below removes).
+                throw DiskFullException.From(e, path => path.Replace(staged.StagingPath, dir, StringComparison.Ordinal), "the run directory was not created");
+            }
 
             if (asJson) stdout.WriteLine(RunArtifacts.MetricsJson(result, dir).TrimEnd());
             else RunReport.Write(stdout, result, dir);

@@ -85,6 +85,12 @@ internal sealed class StagedDirectory : IDisposable
             }
             throw new UsageException($"{option} '{finalPath}' and its {MaxAlternatives - 1} numbered alternatives are all taken");
         }
+        catch (IOException e) when (DiskFullException.IsDiskFull(e))
+        {
+            // Not a bad --output: the disk is full (exit 1, as every full disk).
+            if (createdParent) TryDeleteEmpty(parent);
+            throw DiskFullException.From(e, consequence: "nothing was written");
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or TimeoutException)
         {
             if (createdParent) TryDeleteEmpty(parent);

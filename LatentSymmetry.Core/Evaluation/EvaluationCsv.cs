@@ -44,10 +44,19 @@ public static class EvaluationCsv
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         using var stream = FileLock.Open(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, TimeSpan.FromMinutes(2));
         var text = stream.Length == 0 ? Header + "\n" + rows : rows;
-        stream.Seek(0, SeekOrigin.End);
+        long end = stream.Seek(0, SeekOrigin.End);
         var bytes = Encoding.UTF8.GetBytes(text);
-        stream.Write(bytes);
-        stream.Flush(flushToDisk: true);
+        try
+        {
+            stream.Write(bytes);
+            stream.Flush(flushToDisk: true);
+        }
+        catch (IOException)
+        {
+            // A write cut short by a full disk keeps only the rows written before it.
+            ResultStore.TruncateQuietly(stream, end);
+            throw;
+        }
     }
 
     static string N(double v) => double.IsFinite(v) ? PythonFloat.Format(v) : "";

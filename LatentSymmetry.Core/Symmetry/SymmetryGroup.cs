@@ -62,6 +62,30 @@ public abstract class SymmetryGroup
     /// <summary>The invariants of one point.</summary>
     protected abstract void InvariantsOf<T>(ReadOnlySpan<T> point, Span<T> invariants) where T : unmanaged, IFloatingPointIeee754<T>;
 
+    /// <summary>
+    /// The squared norm of <paramref name="point"/>'s first <paramref name="count"/> coordinates, accumulated in
+    /// double with fused multiply-adds and rounded once to <typeparamref name="T"/>.
+    /// </summary>
+    /// <remarks>
+    /// Why: a point and its turned copy, each rounded to float32, have exact squared norms a fraction of an ulp apart,
+    /// and an invariant model's float32 output can differ between them only where their float32 invariants do. Summed
+    /// in float32, each of the five roundings (three squares, two sums) moves |x|² on its own for x and for R x: for
+    /// points in the ball |x| ≤ 5, 47% of Haar-turned copies got another invariant. In double the float32 squares are
+    /// exact and the sum's error is far below float32's ulp, so the one rounding to float32 leaves the turned point's
+    /// own rounding as the only difference (38% of turned copies). For float64 models the fused chain rounds three
+    /// times instead of five.
+    /// </remarks>
+    private static T SquaredNorm<T>(ReadOnlySpan<T> point, int count) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        double sum = 0;
+        for (int i = 0; i < count; i++)
+        {
+            double v = double.CreateTruncating(point[i]);
+            sum = Math.FusedMultiplyAdd(v, v, sum);
+        }
+        return T.CreateTruncating(sum);
+    }
+
     /// <summary>The group of <paramref name="name"/> ("so3", "so2", "so2z", any case); false when unknown.</summary>
     public static bool TryParse(string? name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SymmetryGroup? group)
     {
@@ -84,7 +108,7 @@ public abstract class SymmetryGroup
         public override IReadOnlyList<string> InvariantNames { get; } = ["x^2 + y^2 + z^2"];
         public override IRotationSampler CreateSampler(RandomStream stream) => new HaarSo3Sampler(stream);
 
-        protected override void InvariantsOf<T>(ReadOnlySpan<T> p, Span<T> invariants) => invariants[0] = p[0] * p[0] + p[1] * p[1] + p[2] * p[2];
+        protected override void InvariantsOf<T>(ReadOnlySpan<T> p, Span<T> invariants) => invariants[0] = SquaredNorm(p, 3);
     }
 
     private sealed class So2Group(int dimension) : SymmetryGroup
@@ -98,7 +122,7 @@ public abstract class SymmetryGroup
 
         protected override void InvariantsOf<T>(ReadOnlySpan<T> p, Span<T> invariants)
         {
-            invariants[0] = p[0] * p[0] + p[1] * p[1];
+            invariants[0] = SquaredNorm(p, 2);
             if (dimension == 3) invariants[1] = p[2];
         }
     }

@@ -1,7 +1,9 @@
 using LatentSymmetry.Autograd;
 using LatentSymmetry.Core.Data;
 using LatentSymmetry.Core.Models;
+using LatentSymmetry.Core.Invariance;
 using LatentSymmetry.Core.Symmetry;
+using LatentSymmetry.Tests.Numerics;
 
 namespace LatentSymmetry.Tests.Models;
 
@@ -18,6 +20,80 @@ public class InvariantMlpTests
             foreach (var layer in new[] { SymmetryLayer.Hidden(1), SymmetryLayer.Hidden(3), SymmetryLayer.Output })
                 InvarianceCheck.AssertInvariant(model, layer, points, group.CreateSampler(9), 1e-12);
         }
+    }
+
+    [Test]
+    public void In_float32_the_outputs_for_x_and_Rx_differ_only_where_the_rounded_turned_point_moves_the_invariant()
+    {
+        // Issue 9. The turned point is computed in double and rounded once (as evaluate does); that rounding is all
+        // that may remain. Where the nearest floats to the exact |x|^2 and |Rx|^2 agree, the model sees the same
+        // input and its outputs must agree bit for bit; elsewhere they may differ. Summing the squares in float32
+        // failed this (so3, at the second point already).
+        foreach (var group in SymmetryGroup.All)
+        {
+            int d = group.Dimension, n = 2000, squared = group == SymmetryGroup.So3 ? 3 : 2;
+            var model = new InvariantMlp<float>(group, 128, 6, 1);
+            model.Initialize(new RandomStream(22));
+            var (x, turned) = PointsAndTurned(group, n);
+            var fx = model.Forward(new Tape<float>(), Variable<float>.FromSpan(n, d, x)).ToArray();
+            var fr = model.Forward(new Tape<float>(), Variable<float>.FromSpan(n, d, turned)).ToArray();
+            int same = 0;
+            for (int i = 0; i < n; i++)
+            {
+                if (ExactSquaredNorm.Nearest(x.AsSpan(d * i, squared)) != ExactSquaredNorm.Nearest(turned.AsSpan(d * i, squared))
+                    || (d == 3 && squared == 2 && x[d * i + 2] != turned[d * i + 2])) continue;
+                same++;
+                Assert.That(fr[i], Is.EqualTo(fx[i]), $"{group.Name}, point {i}: the same invariant must give the same output");
+            }
+            Assert.That(same, Is.GreaterThan(n / 2), $"{group.Name}: most turned points keep their rounded invariant, so the check above has points to check");
+        }
+    }
+
+    [Test]
+    public void In_float64_the_invariance_error_is_at_most_1e_14()
+    {
+        // eps = RMS(f(Rx) - f(x)) / std f(x) with rotations in double on the ball's points, as evaluate measures it:
+        // only float64 rounding remains.
+        foreach (var group in SymmetryGroup.All)
+        {
+            int d = group.Dimension, n = 2000;
+            var model = new InvariantMlp<double>(group, 128, 6, 1);
+            model.Initialize(new RandomStream(22));
+            var x = Array.ConvertAll(BallPoints(d, n), v => (double)v);
+            var r = new double[d * d * n];
+            group.CreateSampler(31).Sample<double>(r);
+            var turned = new double[d * n];
+            PointRotation.Apply<double>(r, x, turned, d);
+            var fx = model.Forward(new Tape<double>(), Variable<double>.FromSpan(n, d, x)).ToArray();
+            var fr = model.Forward(new Tape<double>(), Variable<double>.FromSpan(n, d, turned)).ToArray();
+            Assert.That(PredictionInvariance.Error<double>(fx, fr), Is.LessThanOrEqualTo(1e-14).And.GreaterThan(0), group.Name);
+        }
+    }
+
+    /// <summary>Float points uniform in the ball |x| &lt;= 5, the points evaluate keeps in the default box (their orbits stay in it).</summary>
+    static float[] BallPoints(int d, int n)
+    {
+        var data = new TestData(13);
+        var x = new float[d * n];
+        for (int i = 0; i < n;)
+        {
+            double r2 = 0;
+            for (int j = 0; j < d; j++) r2 += (x[d * i + j] = (float)data.Uniform(-5, 5)) * (double)x[d * i + j];
+            if (r2 <= 25) i++;
+        }
+        return x;
+    }
+
+    /// <summary>Points in the ball and their turned copies, each turned by a Haar rotation in double and rounded once.</summary>
+    static (float[] Points, float[] Turned) PointsAndTurned(SymmetryGroup group, int n)
+    {
+        int d = group.Dimension;
+        var x = BallPoints(d, n);
+        var r = new double[d * d * n];
+        group.CreateSampler(31).Sample<double>(r);
+        var turned = new double[d * n];
+        PointRotation.Apply<double>(r, Array.ConvertAll(x, v => (double)v), turned, d);
+        return (x, Array.ConvertAll(turned, v => (float)v));
     }
 
     [Test]

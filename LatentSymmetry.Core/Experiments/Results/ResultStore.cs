@@ -129,8 +129,31 @@ public sealed class ResultStore
 
     private static void WriteDurably(FileStream stream, byte[] bytes)
     {
-        stream.Seek(0, SeekOrigin.End);
-        stream.Write(bytes);
-        stream.Flush(flushToDisk: true);
+        long end = stream.Seek(0, SeekOrigin.End);
+        try
+        {
+            stream.Write(bytes);
+            stream.Flush(flushToDisk: true);
+        }
+        catch (IOException)
+        {
+            // A write cut short (a full disk accepts the part that fits its last block) would leave a torn row;
+            // take it back so the file keeps whole rows only. The stream is unbuffered, so nothing is pending.
+            TruncateQuietly(stream, end);
+            throw;
+        }
+    }
+
+    /// <summary>Cuts <paramref name="stream"/> back to <paramref name="length"/>; a failure leaves a torn tail, which the next <see cref="Recover"/> repairs.</summary>
+    internal static void TruncateQuietly(FileStream stream, long length)
+    {
+        try
+        {
+            stream.SetLength(length);
+            stream.Flush(flushToDisk: true);
+        }
+        catch (IOException)
+        {
+        }
     }
 }
