@@ -194,9 +194,16 @@ public class CrMathTests
         Assert.That(f(x), Is.EqualTo(nearest));
     }
 
-    [Test, Explicit("About a minute: ten million inputs per function against glibc.")]
+    /// <summary>
+    /// About a minute: ten million inputs per function against glibc. Runs when LATSYM_LONG_TESTS=1; otherwise it
+    /// is skipped with Assert.Ignore, which dotnet test counts in its "Skipped" total ([Explicit] is listed as
+    /// skipped but not counted, so the listing and the summary disagreed).
+    /// </summary>
+    [Test]
     public void Ten_million_inputs_each_against_glibc()
     {
+        if (Environment.GetEnvironmentVariable("LATSYM_LONG_TESTS") != "1")
+            Assert.Ignore("about a minute; set LATSYM_LONG_TESTS=1 to run it");
         AssertFew(CompareWithPlatform(CrMath.Exp, Math.Exp, ArbitraryPrecision.Exp, Uniform(21, 10_000_000, -40, 1)));
         AssertFew(CompareWithPlatform(CrMath.Log, Math.Log, ArbitraryPrecision.Log, Uniform(22, 10_000_000, 0, 1)));
         AssertFew(CompareWithPlatform(CrMath.Cos, Math.Cos, ArbitraryPrecision.Cos, Uniform(23, 10_000_000, 0, 150)));
