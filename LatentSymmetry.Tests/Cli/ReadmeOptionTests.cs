@@ -43,6 +43,67 @@ public class ReadmeOptionTests
     public void Every_command_has_a_readme_section(string command) =>
         Assert.That(Readme, Does.Contain($"### `latsym {command}"));
 
+    /// <summary>
+    /// Every "latsym ..." line of the README's indented examples and every "dotnet run --project LatentSymmetry.Cli ... --"
+    /// line (the set-up command, the SLURM script) as the latsym line it runs; continuations joined, comments cut.
+    /// </summary>
+    public static IEnumerable<TestCaseData> ExampleLines()
+    {
+        var lines = Readme.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        for (int i = 0; i < lines.Count; i++)
+        {
+            string line = lines[i].Trim();
+            const string Run = "dotnet run --project LatentSymmetry.Cli -c Release -- ";
+            if (line.StartsWith(Run, StringComparison.Ordinal)) line = "latsym " + line[Run.Length..];
+            else if (!lines[i].StartsWith("    latsym ", StringComparison.Ordinal)) continue;
+            while (line.EndsWith('\\') && i + 1 < lines.Count) line = line[..^1] + " " + lines[++i].Trim();
+            int comment = line.IndexOf(" #", StringComparison.Ordinal);
+            if (comment >= 0) line = line[..comment];
+            yield return new TestCaseData(line.TrimEnd()).SetName($"README example parses: {line.TrimEnd()}");
+        }
+    }
+
+    [TestCaseSource(nameof(ExampleLines))]
+    public void Every_readme_example_parses(string line)
+    {
+        // [--json] marks an optional part: parse the line with it.
+        // A shell variable stands for a number there ("$SLURM_CPUS_PER_TASK").
+        var args = ShellWords(line.Replace("[", "", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal))
+            .Skip(1).Select(w => w.StartsWith('$') ? "2" : w).ToArray();
+        var parse = LatentSymmetry.Cli.Program.CreateRoot(TextWriter.Null, TextWriter.Null).Parse(args);
+        Assert.That(parse.Errors.Select(e => e.Message), Is.Empty, line);
+    }
+
+    [Test]
+    public void The_readme_has_examples_of_every_command() =>
+        Assert.That(ExampleLines().Select(c => ((string)c.Arguments[0]!).Split(' ')[1]).Distinct(),
+            Is.SupersetOf(new[] { "train", "profile", "benchmark", "analyze", "compare", "fields", "evaluate", "survey" }));
+
+    [Test]
+    public void Every_embedded_figure_exists()
+    {
+        var paths = Regex.Matches(Readme, @"!\[[^\]]*\]\(([^)\s]+)\)").Select(m => m.Groups[1].Value).ToList();
+        Assert.That(paths, Is.Not.Empty);
+        Assert.That(paths.Where(p => !File.Exists(Path.Combine(RepositoryRoot(), p))), Is.Empty, "README.md embeds figures that are not in the repository");
+    }
+
+    /// <summary>Splits a shell line into words, honouring single and double quotes (enough for the README's examples).</summary>
+    static IEnumerable<string> ShellWords(string line)
+    {
+        var word = new System.Text.StringBuilder();
+        bool inWord = false;
+        char quote = '\0';
+        foreach (char c in line)
+        {
+            if (quote != '\0') { if (c == quote) quote = '\0'; else word.Append(c); continue; }
+            if (c is '\'' or '"') { quote = c; inWord = true; continue; }
+            if (char.IsWhiteSpace(c)) { if (inWord) yield return word.ToString(); word.Clear(); inWord = false; continue; }
+            word.Append(c);
+            inWord = true;
+        }
+        if (inWord) yield return word.ToString();
+    }
+
     [Test]
     public void The_tree_has_the_commands_the_readme_lists()
     {
