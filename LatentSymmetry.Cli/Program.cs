@@ -70,7 +70,8 @@ public static class Program
     internal static RootCommand CreateRoot(TextWriter stdout, TextWriter stderr) =>
         new RootCommand(
             "latsym: latent-symmetry experiments on a rotation-invariant 3-D field, in pure managed code.\n" +
-            "Train an MLP with an SO(3) orbit penalty at a chosen layer, profile the kernels, run and analyse grids.")
+            "Train an MLP with an SO(3) orbit penalty at a chosen layer, profile the kernels, run and analyse grids, " +
+            "measure how invariant a saved run is, and survey the catalogue's fields.")
         {
             TrainCommand.Create(stdout, stderr),
             ProfileCommand.Create(stdout),
