@@ -20,19 +20,7 @@ public static class Program
     /// <summary>Runs the command line with the given writers (tests capture them).</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var root = new RootCommand(
-            "latsym: latent-symmetry experiments on a rotation-invariant 3-D field, in pure managed code.\n" +
-            "Train an MLP with an SO(3) orbit penalty at a chosen layer, profile the kernels, run and analyse grids.")
-        {
-            TrainCommand.Create(stdout, stderr),
-            ProfileCommand.Create(stdout),
-            BenchmarkCommand.Create(stdout, stderr),
-            AnalyzeCommand.Create(stdout, stderr),
-            CompareCommand.Create(stdout, stderr),
-            FieldsCommand.Create(stdout),
-            EvaluateCommand.Create(stdout),
-            SurveyCommand.Create(stdout, stderr),
-        };
+        var root = CreateRoot(stdout, stderr);
         var parse = root.Parse(args);
         var problem = parse.Errors.Count > 0
             ? ParseErrorText.Describe(ParseErrorText.First(parse.Errors)) + (parse.Errors.Count > 1 ? $" (and {parse.Errors.Count - 1} more)" : "")
@@ -77,6 +65,23 @@ public static class Program
             return 1;
         }
     }
+
+    /// <summary>The whole command tree (tests walk it to check that README.md documents every option).</summary>
+    internal static RootCommand CreateRoot(TextWriter stdout, TextWriter stderr) =>
+        new RootCommand(
+            "latsym: latent-symmetry experiments on a rotation-invariant 3-D field, in pure managed code.\n" +
+            "Train an MLP with an SO(3) orbit penalty at a chosen layer, profile the kernels, run and analyse grids, " +
+            "measure how invariant a saved run is, and survey the catalogue's fields.")
+        {
+            TrainCommand.Create(stdout, stderr),
+            ProfileCommand.Create(stdout),
+            BenchmarkCommand.Create(stdout, stderr),
+            AnalyzeCommand.Create(stdout, stderr),
+            CompareCommand.Create(stdout, stderr),
+            FieldsCommand.Create(stdout),
+            EvaluateCommand.Create(stdout),
+            SurveyCommand.Create(stdout, stderr),
+        };
 
     /// <summary>"latsym profile gemm" for the command the arguments reached.</summary>
     static string CommandPath(System.CommandLine.Parsing.CommandResult? result)

@@ -17,7 +17,7 @@ internal static class AnalyzeCommand
             Description = "Result CSV files (ours or the original project's), directories of them, or globs such as 'results/layers=6x128_lr=3e-4_*.csv'.",
             Arity = ArgumentArity.OneOrMore,
         };
-        var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "table" };
+        var format = new Option<string>("--format") { Description = "Output format: table (aligned columns for the terminal), markdown, csv or json (one object: alpha, groups, warnings).", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "markdown", "csv", "json");
         var command = new Command("analyze",
             "Analyse grid results. One file: per symmetry layer, the best and runner-up lambda_max by test task loss. " +

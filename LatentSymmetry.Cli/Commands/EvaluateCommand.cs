@@ -53,7 +53,7 @@ internal static class EvaluateCommand
             "- test_task_loss, recomputed from the saved weights (equal bit for bit to metrics.json's), orbit_task_loss (the MSE " +
             "on the test points each turned by a Haar rotation of the group) and orbit_ratio = orbit/test, as the run computes them;\n" +
             "- invariance_error eps = RMS(f(Rx) - f(x)) / std f(x) over the test points whose turned copies stay in the data's " +
-            "domain (|x| <= B in the box; every point of the disk), in float32 and with the same weights run in float64;\n" +
+            "domain (|x| <= B in the box under so3, x^2 + y^2 <= B^2 under so2z; every point of the disk), in float32 and with the same weights run in float64;\n" +
             "- per layer (every hidden layer and the output), with 95% bootstrap intervals over the test points: " + MeasuresHelp + "\n" +
             "- angle_curve: the MSE of turned test points per 10 degrees of angle to the training region's axis (+z for a cone, " +
             "+x for a sector), which shows where a region-trained model stops generalising.\n" +

@@ -25,7 +25,7 @@ internal static class FieldsCommand
                 "and the groups it is invariant under; a bad spec is a one-line error (exit code 2). Without SPEC, the whole catalogue.",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var dimension = new Option<int?>("--dimension", "-d") { Description = "List only the fields of this dimension (2: the disk, 3: space); mix is listed with both.", HelpName = "2|3" };
+        var dimension = new Option<int?>("--dimension", "-d") { Description = "List only the fields of this dimension (2: the disk, 3: space); mix is listed with both. Default: every field.", HelpName = "2|3" };
         dimension.AcceptOnlyFromAmong("2", "3");
         var json = new Option<bool>("--json")
         {

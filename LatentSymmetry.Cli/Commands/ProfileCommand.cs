@@ -68,6 +68,10 @@ internal static class ProfileCommand
         foreach (var option in new Option[] { o.HiddenLayers, o.HiddenDim, o.BatchSize, o.Layer, o.LambdaMax }) c.Options.Add(option);
         foreach (var option in new Option[] { o.Group, o.Model, o.Augment }) c.Options.Add(option);
         c.Options.Add(json);
+        // The step is timed on its own: no schedule and no epochs, so say what these two mean here.
+        o.BatchSize.Description = "Rows of the random batch the step runs on.";
+        o.LambdaMax.Description = "Penalty weight of the timed step (fixed; train's schedule does not apply).";
+        o.Group.Description = "Symmetry group: so3 (points in the box [-5, 5]^3), so2 (points on the unit disk) or so2z (rotations about z; points in the box).";
         c.SetAction(p =>
         {
             var options = o.Read(p);

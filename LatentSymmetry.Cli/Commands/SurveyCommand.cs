@@ -59,6 +59,8 @@ internal static class SurveyCommand
         foreach (var option in new Option[] { o.Layer, o.LambdaMax, o.HiddenLayers, o.HiddenDim, o.LearningRate, o.Epochs, o.BatchSize, o.Samples, o.Group, o.Radius, o.InnerRadius })
             command.Options.Add(option);
         foreach (var option in o.PenaltyOptions) command.Options.Add(option);
+        // The survey trains without a penalty by default, so its lambda defaults to 0: say so where it is read.
+        o.LambdaMax.Description = "Maximum penalty weight; lambda rises from 0 as (1 - cos(pi e / (E - 1))) / 2. The survey's default is 0: give it with --symmetry-layer.";
         command.SetAction((parse, cancellation) => Task.FromResult(Execute(parse, cancellation)));
         return command;
 

@@ -23,7 +23,7 @@ internal static class TrainCommand
         var headless = new Option<bool>("--headless") { Description = "Skip the figures (loss_curves.png, slice.png)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object with the configuration, seeds, test losses and run directory instead of the report; progress goes to stderr." };
         var command = new Command("train",
-            "Train an MLP on f = exp(-0.5 R^2) cos(2 R^2) with the latent-symmetry penalty " +
+            "Train an MLP on f = exp(-0.5 R^2) cos(2 R^2) (or another --field, see 'latsym fields') with the latent-symmetry penalty " +
             "lambda(epoch) * 1/2 E||h(R1 x) - h(R2 x)||^2 at one layer (or summed over several: --symmetry-layer 2,4,-1), R1, R2 Haar-random rotations.\n" +
             "Writes config.json, history.csv, batches.csv, metrics.json, model.safetensors and, unless --headless, " +
             "loss_curves.png and slice.png into the run directory, which appears only when complete.");

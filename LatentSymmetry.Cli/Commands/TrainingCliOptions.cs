@@ -30,7 +30,7 @@ internal sealed class TrainingCliOptions(TrainingOptions d)
     public readonly Option<int> RunSeed = new("--run-seed") { Description = "Run seed; the data, model and augmentation seeds derive from it (MD5, as the original).", DefaultValueFactory = _ => d.RunSeed };
     public readonly Option<int> Epochs = new("--epochs") { Description = "Number of epochs E.", DefaultValueFactory = _ => d.Epochs };
     public readonly Option<int> BatchSize = new("--batch-size") { Description = "Training batch size (the last, smaller batch is kept).", DefaultValueFactory = _ => d.BatchSize };
-    public readonly Option<int> Samples = new("--samples") { Description = "Points in the data set, uniform in the box, split 60/20/20.", DefaultValueFactory = _ => d.Samples };
+    public readonly Option<int> Samples = new("--samples") { Description = "Points in the data set, uniform in the box (on the disk for so2), split 60/20/20.", DefaultValueFactory = _ => d.Samples };
     public readonly Option<double> Box = new("--box") { Description = "Half-width B of the sampling box [-B, B]^3.", DefaultValueFactory = _ => d.BoxHalfWidth };
 
     // The symmetry lab: group, field, model, augmentation, region (defaults: the original experiment).
