@@ -17,7 +17,7 @@ public sealed class Evaluator<T> where T : unmanaged, IFloatingPointIeee754<T>
     const int Chunk = 1024;
     readonly Tape<T> _tape = new();
 
-    /// <summary>The losses of <see cref="Evaluate(Module{T}, FieldSplit{T}, SymmetryLayer, SymmetryGroup, int, IOrbitPenaltyKind{T})"/> under SO(3).</summary>
+    /// <summary>The losses of <see cref="Evaluate(Module{T}, FieldSplit{T}, SymmetryLayer, SymmetryGroup, int, IOrbitPenaltyKind{T}, bool)"/> under SO(3).</summary>
     public (double Task, double? Sym) Evaluate(Module<T> model, FieldSplit<T> split, SymmetryLayer layer, int rotationSeed) =>
         Evaluate(model, split, layer, SymmetryGroup.So3, rotationSeed);
 
@@ -27,13 +27,16 @@ public sealed class Evaluator<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <paramref name="rotationSeed"/> (the same rotations every time it is called with that seed, so epochs
     /// compare like with like). The penalty is of <paramref name="kind"/> (default: raw); a kind that looks at
     /// the batch as a whole (its spread, its principal components) sees the split in one piece.
+    /// With <paramref name="measureSym"/> false the penalty is not computed (Sym is null) and the task loss is
+    /// bit for bit the one it would have been (same chunks).
     /// </summary>
     public (double Task, double? Sym) Evaluate(Module<T> model, FieldSplit<T> split, SymmetryLayer layer, SymmetryGroup group, int rotationSeed,
-        IOrbitPenaltyKind<T>? kind = null)
+        IOrbitPenaltyKind<T>? kind = null, bool measureSym = true)
     {
         ArgumentNullException.ThrowIfNull(group);
         var orbit = layer.IsSet ? new OrbitPenalty<T>(group.CreateSampler(rotationSeed), kind) : null;
         int chunk = orbit is null || !orbit.Kind.NeedsOriginal ? Chunk : Math.Max(1, split.Count);
+        if (!measureSym) orbit = null;
         int depth = layer.IsSet ? model.CheckDepth(layer) : 0;
         double taskSum = 0, symSum = 0;
         int n = split.Count, d = split.Dimension;
