@@ -16,7 +16,28 @@ internal readonly struct GemmMicroKernel512<T> : IGemmMicroKernel<T> where T : u
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: skip the slow unoptimised tier
     public static void Run(int kc, ref T a, nint rowStrideA, nint stepA, ref T b, nint stepB, ref T c, nint ldc, bool loadC)
+        => Tile<PlainStore>(kc, ref a, rowStrideA, stepA, ref b, stepB, ref c, ldc, loadC, ref Unsafe.NullRef<T>(), relu: false);
+
+    /// <inheritdoc/>
+    public static bool FusesBiasActivation => true;
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void RunBiasActivation(int kc, ref T a, nint rowStrideA, nint stepA, ref T b, nint stepB, ref T c, nint ldc, bool loadC, ref T bias, bool relu)
+        => Tile<BiasStore>(kc, ref a, rowStrideA, stepA, ref b, stepB, ref c, ldc, loadC, ref bias, relu);
+
+    // How a finished tile is stored: as is, or with the bias (and ReLU) epilogue. A struct type argument, so the
+    // JIT compiles the tile once per mode and the plain store carries no trace of the epilogue.
+    private interface IStoreMode { static abstract bool AddsBias { get; } }
+    private readonly struct PlainStore : IStoreMode { public static bool AddsBias => false; }
+    private readonly struct BiasStore : IStoreMode { public static bool AddsBias => true; }
+
+    // The tile, shared by both entry points; fully optimised from the first call like them.
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+    static void Tile<TMode>(int kc, ref T a, nint rowStrideA, nint stepA, ref T b, nint stepB, ref T c, nint ldc, bool loadC, ref T bias, bool relu)
+        where TMode : struct, IStoreMode
     {
+        bool epilogue = TMode.AddsBias;
         nuint w = (nuint)Vector512<T>.Count;
         // Rows of A are reached from three bases (rows 0, 4, 8) plus 0..3 strides, which x86 addressing folds into the broadcasts.
         nint rs1 = rowStrideA, rs2 = 2 * rowStrideA, rs3 = 3 * rowStrideA;
@@ -75,18 +96,31 @@ internal readonly struct GemmMicroKernel512<T> : IGemmMicroKernel<T> where T : u
             a8 = ref Unsafe.Add(ref a8, stepA);
             b = ref Unsafe.Add(ref b, stepB);
         }
-        c0a.StoreUnsafe(ref c); c0b.StoreUnsafe(ref c, w);
-        c1a.StoreUnsafe(ref c, ld); c1b.StoreUnsafe(ref c, ld + w);
-        c2a.StoreUnsafe(ref c, 2 * ld); c2b.StoreUnsafe(ref c, 2 * ld + w);
-        c3a.StoreUnsafe(ref c, 3 * ld); c3b.StoreUnsafe(ref c, 3 * ld + w);
-        c4a.StoreUnsafe(ref c, 4 * ld); c4b.StoreUnsafe(ref c, 4 * ld + w);
-        c5a.StoreUnsafe(ref c, 5 * ld); c5b.StoreUnsafe(ref c, 5 * ld + w);
-        c6a.StoreUnsafe(ref c, 6 * ld); c6b.StoreUnsafe(ref c, 6 * ld + w);
-        c7a.StoreUnsafe(ref c, 7 * ld); c7b.StoreUnsafe(ref c, 7 * ld + w);
-        c8a.StoreUnsafe(ref c, 8 * ld); c8b.StoreUnsafe(ref c, 8 * ld + w);
-        c9a.StoreUnsafe(ref c, 9 * ld); c9b.StoreUnsafe(ref c, 9 * ld + w);
-        c10a.StoreUnsafe(ref c, 10 * ld); c10b.StoreUnsafe(ref c, 10 * ld + w);
-        c11a.StoreUnsafe(ref c, 11 * ld); c11b.StoreUnsafe(ref c, 11 * ld + w);
+        // The epilogue as BiasActivationKernels.ForwardRows does it: (c + bias), then max(·, 0).
+        Vector512<T> biasA = epilogue ? Vector512.LoadUnsafe(ref bias) : default, biasB = epilogue ? Vector512.LoadUnsafe(ref bias, w) : default;
+        Put(c0a, ref c, 0, biasA, epilogue, relu); Put(c0b, ref c, 0 + w, biasB, epilogue, relu);
+        Put(c1a, ref c, ld, biasA, epilogue, relu); Put(c1b, ref c, ld + w, biasB, epilogue, relu);
+        Put(c2a, ref c, 2 * ld, biasA, epilogue, relu); Put(c2b, ref c, 2 * ld + w, biasB, epilogue, relu);
+        Put(c3a, ref c, 3 * ld, biasA, epilogue, relu); Put(c3b, ref c, 3 * ld + w, biasB, epilogue, relu);
+        Put(c4a, ref c, 4 * ld, biasA, epilogue, relu); Put(c4b, ref c, 4 * ld + w, biasB, epilogue, relu);
+        Put(c5a, ref c, 5 * ld, biasA, epilogue, relu); Put(c5b, ref c, 5 * ld + w, biasB, epilogue, relu);
+        Put(c6a, ref c, 6 * ld, biasA, epilogue, relu); Put(c6b, ref c, 6 * ld + w, biasB, epilogue, relu);
+        Put(c7a, ref c, 7 * ld, biasA, epilogue, relu); Put(c7b, ref c, 7 * ld + w, biasB, epilogue, relu);
+        Put(c8a, ref c, 8 * ld, biasA, epilogue, relu); Put(c8b, ref c, 8 * ld + w, biasB, epilogue, relu);
+        Put(c9a, ref c, 9 * ld, biasA, epilogue, relu); Put(c9b, ref c, 9 * ld + w, biasB, epilogue, relu);
+        Put(c10a, ref c, 10 * ld, biasA, epilogue, relu); Put(c10b, ref c, 10 * ld + w, biasB, epilogue, relu);
+        Put(c11a, ref c, 11 * ld, biasA, epilogue, relu); Put(c11b, ref c, 11 * ld + w, biasB, epilogue, relu);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Put(Vector512<T> v, ref T c, nuint offset, Vector512<T> bias, bool epilogue, bool relu)
+    {
+        if (epilogue)
+        {
+            v += bias;
+            if (relu) v = Vector512.Max(v, Vector512<T>.Zero);
+        }
+        v.StoreUnsafe(ref c, offset);
     }
 
     // One rounding per step, on every path: the determinism contract rests on this being a true FMA.

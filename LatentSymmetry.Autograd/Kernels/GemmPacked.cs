@@ -158,6 +158,11 @@ internal static class GemmPacked
                             ref T cTile = ref Unsafe.Add(ref c0, i * crs + (jc + jr) * ccs);
                             if (rows == tileRows && nrValid == nr && ccs == 1)
                             {
+                                if (finish && TKernel.FusesBiasActivation && tileRows == TKernel.MR)
+                                {
+                                    TKernel.RunBiasActivation(kc, ref aPanel, rowStrideA, stepA, ref bPanel, stepB, ref cTile, crs, loadC, ref Unsafe.Add(ref bias0, jc + jr), relu);
+                                    continue;
+                                }
                                 RunTile<T, TKernel, TEdge, TThin>(tileRows, kc, ref aPanel, rowStrideA, stepA, ref bPanel, stepB, ref cTile, crs, loadC);
                                 if (finish)
                                     BiasActivationKernels.ForwardRows(ref cTile, crs, rows, nr, ref Unsafe.Add(ref bias0, jc + jr), relu);

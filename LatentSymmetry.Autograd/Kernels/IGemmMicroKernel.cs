@@ -22,4 +22,15 @@ internal interface IGemmMicroKernel<T> where T : unmanaged, IFloatingPointIeee75
     /// stays one sequential FMA chain over p whatever the K blocking.
     /// </summary>
     static abstract void Run(int kc, ref T a, nint rowStrideA, nint stepA, ref T b, nint stepB, ref T c, nint ldc, bool loadC);
+
+    /// <summary>Whether <see cref="RunBiasActivation"/> is this kernel's own (fused); else the driver runs the bias pass itself.</summary>
+    static virtual bool FusesBiasActivation => false;
+
+    /// <summary>
+    /// As <see cref="Run"/> for a tile's last k-block, adding <paramref name="bias"/>[0..NR) to every row (then
+    /// max(·, 0) when <paramref name="relu"/>) before the store: the operations of a bias pass over the stored
+    /// tile, in the same order, so the same bits, without reading the tile back.
+    /// </summary>
+    static virtual void RunBiasActivation(int kc, ref T a, nint rowStrideA, nint stepA, ref T b, nint stepB, ref T c, nint ldc, bool loadC,
+        ref T bias, bool relu) => throw new NotSupportedException("this micro-kernel has no fused bias; check FusesBiasActivation");
 }

@@ -155,7 +155,8 @@ internal static class BenchmarkCommand
                     Augment = cell.Variant == "augment",
                     Model = cell.Variant == "invariant" ? ModelKind.Invariant : ModelKind.Mlp,
                 };
-                var r = new Trainer(options).Run(cancellation: token);
+                // The grid keeps only the test losses: the per-epoch validation penalty would be measured for nothing.
+                var r = new Trainer(options) { MeasureValidationSymLoss = false }.Run(cancellation: token);
                 if (parse.GetValue(evaluate) && !r.Diverged)
                 {
                     var measured = RunEvaluator.Evaluate(options, r.Model, r.Data, EvaluationOptions.Default with

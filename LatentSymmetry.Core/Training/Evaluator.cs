@@ -17,7 +17,7 @@ public sealed class Evaluator<T> where T : unmanaged, IFloatingPointIeee754<T>
     const int Chunk = 1024;
     readonly Tape<T> _tape = new();
 
-    /// <summary>The losses of <see cref="Evaluate(Module{T}, FieldSplit{T}, SymmetryLayers, SymmetryGroup, int, IOrbitPenaltyKind{T}, Span{double})"/> under SO(3).</summary>
+    /// <summary>The losses of <see cref="Evaluate(Module{T}, FieldSplit{T}, SymmetryLayers, SymmetryGroup, int, IOrbitPenaltyKind{T}, Span{double}, bool)"/> under SO(3).</summary>
     public (double Task, double? Sym) Evaluate(Module<T> model, FieldSplit<T> split, SymmetryLayers layer, int rotationSeed) =>
         Evaluate(model, split, layer, SymmetryGroup.So3, rotationSeed);
 
@@ -29,9 +29,11 @@ public sealed class Evaluator<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// the batch as a whole (its spread, its principal components) sees the split in one piece. With several layers
     /// the penalty is their sum, each from the same stacked pass and rotations; <paramref name="perLayer"/>, when not
     /// empty, receives each layer's own mean in forward order.
+    /// With <paramref name="measureSym"/> false the penalty is not computed (Sym is null, <paramref name="perLayer"/>
+    /// NaN) and the task loss is bit for bit the one it would have been (same chunks).
     /// </summary>
     public (double Task, double? Sym) Evaluate(Module<T> model, FieldSplit<T> split, SymmetryLayers layer, SymmetryGroup group, int rotationSeed,
-        IOrbitPenaltyKind<T>? kind = null, Span<double> perLayer = default)
+        IOrbitPenaltyKind<T>? kind = null, Span<double> perLayer = default, bool measureSym = true)
     {
         ArgumentNullException.ThrowIfNull(group);
         ArgumentNullException.ThrowIfNull(layer);
@@ -41,6 +43,12 @@ public sealed class Evaluator<T> where T : unmanaged, IFloatingPointIeee754<T>
         var activations = new OrbitActivations<T>[depths.Length];
         var chunkLayers = new double[perLayer.IsEmpty ? 0 : depths.Length];
         if (!perLayer.IsEmpty) perLayer[..depths.Length].Clear();
+        if (!measureSym)
+        {
+            orbit = null;
+            if (!perLayer.IsEmpty) perLayer[..depths.Length].Fill(double.NaN);
+            chunkLayers = [];
+        }
         double taskSum = 0, symSum = 0;
         int n = split.Count, d = split.Dimension;
         if (n == 0)

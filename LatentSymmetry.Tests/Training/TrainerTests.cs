@@ -70,6 +70,26 @@ public class TrainerTests
     }
 
     [Test]
+    public void Skipping_the_validation_penalty_changes_no_other_number()
+    {
+        // The grid turns it off; everything it records (and the validation task loss) must keep its bits.
+        foreach (var options in new[] { Small, Small with { SymmetryLayer = SymmetryLayer.Output, LambdaSymMax = 3 } })
+        {
+            var full = new Trainer(options).Run();
+            var lean = new Trainer(options) { MeasureValidationSymLoss = false }.Run();
+            Assert.That(full.History.Select(h => h.ValSymLoss), Is.All.Not.Null.And.All.GreaterThan(0));
+            Assert.That(lean.History.Select(h => h.ValSymLoss), Is.All.Null);
+            Assert.That(lean.History.Select(h => h.ValTaskLoss), Is.EqualTo(full.History.Select(h => h.ValTaskLoss)));
+            Assert.That(lean.History.Select(h => h.TrainSymLoss), Is.EqualTo(full.History.Select(h => h.TrainSymLoss)));
+            Assert.That(lean.BatchTaskLosses, Is.EqualTo(full.BatchTaskLosses));
+            Assert.That(lean.BatchSymLosses, Is.EqualTo(full.BatchSymLosses));
+            Assert.That(lean.TestTaskLoss, Is.EqualTo(full.TestTaskLoss));
+            Assert.That(lean.TestSymLoss, Is.EqualTo(full.TestSymLoss));
+            Assert.That(lean.OrbitTaskLoss, Is.EqualTo(full.OrbitTaskLoss));
+        }
+    }
+
+    [Test]
     public void Without_penalty_weight_the_step_trains_exactly_like_the_baseline()
     {
         // λ_max = 0 at a hidden layer measures the penalty but must not change the optimisation at all.
