@@ -13,11 +13,7 @@ public class GridCommandTests
     [TearDown]
     public void DeleteDirectory() => Directory.Delete(_dir, recursive: true);
 
-    string[] TinyGrid(string results, params string[] extra) =>
-    [
-        "benchmark", "--num-hidden-layers", "2", "--hidden-dim", "8", "--epochs", "2", "--samples", "200", "--batch-size", "32",
-        "--lambdas", "0,1", "--learning-rates", "3e-4", "--results-dir", results, .. extra,
-    ];
+    static string[] TinyGrid(string results, params string[] extra) => CliRunner.TinyGrid(results, 200, "0,1", extra);
 
     [Test]
     public void Tiny_grid_runs_resumes_and_analyses_end_to_end()

@@ -16,11 +16,8 @@ public class LabBenchmarkTests
     [TearDown]
     public void DeleteDirectory() => Directory.Delete(_dir, recursive: true);
 
-    string[] TinyGrid(string results, params string[] extra) =>
-    [
-        "benchmark", "--num-hidden-layers", "2", "--hidden-dim", "8", "--epochs", "2", "--samples", "300", "--batch-size", "32",
-        "--lambdas", "1", "--layers", "-1", "--learning-rates", "3e-4", "--seeds", "1", "--jobs", "1", "--results-dir", results, .. extra,
-    ];
+    static string[] TinyGrid(string results, params string[] extra) =>
+        CliRunner.TinyGrid(results, 300, "1", ["--layers", "-1", "--seeds", "1", "--jobs", "1", .. extra]);
 
     [Test]
     public void A_disk_grid_with_baselines_names_its_files_by_set_up_and_adds_the_set_up_columns()

@@ -15,10 +15,7 @@ public class PenaltyBenchmarkTests
     public void DeleteDirectory() => Directory.Delete(_dir, recursive: true);
 
     static string[] TinyGrid(string results, params string[] extra) =>
-    [
-        "benchmark", "--num-hidden-layers", "2", "--hidden-dim", "8", "--epochs", "2", "--samples", "300", "--batch-size", "32",
-        "--lambdas", "1", "--layers", "1,-1", "--learning-rates", "3e-4", "--seeds", "1", "--jobs", "1", "--results-dir", results, .. extra,
-    ];
+        CliRunner.TinyGrid(results, 300, "1", ["--layers", "1,-1", "--seeds", "1", "--jobs", "1", .. extra]);
 
     // The file without its wall_seconds column, the one figure that differs between two runs of the same cell.
     static string[] WithoutWallSeconds(string path) => WithoutWallSecondsOf(File.ReadAllLines(path));
