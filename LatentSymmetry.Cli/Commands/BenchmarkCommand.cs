@@ -143,6 +143,7 @@ internal static class BenchmarkCommand
                 $"{(grid.Baselines.Count > 0 ? $" plus {grid.Baselines.Count} baseline variant(s) x {grid.Seeds.Count * grid.LearningRates.Count}" : "")}), " +
                 $"shard {shardSpec}: {cells.Count}, already done {done}, to run {cells.Count - done} on {jobCount} jobs, {template.Epochs} epochs each"));
 
+            var training = new GridCellTraining(capacity: 2 * jobCount + 2);
             CellResult Train(GridCell cell, CancellationToken token)
             {
                 var options = template with
@@ -155,8 +156,8 @@ internal static class BenchmarkCommand
                     Augment = cell.Variant == "augment",
                     Model = cell.Variant == "invariant" ? ModelKind.Invariant : ModelKind.Mlp,
                 };
-                // The grid keeps only the test losses: the per-epoch validation penalty would be measured for nothing.
-                var r = new Trainer(options) { MeasureValidationSymLoss = false }.Run(cancellation: token);
+                // Only what a row records is computed, and the lambda 0 cells share their baseline's training (same bits).
+                var r = training.Run(options, token);
                 if (parse.GetValue(evaluate) && !r.Diverged)
                 {
                     var measured = RunEvaluator.Evaluate(options, r.Model, r.Data, EvaluationOptions.Default with

@@ -68,6 +68,21 @@ public sealed class OrbitPenalty<T> where T : unmanaged, IFloatingPointIeee754<T
         }
     }
 
+    /// <summary>
+    /// Draws R1 and R2 for <paramref name="rows"/> rows exactly as <see cref="Forward(Tape{T}, Module{T}, Variable{T}, ReadOnlySpan{int}, bool, Span{OrbitActivations{T}})"/>
+    /// would, and discards them: the sampler's stream ends where a measured step would leave it, so a step that
+    /// skips a penalty nobody reads leaves every later rotation, and so every later bit, unchanged.
+    /// </summary>
+    public void SkipRotations(Tape<T> tape, int rows)
+    {
+        ArgumentNullException.ThrowIfNull(tape);
+        ArgumentOutOfRangeException.ThrowIfNegative(rows);
+        int d = Sampler.Dimension;
+        var r = tape.NewScratch(rows, d * d);
+        Sampler.Sample(r.Span);
+        Sampler.Sample(r.Span);
+    }
+
     /// <summary>The penalty of <paramref name="activations"/> (a [1 x 1] tensor on the tape).</summary>
     public Variable<T> Compute(Tape<T> tape, in OrbitActivations<T> activations) =>
         Kind.Compute(tape, activations.Original, activations.First, activations.Second);

@@ -66,6 +66,15 @@ public sealed class Trainer
     /// </summary>
     public bool MeasureValidationSymLoss { get; init; } = true;
 
+    /// <summary>
+    /// Whether the epochs with λ = 0 also measure the training penalty they do not train on (<see cref="EpochMetrics.TrainSymLoss"/>;
+    /// default true). Off, as in the experiment grid, those epochs cost what an unpenalised epoch costs: the rotations
+    /// are still drawn, so the stream and every later epoch are unchanged, but the two rotated passes are not run, the
+    /// epoch's <see cref="EpochMetrics.TrainSymLoss"/> is null, and divergence is judged on the task losses alone.
+    /// Every epoch of a λ_max = 0 run, and the first epoch of every run (the 1 − cos warm-up starts at 0), is such an epoch.
+    /// </summary>
+    public bool MeasureUnweightedSymLoss { get; init; } = true;
+
     /// <summary>Builds the data set this run trains on (a pure function of the data seed, sizes, domain, field and region).</summary>
     public FieldDataset<float> CreateDataset() => new(Options.Seeds.Data, Options.Samples, Options.Domain, Options.TargetField, Options.TrainRegion);
 
@@ -109,7 +118,10 @@ public sealed class Trainer
         var optimizer = new AdamW<float>(model.Parameters(), o.Optimizer);
         var sampler = o.SymmetryLayer.IsSet ? group.CreateSampler(seeds.Augmentation) : null;
         var penaltyKind = MeasuredOrbitPenalty<float>.Of(o.Penalty, o.PenaltyGradDenominator);
-        var step = new TrainingStep<float>(model, optimizer, o.SymmetryLayer, sampler is null ? null : new OrbitPenalty<float>(sampler, penaltyKind));
+        var step = new TrainingStep<float>(model, optimizer, o.SymmetryLayer, sampler is null ? null : new OrbitPenalty<float>(sampler, penaltyKind))
+        {
+            MeasureUnweightedPenalty = MeasureUnweightedSymLoss,
+        };
         var augmenter = o.Augment ? group.CreateSampler(o.DataAugmentationSeed) : null;
         var turns = new float[augmenter is null ? 0 : d * d * o.BatchSize];
         var evaluator = new Evaluator<float>();
@@ -126,6 +138,7 @@ public sealed class Trainer
         {
             cancellation.ThrowIfCancellationRequested();
             double lambda = o.SymmetryLayer.IsSet ? schedule.At(epoch) : 0;
+            bool symMeasured = sampler is not null && (lambda != 0 || MeasureUnweightedSymLoss);
             order.NextEpoch();
             double taskSum = 0, symSum = 0;
             // The terms of a summed penalty, kept only when there are several.
@@ -146,37 +159,98 @@ public sealed class Trainer
                 var (task, sym) = step.Run(batch, targets.AsSpan(0, rows.Length), lambda);
                 batchTask.Add(task);
                 taskSum += task;
-                if (sampler is not null) { batchSym.Add(sym); symSum += sym; }
-                for (int k = 0; k < trainByLayer.Length; k++) trainByLayer[k] += step.LayerSym[k];
-                if (!double.IsFinite(task) || (sampler is not null && !double.IsFinite(sym))) { diverged = true; break; }
+                if (sampler is not null) batchSym.Add(sym); // NaN where not measured, so batches stay aligned with batchTask
+                if (symMeasured)
+                {
+                    symSum += sym;
+                    for (int k = 0; k < trainByLayer.Length; k++) trainByLayer[k] += step.LayerSym[k];
+                }
+                if (!double.IsFinite(task) || (symMeasured && !double.IsFinite(sym))) { diverged = true; break; }
             }
             var (valTask, valSym) = evaluator.Evaluate(model, data.Validation, o.SymmetryLayer, group, seeds.Augmentation ^ ValidationRotationOffset,
                 penaltyKind, valByLayer, measureSym: MeasureValidationSymLoss);
             diverged |= !double.IsFinite(valTask);
             var metrics = new EpochMetrics(epoch, lambda, taskSum / order.BatchCount,
-                sampler is null ? null : symSum / order.BatchCount, valTask, valSym, clock.Elapsed.TotalSeconds)
+                symMeasured ? symSum / order.BatchCount : null, valTask, valSym, clock.Elapsed.TotalSeconds)
             {
-                TrainSymLossByLayer = Array.ConvertAll(trainByLayer, v => v / order.BatchCount),
+                TrainSymLossByLayer = symMeasured ? Array.ConvertAll(trainByLayer, v => v / order.BatchCount) : [],
                 ValSymLossByLayer = valByLayer,
             };
             history.Add(metrics);
             onEpoch?.Invoke(metrics);
         }
 
+        var test = Test(o, model, data, diverged, evaluator);
+        return new TrainingResult(o, seeds, history, batchTask, batchSym, test.Task, test.Sym, diverged, clock.Elapsed.TotalSeconds, model, data)
+        {
+            OrbitTaskLoss = test.Orbit,
+            TestSymLossByLayer = test.SymByLayer,
+        };
+    }
+
+    /// <summary>
+    /// The unpenalised run that trains exactly the weights a run of <paramref name="options"/> trains, when λ_max is 0;
+    /// null otherwise. With λ_max = 0 the penalty never enters a gradient and its rotations come from a stream of their
+    /// own, so a λ_max = 0 run at any layer, with any penalty kind, trains what the run without a symmetry layer trains;
+    /// only its test sym loss, measured at its layers, differs (see <see cref="FromTwin"/>).
+    /// </summary>
+    public static TrainingOptions? UnpenalisedTwin(TrainingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.LambdaSymMax == 0
+            ? options with { SymmetryLayer = SymmetryLayers.None, Penalty = PenaltyKind.Raw, PenaltyGradDenominator = false }
+            : null;
+    }
+
+    /// <summary>
+    /// The result of a λ_max = 0 run of <paramref name="options"/> from <paramref name="twin"/>, the finished run of
+    /// <see cref="UnpenalisedTwin"/>(<paramref name="options"/>): its weights, history and divergence, and the test losses measured on its weights at <paramref name="options"/>' layers, from the rotations
+    /// a run of its own would draw. Bit for bit what <c>new Trainer(options) { MeasureUnweightedSymLoss = false }.Run()</c>
+    /// returns for the weights, divergence and test figures; the history is the twin's (training sym losses null, NaN per
+    /// batch, as never measured; for a penalty kind that evaluates a split in one piece, validation task losses may differ
+    /// from that run's in the last bits, since the twin sums them over 1,024-row chunks). The model and data are the twin's own objects (read, never changed, by evaluation).
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="twin"/> is not the run of <paramref name="options"/>' twin.</exception>
+    public static TrainingResult FromTwin(TrainingOptions options, TrainingResult twin)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(twin);
+        var expected = UnpenalisedTwin(options) ?? throw new ArgumentException($"lambda-sym-max is {options.LambdaSymMax}: only a lambda-sym-max 0 run trains as its unpenalised twin", nameof(options));
+        if (twin.Options != expected) throw new ArgumentException("the twin's options are not those of the run's unpenalised twin", nameof(twin));
+        if (options == expected) return twin;
+        var test = Test(options, twin.Model, twin.Data, twin.Diverged, new Evaluator<float>());
+        var batchSym = new double[twin.BatchTaskLosses.Count];
+        Array.Fill(batchSym, double.NaN);
+        return twin with
+        {
+            Options = options,
+            BatchSymLosses = batchSym,
+            TestTaskLoss = test.Task, // recomputed: a kind that needs h(x) evaluates the split in one chunk, not 1024-row ones
+            TestSymLoss = test.Sym,
+            OrbitTaskLoss = test.Orbit,
+            TestSymLossByLayer = test.SymByLayer,
+        };
+    }
+
+    /// <summary>
+    /// The test figures of a trained <paramref name="model"/> under <paramref name="options"/>: task loss, sym loss
+    /// (summed and per layer) and orbit task loss, each from its own rotation stream; NaN when the run diverged.
+    /// </summary>
+    static (double Task, double? Sym, double[] SymByLayer, double Orbit) Test(TrainingOptions options, Module<float> model,
+        FieldDataset<float> data, bool diverged, Evaluator<float> evaluator)
+    {
+        var seeds = options.Seeds;
         double testTask = double.NaN;
-        double? testSym = o.SymmetryLayer.IsSet ? double.NaN : null;
-        var testSymByLayer = new double[o.SymmetryLayer.Count];
+        double? testSym = options.SymmetryLayer.IsSet ? double.NaN : null;
+        var testSymByLayer = new double[options.SymmetryLayer.Count];
         Array.Fill(testSymByLayer, double.NaN);
         double orbitTask = double.NaN;
         if (!diverged)
         {
-            (testTask, testSym) = evaluator.Evaluate(model, data.Test, o.SymmetryLayer, group, seeds.Augmentation ^ TestRotationOffset, penaltyKind, testSymByLayer);
-            orbitTask = evaluator.OrbitTaskLoss(model, data.Test, data.Field, group, seeds.Augmentation ^ OrbitRotationOffset);
+            var penaltyKind = MeasuredOrbitPenalty<float>.Of(options.Penalty, options.PenaltyGradDenominator);
+            (testTask, testSym) = evaluator.Evaluate(model, data.Test, options.SymmetryLayer, options.Group, seeds.Augmentation ^ TestRotationOffset, penaltyKind, testSymByLayer);
+            orbitTask = evaluator.OrbitTaskLoss(model, data.Test, data.Field, options.Group, seeds.Augmentation ^ OrbitRotationOffset);
         }
-        return new TrainingResult(o, seeds, history, batchTask, batchSym, testTask, testSym, diverged, clock.Elapsed.TotalSeconds, model, data)
-        {
-            OrbitTaskLoss = orbitTask,
-            TestSymLossByLayer = testSymByLayer,
-        };
+        return (testTask, testSym, testSymByLayer, orbitTask);
     }
 }

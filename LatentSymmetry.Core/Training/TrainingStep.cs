@@ -17,7 +17,8 @@ namespace LatentSymmetry.Core.Training;
 /// stacked [3B x d] matrix (see OrbitPenalty), so each layer is one matrix product; rows are independent, so this gives
 /// exactly what three separate passes would. With several penalised layers the one stacked pass stops at each in turn
 /// and the penalty is the sum of theirs; above the deepest only the task rows continue.
-/// With λ = 0 the penalty is still measured (it is reported) but outside the tape, costing no backward.
+/// With λ = 0 the penalty is still measured (it is reported) but outside the tape, costing no backward, unless
+/// <see cref="MeasureUnweightedPenalty"/> is off.
 /// </remarks>
 public sealed class TrainingStep<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
@@ -60,13 +61,21 @@ public sealed class TrainingStep<T> where T : unmanaged, IFloatingPointIeee754<T
     /// <summary>Where the penalty applies (its value is the sum over these layers).</summary>
     public SymmetryLayers Layer { get; }
 
+    /// <summary>
+    /// Whether a step with λ = 0 still measures the penalty it does not train on (default true: <c>latsym train</c>
+    /// reports it). Off, such a step only draws the rotations the measurement would have drawn (so the rotation stream,
+    /// and every later step, is what it would have been), does not run the two rotated passes, and returns NaN as its
+    /// sym loss. The experiment grid, which keeps only test losses, turns it off.
+    /// </summary>
+    public bool MeasureUnweightedPenalty { get; init; } = true;
+
     /// <summary>Each penalised layer's own penalty in the last <see cref="Run"/>, in forward order (they sum to its sym loss).</summary>
     public ReadOnlySpan<double> LayerSym => _layerSym;
 
     /// <summary>
     /// Trains on the batch (<paramref name="points"/> [B·d] and <paramref name="targets"/> [B], row-major, d the
     /// model's input dimension) with weight <paramref name="lambda"/> on the penalty. Returns the batch's task
-    /// loss and sym loss (NaN without a symmetry layer).
+    /// loss and sym loss (NaN without a symmetry layer, or when λ = 0 and <see cref="MeasureUnweightedPenalty"/> is off).
     /// </summary>
     public (double Task, double Sym) Run(ReadOnlySpan<T> points, ReadOnlySpan<T> targets, double lambda)
     {
@@ -94,6 +103,12 @@ public sealed class TrainingStep<T> where T : unmanaged, IFloatingPointIeee754<T
             var penalty = _orbit.Compute(tape, h, _layerSym);
             sym = double.CreateChecked(penalty.Item());
             loss = tape.Add(task, tape.Scale(penalty, T.CreateChecked(lambda)));
+        }
+        else if (!MeasureUnweightedPenalty)
+        {
+            loss = task = tape.MseLoss(Model.Forward(tape, x), y);
+            _orbit!.SkipRotations(tape, b);
+            _layerSym.AsSpan().Fill(double.NaN);
         }
         else
         {

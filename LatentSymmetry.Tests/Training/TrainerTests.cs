@@ -102,6 +102,79 @@ public class TrainerTests
     }
 
     [Test]
+    public void Skipping_the_unweighted_training_penalty_changes_no_recorded_number()
+    {
+        // λ = 0 epochs (all of a λ_max = 0 run, the first of every run) skip the two rotated passes but still draw
+        // their rotations, so later epochs see the same rotations and the weights keep every bit.
+        foreach (var options in new[] { Small, Small with { LambdaSymMax = 0 }, Small with { SymmetryLayer = SymmetryLayer.Output, LambdaSymMax = 3 },
+                     Small with { SymmetryLayer = SymmetryLayers.Of(SymmetryLayer.Hidden(1), SymmetryLayer.Output) } })
+        {
+            var full = new Trainer(options).Run();
+            var lean = new Trainer(options) { MeasureUnweightedSymLoss = false }.Run();
+            Assert.That(lean.BatchTaskLosses, Is.EqualTo(full.BatchTaskLosses));
+            Assert.That(lean.History.Select(h => h.ValTaskLoss), Is.EqualTo(full.History.Select(h => h.ValTaskLoss)));
+            Assert.That(lean.History.Select(h => h.ValSymLoss), Is.EqualTo(full.History.Select(h => h.ValSymLoss)));
+            Assert.That(lean.TestTaskLoss, Is.EqualTo(full.TestTaskLoss));
+            Assert.That(lean.TestSymLoss, Is.EqualTo(full.TestSymLoss));
+            Assert.That(lean.TestSymLossByLayer, Is.EqualTo(full.TestSymLossByLayer));
+            Assert.That(lean.OrbitTaskLoss, Is.EqualTo(full.OrbitTaskLoss));
+            foreach (var ((_, ta), (_, tb)) in full.Model.NamedParameters().Zip(lean.Model.NamedParameters()))
+                Assert.That(tb.ToArray(), Is.EqualTo(ta.ToArray()));
+            // The λ = 0 epochs report no training penalty (every batch NaN, aligned with the task losses); the others theirs.
+            Assert.That(lean.BatchSymLosses, Has.Count.EqualTo(lean.BatchTaskLosses.Count));
+            for (int e = 0; e < full.History.Count; e++)
+            {
+                if (full.History[e].Lambda == 0)
+                {
+                    Assert.That(lean.History[e].TrainSymLoss, Is.Null, $"epoch {e}");
+                    Assert.That(full.History[e].TrainSymLoss, Is.GreaterThan(0), $"epoch {e}");
+                }
+                else
+                {
+                    Assert.That(lean.History[e].TrainSymLoss, Is.EqualTo(full.History[e].TrainSymLoss), $"epoch {e}");
+                    Assert.That(lean.History[e].TrainSymLossByLayer, Is.EqualTo(full.History[e].TrainSymLossByLayer), $"epoch {e}");
+                }
+            }
+        }
+    }
+
+    [Test]
+    public void A_lambda_zero_run_is_its_unpenalised_twin_measured_at_its_layer()
+    {
+        var twinOptions = Small with { SymmetryLayer = SymmetryLayer.None, LambdaSymMax = 0 };
+        var twin = new Trainer(twinOptions).Run();
+        foreach (var options in new[] { Small with { LambdaSymMax = 0 }, Small with { LambdaSymMax = 0, SymmetryLayer = SymmetryLayer.Output },
+                     Small with { LambdaSymMax = 0, Penalty = Core.Invariance.PenaltyKind.PcaNormalized },
+                     Small with { LambdaSymMax = 0, SymmetryLayer = SymmetryLayers.Of(SymmetryLayer.Hidden(1), SymmetryLayer.Hidden(2)) } })
+        {
+            Assert.That(Trainer.UnpenalisedTwin(options), Is.EqualTo(twinOptions));
+            var own = new Trainer(options) { MeasureUnweightedSymLoss = false }.Run();
+            var shared = Trainer.FromTwin(options, twin);
+            Assert.That(shared.Options, Is.EqualTo(options));
+            Assert.That(shared.TestTaskLoss, Is.EqualTo(own.TestTaskLoss));
+            Assert.That(shared.TestSymLoss, Is.EqualTo(own.TestSymLoss).And.GreaterThan(0));
+            Assert.That(shared.TestSymLossByLayer, Is.EqualTo(own.TestSymLossByLayer));
+            Assert.That(shared.OrbitTaskLoss, Is.EqualTo(own.OrbitTaskLoss));
+            Assert.That(shared.History, Has.Count.EqualTo(own.History.Count));
+            Assert.That(shared.Diverged, Is.EqualTo(own.Diverged));
+            Assert.That(shared.BatchTaskLosses, Is.EqualTo(own.BatchTaskLosses));
+            foreach (var ((_, ta), (_, tb)) in own.Model.NamedParameters().Zip(shared.Model.NamedParameters()))
+                Assert.That(tb.ToArray(), Is.EqualTo(ta.ToArray()));
+        }
+        Assert.That(Trainer.FromTwin(twinOptions, twin), Is.SameAs(twin));
+    }
+
+    [Test]
+    public void Only_a_lambda_zero_run_has_an_unpenalised_twin()
+    {
+        var twin = new Trainer(Small with { SymmetryLayer = SymmetryLayer.None, LambdaSymMax = 0, Epochs = 1 }).Run();
+        Assert.That(Trainer.UnpenalisedTwin(Small), Is.Null);
+        Assert.That(() => Trainer.FromTwin(Small, twin), Throws.ArgumentException.With.Message.Contains("lambda-sym-max"));
+        // A twin of other settings (here: another seed) is refused rather than silently measured.
+        Assert.That(() => Trainer.FromTwin(Small with { LambdaSymMax = 0, RunSeed = 8, Epochs = 1 }, twin), Throws.ArgumentException.With.Message.Contains("twin"));
+    }
+
+    [Test]
     public void Invalid_options_name_the_setting()
     {
         Assert.That(new TrainingOptions { Epochs = 0 }.Validate(), Does.Contain("epochs"));

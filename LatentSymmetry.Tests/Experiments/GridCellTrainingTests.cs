@@ -1,0 +1,76 @@
+using LatentSymmetry.Core.Experiments.Grid;
+using LatentSymmetry.Core.Models;
+using LatentSymmetry.Core.Training;
+
+namespace LatentSymmetry.Tests.Experiments;
+
+public class GridCellTrainingTests
+{
+    static readonly TrainingOptions Small = new()
+    {
+        HiddenLayers = 2, HiddenDim = 16, Epochs = 4, Samples = 500, BatchSize = 32, RunSeed = 3, LearningRate = 3e-3,
+    };
+
+    static TrainingOptions Cell(double lambda, SymmetryLayer layer, int seed = 3) => Small with { LambdaSymMax = lambda, SymmetryLayer = layer, RunSeed = seed };
+
+    static TrainingResult Alone(TrainingOptions options) =>
+        new Trainer(options) { MeasureValidationSymLoss = false, MeasureUnweightedSymLoss = false }.Run();
+
+    static void AssertSameRecord(TrainingResult actual, TrainingResult expected)
+    {
+        Assert.That(actual.TestTaskLoss, Is.EqualTo(expected.TestTaskLoss));
+        Assert.That(actual.TestSymLoss, Is.EqualTo(expected.TestSymLoss));
+        Assert.That(actual.OrbitTaskLoss, Is.EqualTo(expected.OrbitTaskLoss));
+        Assert.That(actual.History, Has.Count.EqualTo(expected.History.Count));
+        Assert.That(actual.Diverged, Is.EqualTo(expected.Diverged));
+    }
+
+    [Test]
+    public void Lambda_zero_cells_share_one_training_and_keep_their_bits()
+    {
+        var training = new GridCellTraining();
+        var cells = new[]
+        {
+            Cell(0, SymmetryLayer.Hidden(1)), Cell(0, SymmetryLayer.Hidden(2)), Cell(0, SymmetryLayer.Output),
+            Cell(0.5, SymmetryLayer.Hidden(1)), Cell(0, SymmetryLayer.None),
+        };
+        foreach (var options in cells) AssertSameRecord(training.Run(options), Alone(options));
+        // The three lambda 0 cells and the baseline: one training; the penalised cell trains alone.
+        Assert.That(training.TwinsTrained, Is.EqualTo(1));
+        training.Run(Cell(0, SymmetryLayer.Hidden(1), seed: 4));
+        Assert.That(training.TwinsTrained, Is.EqualTo(2), "another seed is another twin");
+    }
+
+    [Test]
+    public void An_evicted_twin_is_trained_again_with_the_same_bits()
+    {
+        var training = new GridCellTraining(capacity: 1);
+        var first = training.Run(Cell(0, SymmetryLayer.Hidden(1), seed: 1));
+        training.Run(Cell(0, SymmetryLayer.Hidden(1), seed: 2));
+        var again = training.Run(Cell(0, SymmetryLayer.Hidden(1), seed: 1));
+        Assert.That(training.TwinsTrained, Is.EqualTo(3));
+        AssertSameRecord(again, first);
+    }
+
+    [Test]
+    public void Threads_asking_for_the_same_twin_wait_for_one_training()
+    {
+        var training = new GridCellTraining();
+        var layers = new[] { SymmetryLayer.Hidden(1), SymmetryLayer.Hidden(2), SymmetryLayer.Output, SymmetryLayer.None };
+        var results = new TrainingResult[layers.Length];
+        Parallel.For(0, layers.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => results[i] = training.Run(Cell(0, layers[i])));
+        Assert.That(training.TwinsTrained, Is.EqualTo(1));
+        for (int i = 0; i < layers.Length; i++) AssertSameRecord(results[i], Alone(Cell(0, layers[i])));
+    }
+
+    [Test]
+    public void A_cancelled_twin_is_not_kept()
+    {
+        var training = new GridCellTraining();
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        Assert.That(() => training.Run(Cell(0, SymmetryLayer.Hidden(1)), cancelled.Token), Throws.InstanceOf<OperationCanceledException>());
+        AssertSameRecord(training.Run(Cell(0, SymmetryLayer.Hidden(1))), Alone(Cell(0, SymmetryLayer.Hidden(1))));
+        Assert.That(training.TwinsTrained, Is.EqualTo(2));
+    }
+}
