@@ -40,6 +40,9 @@ public sealed class InvariantMlp<T> : Module<T> where T : unmanaged, IFloatingPo
     /// <summary>Initialises the MLP as PyTorch does (its first layer has <see cref="SymmetryGroup.InvariantCount"/> inputs).</summary>
     public void Initialize(RandomStream stream) => Mlp.Initialize(stream);
 
+    /// <inheritdoc />
+    public override double OutputBound(double coordinateBound) => Mlp.OutputBound(Group.InvariantBound(coordinateBound));
+
     /// <summary>From stage 0, the points are first mapped to their invariants; later stages are the MLP's.</summary>
     public override Variable<T> Forward(Tape<T> tape, Variable<T> h, int from, int to)
     {

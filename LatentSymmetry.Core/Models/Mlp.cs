@@ -52,6 +52,15 @@ public sealed class Mlp<T> : Module<T> where T : unmanaged, IFloatingPointIeee75
         foreach (var layer in _layers) layer.Initialize(stream);
     }
 
+    /// <inheritdoc />
+    /// <remarks>Layer by layer, <see cref="Linear{T}.OutputBound"/> of the previous layer's bound (a ReLU never raises |h|).</remarks>
+    public override double OutputBound(double coordinateBound)
+    {
+        double bound = coordinateBound;
+        foreach (var layer in _layers) bound = layer.OutputBound(bound);
+        return bound;
+    }
+
     /// <summary>
     /// Runs linear layers [<paramref name="from"/>, <paramref name="to"/>) on h, with the ReLU after every
     /// hidden one; <c>Forward(tape, Forward(tape, x, 0, d), d, L + 1)</c> is the full network.

@@ -27,6 +27,14 @@ public abstract class Module<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// </summary>
     public abstract Variable<T> Forward(Tape<T> tape, Variable<T> h, int from, int to);
 
+    /// <summary>
+    /// An upper bound on |y| for every output y that <see cref="Forward(Tape{T}, Variable{T})"/> computes, in its own
+    /// floating-point arithmetic, on points whose every coordinate has |x_i| ≤ <paramref name="coordinateBound"/>; a finite
+    /// bound also proves every output finite. +∞ when none is known (the default), or when a weight is not finite.
+    /// It lets a caller that needs only to know that a loss is finite skip computing it.
+    /// </summary>
+    public virtual double OutputBound(double coordinateBound) => double.PositiveInfinity;
+
     /// <summary>The trainable tensors in state-dict order, each with its PyTorch name and shape.</summary>
     public abstract IReadOnlyList<NamedParameter<T>> ParameterList { get; }
 

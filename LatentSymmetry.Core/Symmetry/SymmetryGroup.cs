@@ -63,6 +63,12 @@ public abstract class SymmetryGroup
     protected abstract void InvariantsOf<T>(ReadOnlySpan<T> point, Span<T> invariants) where T : unmanaged, IFloatingPointIeee754<T>;
 
     /// <summary>
+    /// An upper bound on |v| for every invariant v that <see cref="Invariants{T}"/> computes for a point whose every
+    /// coordinate has |x_i| ≤ <paramref name="coordinateBound"/> (widened by 0.1% for rounding).
+    /// </summary>
+    public abstract double InvariantBound(double coordinateBound);
+
+    /// <summary>
     /// The squared norm of <paramref name="point"/>'s first <paramref name="count"/> coordinates, accumulated in
     /// double with fused multiply-adds and rounded once to <typeparamref name="T"/>.
     /// </summary>
@@ -109,6 +115,8 @@ public abstract class SymmetryGroup
         public override IRotationSampler CreateSampler(RandomStream stream) => new HaarSo3Sampler(stream);
 
         protected override void InvariantsOf<T>(ReadOnlySpan<T> p, Span<T> invariants) => invariants[0] = SquaredNorm(p, 3);
+
+        public override double InvariantBound(double coordinateBound) => 3 * coordinateBound * coordinateBound * 1.001;
     }
 
     private sealed class So2Group(int dimension) : SymmetryGroup
@@ -125,5 +133,9 @@ public abstract class SymmetryGroup
             invariants[0] = SquaredNorm(p, 2);
             if (dimension == 3) invariants[1] = p[2];
         }
+
+        // x^2 + y^2, and z for so2z.
+        public override double InvariantBound(double coordinateBound) =>
+            Math.Max(2 * coordinateBound * coordinateBound, dimension == 3 ? coordinateBound : 0) * 1.001;
     }
 }

@@ -67,6 +67,22 @@ public sealed class Trainer
     public bool MeasureValidationSymLoss { get; init; } = true;
 
     /// <summary>
+    /// Whether each epoch measures the validation task loss (<see cref="EpochMetrics.ValTaskLoss"/>; default true). Off,
+    /// as in the experiment grid, which records no validation loss, the loss is still needed to tell whether the run
+    /// diverged (a non-finite validation loss stops it), but that can usually be decided without it: when the weights
+    /// bound every output on the validation points (<see cref="Module{T}.OutputBound"/>) so far below float32's range
+    /// that no squared error can overflow, the loss is certainly finite and is not computed (ValTaskLoss is NaN there).
+    /// Only when no such bound holds (a run close to diverging) is it computed as before, so every recorded number,
+    /// divergence and its epoch included, keeps its bits. Applies only when <see cref="MeasureValidationSymLoss"/> is
+    /// off too, or without a symmetry layer.
+    /// </summary>
+    public bool MeasureValidationTaskLoss { get; init; } = true;
+
+    // Outputs and targets below this keep every float32 squared error, and their sum over a chunk, far from overflow
+    // (1e15^2 * 1024 = 1e33 < 3.4e38).
+    const double CertainlyFiniteBound = 1e15;
+
+    /// <summary>
     /// Whether the epochs with λ = 0 also measure the training penalty they do not train on (<see cref="EpochMetrics.TrainSymLoss"/>;
     /// default true). Off, as in the experiment grid, those epochs cost what an unpenalised epoch costs: the rotations
     /// are still drawn, so the stream and every later epoch are unchanged, but the two rotated passes are not run, the
@@ -133,6 +149,10 @@ public sealed class Trainer
         var batchTask = new List<double>(o.Epochs * order.BatchCount);
         var batchSym = new List<double>(o.SymmetryLayer.IsSet ? o.Epochs * order.BatchCount : 0);
         bool diverged = false;
+        // Without anything to record, the validation pass only has to show the loss finite; a bound may show it for free.
+        bool skipFiniteValidation = !MeasureValidationTaskLoss && (!MeasureValidationSymLoss || !o.SymmetryLayer.IsSet);
+        double valCoordinateBound = data.Validation.Count == 0 ? 0 : double.CreateChecked(System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(data.Validation.Points));
+        double valTargetBound = data.Validation.Count == 0 ? 0 : double.CreateChecked(System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(data.Validation.Targets));
 
         for (int epoch = 0; epoch < o.Epochs && !diverged; epoch++)
         {
@@ -167,9 +187,18 @@ public sealed class Trainer
                 }
                 if (!double.IsFinite(task) || (symMeasured && !double.IsFinite(sym))) { diverged = true; break; }
             }
-            var (valTask, valSym) = evaluator.Evaluate(model, data.Validation, o.SymmetryLayer, group, seeds.Augmentation ^ ValidationRotationOffset,
-                penaltyKind, valByLayer, measureSym: MeasureValidationSymLoss);
-            diverged |= !double.IsFinite(valTask);
+            double valTask = double.NaN;
+            double? valSym = null;
+            if (!skipFiniteValidation || model.OutputBound(valCoordinateBound) + valTargetBound >= CertainlyFiniteBound)
+            {
+                (valTask, valSym) = evaluator.Evaluate(model, data.Validation, o.SymmetryLayer, group, seeds.Augmentation ^ ValidationRotationOffset,
+                    penaltyKind, valByLayer, measureSym: MeasureValidationSymLoss);
+                diverged |= !double.IsFinite(valTask);
+            }
+            else
+            {
+                valByLayer.AsSpan().Fill(double.NaN);
+            }
             var metrics = new EpochMetrics(epoch, lambda, taskSum / order.BatchCount,
                 symMeasured ? symSum / order.BatchCount : null, valTask, valSym, clock.Elapsed.TotalSeconds)
             {

@@ -13,8 +13,8 @@ public class GridCellTrainingTests
 
     static TrainingOptions Cell(double lambda, SymmetryLayer layer, int seed = 3) => Small with { LambdaSymMax = lambda, SymmetryLayer = layer, RunSeed = seed };
 
-    static TrainingResult Alone(TrainingOptions options) =>
-        new Trainer(options) { MeasureValidationSymLoss = false, MeasureUnweightedSymLoss = false }.Run();
+    // Training the cell alone, measuring everything (what `latsym train` does).
+    static TrainingResult Alone(TrainingOptions options) => new Trainer(options).Run();
 
     static void AssertSameRecord(TrainingResult actual, TrainingResult expected)
     {

@@ -139,6 +139,40 @@ public class TrainerTests
     }
 
     [Test]
+    public void Skipping_a_validation_loss_the_weights_prove_finite_changes_no_recorded_number()
+    {
+        foreach (var options in new[] { Small, Small with { SymmetryLayer = SymmetryLayer.None, LambdaSymMax = 0 }, Small with { Model = ModelKind.Invariant } })
+        {
+            var full = new Trainer(options).Run();
+            var lean = new Trainer(options) { MeasureValidationTaskLoss = false, MeasureValidationSymLoss = false }.Run();
+            Assert.That(lean.History.Select(h => h.ValTaskLoss), Is.All.NaN, "a well-behaved run never needs its validation loss");
+            Assert.That(lean.BatchTaskLosses, Is.EqualTo(full.BatchTaskLosses));
+            Assert.That(lean.TestTaskLoss, Is.EqualTo(full.TestTaskLoss));
+            Assert.That(lean.TestSymLoss, Is.EqualTo(full.TestSymLoss));
+            Assert.That(lean.OrbitTaskLoss, Is.EqualTo(full.OrbitTaskLoss));
+            Assert.That((lean.Diverged, lean.History.Count), Is.EqualTo((full.Diverged, full.History.Count)));
+        }
+        // With the validation penalty still wanted, nothing is skipped.
+        var kept = new Trainer(Small) { MeasureValidationTaskLoss = false }.Run();
+        Assert.That(kept.History.Select(h => h.ValTaskLoss), Is.All.Not.NaN);
+    }
+
+    [Test]
+    public void A_diverging_run_stops_at_the_same_epoch_whether_or_not_its_validation_loss_is_skipped()
+    {
+        // One step per epoch (the batch holds every training point) with a learning rate of 1e30: the first step's
+        // training loss is finite, its update throws the weights to 1e30, and only the validation pass can see it. The
+        // bound no longer holds, so the lean run computes the validation loss and stops at the same epoch.
+        var options = Small with { LearningRate = 1e30, BatchSize = 512, Epochs = 5 };
+        var full = new Trainer(options).Run();
+        var lean = new Trainer(options) { MeasureValidationTaskLoss = false, MeasureValidationSymLoss = false, MeasureUnweightedSymLoss = false }.Run();
+        Assert.That((full.Diverged, full.History.Count, full.BatchTaskLosses.Count), Is.EqualTo((true, 1, 1)));
+        Assert.That(double.IsFinite(full.BatchTaskLosses[0]) && !double.IsFinite(full.History[0].ValTaskLoss), Is.True);
+        Assert.That((lean.Diverged, lean.History.Count), Is.EqualTo((full.Diverged, full.History.Count)));
+        Assert.That(lean.History[0].ValTaskLoss, Is.EqualTo(full.History[0].ValTaskLoss));
+    }
+
+    [Test]
     public void A_lambda_zero_run_is_its_unpenalised_twin_measured_at_its_layer()
     {
         var twinOptions = Small with { SymmetryLayer = SymmetryLayer.None, LambdaSymMax = 0 };

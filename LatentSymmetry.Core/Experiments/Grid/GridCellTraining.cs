@@ -4,8 +4,9 @@ namespace LatentSymmetry.Core.Experiments.Grid;
 
 /// <summary>
 /// How the grid trains its cells: it computes only what a result row records, and trains once what several cells
-/// share. A grid keeps test losses only, so no cell measures the validation penalty or the training penalty of an
-/// epoch with λ = 0 (<see cref="Trainer.MeasureValidationSymLoss"/>, <see cref="Trainer.MeasureUnweightedSymLoss"/>).
+/// share. A grid keeps test losses only, so no cell measures the validation penalty, the validation loss where the
+/// weights prove it finite, or the training penalty of an epoch with λ = 0 (<see cref="Trainer.MeasureValidationSymLoss"/>,
+/// <see cref="Trainer.MeasureValidationTaskLoss"/>, <see cref="Trainer.MeasureUnweightedSymLoss"/>).
 /// Every cell with λ_max = 0 trains the weights of its unpenalised twin (<see cref="Trainer.UnpenalisedTwin"/>), the
 /// baseline of its seed, learning rate and set-up: the first such cell to come trains the twin, and the others, and the
 /// baseline itself, measure their own test losses on its weights (<see cref="Trainer.FromTwin"/>). In the default grid
@@ -43,7 +44,7 @@ public sealed class GridCellTraining
     }
 
     static TrainingResult Train(TrainingOptions options, CancellationToken cancellation) =>
-        new Trainer(options) { MeasureValidationSymLoss = false, MeasureUnweightedSymLoss = false }.Run(cancellation: cancellation);
+        new Trainer(options) { MeasureValidationSymLoss = false, MeasureValidationTaskLoss = false, MeasureUnweightedSymLoss = false }.Run(cancellation: cancellation);
 
     TrainingResult Twin(TrainingOptions options, CancellationToken cancellation)
     {
