@@ -29,22 +29,7 @@ Usage (one thread; Debian's python3 with python3-torch, as measure.sh installs i
 """
 import argparse, json, math, time
 import torch
-
-
-def radial(x):
-    r2 = (x * x).sum(-1, keepdim=True)
-    return torch.exp(-0.5 * r2) * torch.cos(2 * r2)
-
-
-def haar_so3(n, g):
-    # A normalised Gaussian quaternion is uniform on S^3, so its rotation is Haar-distributed.
-    q = torch.randn(n, 4, generator=g)
-    q = q / q.norm(dim=-1, keepdim=True).clamp_min(1e-8)
-    w, x, y, z = q.unbind(-1)
-    return torch.stack([
-        1 - 2*(y*y + z*z), 2*(x*y - z*w), 2*(x*z + y*w),
-        2*(x*y + z*w), 1 - 2*(x*x + z*z), 2*(y*z - x*w),
-        2*(x*z - y*w), 2*(y*z + x*w), 1 - 2*(x*x + y*y)], -1).view(n, 3, 3)
+from torch_region import radial, haar_so3  # the field and the Haar sampler, as the lab's PyTorch check defines them
 
 
 class Mlp(torch.nn.Module):
