@@ -143,7 +143,9 @@ internal static class BenchmarkCommand
                 $"{(grid.Baselines.Count > 0 ? $" plus {grid.Baselines.Count} baseline variant(s) x {grid.Seeds.Count * grid.LearningRates.Count}" : "")}), " +
                 $"shard {shardSpec}: {cells.Count}, already done {done}, to run {cells.Count - done} on {jobCount} jobs, {template.Epochs} epochs each"));
 
-            var training = new GridCellTraining(capacity: 2 * jobCount + 2);
+            // Cells start in order, so at most jobCount blocks are in flight: one twin more than that is never evicted
+            // while a cell still needs it, and a big network's twins (weights and data) stay few.
+            var training = new GridCellTraining(capacity: jobCount + 1);
             CellResult Train(GridCell cell, CancellationToken token)
             {
                 var options = template with
