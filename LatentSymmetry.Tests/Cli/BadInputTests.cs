@@ -4,7 +4,7 @@ namespace LatentSymmetry.Tests.Cli;
 /// Every command and option given a bad value: the exit code, one line on stderr naming the option (or file)
 /// and value in the user's words (no .NET type names, no stack trace), and nothing written.
 /// </summary>
-public class BadInputTests
+public class BadInputTests : TempDirectoryTests
 {
     static readonly string[] TinyTrain = ["train", "--epochs", "2", "--samples", "200", "--hidden-dim", "8", "--num-hidden-layers", "2", "--batch-size", "32", "--headless"];
     static readonly string[] TinyGrid = ["benchmark", "--num-hidden-layers", "2", "--hidden-dim", "8", "--epochs", "2", "--samples", "200", "--batch-size", "32", "--lambdas", "0,1", "--learning-rates", "3e-4"];
@@ -146,30 +146,24 @@ public class BadInputTests
         return [.. result, .. args];
     }
 
-    string _dir = "";
-
     [SetUp]
-    public void CreateDirectory()
+    public void WriteResultFiles()
     {
-        _dir = CliRunner.TempDirectory();
-        File.WriteAllText(Path.Combine(_dir, "header-only.csv"), "learning_rate,lambda_sym_max,symmetry_layer,test_task_loss,test_sym_loss\n");
-        File.WriteAllText(Path.Combine(_dir, "layers=6x128_lr=3e-4_seed=1.csv"),
+        File.WriteAllText(Path.Combine(Dir, "header-only.csv"), "learning_rate,lambda_sym_max,symmetry_layer,test_task_loss,test_sym_loss\n");
+        File.WriteAllText(Path.Combine(Dir, "layers=6x128_lr=3e-4_seed=1.csv"),
             "learning_rate,lambda_sym_max,symmetry_layer,test_task_loss,test_sym_loss\n0.0003,0.0,,0.01,0.0\n0.0003,1.0,1,0.02,0.1\n0.0003,1.0,-1,0.03,0.2\n");
     }
-
-    [TearDown]
-    public void DeleteDirectory() => Directory.Delete(_dir, recursive: true);
 
     [TestCaseSource(nameof(Cases))]
     public void Bad_input_is_one_line_naming_it_with_its_exit_code_and_nothing_written(string[] args, int exitCode, string message)
     {
-        var before = Directory.EnumerateFileSystemEntries(_dir).Order().ToList();
-        var r = CliRunner.Run([.. args.Select(a => a.Replace("{dir}", _dir, StringComparison.Ordinal))]);
+        var before = Directory.EnumerateFileSystemEntries(Dir).Order().ToList();
+        var r = CliRunner.Run([.. args.Select(a => a.Replace("{dir}", Dir, StringComparison.Ordinal))]);
         Assert.That(r.ExitCode, Is.EqualTo(exitCode), r.Stderr);
         var lines = r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.That(lines, Has.Length.EqualTo(1), "exactly one line on stderr");
         Assert.That(lines[0], Does.StartWith("latsym: ").And.Contain(message));
         Assert.That(lines[0], Does.Not.Contain("System.").And.Not.Contain("   at "), "no .NET type names or stack traces");
-        Assert.That(Directory.EnumerateFileSystemEntries(_dir).Order(), Is.EqualTo(before), "nothing written");
+        Assert.That(Directory.EnumerateFileSystemEntries(Dir).Order(), Is.EqualTo(before), "nothing written");
     }
 }

@@ -3,25 +3,19 @@ using LatentSymmetry.Tests.Experiments;
 namespace LatentSymmetry.Tests.Cli;
 
 /// <summary>analyze and compare on a grid and its benchmark --baselines files in one directory (the hand-built study).</summary>
-public class BaselineStudyCommandTests
+public class BaselineStudyCommandTests : TempDirectoryTests
 {
-    string _dir = "";
-
     [SetUp]
-    public void CreateDirectory()
+    public void WriteStudyFiles()
     {
-        _dir = CliRunner.TempDirectory();
         foreach ((string name, string text) in BaselineVariantAnalysisTests.StudyFiles())
-            File.WriteAllText(Path.Combine(_dir, name), text);
+            File.WriteAllText(Path.Combine(Dir, name), text);
     }
-
-    [TearDown]
-    public void DeleteDirectory() => Directory.Delete(_dir, recursive: true);
 
     [Test]
     public void Analyze_prints_one_table_with_the_baselines_as_rows()
     {
-        var r = CliRunner.Run("analyze", _dir);
+        var r = CliRunner.Run("analyze", Dir);
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
         Assert.That(r.Stdout.Split("seed files").Length, Is.EqualTo(2), "one group title");
         string[] rows = [.. r.Stdout.Split('\n').Where(l => l.StartsWith("│ ", StringComparison.Ordinal))];
@@ -34,18 +28,18 @@ public class BaselineStudyCommandTests
     [Test]
     public void Compare_draws_the_baselines_beside_the_grid()
     {
-        string png = Path.Combine(_dir, "compare.png");
-        var r = CliRunner.Run("compare", _dir, "-o", png);
+        string png = Path.Combine(Dir, "compare.png");
+        var r = CliRunner.Run("compare", Dir, "-o", png);
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
         Assert.That(r.Stdout, Does.EndWith("1 layer(s) and the baseline; beside them augmentation and invariant model\n"));
         Assert.That(new FileInfo(png).Length, Is.GreaterThan(1000));
 
         // The orbit ratio of set-up files needs no --evaluate companions.
-        r = CliRunner.Run("compare", _dir, "-o", Path.Combine(_dir, "orbit.png"), "--metric", "orbit_ratio");
+        r = CliRunner.Run("compare", Dir, "-o", Path.Combine(Dir, "orbit.png"), "--metric", "orbit_ratio");
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
 
         // Without 'n' the references go with the baseline.
-        r = CliRunner.Run("compare", _dir, "-o", Path.Combine(_dir, "layers.png"), "--layers", "l");
+        r = CliRunner.Run("compare", Dir, "-o", Path.Combine(Dir, "layers.png"), "--layers", "l");
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
         Assert.That(r.Stdout, Does.Not.Contain("beside them"));
     }

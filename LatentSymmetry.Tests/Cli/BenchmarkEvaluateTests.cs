@@ -2,20 +2,12 @@ using LatentSymmetry.Core.Evaluation;
 
 namespace LatentSymmetry.Tests.Cli;
 
-public class BenchmarkEvaluateTests
+public class BenchmarkEvaluateTests : TempDirectoryTests
 {
-    string _dir = "";
-
-    [SetUp]
-    public void CreateDirectory() => _dir = CliRunner.TempDirectory();
-
-    [TearDown]
-    public void DeleteDirectory() => Directory.Delete(_dir, recursive: true);
-
     string[] Grid(params string[] extra) =>
     [
         "benchmark", "--num-hidden-layers", "2", "--hidden-dim", "8", "--epochs", "2", "--samples", "300", "--batch-size", "32",
-        "--seeds", "1", "--lambdas", "0,1", "--layers", "1,-1", "--learning-rates", "3e-4", "--results-dir", _dir, .. extra,
+        "--seeds", "1", "--lambdas", "0,1", "--layers", "1,-1", "--learning-rates", "3e-4", "--results-dir", Dir, .. extra,
     ];
 
     [Test]
@@ -23,11 +15,11 @@ public class BenchmarkEvaluateTests
     {
         var r = CliRunner.Run(Grid("--evaluate"));
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
-        var path = Path.Combine(_dir, "evaluate", "layers=2x8_lr=3e-4_seed=1.csv");
+        var path = Path.Combine(Dir, "evaluate", "layers=2x8_lr=3e-4_seed=1.csv");
         var lines = File.ReadAllLines(path);
         Assert.That(lines[0], Is.EqualTo(EvaluationCsv.Header));
         Assert.That(lines.Length - 1, Is.EqualTo(5 * 3), "4 penalised cells and the baseline, 3 layers each");
-        var results = File.ReadAllLines(Path.Combine(_dir, "layers=2x8_lr=3e-4_seed=1.csv"));
+        var results = File.ReadAllLines(Path.Combine(Dir, "layers=2x8_lr=3e-4_seed=1.csv"));
         // The companion's test loss is the result file's, cell by cell.
         foreach (var row in results.Skip(1))
         {
@@ -39,7 +31,7 @@ public class BenchmarkEvaluateTests
         var again = CliRunner.Run(Grid("--evaluate"));
         Assert.That(again.ExitCode, Is.EqualTo(0), again.Stderr);
         Assert.That(File.ReadAllLines(path), Is.EqualTo(lines));
-        var analysis = CliRunner.Run("analyze", _dir);
+        var analysis = CliRunner.Run("analyze", Dir);
         Assert.That(analysis.ExitCode, Is.EqualTo(0), "the companion folder is not read as results: " + analysis.Stderr);
         var section = analysis.Stdout[analysis.Stdout.IndexOf("invariance measures of benchmark --evaluate", StringComparison.Ordinal)..];
         Assert.That(section.TrimEnd().Split('\n'), Has.Length.EqualTo(2 + 15), "title, header, one row per cell and layer");
@@ -51,13 +43,13 @@ public class BenchmarkEvaluateTests
     {
         var r = CliRunner.Run(Grid("--evaluate", "--penalties", "raw,normalized"));
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
-        Assert.That(File.Exists(Path.Combine(_dir, "evaluate", "layers=2x8_lr=3e-4_seed=1_setup=pen-normalized.csv")), Is.True);
-        var rows = EvaluationSummary.Read(Directory.GetFiles(Path.Combine(_dir, "evaluate")));
+        Assert.That(File.Exists(Path.Combine(Dir, "evaluate", "layers=2x8_lr=3e-4_seed=1_setup=pen-normalized.csv")), Is.True);
+        var rows = EvaluationSummary.Read(Directory.GetFiles(Path.Combine(Dir, "evaluate")));
         // Two kinds x (4 penalised cells and the baseline) x 3 measured layers, each of one seed: never merged.
         Assert.That(rows, Has.Count.EqualTo(2 * 5 * 3));
         Assert.That(rows.All(row => row.Statistics[0].N == 1), Is.True);
         Assert.That(rows.Count(row => row.VariantOrPenalty == "pen-normalized"), Is.EqualTo(15));
-        var analysis = CliRunner.Run("analyze", _dir);
+        var analysis = CliRunner.Run("analyze", Dir);
         Assert.That(analysis.ExitCode, Is.EqualTo(0), analysis.Stderr);
         Assert.That(analysis.Stdout, Does.Contain("pen-normalized"));
     }
@@ -69,8 +61,8 @@ public class BenchmarkEvaluateTests
     public void Compare_draws_a_measure_of_the_companion(string metric)
     {
         Assert.That(CliRunner.Run(Grid("--evaluate")).ExitCode, Is.EqualTo(0));
-        var figure = Path.Combine(_dir, "compare.png");
-        var r = CliRunner.Run("compare", _dir, "--metric", metric, "--output", figure);
+        var figure = Path.Combine(Dir, "compare.png");
+        var r = CliRunner.Run("compare", Dir, "--metric", metric, "--output", figure);
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
         Assert.That(new FileInfo(figure).Length, Is.GreaterThan(0));
     }
@@ -79,17 +71,17 @@ public class BenchmarkEvaluateTests
     public void Compare_of_a_measure_the_companion_lacks_is_a_one_line_error()
     {
         Assert.That(CliRunner.Run(Grid()).ExitCode, Is.EqualTo(0));
-        var r = CliRunner.Run("compare", _dir, "--metric", "Q", "--output", Path.Combine(_dir, "c.png"));
+        var r = CliRunner.Run("compare", Dir, "--metric", "Q", "--output", Path.Combine(Dir, "c.png"));
         Assert.That(r.ExitCode, Is.EqualTo(2));
         Assert.That(r.Stderr.TrimEnd().Split('\n'), Has.Length.EqualTo(1));
         Assert.That(r.Stderr, Does.Contain("--evaluate"));
-        Assert.That(File.Exists(Path.Combine(_dir, "c.png")), Is.False);
+        Assert.That(File.Exists(Path.Combine(Dir, "c.png")), Is.False);
     }
 
     [Test]
     public void Without_evaluate_no_companion_is_written()
     {
         Assert.That(CliRunner.Run(Grid()).ExitCode, Is.EqualTo(0));
-        Assert.That(Directory.Exists(Path.Combine(_dir, "evaluate")), Is.False);
+        Assert.That(Directory.Exists(Path.Combine(Dir, "evaluate")), Is.False);
     }
 }

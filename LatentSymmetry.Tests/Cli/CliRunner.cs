@@ -13,12 +13,7 @@ internal static class CliRunner
         return new Outcome(code, stdout.ToString(), stderr.ToString());
     }
 
-    public static string TempDirectory()
-    {
-        var dir = Path.Combine(Path.GetTempPath(), "latsym-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        return dir;
-    }
+    public static string TempDirectory() => Experiments.TemporaryDirectory.CreateNew();
 
     /// <summary>
     /// The arguments of a benchmark small enough for a test: 2 hidden layers of 8, 2 epochs, batch 32, one learning

@@ -7,21 +7,16 @@ namespace LatentSymmetry.Tests.Cli;
 /// Row 11 of issue 10, on a real full disk (see <see cref="SmallDisk"/>): one line naming the file and "no space
 /// left on device", exit code 1 (the README's code for a failed operating-system operation), nothing half-written.
 /// </summary>
-public class DiskFullTests
+public class DiskFullTests : TempDirectoryTests
 {
     const int Page = 4096;
-    string _dir = "";
 
     [SetUp]
-    public void CreateDirectory()
+    public void RequireTmpfs()
     {
-        _dir = CliRunner.TempDirectory();
-        if (!SmallDisk.IsAvailable(_dir, out var why))
+        if (!SmallDisk.IsAvailable(Dir, out var why))
             Assert.Ignore($"this machine does not let a test mount a tmpfs in a private namespace: {why}");
     }
-
-    [TearDown]
-    public void DeleteDirectory() => Directory.Delete(_dir, recursive: true);
 
     static readonly string[] TinyTrain = ["train", "--epochs", "2", "--samples", "200", "--hidden-dim", "8", "--num-hidden-layers", "2", "--batch-size", "32", "--headless", "--output", "run"];
 
@@ -36,7 +31,7 @@ public class DiskFullTests
         var named = new List<string>();
         foreach (var size in new[] { "4k", "8k", "12k", "16k" })
         {
-            var r = SmallDisk.Run(_dir, size, "", TinyTrain);
+            var r = SmallDisk.Run(Dir, size, "", TinyTrain);
             Assert.That(r.ExitCode, Is.EqualTo(1), $"{size}: {r.Stderr}");
             var line = Regex.Match(r.Stderr, @"\Alatsym: run/([a-z.]+): no space left on device; the run directory was not created\n\z");
             Assert.That(line.Success, Is.True, $"{size}: one line naming the run's file, got: {r.Stderr}");
@@ -47,13 +42,13 @@ public class DiskFullTests
         Assert.That(named, Does.Contain("metrics.json").And.Contain("model.safetensors"));
 
         // A figure is written under a hidden temporary name: the message names the figure.
-        var figure = SmallDisk.Run(_dir, "24k", "", [.. TinyTrain.Where(a => a != "--headless")]);
+        var figure = SmallDisk.Run(Dir, "24k", "", [.. TinyTrain.Where(a => a != "--headless")]);
         Assert.That(figure.ExitCode, Is.EqualTo(1), figure.Stderr);
         Assert.That(figure.Stderr, Is.EqualTo("latsym: run/loss_curves.png: no space left on device; the run directory was not created\n"));
         Assert.That(Entries(figure.After), Is.EqualTo(new[] { ".latsym.lock" }));
 
         // The same run on a disk with room for it: the failures above were the full disk, nothing else.
-        var fits = SmallDisk.Run(_dir, "32k", "", TinyTrain);
+        var fits = SmallDisk.Run(Dir, "32k", "", TinyTrain);
         Assert.That(fits.ExitCode, Is.EqualTo(0), fits.Stderr);
         Assert.That(File.Exists(Path.Combine(fits.After, "run", "model.safetensors")), Is.True);
     }
@@ -66,20 +61,20 @@ public class DiskFullTests
         string[] grid = ["benchmark", "--num-hidden-layers", "2", "--hidden-dim", "8", "--epochs", "2", "--samples", "200", "--batch-size", "32",
             "--learning-rates", "3e-4", "--seeds", "1", "--jobs", "1"];
         const string FileName = "layers=2x8_lr=3e-4_seed=1.csv";
-        var seeded = Path.Combine(_dir, "seeded");
+        var seeded = Path.Combine(Dir, "seeded");
         Assert.That(CliRunner.Run([.. grid, "--lambdas", "0", "--results-dir", seeded]).ExitCode, Is.EqualTo(0));
         var file = Path.Combine(seeded, FileName);
         PadWithRows(file, Page - 8);
         var before = File.ReadAllBytes(file);
 
-        var full = SmallDisk.Run(_dir, "64k", $"mkdir results && cp '{file}' results/ && dd if=/dev/zero of=filler bs={Page} 2>/dev/null; true",
+        var full = SmallDisk.Run(Dir, "64k", $"mkdir results && cp '{file}' results/ && dd if=/dev/zero of=filler bs={Page} 2>/dev/null; true",
             [.. grid, "--lambdas", "0,1", "--results-dir", "results"]);
         Assert.That(full.ExitCode, Is.EqualTo(1), full.Stderr);
         Assert.That(full.Stderr, Is.EqualTo($"latsym: results/{FileName}: no space left on device; the results keep their complete rows; free space and rerun to resume\n"));
         Assert.That(File.ReadAllBytes(Path.Combine(full.After, "results", FileName)), Is.EqualTo(before), "the torn row is taken back, the complete rows kept");
 
         // With room, the same command resumes from those rows: the 6 cells of lambda 1 are added.
-        var room = SmallDisk.Run(_dir, "256k", $"mkdir results && cp '{file}' results/", [.. grid, "--lambdas", "0,1", "--results-dir", "results"]);
+        var room = SmallDisk.Run(Dir, "256k", $"mkdir results && cp '{file}' results/", [.. grid, "--lambdas", "0,1", "--results-dir", "results"]);
         Assert.That(room.ExitCode, Is.EqualTo(0), room.Stderr);
         var lines = File.ReadAllLines(Path.Combine(room.After, "results", FileName));
         Assert.That(lines.Length, Is.EqualTo(before.Count(b => b == '\n') + 3), "lambda 1 at layers 1, 2 and the output");

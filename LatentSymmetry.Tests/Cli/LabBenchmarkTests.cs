@@ -6,23 +6,15 @@ using LatentSymmetry.Core.Experiments.Results;
 namespace LatentSymmetry.Tests.Cli;
 
 /// <summary>benchmark with the lab's set-ups: file names and columns carry the set-up; the original's stay as they were.</summary>
-public class LabBenchmarkTests
+public class LabBenchmarkTests : TempDirectoryTests
 {
-    string _dir = "";
-
-    [SetUp]
-    public void CreateDirectory() => _dir = CliRunner.TempDirectory();
-
-    [TearDown]
-    public void DeleteDirectory() => Directory.Delete(_dir, recursive: true);
-
     static string[] TinyGrid(string results, params string[] extra) =>
         CliRunner.TinyGrid(results, 300, "1", ["--layers", "-1", "--seeds", "1", "--jobs", "1", .. extra]);
 
     [Test]
     public void A_disk_grid_with_baselines_names_its_files_by_set_up_and_adds_the_set_up_columns()
     {
-        var results = Path.Combine(_dir, "results");
+        var results = Path.Combine(Dir, "results");
         var r = CliRunner.Run(TinyGrid(results, "--group", "so2", "--field", "fourier:k=2", "--train-region", "sector:180", "--baselines", "augment,invariant"));
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
         var files = Directory.GetFiles(results).Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal).ToArray();
@@ -55,7 +47,7 @@ public class LabBenchmarkTests
     [Test]
     public void The_original_grid_keeps_the_original_file_name_and_columns()
     {
-        var results = Path.Combine(_dir, "results");
+        var results = Path.Combine(Dir, "results");
         var r = CliRunner.Run(TinyGrid(results, "--baselines", "invariant"));
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
         var files = Directory.GetFiles(results).Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal).ToArray();
@@ -70,7 +62,7 @@ public class LabBenchmarkTests
     {
         foreach (var (option, value) in new[] { ("--baselines", "dropout"), ("--group", "so4"), ("--train-region", "cone:200") })
         {
-            var results = Path.Combine(_dir, "results");
+            var results = Path.Combine(Dir, "results");
             var r = CliRunner.Run(TinyGrid(results, option, value));
             Assert.That(r.ExitCode, Is.EqualTo(2), r.Stderr);
             Assert.That(r.Stderr, Does.StartWith("latsym: ").And.Contain(value));

@@ -2,16 +2,8 @@ using System.Text.Json;
 
 namespace LatentSymmetry.Tests.Cli;
 
-public class LabOptionsTests
+public class LabOptionsTests : TempDirectoryTests
 {
-    string _dir = "";
-
-    [SetUp]
-    public void CreateDirectory() => _dir = CliRunner.TempDirectory();
-
-    [TearDown]
-    public void DeleteDirectory() => Directory.Delete(_dir, recursive: true);
-
     static readonly string[] Tiny = ["train", "--epochs", "2", "--samples", "300", "--hidden-dim", "8", "--num-hidden-layers", "2", "--batch-size", "32"];
 
     [TestCase("--group", "o3", "--group")]
@@ -24,17 +16,17 @@ public class LabOptionsTests
     [TestCase("--train-region", "cone:0", "keeps 0 training")]
     public void Invalid_lab_option_is_a_one_line_error_with_exit_code_2_and_no_files(string option, string value, string named)
     {
-        var r = CliRunner.Run([.. Tiny, "--output", Path.Combine(_dir, "run"), option, value]);
+        var r = CliRunner.Run([.. Tiny, "--output", Path.Combine(Dir, "run"), option, value]);
         Assert.That(r.ExitCode, Is.EqualTo(2), r.Stderr);
         Assert.That(r.Stderr.TrimEnd().Split('\n'), Has.Length.EqualTo(1));
         Assert.That(r.Stderr, Does.StartWith("latsym: ").And.Contain(named));
-        Assert.That(Directory.EnumerateFileSystemEntries(_dir), Is.Empty);
+        Assert.That(Directory.EnumerateFileSystemEntries(Dir), Is.Empty);
     }
 
     [Test]
     public void A_disk_run_records_its_setup_in_config_and_the_orbit_figures_in_metrics()
     {
-        var dir = Path.Combine(_dir, "run");
+        var dir = Path.Combine(Dir, "run");
         var r = CliRunner.Run([.. Tiny, "--output", dir, "--group", "so2", "--field", "fourier:k=2", "--model", "invariant",
             "--augment", "--train-region", "sector:180", "--radius", "2", "--inner-radius", "0.5"]);
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
@@ -58,9 +50,9 @@ public class LabOptionsTests
     [Test]
     public void A_default_run_names_no_lab_setting_in_its_directory_and_records_the_defaults()
     {
-        var r = CliRunner.Run([.. Tiny, "--output", Path.Combine(_dir, "run"), "--headless"]);
+        var r = CliRunner.Run([.. Tiny, "--output", Path.Combine(Dir, "run"), "--headless"]);
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
-        using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "run", "config.json")));
+        using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(Dir, "run", "config.json")));
         Assert.That(config.RootElement.GetProperty("group").GetString(), Is.EqualTo("so3"));
         Assert.That(config.RootElement.GetProperty("field").GetString(), Is.EqualTo("radial"));
         Assert.That(config.RootElement.GetProperty("train_region").GetString(), Is.EqualTo("full"));

@@ -4,16 +4,8 @@ using LatentSymmetry.Core.Experiments.Results;
 namespace LatentSymmetry.Tests.Cli;
 
 /// <summary>benchmark --penalties: raw's files as the original's, another kind's named for it with a penalty column; resumable; analysed apart.</summary>
-public class PenaltyBenchmarkTests
+public class PenaltyBenchmarkTests : TempDirectoryTests
 {
-    string _dir = "";
-
-    [SetUp]
-    public void CreateDirectory() => _dir = CliRunner.TempDirectory();
-
-    [TearDown]
-    public void DeleteDirectory() => Directory.Delete(_dir, recursive: true);
-
     static string[] TinyGrid(string results, params string[] extra) =>
         CliRunner.TinyGrid(results, 300, "1", ["--layers", "1,-1", "--seeds", "1", "--jobs", "1", .. extra]);
 
@@ -23,10 +15,10 @@ public class PenaltyBenchmarkTests
     [Test]
     public void A_normalized_axis_leaves_raw_files_as_before_and_writes_its_own_resumable_files()
     {
-        var before = Path.Combine(_dir, "before");
+        var before = Path.Combine(Dir, "before");
         var r = CliRunner.Run(TinyGrid(before));
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
-        var results = Path.Combine(_dir, "results");
+        var results = Path.Combine(Dir, "results");
         r = CliRunner.Run(TinyGrid(results, "--penalties", "raw,normalized"));
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
 

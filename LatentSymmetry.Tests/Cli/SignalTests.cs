@@ -4,16 +4,9 @@ using LatentSymmetry.Cli.Commands;
 namespace LatentSymmetry.Tests.Cli;
 
 /// <summary>A signal ends a run with the shell's exit code for it, 128 + its number, and leaves nothing half-written.</summary>
-public class SignalTests
+public class SignalTests : TempDirectoryTests
 {
     static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
-    string _dir = "";
-
-    [SetUp]
-    public void CreateDirectory() => _dir = CliRunner.TempDirectory();
-
-    [TearDown]
-    public void DeleteDirectory() => Directory.Delete(_dir, recursive: true);
 
     [TestCase(PosixSignal.SIGTERM, 143)]
     [TestCase(PosixSignal.SIGINT, 130)]
@@ -29,8 +22,8 @@ public class SignalTests
     {
         // Row 12, in a real process: the run is stopped between batches while it trains (a progress line is out
         // and its staging directory exists), then neither the run directory nor the staging directory may remain.
-        var runs = Path.Combine(_dir, "runs");
-        using var latsym = LatsymProcess.Start(_dir, "train", "--epochs", "100000", "--samples", "2000", "--hidden-dim", "8",
+        var runs = Path.Combine(Dir, "runs");
+        using var latsym = LatsymProcess.Start(Dir, "train", "--epochs", "100000", "--samples", "2000", "--hidden-dim", "8",
             "--num-hidden-layers", "2", "--batch-size", "32", "--headless");
         bool training = latsym.WaitUntil(() => latsym.Stdout.Contains("epoch", StringComparison.Ordinal)
             && Directory.Exists(runs) && Directory.EnumerateDirectories(runs, ".*.partial-*").Any(), Patience);
@@ -41,7 +34,7 @@ public class SignalTests
         Assert.That(latsym.Stderr, Is.EqualTo($"latsym: cancelled by SIG{signal}{Environment.NewLine}"), "one line on stderr");
         // runs/ itself is removed too when the run created it.
         Assert.That(Directory.Exists(runs) ? Directory.EnumerateFileSystemEntries(runs) : [], Is.Empty, "no run directory and no staging directory is left");
-        Assert.That(Directory.EnumerateFileSystemEntries(_dir), Is.Empty.Or.EqualTo(new[] { runs }), "nothing else is written");
+        Assert.That(Directory.EnumerateFileSystemEntries(Dir), Is.Empty.Or.EqualTo(new[] { runs }), "nothing else is written");
     }
 
     [TestCase("TERM", 143)]
@@ -50,8 +43,8 @@ public class SignalTests
     {
         // Signalled after its first recorded cell, while the next one trains: that cell is dropped, the rows
         // recorded before it stay, each one whole.
-        var results = Path.Combine(_dir, "results");
-        using var latsym = LatsymProcess.Start(_dir, "benchmark", "--num-hidden-layers", "2", "--hidden-dim", "8", "--epochs", "400",
+        var results = Path.Combine(Dir, "results");
+        using var latsym = LatsymProcess.Start(Dir, "benchmark", "--num-hidden-layers", "2", "--hidden-dim", "8", "--epochs", "400",
             "--samples", "2000", "--batch-size", "32", "--lambdas", "0,1", "--learning-rates", "3e-4", "--seeds", "1", "--jobs", "1",
             "--results-dir", results);
         Assert.That(latsym.WaitUntil(() => latsym.Stdout.Contains("[1/7]", StringComparison.Ordinal), Patience), Is.True,

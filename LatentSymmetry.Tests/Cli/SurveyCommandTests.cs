@@ -2,17 +2,9 @@ using LatentSymmetry.Cli.Commands;
 
 namespace LatentSymmetry.Tests.Cli;
 
-public class SurveyCommandTests
+public class SurveyCommandTests : TempDirectoryTests
 {
     static readonly string[] Tiny = ["survey", "--epochs", "2", "--samples", "300", "--hidden-dim", "8", "--num-hidden-layers", "2", "--batch-size", "32"];
-
-    string _dir = "";
-
-    [SetUp]
-    public void CreateDirectory() => _dir = CliRunner.TempDirectory();
-
-    [TearDown]
-    public void DeleteDirectory() => Directory.Delete(_dir, recursive: true);
 
     [TestCase("gaussian-ring,x", new[] { "gaussian-ring", "x" })]
     [TestCase("multi-ring:centers=0.3;0.7,std=0.08,x", new[] { "multi-ring:centers=0.3;0.7,std=0.08", "x" })]
@@ -23,7 +15,7 @@ public class SurveyCommandTests
     [Test]
     public void A_survey_trains_evaluates_and_writes_its_table_and_figures_then_resumes_without_training()
     {
-        var output = Path.Combine(_dir, "s");
+        var output = Path.Combine(Dir, "s");
         var r = CliRunner.Run([.. Tiny, "--fields", "gaussian-ring,x", "--seeds", "1-2", "--mix-alpha", "0,1", "--output", output]);
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
         foreach (var f in new[] { "survey.csv", "survey_summary.csv", "survey.png", "mix.png" })
@@ -47,7 +39,7 @@ public class SurveyCommandTests
     [Test]
     public void Two_shards_share_the_runs_and_together_give_the_whole_table()
     {
-        var output = Path.Combine(_dir, "s");
+        var output = Path.Combine(Dir, "s");
         string[] common = [.. Tiny, "--fields", "radius,y", "--seeds", "1-2", "--output", output];
         var first = CliRunner.Run([.. common, "--shard", "1/2"]);
         Assert.That(first.ExitCode, Is.EqualTo(0), first.Stderr);
@@ -63,7 +55,7 @@ public class SurveyCommandTests
     [Test]
     public void A_diverged_run_is_a_warning_and_stays_out_of_the_means()
     {
-        var output = Path.Combine(_dir, "s");
+        var output = Path.Combine(Dir, "s");
         var r = CliRunner.Run([.. Tiny, "--fields", "x", "--seeds", "1", "--learning-rate", "1e9", "--output", output]);
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
         Assert.That(r.Stderr, Does.Contain("warning").And.Contain("diverged"));
@@ -79,7 +71,7 @@ public class SurveyCommandTests
     [TestCase("--shard", "3/2", "shard")]
     public void Bad_input_is_a_one_line_error(string option, string value, string mentions)
     {
-        var r = CliRunner.Run([.. Tiny, "--output", Path.Combine(_dir, "s"), option, value]);
+        var r = CliRunner.Run([.. Tiny, "--output", Path.Combine(Dir, "s"), option, value]);
         Assert.That(r.ExitCode, Is.EqualTo(2), r.Stderr);
         Assert.That(r.Stderr.TrimEnd().Split('\n'), Has.Length.EqualTo(1), r.Stderr);
         Assert.That(r.Stderr, Does.StartWith("latsym: ").And.Contain(mentions));

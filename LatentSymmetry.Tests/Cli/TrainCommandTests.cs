@@ -3,33 +3,25 @@ using LatentSymmetry.Core.IO;
 
 namespace LatentSymmetry.Tests.Cli;
 
-public class TrainCommandTests
+public class TrainCommandTests : TempDirectoryTests
 {
-    string _dir = "";
-
-    [SetUp]
-    public void CreateDirectory() => _dir = CliRunner.TempDirectory();
-
-    [TearDown]
-    public void DeleteDirectory() => Directory.Delete(_dir, recursive: true);
-
     static readonly string[] Tiny = ["train", "--epochs", "2", "--samples", "200", "--hidden-dim", "8", "--num-hidden-layers", "2", "--batch-size", "32"];
 
     [Test]
     public void Unwritable_output_directory_is_a_usage_error_naming_the_option()
     {
-        var blocker = Path.Combine(_dir, "file");
+        var blocker = Path.Combine(Dir, "file");
         File.WriteAllText(blocker, "x");
         var r = CliRunner.Run([.. Tiny, "--output", Path.Combine(blocker, "run")]);
         Assert.That(r.ExitCode, Is.EqualTo(2), r.Stderr);
         Assert.That(r.Stderr, Does.StartWith("latsym: --output"));
-        Assert.That(Directory.EnumerateFileSystemEntries(_dir), Is.EqualTo(new[] { blocker }));
+        Assert.That(Directory.EnumerateFileSystemEntries(Dir), Is.EqualTo(new[] { blocker }));
     }
 
     [Test]
     public void Existing_output_directory_is_never_overwritten()
     {
-        var output = Path.Combine(_dir, "run");
+        var output = Path.Combine(Dir, "run");
         Directory.CreateDirectory(output);
         File.WriteAllText(Path.Combine(output, "keep.txt"), "precious");
         var r = CliRunner.Run([.. Tiny, "--output", output]);
@@ -41,7 +33,7 @@ public class TrainCommandTests
     [Test]
     public void Json_run_writes_a_complete_run_directory()
     {
-        var output = Path.Combine(_dir, "run");
+        var output = Path.Combine(Dir, "run");
         var r = CliRunner.Run([.. Tiny, "--output", output, "--json", "--headless", "--run-seed", "42"]);
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
         using var doc = JsonDocument.Parse(r.Stdout);
@@ -62,13 +54,13 @@ public class TrainCommandTests
         {
             "layers.0.weight[8,3]", "layers.0.bias[8]", "layers.2.weight[8,8]", "layers.2.bias[8]", "layers.4.weight[1,8]", "layers.4.bias[1]",
         }));
-        Assert.That(Directory.EnumerateDirectories(_dir).Select(Path.GetFileName), Is.EqualTo(new[] { "run" }), "no staging directory left");
+        Assert.That(Directory.EnumerateDirectories(Dir).Select(Path.GetFileName), Is.EqualTo(new[] { "run" }), "no staging directory left");
     }
 
     [Test]
     public void Baseline_run_reports_no_sym_loss()
     {
-        var output = Path.Combine(_dir, "run");
+        var output = Path.Combine(Dir, "run");
         var r = CliRunner.Run([.. Tiny, "--output", output, "--json", "--headless", "--symmetry-layer", "none"]);
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
         using var doc = JsonDocument.Parse(r.Stdout);
@@ -79,7 +71,7 @@ public class TrainCommandTests
     [Test]
     public void Report_has_data_configuration_and_results_sections()
     {
-        var output = Path.Combine(_dir, "run");
+        var output = Path.Combine(Dir, "run");
         var r = CliRunner.Run([.. Tiny, "--output", output, "--headless"]);
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
         Assert.That(r.Stdout, Does.Contain("DATA").And.Contain("CONFIGURATION").And.Contain("RESULTS").And.Contain("test task loss"));
@@ -101,10 +93,10 @@ public class TrainCommandTests
         // Row 1 of issue 10: the default name left weight decay out, so runs 2-4 were refused as "already exists".
         foreach (var wd in new[] { "0", "0.01", "0.1", "1" })
         {
-            var r = RunIn(_dir, [.. Tiny, "--headless", "--weight-decay", wd]);
+            var r = RunIn(Dir, [.. Tiny, "--headless", "--weight-decay", wd]);
             Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
         }
-        var runs = Directory.GetDirectories(Path.Combine(_dir, "runs")).Select(Path.GetFileName).ToList();
+        var runs = Directory.GetDirectories(Path.Combine(Dir, "runs")).Select(Path.GetFileName).ToList();
         Assert.That(runs, Has.Count.EqualTo(4));
         Assert.That(runs.Count(n => n!.Contains("_wd0.01", StringComparison.Ordinal)), Is.EqualTo(1));
         Assert.That(runs.Where(n => !n!.Contains("_wd", StringComparison.Ordinal)), Has.Exactly(1).Items, "the default weight decay stays out of the name");
@@ -116,7 +108,7 @@ public class TrainCommandTests
         // Three runs at once with the same settings (so the same name, the same second): threads of this process
         // contend for the name exactly as processes do (the claim is by staging directory, under a file lock).
         var previous = Environment.CurrentDirectory;
-        Environment.CurrentDirectory = _dir;
+        Environment.CurrentDirectory = Dir;
         List<CliRunner.Outcome> results;
         try
         {
@@ -125,17 +117,17 @@ public class TrainCommandTests
         }
         finally { Environment.CurrentDirectory = previous; }
         Assert.That(results.Select(r => r.ExitCode), Is.All.EqualTo(0), string.Join("\n", results.Select(r => r.Stderr)));
-        var runs = Directory.GetDirectories(Path.Combine(_dir, "runs")).Select(Path.GetFileName).ToList();
+        var runs = Directory.GetDirectories(Path.Combine(Dir, "runs")).Select(Path.GetFileName).ToList();
         Assert.That(runs, Has.Count.EqualTo(3), string.Join(", ", runs));
-        Assert.That(Directory.EnumerateDirectories(Path.Combine(_dir, "runs"), ".*"), Is.Empty, "no staging directory left");
+        Assert.That(Directory.EnumerateDirectories(Path.Combine(Dir, "runs"), ".*"), Is.Empty, "no staging directory left");
     }
 
     [Test]
     public void An_output_being_written_by_another_process_is_refused_before_training()
     {
         // A live process's staging directory claims the name: our own process stands in for it.
-        var output = Path.Combine(_dir, "run");
-        var staging = Path.Combine(_dir, $".run.partial-{Environment.ProcessId}");
+        var output = Path.Combine(Dir, "run");
+        var staging = Path.Combine(Dir, $".run.partial-{Environment.ProcessId}");
         Directory.CreateDirectory(staging);
         var r = CliRunner.Run([.. Tiny, "--headless", "--output", output]);
         Assert.That(r.ExitCode, Is.EqualTo(2), r.Stderr);
@@ -149,7 +141,7 @@ public class TrainCommandTests
         // Row 13: kill -9 left runs/.NAME.partial-PID for ever. A finished process's PID stands for the dead one.
         using var dead = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("true") { UseShellExecute = false })!;
         dead.WaitForExit();
-        var runs = Path.Combine(_dir, "runs");
+        var runs = Path.Combine(Dir, "runs");
         var stale = Path.Combine(runs, $".old.partial-{dead.Id}");
         var live = Path.Combine(runs, $".other.partial-{Environment.ProcessId}");
         Directory.CreateDirectory(stale);
@@ -164,12 +156,12 @@ public class TrainCommandTests
     [Test]
     public void Lambda_without_a_symmetry_layer_is_warned_about_and_left_out_of_the_name()
     {
-        var r = RunIn(_dir, [.. Tiny, "--headless", "--symmetry-layer", "none", "--lambda-sym-max", "5"]);
+        var r = RunIn(Dir, [.. Tiny, "--headless", "--symmetry-layer", "none", "--lambda-sym-max", "5"]);
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
         Assert.That(r.Stderr, Does.Contain("warning: --lambda-sym-max 5 has no effect with --symmetry-layer none"));
-        var name = Path.GetFileName(Directory.GetDirectories(Path.Combine(_dir, "runs")).Single())!;
+        var name = Path.GetFileName(Directory.GetDirectories(Path.Combine(Dir, "runs")).Single())!;
         Assert.That(name, Does.Contain("_symnone").And.Not.Contain("lam"));
-        var quiet = RunIn(_dir, [.. Tiny, "--headless", "--symmetry-layer", "none"]);
+        var quiet = RunIn(Dir, [.. Tiny, "--headless", "--symmetry-layer", "none"]);
         Assert.That(quiet.Stderr, Does.Not.Contain("warning"), "no warning when lambda is not given");
     }
 
@@ -178,7 +170,7 @@ public class TrainCommandTests
     {
         // Row 8: --batch-size 10000000 --samples 200 was refused (215 GB) though a batch holds at most 120 points.
         var r = CliRunner.Run("train", "--samples", "200", "--hidden-dim", "8", "--num-hidden-layers", "2", "--epochs", "1", "--batch-size", "10000000",
-            "--headless", "--output", Path.Combine(_dir, "run"));
+            "--headless", "--output", Path.Combine(Dir, "run"));
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
     }
 

@@ -3,10 +3,14 @@ namespace LatentSymmetry.Tests.Experiments;
 /// <summary>A fresh directory under the system temp folder, deleted on dispose.</summary>
 internal sealed class TemporaryDirectory : IDisposable
 {
-    public TemporaryDirectory()
+    public TemporaryDirectory() => Path = CreateNew();
+
+    /// <summary>Creates a fresh, empty directory under the system temp folder and returns its path (the caller deletes it).</summary>
+    public static string CreateNew()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "latsym-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path);
+        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "latsym-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(path);
+        return path;
     }
 
     public string Path { get; }
