@@ -81,7 +81,9 @@ internal static class BenchmarkCommand
             "(and each penalty kind of --penalties).\n" +
             "Each finished run is appended to results/layers={L}x{H}_lr={lr}_seed={seed}.csv at once (the original project's format); " +
             "rerunning the same command runs only the missing cells, so a killed grid resumes where it stopped. Every number is " +
-            "bitwise identical whatever --jobs and --shard are.")
+            "bitwise identical whatever --jobs and --shard are, and to 'latsym train' of the same cell.\n" +
+            "Only what a row records is computed, and the lambda 0 cells of a seed and learning rate share their baseline's training " +
+            "(the penalty never reaches a gradient at lambda 0): each measures its own layer on those weights in under a second.")
         {
             o.HiddenLayers, o.HiddenDim, seeds, lambdas, layerSpec, rates, penalties, o.Epochs, o.Samples, o.BatchSize, results, jobs, shard, evaluate,
             o.Group, o.Field, o.TrainRegion, o.Radius, o.InnerRadius, baselines,
