@@ -119,26 +119,32 @@ public static class RunEvaluator
         return (eps32, eps64, keptRows.Count);
     }
 
-    // The activations of every stage for a stacked batch, each copied out of the tape's arena.
-    static List<Variable<float>> StageActivations(Module<float> model, Variable<float> x)
+    // The activation of every layer (hidden layers 1..L, then the output) for a stacked batch, each copied out of
+    // the tape's arena: the chain runs from one layer's tap to the next.
+    static List<Variable<float>> LayerActivations(Module<float> model, Variable<float> x)
     {
         var tape = new Tape<float>();
         using var _ = tape.NoGrad();
-        var stages = new List<Variable<float>>(model.LayerCount);
+        var layers = LayerDepths(model);
+        var activations = new List<Variable<float>>(layers.Length);
         var h = x;
-        for (int k = 0; k < model.LayerCount; k++)
+        for (int k = 0, reached = 0; k < layers.Length; reached = layers[k++])
         {
-            h = model.Forward(tape, h, k, k + 1);
-            stages.Add(Variable<float>.FromSpan(h.Rows, h.Cols, h.Span));
+            h = model.Forward(tape, h, reached, layers[k]);
+            activations.Add(Variable<float>.FromSpan(h.Rows, h.Cols, h.Span));
         }
-        return stages;
+        return activations;
     }
+
+    // The stage depths of hidden layers 1..L and of the output.
+    static int[] LayerDepths(Module<float> model) =>
+        [.. Enumerable.Range(1, model.HiddenLayers).Select(k => model.CheckDepth(SymmetryLayer.Hidden(k))), model.StageCount];
 
     static Variable<float> Rows(Variable<float> t, int start, int count) => Variable<float>.FromSpan(count, t.Cols, t.Span.Slice(start * t.Cols, count * t.Cols));
 
     static List<LayerEvaluation> MeasureLayers(Module<float> model, FieldSplit<float> test, SymmetryGroup group, EvaluationOptions options, int seed)
     {
-        int n = test.Count, d = test.Dimension, depth = model.LayerCount;
+        int n = test.Count, d = test.Dimension, depth = model.HiddenLayers + 1;
         var measures = new LayerInvariance?[depth];
         var information = new RotationInformationEstimate?[depth];
         var widths = new int[depth];
@@ -152,7 +158,7 @@ public static class RunEvaluator
             test.Points.CopyTo(stacked.Span);
             PointRotation.Apply<float>(r.AsSpan(0, n * d * d), test.Points, stacked.Span.Slice(n * d, n * d), d);
             PointRotation.Apply<float>(r.AsSpan(n * d * d), test.Points, stacked.Span.Slice(2 * n * d, n * d), d);
-            var stages = StageActivations(model, stacked);
+            var stages = LayerActivations(model, stacked);
             var measureOptions = InvarianceMeasureOptions.Default with { BootstrapReplicates = options.BootstrapReplicates, Seed = seed };
             for (int k = 0; k < depth; k++)
             {
@@ -172,7 +178,7 @@ public static class RunEvaluator
                 for (int p = 0; p < options.Rotations; p++) test.Points.Slice(j * d, d).CopyTo(points.AsSpan((j * options.Rotations + p) * d, d));
             PointRotation.Apply<float>(first, points, stacked.Span[..(m * d)], d);
             PointRotation.Apply<float>(second, points, stacked.Span[(m * d)..], d);
-            var stages = StageActivations(model, stacked);
+            var stages = LayerActivations(model, stacked);
             var classifier = RotationClassifierOptions.Default with { BootstrapReplicates = options.BootstrapReplicates, Seed = seed };
             for (int k = 0; k < depth; k++)
             {

@@ -9,7 +9,7 @@ namespace LatentSymmetry.Core.Models;
 /// A fully connected layer y = x Wᵀ + b with PyTorch's layout (weight [out, in], bias [out]) and
 /// PyTorch's default initialisation, so weights travel to and from <c>nn.Linear</c> unchanged.
 /// </summary>
-public sealed class Linear<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class Linear<T> : Module<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>A layer with zero weights; see <see cref="Initialize"/>.</summary>
     public Linear(int inFeatures, int outFeatures)
@@ -26,17 +26,30 @@ public sealed class Linear<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <summary>Output width.</summary>
     public int OutFeatures => Weight.Rows;
 
+    /// <inheritdoc />
+    public override int InputDimension => InFeatures;
+
+    /// <inheritdoc />
+    public override int OutputDimension => OutFeatures;
+
     /// <summary>The weight, [out x in].</summary>
     public Variable<T> Weight { get; }
 
     /// <summary>The bias, [1 x out] (saved as a vector of length out).</summary>
     public Variable<T> Bias { get; }
 
+    /// <summary>Weight [out, in] and bias [out] under PyTorch's names.</summary>
+    protected override IEnumerable<NamedParameter<T>> OwnParameters =>
+    [
+        new NamedParameter<T>("weight", Weight, [OutFeatures, InFeatures]),
+        new NamedParameter<T>("bias", Bias, [OutFeatures]),
+    ];
+
     /// <summary>
     /// PyTorch's default for <c>nn.Linear</c>: weight and bias uniform in [−1/√in, 1/√in]
     /// (kaiming_uniform with a = √5 reduces to this bound). Weights first, row-major, then biases.
     /// </summary>
-    public void Initialize(RandomStream stream)
+    public override void Initialize(RandomStream stream)
     {
         double bound = 1.0 / Math.Sqrt(InFeatures);
         stream.FillUniform(Weight.Span, -bound, bound);
@@ -49,7 +62,7 @@ public sealed class Linear<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// widened by 0.1% for the rounding of the product's sums (under 1e-5 relative for any row of fewer than 10,000
     /// terms). +∞ when a weight or bias is not finite.
     /// </summary>
-    public double OutputBound(double inputBound)
+    public override double OutputBound(double inputBound)
     {
         var w = Weight.Span;
         var b = Bias.Span;
@@ -67,12 +80,14 @@ public sealed class Linear<T> where T : unmanaged, IFloatingPointIeee754<T>
     }
 
     /// <summary>Weight [out, in] and bias [out] under PyTorch's names, <c>{prefix}weight</c> and <c>{prefix}bias</c>.</summary>
-    public IEnumerable<NamedParameter<T>> NamedParameters(string prefix = "")
-    {
-        yield return new NamedParameter<T>(prefix + "weight", Weight, [OutFeatures, InFeatures]);
-        yield return new NamedParameter<T>(prefix + "bias", Bias, [OutFeatures]);
-    }
+    public IEnumerable<NamedParameter<T>> NamedParameters(string prefix) => OwnParameters.Select(p => p with { Name = prefix + p.Name });
 
-    /// <summary>x Wᵀ + b for a batch x of shape [rows x in], followed by ReLU when <paramref name="relu"/>.</summary>
-    public Variable<T> Forward(Tape<T> tape, Variable<T> x, bool relu = false) => tape.Linear(x, Weight, Bias, relu);
+    /// <summary>x Wᵀ + b for a batch x of shape [rows x in], followed by ReLU when <paramref name="relu"/> (one fused operation).</summary>
+    public Variable<T> Forward(Tape<T> tape, Variable<T> x, bool relu) => tape.Linear(x, Weight, Bias, relu);
+
+    /// <inheritdoc />
+    protected internal override Variable<T> Run(Tape<T> tape, Variable<T> x, TapSet<T>? taps) => tape.Linear(x, Weight, Bias, relu: false);
+
+    /// <inheritdoc />
+    protected internal override Module<U> CloneStructure<U>() => new Linear<U>(InFeatures, OutFeatures);
 }

@@ -63,6 +63,29 @@ public abstract class SymmetryGroup
     protected abstract void InvariantsOf<T>(ReadOnlySpan<T> point, Span<T> invariants) where T : unmanaged, IFloatingPointIeee754<T>;
 
     /// <summary>
+    /// Adds Jᵀ g to <paramref name="pointGradients"/> for each row, J the Jacobian of the row's invariants and g its
+    /// row of <paramref name="invariantGradients"/>: the backward rule of the invariant model's <c>Invariants</c> tape operation.
+    /// </summary>
+    public void AddInvariantGradients<T>(ReadOnlySpan<T> points, ReadOnlySpan<T> invariantGradients, Span<T> pointGradients) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int d = Dimension, k = InvariantCount;
+        if (points.Length % d != 0 || invariantGradients.Length != points.Length / d * k || pointGradients.Length != points.Length)
+            throw new ArgumentException($"{points.Length} coordinates in rows of {d} need {points.Length / d * k} invariant gradients and {points.Length} point gradients; got {invariantGradients.Length} and {pointGradients.Length}");
+        for (int i = 0, n = points.Length / d; i < n; i++)
+            AddInvariantGradientOf(points.Slice(d * i, d), invariantGradients.Slice(k * i, k), pointGradients.Slice(d * i, d));
+    }
+
+    /// <summary>Adds Jᵀ g for one point (J the Jacobian of its invariants).</summary>
+    protected abstract void AddInvariantGradientOf<T>(ReadOnlySpan<T> point, ReadOnlySpan<T> invariantGradient, Span<T> pointGradient) where T : unmanaged, IFloatingPointIeee754<T>;
+
+    // d|x|²/dx_i = 2 x_i over the first count coordinates.
+    private static void AddSquaredNormGradient<T>(ReadOnlySpan<T> point, int count, T g, Span<T> gradient) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T twice = g + g;
+        for (int i = 0; i < count; i++) gradient[i] += twice * point[i];
+    }
+
+    /// <summary>
     /// An upper bound on |v| for every invariant v that <see cref="Invariants{T}"/> computes for a point whose every
     /// coordinate has |x_i| ≤ <paramref name="coordinateBound"/> (widened by 0.1% for rounding).
     /// </summary>
@@ -116,6 +139,8 @@ public abstract class SymmetryGroup
 
         protected override void InvariantsOf<T>(ReadOnlySpan<T> p, Span<T> invariants) => invariants[0] = SquaredNorm(p, 3);
 
+        protected override void AddInvariantGradientOf<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> g, Span<T> gradient) => AddSquaredNormGradient(p, 3, g[0], gradient);
+
         public override double InvariantBound(double coordinateBound) => 3 * coordinateBound * coordinateBound * 1.001;
     }
 
@@ -132,6 +157,12 @@ public abstract class SymmetryGroup
         {
             invariants[0] = SquaredNorm(p, 2);
             if (dimension == 3) invariants[1] = p[2];
+        }
+
+        protected override void AddInvariantGradientOf<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> g, Span<T> gradient)
+        {
+            AddSquaredNormGradient(p, 2, g[0], gradient);
+            if (dimension == 3) gradient[2] += g[1];
         }
 
         // x^2 + y^2, and z for so2z.

@@ -99,7 +99,7 @@ public sealed class TrainingStep<T> where T : unmanaged, IFloatingPointIeee754<T
         {
             var h = _activations.AsSpan();
             _orbit!.Forward(tape, Model, x, _depths, withOriginal: true, h);
-            task = tape.MseLoss(Model.Forward(tape, h[^1].Original!, _depths[^1], Model.LayerCount), y);
+            task = tape.MseLoss(Model.Forward(tape, h[^1].Original!, _depths[^1], Model.StageCount), y);
             var penalty = _orbit.Compute(tape, h, _layerSym);
             sym = double.CreateChecked(penalty.Item());
             loss = tape.Add(task, tape.Scale(penalty, T.CreateChecked(lambda)));

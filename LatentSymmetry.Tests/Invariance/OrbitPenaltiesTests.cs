@@ -168,7 +168,7 @@ public class OrbitPenaltiesTests
         var penalty = new OrbitPenalty<double>(new HaarSo3Sampler(2), MeasuredOrbitPenalty<double>.Of(PenaltyKind.Normalized));
         var tape = new Tape<double>();
         foreach (var p in model.Parameters()) p.ZeroGrad();
-        var activations = penalty.Forward(tape, model, x, depth: 1, withOriginal: false);
+        var activations = penalty.Forward(tape, model, x, model.CheckDepth(LatentSymmetry.Core.Models.SymmetryLayer.Hidden(1)), withOriginal: false);
         Assert.That(activations.Original, Is.Not.Null, "the normalised kind asks for h(x)");
         var loss = penalty.Compute(tape, activations);
         double qh = InvarianceMeasures.Qh(activations.Original!, activations.First, activations.Second);

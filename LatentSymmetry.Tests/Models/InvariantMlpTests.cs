@@ -110,14 +110,14 @@ public class InvariantMlpTests
     public void The_first_layer_takes_the_invariants_and_the_output_is_the_mlp_of_them_by_hand()
     {
         var model = new InvariantMlp<double>(SymmetryGroup.So2z, 2, 1, 1);
-        Assert.That(model.Mlp.Layers[0].InFeatures, Is.EqualTo(2));
+        Assert.That(model.Layers[0].InFeatures, Is.EqualTo(2));
         Assert.That(model.InputDimension, Is.EqualTo(3));
         Assert.That(model.NamedParameters().Select(p => p.Name), Is.EqualTo(new[] { "layers.0.weight", "layers.0.bias", "layers.2.weight", "layers.2.bias" }));
         // h = relu(W [x^2 + y^2, z] + b), out = v . h + c
-        new double[] { 1, 0, 0, 2 }.CopyTo(model.Mlp.Layers[0].Weight.Span);
-        new double[] { 0, -1 }.CopyTo(model.Mlp.Layers[0].Bias.Span);
-        new double[] { 1, 3 }.CopyTo(model.Mlp.Layers[1].Weight.Span);
-        model.Mlp.Layers[1].Bias.Span[0] = 0.5;
+        new double[] { 1, 0, 0, 2 }.CopyTo(model.Layers[0].Weight.Span);
+        new double[] { 0, -1 }.CopyTo(model.Layers[0].Bias.Span);
+        new double[] { 1, 3 }.CopyTo(model.Layers[1].Weight.Span);
+        model.Layers[1].Bias.Span[0] = 0.5;
         var x = Variable<double>.FromSpan(2, 3, [1, 2, 3, 0, 1, -4]);
         // point 1: invariants (5, 3): h = (5, 5), out = 5 + 15 + 0.5; point 2: (1, -4): h = (1, 0), out = 1.5
         Assert.That(model.Forward(new Tape<double>(), x).ToArray(), Is.EqualTo(new[] { 20.5, 1.5 }));

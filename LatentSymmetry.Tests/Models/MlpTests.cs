@@ -42,8 +42,11 @@ public class MlpTests
         var tape = new Tape<double>();
         var x = Variable<double>.FromSpan(2, 2, [2, 1, -1, 2]);
         var whole = m.Forward(tape, x).ToArray();
-        var parts = m.Forward(tape, m.Forward(tape, x, 0, 1), 1, 3).ToArray();
-        Assert.That(parts, Is.EqualTo(whole));
+        for (int split = 0; split <= m.StageCount; split++)
+        {
+            var parts = m.Forward(tape, m.Forward(tape, x, 0, split), split, m.StageCount).ToArray();
+            Assert.That(parts, Is.EqualTo(whole), $"split after stage {split}");
+        }
     }
 
     [Test]

@@ -57,7 +57,7 @@ public class SymmetryLayersTests
         Assert.That(layers.Check(6), Is.Null);
         Assert.That(layers.Check(4), Is.EqualTo("symmetry-layer 5 does not exist; valid: none, -1 (output), 1..4"));
         var model = new Mlp<float>(3, 4, 4, 1);
-        Assert.That(model.CheckDepths(SymmetryLayers.Of(SymmetryLayer.Output, SymmetryLayer.Hidden(1))), Is.EqualTo(new[] { 1, 5 }));
+        Assert.That(model.CheckDepths(SymmetryLayers.Of(SymmetryLayer.Output, SymmetryLayer.Hidden(1))), Is.EqualTo(new[] { 2, 9 }), "stage depths: hidden layer 1 after Linear and ReLU, the output after all 2L + 1 stages");
         Assert.Throws<ArgumentOutOfRangeException>(() => model.CheckDepths(layers));
     }
 }

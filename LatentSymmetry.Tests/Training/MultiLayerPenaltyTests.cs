@@ -123,8 +123,9 @@ public class MultiLayerPenaltyTests
             var r2 = tape.NewScratch(B, 9);
             referenceSampler.Sample(r1.Span);
             referenceSampler.Sample(r2.Span);
-            var h = reference.Forward(tape, tape.ConcatRows(x, tape.RotateRows(x, r1), tape.RotateRows(x, r2)), 0, Depth);
-            var referenceTask = tape.MseLoss(reference.Forward(tape, tape.SliceRows(h, 0, B), Depth, reference.LayerCount), y);
+            int depth = reference.CheckDepth(SymmetryLayer.Hidden(Depth));
+            var h = reference.Forward(tape, tape.ConcatRows(x, tape.RotateRows(x, r1), tape.RotateRows(x, r2)), 0, depth);
+            var referenceTask = tape.MseLoss(reference.Forward(tape, tape.SliceRows(h, 0, B), depth, reference.StageCount), y);
             var penalty = OrbitVarianceLoss.Compute(tape, tape.SliceRows(h, B, B), tape.SliceRows(h, 2 * B, B));
             tape.Backward(tape.Add(referenceTask, tape.Scale(penalty, Lambda)), referenceOptimizer);
 

@@ -44,7 +44,7 @@ public class PenaltyKindTrainingTests
         Variable<float> H(float[] x)
         {
             using var _ = tape.NoGrad();
-            var h = model.Forward(tape, Variable<float>.FromSpan(b, 3, x), 0, 1);
+            var h = model.Activation(tape, Variable<float>.FromSpan(b, 3, x), SymmetryLayer.Hidden(1));
             return Variable<float>.FromSpan(h.Rows, h.Cols, h.Span);
         }
         var h0 = H(points);
