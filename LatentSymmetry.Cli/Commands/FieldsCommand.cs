@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Symmetry;
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -102,7 +103,7 @@ internal static class FieldsCommand
         {
             stdout.WriteLine(JsonSerializer.Serialize(new
             {
-                spec = field.Spec, name = field.Name, dimension = field.Dimension, formula = field.Formula, invariant_under = field.InvariantUnder,
+                spec = field.Spec, name = field.Name, dimension = field.Dimension, formula = field.Formula, invariant_under = field.InvariantUnder.Select(g => g.Name),
             }, JsonOptions));
             return;
         }
@@ -125,7 +126,7 @@ internal static class FieldsCommand
             summary = f.Summary,
             default_spec = f.DefaultSpec,
             parameters = f.Parameters.Select(p => new { name = p.Name, kind = Kind(p.Kind), @default = p.Default, valid = p.Valid, meaning = p.Meaning }),
-            invariant_under = f.InvariantUnder,
+            invariant_under = f.InvariantUnder.Select(g => g.Name),
             invariance_note = f.InvarianceNote,
         }),
         syntax = Syntax,
@@ -160,7 +161,7 @@ internal static class FieldsCommand
         _ => p.Valid,
     };
 
-    static string Groups(IReadOnlyList<string> groups) => groups.Count == 0 ? "none" : string.Join(", ", groups);
+    static string Groups(IReadOnlyList<SymmetryGroup> groups) => groups.Count == 0 ? "none" : string.Join(", ", groups.Select(g => g.Name));
 
     static string Kind(FieldParameterKind kind) => kind switch
     {

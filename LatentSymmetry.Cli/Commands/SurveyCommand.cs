@@ -182,14 +182,14 @@ internal static class SurveyCommand
         string LayerName(int k) => k == depth - 1 ? "-1" : (k + 1).ToString(CultureInfo.InvariantCulture);
         foreach (var field in fields.Where(f => !mixSpecs.Contains(f.Spec) || alphas.Count == 0))
         {
-            bool invariant = field.InvariantUnder.Contains(template.Group.Name);
+            bool invariant = field.InvariantUnder.Contains(template.Group);
             var runs = results[field.Spec];
             var perLayer = Enumerable.Range(0, depth).Select(k => (IReadOnlyList<double>)runs.Select(r => k < r.Values.Length ? r.Values[k] : double.NaN).ToList()).ToList();
             lines.Add(new SurveyFigure.FieldLine(field.Spec, invariant, perLayer));
         }
         foreach (var field in fields)
         {
-            bool invariant = field.InvariantUnder.Contains(template.Group.Name);
+            bool invariant = field.InvariantUnder.Contains(template.Group);
             var runs = results[field.Spec];
             for (int s = 0; s < runs.Count; s++)
                 for (int k = 0; k < runs[s].Values.Length; k++)
@@ -218,7 +218,7 @@ internal static class SurveyCommand
         stdout.WriteLine(header.ToString());
         foreach (var field in fields)
         {
-            var row = new StringBuilder($"{Shorten(field.Spec),-44} {(field.InvariantUnder.Contains(template.Group.Name) ? "yes" : "no "),-3} ");
+            var row = new StringBuilder($"{Shorten(field.Spec),-44} {(field.InvariantUnder.Contains(template.Group) ? "yes" : "no "),-3} ");
             for (int k = 0; k < depth; k++)
             {
                 var st = SummaryStatistics.Of(results[field.Spec].Select(r => k < r.Values.Length ? r.Values[k] : double.NaN).Where(double.IsFinite));

@@ -53,8 +53,7 @@ public static class RunEvaluator
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
         var clock = Stopwatch.StartNew();
-        var model64 = SavedRun.CreateModel<double>(runOptions);
-        model64.LoadStateDict(new StateDict<double>(model.StateDict().Select(e => new StateDictEntry<double>(e.Name, e.Shape, Array.ConvertAll(e.Values, v => (double)v)))));
+        var model64 = model.To<double>();
         return Evaluate(runOptions, model, model64, data, options ?? EvaluationOptions.Default, clock);
     }
 
@@ -85,10 +84,9 @@ public static class RunEvaluator
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Group.Dimension == 2) return true;
-        int turned = options.Group == SymmetryGroup.So2z ? 2 : point.Length;
-        double r2 = 0;
-        for (int i = 0; i < turned; i++) r2 += (double)point[i] * point[i];
-        return r2 <= options.BoxHalfWidth * options.BoxHalfWidth;
+        Span<double> p = stackalloc double[point.Length];
+        for (int i = 0; i < p.Length; i++) p[i] = point[i];
+        return options.Group.MovedSquaredNorm(p) <= options.BoxHalfWidth * options.BoxHalfWidth;
     }
 
     static (double Float32, double Float64, int Points) InvarianceErrors(Module<float> model, Module<double> model64, FieldSplit<float> test,
@@ -205,7 +203,7 @@ public static class RunEvaluator
         var first = new double[m * dd];
         var second = new double[m * dd];
         int[] classes;
-        if (group == SymmetryGroup.So3)
+        if (!group.IsOneParameter)
         {
             var sampler = group.CreateSampler(seed);
             sampler.Sample<double>(first);
@@ -217,24 +215,12 @@ public static class RunEvaluator
             var plan = RelativeRotationClasses.So2Pairs(points, pairsPerPoint, classCount, seed);
             for (int r = 0; r < m; r++)
             {
-                PlaneRotation(RelativeRotationClasses.So2Angle(plan.First[r], classCount), first.AsSpan(r * dd, dd), d);
-                PlaneRotation(RelativeRotationClasses.So2Angle(plan.Second[r], classCount), second.AsSpan(r * dd, dd), d);
+                group.RotationByAngle(RelativeRotationClasses.So2Angle(plan.First[r], classCount), first.AsSpan(r * dd, dd));
+                group.RotationByAngle(RelativeRotationClasses.So2Angle(plan.Second[r], classCount), second.AsSpan(r * dd, dd));
             }
             classes = plan.Classes;
         }
         return (Array.ConvertAll(first, v => (float)v), Array.ConvertAll(second, v => (float)v), classes);
-    }
-
-    // The rotation by angle t of the (x, y) plane, row-major d×d (z kept when d = 3).
-    static void PlaneRotation(double t, Span<double> matrix, int d)
-    {
-        matrix.Clear();
-        double c = Math.Cos(t), s = Math.Sin(t);
-        matrix[0] = c;
-        matrix[1] = -s;
-        matrix[d] = s;
-        matrix[d + 1] = c;
-        if (d == 3) matrix[8] = 1;
     }
 
     static (AngleBin[] Curve, string Axis, double UpTo) AngleCurveOf(Module<float> model, FieldSplit<float> test, IScalarField field,

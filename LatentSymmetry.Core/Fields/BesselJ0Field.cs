@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Symmetry;
 namespace LatentSymmetry.Core.Fields;
 
 /// <summary>The Bessel function J0(scale·r) on the disk (MathNet.Numerics): invariant under SO(2).</summary>
@@ -32,7 +33,7 @@ public sealed record BesselJ0Field : IScalarField
     /// <inheritdoc/>
     public string Formula => $"J0({SpecText.Number(Scale)} r)";
     /// <inheritdoc/>
-    public IReadOnlyList<string> InvariantUnder => Invariance.So2;
+    public IReadOnlyList<SymmetryGroup> InvariantUnder => Invariance.So2;
 
     /// <inheritdoc/>
     public double Evaluate(ReadOnlySpan<double> point)

@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Symmetry;
 namespace LatentSymmetry.Core.Fields;
 
 /// <summary>
@@ -27,7 +28,7 @@ public sealed record BrokenRadialField : IScalarField
     /// <inheritdoc/>
     public string Formula => $"exp(-0.5 R^2) cos(2 R^2) + {SpecText.Number(Eps)} z^2";
     /// <inheritdoc/>
-    public IReadOnlyList<string> InvariantUnder => Eps == 0 ? Invariance.So3 : Invariance.So2z;
+    public IReadOnlyList<SymmetryGroup> InvariantUnder => Eps == 0 ? Invariance.So3 : Invariance.So2z;
 
     /// <inheritdoc/>
     public double Evaluate(ReadOnlySpan<double> point)

@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Symmetry;
 namespace LatentSymmetry.Core.Fields;
 
 /// <summary>x / (r + eps), a dipole-like direction field: not invariant.</summary>
@@ -27,7 +28,7 @@ public sealed record DipoleField : IScalarField
     /// <inheritdoc/>
     public string Formula => $"x / (r + {SpecText.Number(Eps)})";
     /// <inheritdoc/>
-    public IReadOnlyList<string> InvariantUnder => Invariance.None;
+    public IReadOnlyList<SymmetryGroup> InvariantUnder => Invariance.None;
 
     /// <inheritdoc/>
     public double Evaluate(ReadOnlySpan<double> point)

@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Symmetry;
 namespace LatentSymmetry.Core.Fields;
 
 /// <summary>A catalogue entry: what <c>latsym fields</c> prints for one field name.</summary>
@@ -6,7 +7,7 @@ public sealed class FieldDescription
     readonly Func<FieldArguments, IScalarField> _create;
 
     internal FieldDescription(string name, int? dimension, string formula, string summary, IReadOnlyList<FieldParameter> parameters,
-        IReadOnlyList<string> invariantUnder, string? invarianceNote, Func<FieldArguments, IScalarField> create)
+        IReadOnlyList<SymmetryGroup> invariantUnder, string? invarianceNote, Func<FieldArguments, IScalarField> create)
     {
         Name = name;
         Dimension = dimension;
@@ -34,7 +35,7 @@ public sealed class FieldDescription
     public IReadOnlyList<FieldParameter> Parameters { get; }
 
     /// <summary>The groups the field with its default parameters is invariant under.</summary>
-    public IReadOnlyList<string> InvariantUnder { get; }
+    public IReadOnlyList<SymmetryGroup> InvariantUnder { get; }
 
     /// <summary>When invariance depends on the parameters, how (e.g. <c>so2 when k = 0</c>); otherwise null.</summary>
     public string? InvarianceNote { get; }

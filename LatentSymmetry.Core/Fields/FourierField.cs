@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Symmetry;
 using LatentSymmetry.Core.Numerics;
 namespace LatentSymmetry.Core.Fields;
 
@@ -32,7 +33,7 @@ public sealed record FourierField : IScalarField
     /// <inheritdoc/>
     public string Formula => $"cos({K} theta) + {SpecText.Number(Offset)}";
     /// <inheritdoc/>
-    public IReadOnlyList<string> InvariantUnder => K == 0 ? Invariance.So2 : Invariance.None;
+    public IReadOnlyList<SymmetryGroup> InvariantUnder => K == 0 ? Invariance.So2 : Invariance.None;
 
     /// <inheritdoc/>
     public double Evaluate(ReadOnlySpan<double> point)

@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Symmetry;
 namespace LatentSymmetry.Core.Fields;
 
 /// <summary>The Gaussian ring exp(-(r - center)² / (2 std²)), the original's GaussianRing: invariant under SO(2), the default field on the disk.</summary>
@@ -31,7 +32,7 @@ public sealed record GaussianRingField : IScalarField
     /// <inheritdoc/>
     public string Formula => $"exp(-(r - {SpecText.Number(Center)})^2 / (2 * {SpecText.Number(Std)}^2))";
     /// <inheritdoc/>
-    public IReadOnlyList<string> InvariantUnder => Invariance.So2;
+    public IReadOnlyList<SymmetryGroup> InvariantUnder => Invariance.So2;
 
     /// <inheritdoc/>
     public double Evaluate(ReadOnlySpan<double> point)

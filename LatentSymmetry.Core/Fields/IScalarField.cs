@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Symmetry;
 namespace LatentSymmetry.Core.Fields;
 
 /// <summary>
@@ -22,10 +23,10 @@ public interface IScalarField
     string Formula { get; }
 
     /// <summary>
-    /// The groups (<c>so3</c>, <c>so2z</c> in 3-D; <c>so2</c> on the disk) under which this field is exactly
-    /// invariant; empty when it is invariant under none of them.
+    /// The groups (<see cref="SymmetryGroup.So3"/>, <see cref="SymmetryGroup.So2z"/> in 3-D; <see cref="SymmetryGroup.So2"/>
+    /// on the disk) under which this field is exactly invariant; empty when it is invariant under none of them.
     /// </summary>
-    IReadOnlyList<string> InvariantUnder { get; }
+    IReadOnlyList<SymmetryGroup> InvariantUnder { get; }
 
     /// <summary>The field at <paramref name="point"/>, whose length is <see cref="Dimension"/>.</summary>
     double Evaluate(ReadOnlySpan<double> point);

@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Symmetry;
 namespace LatentSymmetry.Core.Fields;
 
 /// <summary>
@@ -47,7 +48,7 @@ public sealed record MixField : IScalarField
     public string Formula => $"(1 - {SpecText.Number(Alpha)}) [{A.Formula}] + {SpecText.Number(Alpha)} [{B.Formula}]";
 
     /// <inheritdoc/>
-    public IReadOnlyList<string> InvariantUnder =>
+    public IReadOnlyList<SymmetryGroup> InvariantUnder =>
         Alpha == 0 ? A.InvariantUnder
         : Alpha == 1 ? B.InvariantUnder
         : A.InvariantUnder.Intersect(B.InvariantUnder).ToArray();

@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Symmetry;
 namespace LatentSymmetry.Core.Fields;
 
 /// <summary>
@@ -39,7 +40,7 @@ public sealed record MultiRingField : IScalarField
     /// <inheritdoc/>
     public string Formula => string.Join(" + ", _centers.Select(c => $"exp(-(r - {SpecText.Number(c)})^2 / (2 * {SpecText.Number(Std)}^2))"));
     /// <inheritdoc/>
-    public IReadOnlyList<string> InvariantUnder => Invariance.So2;
+    public IReadOnlyList<SymmetryGroup> InvariantUnder => Invariance.So2;
 
     /// <inheritdoc/>
     public double Evaluate(ReadOnlySpan<double> point)

@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Symmetry;
 namespace LatentSymmetry.Core.Fields;
 
 /// <summary>sign(x)·sign(y), a checkerboard of quadrants (0 on the axes, as NumPy's sign): not invariant.</summary>
@@ -16,7 +17,7 @@ public sealed record QuadrantField : IScalarField
     /// <inheritdoc/>
     public string Formula => "sign(x) sign(y)";
     /// <inheritdoc/>
-    public IReadOnlyList<string> InvariantUnder => Invariance.None;
+    public IReadOnlyList<SymmetryGroup> InvariantUnder => Invariance.None;
 
     /// <inheritdoc/>
     public double Evaluate(ReadOnlySpan<double> point)

@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Symmetry;
 using LatentSymmetry.Core.Numerics;
 namespace LatentSymmetry.Core.Fields;
 
@@ -28,7 +29,7 @@ public sealed record RadialAngularField : IScalarField
     /// <inheritdoc/>
     public string Formula => $"r cos({K} theta)";
     /// <inheritdoc/>
-    public IReadOnlyList<string> InvariantUnder => K == 0 ? Invariance.So2 : Invariance.None;
+    public IReadOnlyList<SymmetryGroup> InvariantUnder => K == 0 ? Invariance.So2 : Invariance.None;
 
     /// <inheritdoc/>
     public double Evaluate(ReadOnlySpan<double> point)

@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Symmetry;
 using LatentSymmetry.Core.Numerics;
 namespace LatentSymmetry.Core.Fields;
 
@@ -21,7 +22,7 @@ public sealed record RadialField : IScalarField
     /// <inheritdoc/>
     public string Formula => Description.Formula;
     /// <inheritdoc/>
-    public IReadOnlyList<string> InvariantUnder => Invariance.So3;
+    public IReadOnlyList<SymmetryGroup> InvariantUnder => Invariance.So3;
 
     /// <inheritdoc/>
     public double Evaluate(ReadOnlySpan<double> point)

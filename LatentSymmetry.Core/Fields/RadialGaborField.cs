@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Symmetry;
 using LatentSymmetry.Core.Numerics;
 namespace LatentSymmetry.Core.Fields;
 
@@ -36,7 +37,7 @@ public sealed record RadialGaborField : IScalarField
     /// <inheritdoc/>
     public string Formula => $"exp(-(r - {SpecText.Number(Center)})^2 / (2 * {SpecText.Number(Std)}^2)) cos({SpecText.Number(Freq)} r)";
     /// <inheritdoc/>
-    public IReadOnlyList<string> InvariantUnder => Invariance.So2;
+    public IReadOnlyList<SymmetryGroup> InvariantUnder => Invariance.So2;
 
     /// <inheritdoc/>
     public double Evaluate(ReadOnlySpan<double> point)

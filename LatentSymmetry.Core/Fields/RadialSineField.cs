@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Symmetry;
 using LatentSymmetry.Core.Numerics;
 namespace LatentSymmetry.Core.Fields;
 
@@ -28,7 +29,7 @@ public sealed record RadialSineField : IScalarField
     /// <inheritdoc/>
     public string Formula => $"sin({SpecText.Number(K)} pi r)";
     /// <inheritdoc/>
-    public IReadOnlyList<string> InvariantUnder => Invariance.So2;
+    public IReadOnlyList<SymmetryGroup> InvariantUnder => Invariance.So2;
 
     /// <inheritdoc/>
     public double Evaluate(ReadOnlySpan<double> point)

@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Symmetry;
 namespace LatentSymmetry.Core.Fields;
 
 /// <summary>1 outside radius threshold (r &gt; threshold), 0 inside: invariant under SO(2), discontinuous.</summary>
@@ -27,7 +28,7 @@ public sealed record RadialStepField : IScalarField
     /// <inheritdoc/>
     public string Formula => $"1 if r > {SpecText.Number(Threshold)} else 0";
     /// <inheritdoc/>
-    public IReadOnlyList<string> InvariantUnder => Invariance.So2;
+    public IReadOnlyList<SymmetryGroup> InvariantUnder => Invariance.So2;
 
     /// <inheritdoc/>
     public double Evaluate(ReadOnlySpan<double> point)

@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Symmetry;
 namespace LatentSymmetry.Core.Fields;
 
 /// <summary>The radius r = sqrt(x² + y²) on the disk: invariant under SO(2).</summary>
@@ -16,7 +17,7 @@ public sealed record RadiusField : IScalarField
     /// <inheritdoc/>
     public string Formula => "r";
     /// <inheritdoc/>
-    public IReadOnlyList<string> InvariantUnder => Invariance.So2;
+    public IReadOnlyList<SymmetryGroup> InvariantUnder => Invariance.So2;
 
     /// <inheritdoc/>
     public double Evaluate(ReadOnlySpan<double> point)

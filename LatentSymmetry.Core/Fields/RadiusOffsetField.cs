@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Symmetry;
 namespace LatentSymmetry.Core.Fields;
 
 /// <summary>r + offset on the disk: invariant under SO(2); a large offset tests a network's handling of a large mean.</summary>
@@ -27,7 +28,7 @@ public sealed record RadiusOffsetField : IScalarField
     /// <inheritdoc/>
     public string Formula => $"r + {SpecText.Number(Offset)}";
     /// <inheritdoc/>
-    public IReadOnlyList<string> InvariantUnder => Invariance.So2;
+    public IReadOnlyList<SymmetryGroup> InvariantUnder => Invariance.So2;
 
     /// <inheritdoc/>
     public double Evaluate(ReadOnlySpan<double> point)

@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Symmetry;
 namespace LatentSymmetry.Core.Fields;
 
 /// <summary>r^p on the disk: invariant under SO(2).</summary>
@@ -27,7 +28,7 @@ public sealed record RadiusPowerField : IScalarField
     /// <inheritdoc/>
     public string Formula => $"r^{SpecText.Number(P)}";
     /// <inheritdoc/>
-    public IReadOnlyList<string> InvariantUnder => Invariance.So2;
+    public IReadOnlyList<SymmetryGroup> InvariantUnder => Invariance.So2;
 
     /// <inheritdoc/>
     public double Evaluate(ReadOnlySpan<double> point)

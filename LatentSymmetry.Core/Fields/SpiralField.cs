@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Symmetry;
 using LatentSymmetry.Core.Numerics;
 namespace LatentSymmetry.Core.Fields;
 
@@ -28,7 +29,7 @@ public sealed record SpiralField : IScalarField
     /// <inheritdoc/>
     public string Formula => $"sin(theta + {SpecText.Number(Rate)} r)";
     /// <inheritdoc/>
-    public IReadOnlyList<string> InvariantUnder => Invariance.None;
+    public IReadOnlyList<SymmetryGroup> InvariantUnder => Invariance.None;
 
     /// <inheritdoc/>
     public double Evaluate(ReadOnlySpan<double> point)

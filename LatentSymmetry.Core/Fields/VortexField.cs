@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Symmetry;
 namespace LatentSymmetry.Core.Fields;
 
 /// <summary>The angle theta / pi in (-1, 1], discontinuous across the negative x axis: not invariant.</summary>
@@ -16,7 +17,7 @@ public sealed record VortexField : IScalarField
     /// <inheritdoc/>
     public string Formula => "theta / pi";
     /// <inheritdoc/>
-    public IReadOnlyList<string> InvariantUnder => Invariance.None;
+    public IReadOnlyList<SymmetryGroup> InvariantUnder => Invariance.None;
 
     /// <inheritdoc/>
     public double Evaluate(ReadOnlySpan<double> point)

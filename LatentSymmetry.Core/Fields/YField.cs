@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Symmetry;
 namespace LatentSymmetry.Core.Fields;
 
 /// <summary>The coordinate y: not invariant under any rotation.</summary>
@@ -16,7 +17,7 @@ public sealed record YField : IScalarField
     /// <inheritdoc/>
     public string Formula => "y";
     /// <inheritdoc/>
-    public IReadOnlyList<string> InvariantUnder => Invariance.None;
+    public IReadOnlyList<SymmetryGroup> InvariantUnder => Invariance.None;
 
     /// <inheritdoc/>
     public double Evaluate(ReadOnlySpan<double> point)

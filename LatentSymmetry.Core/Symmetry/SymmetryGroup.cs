@@ -4,14 +4,17 @@ using LatentSymmetry.Core.Data;
 namespace LatentSymmetry.Core.Symmetry;
 
 /// <summary>
-/// A rotation group acting on points of R^d: its name, d, a Haar sampler filling d×d matrices, and a complete
-/// set of its polynomial invariants (what an invariant-by-construction model is fed). Three are built in:
-/// <see cref="So3"/> (all rotations of space), <see cref="So2"/> (rotations of the plane) and
-/// <see cref="So2z"/> (rotations of space about the z axis).
+/// A rotation group acting on points of R^d: its name, d, a Haar sampler filling d×d matrices, the basis of its Lie
+/// algebra (the generators a discovered algebra is compared with), its representations (ρ(R) on scalars, vectors and
+/// their direct sums), and a complete set of its polynomial invariants (what an invariant-by-construction model is fed).
+/// Open: a new group is a subclass. Three are built in: <see cref="So3"/> (all rotations of space), <see cref="So2"/>
+/// (rotations of the plane) and <see cref="So2z"/> (rotations of space about the z axis). Everything that depends on
+/// which group it is asks the group; nothing outside switches on its name.
 /// </summary>
 public abstract class SymmetryGroup
 {
-    private protected SymmetryGroup() { }
+    /// <summary>For subclasses.</summary>
+    protected SymmetryGroup() { }
 
     /// <summary>SO(3) acting on R³; invariant |x|².</summary>
     public static SymmetryGroup So3 { get; } = new So3Group();
@@ -39,6 +42,40 @@ public abstract class SymmetryGroup
 
     /// <summary>Names of the invariants, for messages and config files (e.g. "x^2 + y^2", "z").</summary>
     public abstract IReadOnlyList<string> InvariantNames { get; }
+
+    /// <summary>
+    /// A basis of the Lie algebra: d×d antisymmetric matrices (row-major) whose exponentials are the group's rotations,
+    /// e.g. L_x, L_y, L_z for SO(3) with (L_z)_{01} = −1, (L_z)_{10} = 1 (a positive angle turns x towards y).
+    /// </summary>
+    public abstract IReadOnlyList<double[]> Generators { get; }
+
+    /// <summary>Names of <see cref="Generators"/>, e.g. "L_x".</summary>
+    public abstract IReadOnlyList<string> GeneratorNames { get; }
+
+    /// <summary>The trivial representation on <paramref name="width"/> scalars (invariance).</summary>
+    public GroupRepresentation Trivial(int width = 1) => GroupRepresentation.Trivial(width, Dimension);
+
+    /// <summary>The vector representation: ρ(R) = R on points of R^d.</summary>
+    public GroupRepresentation Vector => GroupRepresentation.Vector(Dimension);
+
+    /// <summary><paramref name="vectors"/> vectors of R^d followed by <paramref name="scalars"/> scalars.</summary>
+    public GroupRepresentation DirectSum(int vectors, int scalars) => GroupRepresentation.DirectSum(vectors, scalars, Dimension);
+
+    /// <summary>
+    /// The squared norm of the part of <paramref name="point"/> the group moves (all of it for SO(3) and SO(2); x and y
+    /// about z): a point's orbit stays inside a ball or cylinder of radius B exactly when this is at most B².
+    /// </summary>
+    public abstract double MovedSquaredNorm(ReadOnlySpan<double> point);
+
+    /// <summary>
+    /// True for a one-parameter group (rotations by an angle about one axis), whose rotations <see cref="RotationByAngle"/>
+    /// writes; false for SO(3).
+    /// </summary>
+    public virtual bool IsOneParameter => Generators.Count == 1;
+
+    /// <summary>exp(t·L) for the one generator L of a one-parameter group: the rotation by angle <paramref name="t"/>, row-major.</summary>
+    public virtual void RotationByAngle(double t, Span<double> matrix) =>
+        throw new NotSupportedException($"{Name} is not a one-parameter group");
 
     /// <summary>A Haar sampler of this group drawing from <paramref name="stream"/>, which it then owns.</summary>
     public abstract IRotationSampler CreateSampler(RandomStream stream);
@@ -136,6 +173,14 @@ public abstract class SymmetryGroup
         public override int InvariantCount => 1;
         public override IReadOnlyList<string> InvariantNames { get; } = ["x^2 + y^2 + z^2"];
         public override IRotationSampler CreateSampler(RandomStream stream) => new HaarSo3Sampler(stream);
+        public override IReadOnlyList<double[]> Generators { get; } =
+        [
+            [0, 0, 0, 0, 0, -1, 0, 1, 0],
+            [0, 0, 1, 0, 0, 0, -1, 0, 0],
+            [0, -1, 0, 1, 0, 0, 0, 0, 0],
+        ];
+        public override IReadOnlyList<string> GeneratorNames { get; } = ["L_x", "L_y", "L_z"];
+        public override double MovedSquaredNorm(ReadOnlySpan<double> p) => p[0] * p[0] + p[1] * p[1] + p[2] * p[2];
 
         protected override void InvariantsOf<T>(ReadOnlySpan<T> p, Span<T> invariants) => invariants[0] = SquaredNorm(p, 3);
 
@@ -152,6 +197,21 @@ public abstract class SymmetryGroup
         public override int InvariantCount => dimension == 2 ? 1 : 2;
         public override IReadOnlyList<string> InvariantNames { get; } = dimension == 2 ? ["x^2 + y^2"] : ["x^2 + y^2", "z"];
         public override IRotationSampler CreateSampler(RandomStream stream) => new HaarSo2Sampler(stream, dimension);
+        public override IReadOnlyList<double[]> Generators { get; } = dimension == 2 ? [[0, -1, 1, 0]] : [[0, -1, 0, 1, 0, 0, 0, 0, 0]];
+        public override IReadOnlyList<string> GeneratorNames { get; } = dimension == 2 ? ["J"] : ["L_z"];
+        public override double MovedSquaredNorm(ReadOnlySpan<double> p) => p[0] * p[0] + p[1] * p[1];
+
+        // The rotation by t of the (x, y) plane (z kept when d = 3).
+        public override void RotationByAngle(double t, Span<double> matrix)
+        {
+            matrix.Clear();
+            double c = Math.Cos(t), s = Math.Sin(t);
+            matrix[0] = c;
+            matrix[1] = -s;
+            matrix[dimension] = s;
+            matrix[dimension + 1] = c;
+            if (dimension == 3) matrix[8] = 1;
+        }
 
         protected override void InvariantsOf<T>(ReadOnlySpan<T> p, Span<T> invariants)
         {

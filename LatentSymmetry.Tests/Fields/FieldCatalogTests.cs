@@ -36,7 +36,7 @@ public class FieldCatalogTests
     [Test]
     public void The_invariant_disk_fields_are_the_issues_list()
     {
-        var invariant = FieldCatalog.All.Where(d => d.Dimension == 2 && d.InvariantUnder.Contains("so2")).Select(d => d.Name);
+        var invariant = FieldCatalog.All.Where(d => d.Dimension == 2 && d.InvariantUnder.Contains(LatentSymmetry.Core.Symmetry.SymmetryGroup.So2)).Select(d => d.Name);
         Assert.That(invariant, Is.EquivalentTo(new[]
         {
             "radius", "radius-power", "radius-offset", "radial-sine", "multi-ring", "radial-step", "bessel-j0", "radial-gabor", "gaussian-ring",

@@ -64,8 +64,8 @@ public class RadialFieldTests
             double[] p = TestRotations.Point(3, rng, 5);
             Assert.That(flat.Evaluate(p), Is.EqualTo(ScalarField.Evaluate(p[0], p[1], p[2])));
         }
-        Assert.That(flat.InvariantUnder, Is.EquivalentTo(new[] { "so3", "so2z" }));
-        Assert.That(broken.InvariantUnder, Is.EqualTo(new[] { "so2z" }));
+        Assert.That(flat.InvariantUnder.Select(g => g.Name), Is.EquivalentTo(new[] { "so3", "so2z" }));
+        Assert.That(broken.InvariantUnder.Select(g => g.Name), Is.EqualTo(new[] { "so2z" }));
     }
 
     [Test]
