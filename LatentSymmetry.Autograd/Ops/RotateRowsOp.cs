@@ -1,5 +1,7 @@
 using System.Numerics;
 
+using LatentSymmetry.Autograd.Kernels;
+
 namespace LatentSymmetry.Autograd.Ops;
 
 /// <summary>Applies one d×d matrix per row: y_i = R_i x_i, for rotating a batch of d-dimensional points.</summary>
@@ -15,19 +17,7 @@ public static class RotateRowsOp
         if (d < 1 || r.Cols != d * d || r.Rows != x.Rows)
             throw new ArgumentException($"RotateRows: needs points [n x d] and matrices [n x d^2], got {x.Shape} and {r.Shape}");
         var y = tape.NewOutput(x.Rows, d, x, r);
-        ReadOnlySpan<T> xs = x.Span, rs = r.Span;
-        var ys = y.Span;
-        for (int i = 0; i < x.Rows; i++)
-        {
-            var p = xs.Slice(d * i, d);
-            var m = rs.Slice(d * d * i, d * d);
-            for (int j = 0; j < d; j++)
-            {
-                T sum = m[d * j] * p[0];
-                for (int k = 1; k < d; k++) sum += m[d * j + k] * p[k];
-                ys[d * i + j] = sum;
-            }
-        }
+        RowRotation.Apply<T>(r.Span, x.Span, y.Span, d);
         tape.Record(new TapeNode<T>(Backward, y, x, r));
         return y;
     }

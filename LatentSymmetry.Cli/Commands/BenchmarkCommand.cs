@@ -11,6 +11,7 @@ using LatentSymmetry.Core.Symmetry;
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Training;
 using Spectre.Console;
+using LatentSymmetry.Core.Orbits;
 
 namespace LatentSymmetry.Cli.Commands;
 

@@ -95,7 +95,7 @@ internal static class ProfileCommand
                 : QuickTimer.BestOf(() =>
                 {
                     augmenter.Sample<float>(turns);
-                    PointRotation.Apply<float>(turns, points, turned, dim);
+                    RowRotation.Apply<float>(turns, points, turned, dim);
                     step.Run(turned, targets, lambda);
                 });
             double flops = StepFlops(options);

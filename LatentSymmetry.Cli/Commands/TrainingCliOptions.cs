@@ -5,6 +5,7 @@ using LatentSymmetry.Core.Invariance;
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Symmetry;
 using LatentSymmetry.Core.Training;
+using LatentSymmetry.Core.Orbits;
 
 namespace LatentSymmetry.Cli.Commands;
 

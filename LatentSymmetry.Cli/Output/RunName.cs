@@ -4,6 +4,7 @@ using LatentSymmetry.Core.Experiments.Results;
 using LatentSymmetry.Core.Fields;
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Training;
+using LatentSymmetry.Core.Orbits;
 
 namespace LatentSymmetry.Cli.Output;
 

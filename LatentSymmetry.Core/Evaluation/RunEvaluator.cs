@@ -1,3 +1,4 @@
+using LatentSymmetry.Autograd.Kernels;
 using System.Diagnostics;
 using System.Numerics;
 using LatentSymmetry.Autograd;
@@ -5,6 +6,7 @@ using LatentSymmetry.Core.Data;
 using LatentSymmetry.Core.Fields;
 using LatentSymmetry.Core.Invariance;
 using LatentSymmetry.Core.Models;
+using LatentSymmetry.Core.Orbits;
 using LatentSymmetry.Core.Symmetry;
 using LatentSymmetry.Core.Training;
 
@@ -106,7 +108,7 @@ public static class RunEvaluator
             for (int c = 0; c < d; c++) x64[r * d + c] = test.Points[keptRows[r / rotations] * d + c];
         var x32 = Array.ConvertAll(x64, v => (float)v);
         var turned64 = new double[m * d];
-        PointRotation.Apply<double>(matrices, x64, turned64, d);
+        RowRotation.Apply<double>(matrices, x64, turned64, d);
         // The float32 turned point is the exact one rounded once, so ε in float32 measures the network's own
         // rounding rather than that of a float32 rotation as well.
         var turned32 = Array.ConvertAll(turned64, v => (float)v);
@@ -149,21 +151,19 @@ public static class RunEvaluator
         const InvarianceMetric Moments = InvarianceMetric.SL | InvarianceMetric.Qh | InvarianceMetric.Q | InvarianceMetric.Rsl;
         if ((options.Metrics & Moments) != 0 || (options.Metrics & InvarianceMetric.MI) == 0)
         {
-            // [x; g1 x; g2 x] with one pair of Haar rotations per test point.
-            var stacked = Variable<float>.Zeros(3 * n, d);
-            var r = new float[2 * n * d * d];
-            group.CreateSampler(seed ^ MeasureRotationOffset).Sample<float>(r);
-            test.Points.CopyTo(stacked.Span);
-            PointRotation.Apply<float>(r.AsSpan(0, n * d * d), test.Points, stacked.Span.Slice(n * d, n * d), d);
-            PointRotation.Apply<float>(r.AsSpan(n * d * d), test.Points, stacked.Span.Slice(2 * n * d, n * d), d);
-            var stages = LayerActivations(model, stacked);
+            // [x; g1 x; g2 x] with one pair of Haar rotations per test point, through the orbit engine as training does.
+            var tape = new Tape<float>();
+            using var _ = tape.NoGrad();
+            var engine = new OrbitEngine<float>(group.CreateSampler(seed ^ MeasureRotationOffset));
+            var layers = new OrbitActivations<float>[depth];
+            engine.Forward(tape, model, Variable<float>.FromSpan(n, d, test.Points), LayerDepths(model), withOriginal: true, layers);
             var measureOptions = InvarianceMeasureOptions.Default with { BootstrapReplicates = options.BootstrapReplicates, Seed = seed };
             for (int k = 0; k < depth; k++)
             {
-                var h = stages[k];
-                widths[k] = h.Cols;
+                var h = layers[k];
+                widths[k] = h.First.Cols;
                 if ((options.Metrics & Moments) != 0)
-                    measures[k] = InvarianceMeasures.Measure(Rows(h, 0, n), Rows(h, n, n), Rows(h, 2 * n, n), measureOptions);
+                    measures[k] = InvarianceMeasures.Measure(h.Original!, h.First, h.Second, measureOptions);
             }
         }
         if ((options.Metrics & InvarianceMetric.MI) != 0)
@@ -174,8 +174,8 @@ public static class RunEvaluator
             var points = new float[m * d];
             for (int j = 0; j < n; j++)
                 for (int p = 0; p < options.Rotations; p++) test.Points.Slice(j * d, d).CopyTo(points.AsSpan((j * options.Rotations + p) * d, d));
-            PointRotation.Apply<float>(first, points, stacked.Span[..(m * d)], d);
-            PointRotation.Apply<float>(second, points, stacked.Span[(m * d)..], d);
+            RowRotation.Apply<float>(first, points, stacked.Span[..(m * d)], d);
+            RowRotation.Apply<float>(second, points, stacked.Span[(m * d)..], d);
             var stages = LayerActivations(model, stacked);
             var classifier = RotationClassifierOptions.Default with { BootstrapReplicates = options.BootstrapReplicates, Seed = seed };
             for (int k = 0; k < depth; k++)
@@ -233,7 +233,7 @@ public static class RunEvaluator
         for (int j = 0; j < n; j++)
             for (int p = 0; p < rotations; p++) test.Points.Slice(j * d, d).CopyTo(points.AsSpan((j * rotations + p) * d, d));
         var turned = new float[m * d];
-        PointRotation.Apply<float>(matrices, points, turned, d);
+        RowRotation.Apply<float>(matrices, points, turned, d);
         var targets = new float[m];
         field.EvaluateRows<float>(turned, targets);
         var predictions = new Evaluator<float>().Predict(model, turned);

@@ -7,6 +7,7 @@ using LatentSymmetry.Core.IO;
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Symmetry;
 using LatentSymmetry.Core.Training;
+using LatentSymmetry.Core.Orbits;
 
 namespace LatentSymmetry.Core.Evaluation;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using LatentSymmetry.Core.Training;
+using LatentSymmetry.Core.Orbits;
 
 namespace LatentSymmetry.Core.IO;
 
@@ -66,9 +67,9 @@ public static class RunArtifacts
         w.WriteBoolean("augment", o.Augment);
         w.WriteString("train_region", o.TrainRegion.ToString());
         // Written only for a penalty other than the original's, so a raw run's config keeps its bytes.
-        if (o.Penalty != Invariance.PenaltyKind.Raw)
+        if (o.Penalty != Orbits.PenaltyKind.Raw)
         {
-            w.WriteString("penalty", Invariance.PenaltyKindText.Format(o.Penalty));
+            w.WriteString("penalty", Orbits.PenaltyKindText.Format(o.Penalty));
             w.WriteBoolean("penalty_grad_denominator", o.PenaltyGradDenominator);
         }
         if (o.Group.Dimension == 2)

@@ -1,3 +1,4 @@
+using LatentSymmetry.Autograd.Kernels;
 using System.Numerics;
 using LatentSymmetry.Autograd;
 using LatentSymmetry.Autograd.Ops;
@@ -5,6 +6,7 @@ using LatentSymmetry.Core.Data;
 using LatentSymmetry.Core.Fields;
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Symmetry;
+using LatentSymmetry.Core.Orbits;
 
 namespace LatentSymmetry.Core.Training;
 
@@ -37,7 +39,7 @@ public sealed class Evaluator<T> where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(group);
         ArgumentNullException.ThrowIfNull(layer);
-        var orbit = layer.IsSet ? new OrbitPenalty<T>(group.CreateSampler(rotationSeed), kind) : null;
+        var orbit = layer.IsSet ? new OrbitEngine<T>(group.CreateSampler(rotationSeed), kind) : null;
         int chunk = orbit is null || !orbit.Kind.NeedsOriginal ? Chunk : Math.Max(1, split.Count);
         int[] depths = model.CheckDepths(layer);
         var activations = new OrbitActivations<T>[depths.Length];
@@ -105,7 +107,7 @@ public sealed class Evaluator<T> where T : unmanaged, IFloatingPointIeee754<T>
             var x = tape.NewScratch(rows, d);
             var y = tape.NewScratch(rows, 1);
             sampler.Sample(r.Span);
-            PointRotation.Apply<T>(r.Span, split.Points.Slice(d * start, d * rows), x.Span, d);
+            RowRotation.Apply<T>(r.Span, split.Points.Slice(d * start, d * rows), x.Span, d);
             field.EvaluateRows<T>(x.Span, y.Span);
             sum += double.CreateChecked(tape.MseLoss(model.Forward(tape, x), y).Item()) * rows;
         }

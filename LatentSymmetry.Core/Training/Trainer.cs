@@ -1,3 +1,4 @@
+using LatentSymmetry.Autograd.Kernels;
 using System.Numerics;
 using System.Diagnostics;
 using LatentSymmetry.Core.Data;
@@ -5,6 +6,7 @@ using LatentSymmetry.Core.Invariance;
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Optim;
 using LatentSymmetry.Core.Symmetry;
+using LatentSymmetry.Core.Orbits;
 
 namespace LatentSymmetry.Core.Training;
 
@@ -133,8 +135,8 @@ public sealed class Trainer
             throw new ArgumentException($"train-region {data.Region} keeps none of the {data.Count} points in a split (train {data.Train.Count}, validation {data.Validation.Count}, test {data.Test.Count})");
         var optimizer = new AdamW<float>(model.Parameters(), o.Optimizer);
         var sampler = o.SymmetryLayer.IsSet ? group.CreateSampler(seeds.Augmentation) : null;
-        var penaltyKind = MeasuredOrbitPenalty<float>.Of(o.Penalty, o.PenaltyGradDenominator);
-        var step = new TrainingStep<float>(model, optimizer, o.SymmetryLayer, sampler is null ? null : new OrbitPenalty<float>(sampler, penaltyKind))
+        var penaltyKind = OrbitPenalties.Of<float>(o.Penalty, o.PenaltyGradDenominator);
+        var step = new TrainingStep<float>(model, optimizer, o.SymmetryLayer, sampler is null ? null : new OrbitEngine<float>(sampler, penaltyKind))
         {
             MeasureUnweightedPenalty = MeasureUnweightedSymLoss,
         };
@@ -174,7 +176,7 @@ public sealed class Trainer
                     // Augmentation assumes f(R x) = f(x): the points turn, the targets stay.
                     var r = turns.AsSpan(0, d * d * rows.Length);
                     augmenter.Sample(r);
-                    PointRotation.Apply<float>(r, batch, batch, d);
+                    RowRotation.Apply<float>(r, batch, batch, d);
                 }
                 var (task, sym) = step.Run(batch, targets.AsSpan(0, rows.Length), lambda);
                 batchTask.Add(task);
@@ -276,7 +278,7 @@ public sealed class Trainer
         double orbitTask = double.NaN;
         if (!diverged)
         {
-            var penaltyKind = MeasuredOrbitPenalty<float>.Of(options.Penalty, options.PenaltyGradDenominator);
+            var penaltyKind = OrbitPenalties.Of<float>(options.Penalty, options.PenaltyGradDenominator);
             (testTask, testSym) = evaluator.Evaluate(model, data.Test, options.SymmetryLayer, options.Group, seeds.Augmentation ^ TestRotationOffset, penaltyKind, testSymByLayer);
             orbitTask = evaluator.OrbitTaskLoss(model, data.Test, data.Field, options.Group, seeds.Augmentation ^ OrbitRotationOffset);
         }

@@ -4,6 +4,7 @@ using LatentSymmetry.Core.Invariance;
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Optim;
 using LatentSymmetry.Core.Symmetry;
+using LatentSymmetry.Core.Orbits;
 
 namespace LatentSymmetry.Core.Training;
 

@@ -5,6 +5,7 @@ using LatentSymmetry.Core.Data;
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Optim;
 using LatentSymmetry.Core.Symmetry;
+using LatentSymmetry.Core.Orbits;
 
 namespace LatentSymmetry.Core.Training;
 
@@ -23,19 +24,19 @@ namespace LatentSymmetry.Core.Training;
 public sealed class TrainingStep<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     readonly Tape<T> _tape = new();
-    readonly OrbitPenalty<T>? _orbit;
+    readonly OrbitEngine<T>? _orbit;
     readonly int[] _depths = [];
     readonly OrbitActivations<T>[] _activations = [];
     readonly double[] _layerSym = [];
 
     /// <summary>A step for <paramref name="model"/>; the sampler is needed when <paramref name="layer"/> is set.</summary>
     public TrainingStep(Module<T> model, AdamW<T> optimizer, SymmetryLayers layer, IRotationSampler? sampler)
-        : this(model, optimizer, layer, sampler is null ? null : new OrbitPenalty<T>(sampler))
+        : this(model, optimizer, layer, sampler is null ? null : new OrbitEngine<T>(sampler))
     {
     }
 
     /// <summary>A step for <paramref name="model"/> with the orbit penalty <paramref name="orbit"/>, needed when <paramref name="layer"/> is set.</summary>
-    public TrainingStep(Module<T> model, AdamW<T> optimizer, SymmetryLayers layer, OrbitPenalty<T>? orbit)
+    public TrainingStep(Module<T> model, AdamW<T> optimizer, SymmetryLayers layer, OrbitEngine<T>? orbit)
     {
         ArgumentNullException.ThrowIfNull(layer);
         Model = model;

@@ -5,6 +5,7 @@ using LatentSymmetry.Core.Fields;
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Symmetry;
 using LatentSymmetry.Core.Training;
+using LatentSymmetry.Core.Orbits;
 
 namespace LatentSymmetry.Tests.Cli;
 

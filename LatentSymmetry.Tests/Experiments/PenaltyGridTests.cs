@@ -1,5 +1,6 @@
 using LatentSymmetry.Core.Experiments.Grid;
 using LatentSymmetry.Core.Invariance;
+using LatentSymmetry.Core.Orbits;
 
 namespace LatentSymmetry.Tests.Experiments;
 

@@ -2,6 +2,7 @@ using LatentSymmetry.Autograd;
 using LatentSymmetry.Autograd.Verification;
 using LatentSymmetry.Core.Invariance;
 using LatentSymmetry.Core.Symmetry;
+using LatentSymmetry.Core.Orbits;
 
 namespace LatentSymmetry.Tests.Invariance;
 
@@ -143,18 +144,23 @@ public class OrbitPenaltiesTests
     [Test]
     public void Penalty_kinds_plug_into_the_training_seam()
     {
-        Assert.That(MeasuredOrbitPenalty<float>.Of(PenaltyKind.Raw), Is.SameAs(RawOrbitPenalty<float>.Instance), "raw keeps the existing penalty and its bits");
+        Assert.That(OrbitPenalties.Of<float>(PenaltyKind.Raw), Is.SameAs(RawOrbitPenalty<float>.Instance), "raw keeps the existing penalty and its bits");
         var (h, a, b) = Batch(790);
         foreach (var kind in new[] { PenaltyKind.Normalized, PenaltyKind.Pca, PenaltyKind.PcaNormalized })
         {
-            var seam = MeasuredOrbitPenalty<double>.Of(kind, gradThroughDenominator: true);
+            var seam = OrbitPenalties.Of<double>(kind, gradThroughDenominator: true);
             Assert.That(seam.Name, Is.EqualTo(PenaltyKindText.Format(kind)));
             Assert.That(seam.NeedsOriginal, Is.True);
-            Assert.That(seam.Compute(new Tape<double>(), h, a, b).Item(),
-                Is.EqualTo(OrbitPenalties.Compute(new Tape<double>(), kind, h, a, b, gradThroughDenominator: true).Item()));
-            Assert.Throws<ArgumentNullException>(() => seam.Compute(new Tape<double>(), null, a, b));
+            double direct = kind switch
+            {
+                PenaltyKind.Normalized => OrbitPenalties.Normalized(new Tape<double>(), h, a, b, gradThroughDenominator: true).Item(),
+                PenaltyKind.Pca => OrbitPenalties.Pca(new Tape<double>(), h, a, b).Item(),
+                _ => OrbitPenalties.PcaNormalized(new Tape<double>(), h, a, b, gradThroughDenominator: true).Item(),
+            };
+            Assert.That(seam.Compute(new Tape<double>(), new OrbitActivations<double>(h, a, b)).Item(), Is.EqualTo(direct));
+            Assert.Throws<ArgumentNullException>(() => seam.Compute(new Tape<double>(), new OrbitActivations<double>(null, a, b)));
         }
-        Assert.Throws<ArgumentOutOfRangeException>(() => MeasuredOrbitPenalty<float>.Of((PenaltyKind)9));
+        Assert.Throws<ArgumentOutOfRangeException>(() => OrbitPenalties.Of<float>((PenaltyKind)9));
     }
 
     [Test]
@@ -165,7 +171,7 @@ public class OrbitPenaltiesTests
         var model = new LatentSymmetry.Core.Models.Mlp<double>(3, 16, 2, 1);
         model.Initialize(new LatentSymmetry.Core.Data.RandomStream(1));
         var x = new TestData(791).Variable<double>(32, 3);
-        var penalty = new OrbitPenalty<double>(new HaarSo3Sampler(2), MeasuredOrbitPenalty<double>.Of(PenaltyKind.Normalized));
+        var penalty = new OrbitEngine<double>(new HaarSo3Sampler(2), OrbitPenalties.Of<double>(PenaltyKind.Normalized));
         var tape = new Tape<double>();
         foreach (var p in model.Parameters()) p.ZeroGrad();
         var activations = penalty.Forward(tape, model, x, model.CheckDepth(LatentSymmetry.Core.Models.SymmetryLayer.Hidden(1)), withOriginal: false);

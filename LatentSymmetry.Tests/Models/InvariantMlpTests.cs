@@ -1,9 +1,11 @@
+using LatentSymmetry.Autograd.Kernels;
 using LatentSymmetry.Autograd;
 using LatentSymmetry.Core.Data;
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Invariance;
 using LatentSymmetry.Core.Symmetry;
 using LatentSymmetry.Tests.Numerics;
+using LatentSymmetry.Core.Orbits;
 
 namespace LatentSymmetry.Tests.Models;
 
@@ -63,7 +65,7 @@ public class InvariantMlpTests
             var r = new double[d * d * n];
             group.CreateSampler(31).Sample<double>(r);
             var turned = new double[d * n];
-            PointRotation.Apply<double>(r, x, turned, d);
+            RowRotation.Apply<double>(r, x, turned, d);
             var fx = model.Forward(new Tape<double>(), Variable<double>.FromSpan(n, d, x)).ToArray();
             var fr = model.Forward(new Tape<double>(), Variable<double>.FromSpan(n, d, turned)).ToArray();
             Assert.That(PredictionInvariance.Error<double>(fx, fr), Is.LessThanOrEqualTo(1e-14).And.GreaterThan(0), group.Name);
@@ -92,7 +94,7 @@ public class InvariantMlpTests
         var r = new double[d * d * n];
         group.CreateSampler(31).Sample<double>(r);
         var turned = new double[d * n];
-        PointRotation.Apply<double>(r, Array.ConvertAll(x, v => (double)v), turned, d);
+        RowRotation.Apply<double>(r, Array.ConvertAll(x, v => (double)v), turned, d);
         return (x, Array.ConvertAll(turned, v => (float)v));
     }
 

@@ -1,3 +1,4 @@
+using LatentSymmetry.Autograd.Kernels;
 using LatentSymmetry.Core.Data;
 using LatentSymmetry.Core.Symmetry;
 
@@ -66,7 +67,7 @@ public class HaarSo2SamplerTests
         new HaarSo2Sampler(new RandomStream(8), dimension: 3).Sample<float>(m);
         var points = new TestData(3).Array<float>(3 * 100, -2, 2);
         var turned = new float[points.Length];
-        PointRotation.Apply<float>(m, points, turned, 3);
+        RowRotation.Apply<float>(m, points, turned, 3);
         for (int i = 0; i < 100; i++)
         {
             Assert.That(turned[3 * i + 2], Is.EqualTo(points[3 * i + 2]), "z is kept exactly");

@@ -2,6 +2,7 @@ using System.Numerics;
 using LatentSymmetry.Core.Data;
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Symmetry;
+using LatentSymmetry.Core.Orbits;
 
 namespace LatentSymmetry.Tests.Symmetry;
 

@@ -3,6 +3,7 @@ using LatentSymmetry.Autograd.Verification;
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Symmetry;
 using LatentSymmetry.Autograd.Ops;
+using LatentSymmetry.Core.Orbits;
 
 namespace LatentSymmetry.Tests.Symmetry;
 

@@ -1,3 +1,4 @@
+using LatentSymmetry.Autograd.Kernels;
 using LatentSymmetry.Autograd;
 using LatentSymmetry.Autograd.Ops;
 using LatentSymmetry.Core.Data;
@@ -45,7 +46,7 @@ public class SymmetryGroupTests
             var r = new double[d * d * n];
             g.CreateSampler(5).Sample<double>(r);
             var turned = new double[d * n];
-            PointRotation.Apply<double>(r, points, turned, d);
+            RowRotation.Apply<double>(r, points, turned, d);
             double[] before = new double[g.InvariantCount * n], after = new double[g.InvariantCount * n];
             g.Invariants<double>(points, before);
             g.Invariants<double>(turned, after);
@@ -83,7 +84,7 @@ public class SymmetryGroupTests
             var points = data.Array<float>(d * n);
             var r = data.Array<float>(d * d * n);
             var direct = new float[d * n];
-            PointRotation.Apply<float>(r, points, direct, d);
+            RowRotation.Apply<float>(r, points, direct, d);
             var tape = new Tape<float>();
             var viaTape = tape.RotateRows(Variable<float>.FromSpan(n, d, points), Variable<float>.FromSpan(n, d * d, r)).ToArray();
             Assert.That(direct, Is.EqualTo(viaTape));

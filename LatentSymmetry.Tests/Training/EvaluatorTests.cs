@@ -3,6 +3,7 @@ using LatentSymmetry.Core.Invariance;
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Symmetry;
 using LatentSymmetry.Core.Training;
+using LatentSymmetry.Core.Orbits;
 
 namespace LatentSymmetry.Tests.Training;
 
@@ -17,7 +18,7 @@ public class EvaluatorTests
         var data = new FieldDataset<float>(11, 15_000);
         var model = new Mlp<float>(3, 16, 2, 1);
         model.Initialize(new RandomStream(5));
-        var kind = MeasuredOrbitPenalty<float>.Of(penalty);
+        var kind = OrbitPenalties.Of<float>(penalty);
         var evaluator = new Evaluator<float>();
         var (task, sym) = evaluator.Evaluate(model, data.Test, SymmetryLayer.Hidden(1), SymmetryGroup.So3, 9, kind);
         var (leanTask, leanSym) = evaluator.Evaluate(model, data.Test, SymmetryLayer.Hidden(1), SymmetryGroup.So3, 9, kind, measureSym: false);

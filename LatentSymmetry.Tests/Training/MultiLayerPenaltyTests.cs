@@ -11,6 +11,7 @@ using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Optim;
 using LatentSymmetry.Core.Symmetry;
 using LatentSymmetry.Core.Training;
+using LatentSymmetry.Core.Orbits;
 
 namespace LatentSymmetry.Tests.Training;
 
@@ -46,18 +47,18 @@ public class MultiLayerPenaltyTests
         var d = new TestData(901);
         var model = Model(7);
         var x = d.Variable<double>(12, 3, lo: -2, hi: 2);
-        var kindOf = MeasuredOrbitPenalty<double>.Of(kind);
+        var kindOf = OrbitPenalties.Of<double>(kind);
         var tape = new Tape<double>();
         var activations = new OrbitActivations<double>[Three.Count];
         var perLayer = new double[Three.Count];
         // Two samplers of one seed draw the same R1, R2 for the summed pass and for each single-layer pass.
-        new OrbitPenalty<double>(new HaarSo3Sampler(33), kindOf).Forward(tape, model, x, model.CheckDepths(Three), withOriginal: true, activations);
-        double sum = new OrbitPenalty<double>(new HaarSo3Sampler(33), kindOf).Compute(tape, activations, perLayer).Item();
+        new OrbitEngine<double>(new HaarSo3Sampler(33), kindOf).Forward(tape, model, x, model.CheckDepths(Three), withOriginal: true, activations);
+        double sum = new OrbitEngine<double>(new HaarSo3Sampler(33), kindOf).Compute(tape, activations, perLayer).Item();
 
         double separate = 0;
         for (int i = 0; i < Three.Count; i++)
         {
-            var single = new OrbitPenalty<double>(new HaarSo3Sampler(33), kindOf);
+            var single = new OrbitEngine<double>(new HaarSo3Sampler(33), kindOf);
             var t = new Tape<double>();
             double value = single.Compute(t, single.Forward(t, model, x, model.CheckDepth(Three[i]), withOriginal: false)).Item();
             Assert.That(perLayer[i], Is.EqualTo(value).Within(1e-12).Percent, $"layer {Three[i]}");
@@ -76,7 +77,7 @@ public class MultiLayerPenaltyTests
         var d = new TestData(902);
         var model = Model(8);
         var x = d.Variable<double>(6, 3, lo: -2, hi: 2);
-        var orbit = new OrbitPenalty<double>(new FixedRotations(d.Rotations(6)), MeasuredOrbitPenalty<double>.Of(kind, gradThroughDenominator));
+        var orbit = new OrbitEngine<double>(new FixedRotations(d.Rotations(6)), OrbitPenalties.Of<double>(kind, gradThroughDenominator));
         int[] depths = model.CheckDepths(Three);
         var activations = new OrbitActivations<double>[depths.Length];
         Variable<double> Loss(Tape<double> t)

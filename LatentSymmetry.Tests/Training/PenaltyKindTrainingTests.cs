@@ -1,3 +1,4 @@
+using LatentSymmetry.Autograd.Kernels;
 using LatentSymmetry.Autograd;
 using LatentSymmetry.Core.Data;
 using LatentSymmetry.Core.Invariance;
@@ -5,6 +6,7 @@ using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Optim;
 using LatentSymmetry.Core.Symmetry;
 using LatentSymmetry.Core.Training;
+using LatentSymmetry.Core.Orbits;
 
 namespace LatentSymmetry.Tests.Training;
 
@@ -18,7 +20,7 @@ public class PenaltyKindTrainingTests
 
     [Test]
     public void Raw_is_the_original_penalty_object_so_its_bits_cannot_move() =>
-        Assert.That(MeasuredOrbitPenalty<float>.Of(PenaltyKind.Raw), Is.SameAs(RawOrbitPenalty<float>.Instance));
+        Assert.That(OrbitPenalties.Of<float>(PenaltyKind.Raw), Is.SameAs(RawOrbitPenalty<float>.Instance));
 
     [Test]
     public void A_normalized_step_reports_the_batch_Q_h_measured_independently()
@@ -38,8 +40,8 @@ public class PenaltyKindTrainingTests
         sampler.Sample<float>(r2);
         var t1 = new float[3 * b];
         var t2 = new float[3 * b];
-        PointRotation.Apply<float>(r1, points, t1, 3);
-        PointRotation.Apply<float>(r2, points, t2, 3);
+        RowRotation.Apply<float>(r1, points, t1, 3);
+        RowRotation.Apply<float>(r2, points, t2, 3);
         var tape = new Tape<float>();
         Variable<float> H(float[] x)
         {
@@ -53,7 +55,7 @@ public class PenaltyKindTrainingTests
         // Normalized = ½ E‖h1 − h2‖² / (½ E_{i≠j}‖h_i − h_j‖² + ε), in double here.
         double expected = InvarianceMeasures.SymmetryLoss(h1, h2) / (0.5 * InvarianceMeasures.PairSpread(h0) + OrbitPenalties.Epsilon);
 
-        var orbit = new OrbitPenalty<float>(SymmetryGroup.So3.CreateSampler(99), MeasuredOrbitPenalty<float>.Of(PenaltyKind.Normalized));
+        var orbit = new OrbitEngine<float>(SymmetryGroup.So3.CreateSampler(99), OrbitPenalties.Of<float>(PenaltyKind.Normalized));
         var step = new TrainingStep<float>(model, new AdamW<float>(model.Parameters(), AdamWOptions.Default), SymmetryLayer.Hidden(1), orbit);
         var (_, sym) = step.Run(points, targets, lambda: 1);
         Assert.That(sym, Is.EqualTo(expected).Within(1e-4 * expected));

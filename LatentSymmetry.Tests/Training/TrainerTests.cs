@@ -1,5 +1,6 @@
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Training;
+using LatentSymmetry.Core.Orbits;
 
 namespace LatentSymmetry.Tests.Training;
 
@@ -178,7 +179,7 @@ public class TrainerTests
         var twinOptions = Small with { SymmetryLayer = SymmetryLayer.None, LambdaSymMax = 0 };
         var twin = new Trainer(twinOptions).Run();
         foreach (var options in new[] { Small with { LambdaSymMax = 0 }, Small with { LambdaSymMax = 0, SymmetryLayer = SymmetryLayer.Output },
-                     Small with { LambdaSymMax = 0, Penalty = Core.Invariance.PenaltyKind.PcaNormalized },
+                     Small with { LambdaSymMax = 0, Penalty = Core.Orbits.PenaltyKind.PcaNormalized },
                      Small with { LambdaSymMax = 0, SymmetryLayer = SymmetryLayers.Of(SymmetryLayer.Hidden(1), SymmetryLayer.Hidden(2)) } })
         {
             Assert.That(Trainer.UnpenalisedTwin(options), Is.EqualTo(twinOptions));

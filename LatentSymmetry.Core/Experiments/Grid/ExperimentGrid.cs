@@ -2,6 +2,7 @@ using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.IO;
 using LatentSymmetry.Core.Invariance;
 using LatentSymmetry.Core.Experiments.Results;
+using LatentSymmetry.Core.Orbits;
 namespace LatentSymmetry.Core.Experiments.Grid;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using LatentSymmetry.Core.Invariance;
 using LatentSymmetry.Core.Models;
+using LatentSymmetry.Core.Orbits;
 
 namespace LatentSymmetry.Core.Experiments.Grid;
 

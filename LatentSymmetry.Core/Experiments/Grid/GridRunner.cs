@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using LatentSymmetry.Core.Experiments.Results;
+using LatentSymmetry.Core.Orbits;
 
 namespace LatentSymmetry.Core.Experiments.Grid;
 
@@ -52,7 +53,7 @@ public sealed class GridRunner
     /// than raw's the penalty column too.
     /// </summary>
     private ResultStoreOptions OptionsFor(ResultFileName file) =>
-        Grid.PenaltyOf(file) != Invariance.PenaltyKind.Raw ? StoreOptions with { Columns = ResultColumns.WithPenalty }
+        Grid.PenaltyOf(file) != Orbits.PenaltyKind.Raw ? StoreOptions with { Columns = ResultColumns.WithPenalty }
         : file.Setup.Length == 0 ? StoreOptions : StoreOptions with { Columns = ResultColumns.WithSetup };
 
     /// <summary>Recovers every result file the cells touch (repairing torn tails) and lists the cells still missing.</summary>

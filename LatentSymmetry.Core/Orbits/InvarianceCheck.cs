@@ -2,8 +2,9 @@ using System.Numerics;
 using LatentSymmetry.Autograd;
 using LatentSymmetry.Autograd.Ops;
 using LatentSymmetry.Core.Models;
+using LatentSymmetry.Core.Symmetry;
 
-namespace LatentSymmetry.Core.Symmetry;
+namespace LatentSymmetry.Core.Orbits;
 
 /// <summary>
 /// Checks how invariant a model's activation is under rotations of its input, in the spirit of e3nn's
@@ -14,7 +15,7 @@ public static class InvarianceCheck
     /// <summary>
     /// max over points i, components j and both rotations of |h(R_i x_i)_j − h(x_i)_j| for the activation at
     /// <paramref name="layer"/>, with two rotations per point drawn from <paramref name="sampler"/> (through
-    /// <see cref="OrbitPenalty{T}"/>, as training draws them). <paramref name="points"/> holds rows of the
+    /// <see cref="OrbitEngine{T}"/>, as training draws them). <paramref name="points"/> holds rows of the
     /// sampler's dimension.
     /// </summary>
     public static double MaxDeviation<T>(Module<T> model, SymmetryLayer layer, ReadOnlySpan<T> points, IRotationSampler sampler)
@@ -27,7 +28,7 @@ public static class InvarianceCheck
         var tape = new Tape<T>();
         using var _ = tape.NoGrad();
         var x = Variable<T>.FromSpan(n, d, points);
-        var h = new OrbitPenalty<T>(sampler).Forward(tape, model, x, model.CheckDepth(layer), withOriginal: true);
+        var h = new OrbitEngine<T>(sampler).Forward(tape, model, x, model.CheckDepth(layer), withOriginal: true);
         ReadOnlySpan<T> original = h.Original!.Span, first = h.First.Span, second = h.Second.Span;
         double worst = 0;
         for (int i = 0; i < original.Length; i++)

@@ -1,16 +1,18 @@
 using System.Numerics;
 
-namespace LatentSymmetry.Core.Symmetry;
+namespace LatentSymmetry.Autograd.Kernels;
 
 /// <summary>
-/// Rotates rows of points by one d×d matrix each, outside any tape (for data augmentation and evaluation):
-/// the same arithmetic, in the same order, as the tape's RotateRows.
+/// The one per-row d×d product of the code base: rotated[i] = R_i · points[i], used by the tape's RotateRows and by
+/// everything that turns points off the tape (augmentation, evaluation), so both give the same bits.
 /// </summary>
-public static class PointRotation
+public static class RowRotation
 {
     /// <summary>
     /// rotated[i] = R_i · points[i] for rows of <paramref name="dimension"/> coordinates, R_i row-major in
-    /// <paramref name="matrices"/> (d² values per row). <paramref name="rotated"/> may be <paramref name="points"/> itself.
+    /// <paramref name="matrices"/> (d² values per row). Each output is the sum over k of R_i[j, k] x_i[k], added in order
+    /// k = 0, 1, ..., d − 1. <paramref name="rotated"/> may be <paramref name="points"/> itself (each row is read before
+    /// it is written).
     /// </summary>
     public static void Apply<T>(ReadOnlySpan<T> matrices, ReadOnlySpan<T> points, Span<T> rotated, int dimension)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -20,7 +22,7 @@ public static class PointRotation
         int n = points.Length / d;
         if (points.Length != n * d || matrices.Length != n * d * d || rotated.Length != points.Length)
             throw new ArgumentException($"{points.Length} coordinates in rows of {d} need {n * d * d} matrix values and {points.Length} outputs; got {matrices.Length} and {rotated.Length}");
-        Span<T> p = stackalloc T[d];
+        Span<T> p = d <= 16 ? stackalloc T[d] : new T[d];
         for (int i = 0; i < n; i++)
         {
             points.Slice(d * i, d).CopyTo(p);

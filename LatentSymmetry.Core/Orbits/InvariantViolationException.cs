@@ -1,4 +1,4 @@
-namespace LatentSymmetry.Core.Symmetry;
+namespace LatentSymmetry.Core.Orbits;
 
 /// <summary>A model's activation is not invariant under rotation within the tolerance asked for.</summary>
 public sealed class InvariantViolationException(string message, double deviation) : Exception(message)

@@ -1,4 +1,4 @@
-namespace LatentSymmetry.Core.Invariance;
+namespace LatentSymmetry.Core.Orbits;
 
 /// <summary>The command-line spelling of <see cref="PenaltyKind"/>: raw, normalized, pca, pca-normalized.</summary>
 public static class PenaltyKindText

@@ -1,4 +1,4 @@
-namespace LatentSymmetry.Core.Invariance;
+namespace LatentSymmetry.Core.Orbits;
 
 /// <summary>Which symmetry penalty training adds at the penalised layer (see <see cref="OrbitPenalties"/>).</summary>
 public enum PenaltyKind

@@ -2,7 +2,7 @@ using System.Numerics;
 using LatentSymmetry.Autograd;
 using LatentSymmetry.Autograd.Ops;
 
-namespace LatentSymmetry.Core.Symmetry;
+namespace LatentSymmetry.Core.Orbits;
 
 /// <summary>
 /// The latent-symmetry penalty L_sym = ½ · mean_i ‖h(R1_i x_i) − h(R2_i x_i)‖², given the two batches of

@@ -1,7 +1,7 @@
 using System.Numerics;
 using LatentSymmetry.Autograd;
 
-namespace LatentSymmetry.Core.Symmetry;
+namespace LatentSymmetry.Core.Orbits;
 
 /// <summary>The original project's penalty, <see cref="OrbitVarianceLoss"/>: ½ · mean_i ‖h(R1 x_i) − h(R2 x_i)‖², unnormalised.</summary>
 public sealed class RawOrbitPenalty<T> : IOrbitPenaltyKind<T> where T : unmanaged, IFloatingPointIeee754<T>
@@ -18,5 +18,5 @@ public sealed class RawOrbitPenalty<T> : IOrbitPenaltyKind<T> where T : unmanage
     public bool NeedsOriginal => false;
 
     /// <inheritdoc />
-    public Variable<T> Compute(Tape<T> tape, Variable<T>? h, Variable<T> h1, Variable<T> h2) => OrbitVarianceLoss.Compute(tape, h1, h2);
+    public Variable<T> Compute(Tape<T> tape, in OrbitActivations<T> orbit) => OrbitVarianceLoss.Compute(tape, orbit.First, orbit.Second);
 }

@@ -2,19 +2,21 @@ using System.Numerics;
 using LatentSymmetry.Autograd;
 using LatentSymmetry.Autograd.Ops;
 using LatentSymmetry.Core.Models;
+using LatentSymmetry.Core.Symmetry;
 
-namespace LatentSymmetry.Core.Symmetry;
+namespace LatentSymmetry.Core.Orbits;
 
 /// <summary>
-/// The one owner of the orbit-pair penalty: for a batch x it draws two rotations per row (all of R1, then all of
-/// R2, from its sampler), stacks [x; R1 x; R2 x] (or [R1 x; R2 x]) into one matrix so each layer is one matrix
-/// product, runs the model to the penalised layer, slices the activations back apart, and computes the penalty
-/// of its kind from them. Rows are independent, so the stacked pass gives exactly what separate passes would.
+/// The one orbit engine, used by training, evaluation and the measures: for a batch x it draws two rotations per row
+/// (all of R1, then all of R2, from its sampler), stacks [x; R1 x; R2 x] (or [R1 x; R2 x]) into one matrix so each
+/// layer is one matrix product, runs the model to the tapped layers, slices the activations back apart, and hands them
+/// with R1, R2 and the layer's representation to its penalty strategy (<see cref="IOrbitPenaltyKind{T}"/>). Rows are
+/// independent, so the stacked pass gives exactly what separate passes would.
 /// </summary>
-public sealed class OrbitPenalty<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class OrbitEngine<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    /// <summary>A penalty drawing rotations from <paramref name="sampler"/>, of <paramref name="kind"/> (default: raw).</summary>
-    public OrbitPenalty(IRotationSampler sampler, IOrbitPenaltyKind<T>? kind = null)
+    /// <summary>An engine drawing rotations from <paramref name="sampler"/>, with the penalty <paramref name="kind"/> (default: raw).</summary>
+    public OrbitEngine(IRotationSampler sampler, IOrbitPenaltyKind<T>? kind = null)
     {
         Sampler = sampler ?? throw new ArgumentNullException(nameof(sampler));
         Kind = kind ?? RawOrbitPenalty<T>.Instance;
@@ -62,9 +64,9 @@ public sealed class OrbitPenalty<T> where T : unmanaged, IFloatingPointIeee754<T
             if (depths[i] <= reached) throw new ArgumentException($"depths must be ascending and distinct; got {depths[i]} after {reached}", nameof(depths));
             h = model.Forward(tape, h, reached, depths[i]);
             reached = depths[i];
-            activations[i] = original
-                ? new(tape.SliceRows(h, 0, b), tape.SliceRows(h, b, b), tape.SliceRows(h, 2 * b, b))
-                : new(null, tape.SliceRows(h, 0, b), tape.SliceRows(h, b, b));
+            activations[i] = (original
+                ? new OrbitActivations<T>(tape.SliceRows(h, 0, b), tape.SliceRows(h, b, b), tape.SliceRows(h, 2 * b, b))
+                : new OrbitActivations<T>(null, tape.SliceRows(h, 0, b), tape.SliceRows(h, b, b))) with { R1 = r1, R2 = r2 };
         }
     }
 
@@ -83,9 +85,37 @@ public sealed class OrbitPenalty<T> where T : unmanaged, IFloatingPointIeee754<T
         Sampler.Sample(r.Span);
     }
 
-    /// <summary>The penalty of <paramref name="activations"/> (a [1 x 1] tensor on the tape).</summary>
-    public Variable<T> Compute(Tape<T> tape, in OrbitActivations<T> activations) =>
-        Kind.Compute(tape, activations.Original, activations.First, activations.Second);
+    /// <summary>
+    /// Draws R1 and R2 for the rows of x and runs the whole stacked batch through the tapped model once, reading
+    /// each of <paramref name="taps"/> (paths; the empty path is the output) wherever it is, inside a branch too; the
+    /// activations are written in the order of the taps. Prefer the stage-depth overload where the taps are stage
+    /// boundaries: it stops the rotated rows at the deepest tap.
+    /// </summary>
+    public void Forward(Tape<T> tape, TapSet<T> taps, Variable<T> x, bool withOriginal, Span<OrbitActivations<T>> activations)
+    {
+        ArgumentNullException.ThrowIfNull(taps);
+        int b = x.Rows, d = Sampler.Dimension;
+        if (x.Cols != d) throw new ArgumentException($"rotations act on {d} coordinates; points are {x.Shape}", nameof(x));
+        if (activations.Length < taps.Paths.Count) throw new ArgumentException($"{taps.Paths.Count} taps need as many activation slots; got {activations.Length}", nameof(activations));
+        var r1 = tape.NewScratch(b, d * d);
+        var r2 = tape.NewScratch(b, d * d);
+        Sampler.Sample(r1.Span);
+        Sampler.Sample(r2.Span);
+        bool original = withOriginal || Kind.NeedsOriginal;
+        taps.Forward(tape, original
+            ? tape.ConcatRows(x, tape.RotateRows(x, r1), tape.RotateRows(x, r2))
+            : tape.ConcatRows(tape.RotateRows(x, r1), tape.RotateRows(x, r2)));
+        for (int i = 0; i < taps.Paths.Count; i++)
+        {
+            var h = taps[i];
+            activations[i] = (original
+                ? new OrbitActivations<T>(tape.SliceRows(h, 0, b), tape.SliceRows(h, b, b), tape.SliceRows(h, 2 * b, b))
+                : new OrbitActivations<T>(null, tape.SliceRows(h, 0, b), tape.SliceRows(h, b, b))) with { R1 = r1, R2 = r2 };
+        }
+    }
+
+    /// <summary>The penalty of <paramref name="activations"/> (a [1 x 1] tensor on the tape), computed by <see cref="Kind"/>.</summary>
+    public Variable<T> Compute(Tape<T> tape, in OrbitActivations<T> activations) => Kind.Compute(tape, activations);
 
     /// <summary>
     /// The summed penalty of several layers' <paramref name="activations"/>, added in forward order (one layer:

@@ -2,9 +2,9 @@ using System.Numerics;
 using LatentSymmetry.Autograd;
 using LatentSymmetry.Autograd.Kernels;
 using LatentSymmetry.Autograd.Ops;
-using LatentSymmetry.Core.Symmetry;
+using LatentSymmetry.Core.Invariance;
 
-namespace LatentSymmetry.Core.Invariance;
+namespace LatentSymmetry.Core.Orbits;
 
 /// <summary>
 /// The symmetry penalties of training as tape functions of the penalised layer's activations over a batch:
@@ -29,28 +29,35 @@ public static class OrbitPenalties
     /// <summary>The share of the variance the PCA kinds keep.</summary>
     public const double ExplainedVariance = 0.95;
 
-    /// <summary>The penalty of the given <paramref name="kind"/>.</summary>
-    public static Variable<T> Compute<T>(Tape<T> tape, PenaltyKind kind, Variable<T> clean, Variable<T> turned1, Variable<T> turned2, bool gradThroughDenominator = false)
-        where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>
+    /// The penalty strategy of <paramref name="kind"/> (the command line's <c>--penalty</c>): the raw one is the shared
+    /// <see cref="RawOrbitPenalty{T}.Instance"/>, so the default keeps its bits.
+    /// </summary>
+    public static IOrbitPenaltyKind<T> Of<T>(PenaltyKind kind, bool gradThroughDenominator = false) where T : unmanaged, IFloatingPointIeee754<T>
         => kind switch
         {
-            PenaltyKind.Raw => Raw(tape, turned1, turned2),
-            PenaltyKind.Normalized => Normalized(tape, clean, turned1, turned2, gradThroughDenominator),
-            PenaltyKind.Pca => Pca(tape, clean, turned1, turned2),
-            PenaltyKind.PcaNormalized => PcaNormalized(tape, clean, turned1, turned2, gradThroughDenominator),
+            PenaltyKind.Raw => RawOrbitPenalty<T>.Instance,
+            PenaltyKind.Normalized => new NormalizedOrbitPenalty<T>(gradThroughDenominator),
+            PenaltyKind.Pca => new PcaOrbitPenalty<T>(),
+            PenaltyKind.PcaNormalized => new PcaNormalizedOrbitPenalty<T>(gradThroughDenominator),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a penalty kind"),
         };
 
-    /// <summary>½ E‖h(g1 x) − h(g2 x)‖²: exactly <see cref="OrbitVarianceLoss.Compute{T}"/>, the same operations and bits.</summary>
-    public static Variable<T> Raw<T>(Tape<T> tape, Variable<T> turned1, Variable<T> turned2) where T : unmanaged, IFloatingPointIeee754<T>
-        => OrbitVarianceLoss.Compute(tape, turned1, turned2);
+    /// <summary>The penalty of <paramref name="kind"/> on h(x), h(g1 x), h(g2 x): <see cref="Of{T}"/>'s strategy applied once.</summary>
+    public static Variable<T> Compute<T>(Tape<T> tape, PenaltyKind kind, Variable<T> clean, Variable<T> turned1, Variable<T> turned2, bool gradThroughDenominator = false)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => Of<T>(kind, gradThroughDenominator).Compute(tape, new OrbitActivations<T>(clean, turned1, turned2));
+
+    // h(x), which the normalised and PCA kinds need.
+    internal static Variable<T> Clean<T>(in OrbitActivations<T> orbit, string kind) where T : unmanaged, IFloatingPointIeee754<T>
+        => orbit.Original ?? throw new ArgumentNullException(nameof(orbit), $"the {kind} penalty needs h(x) of the batch");
 
     /// <summary>Q_h on the batch: ½ E‖h(g1 x) − h(g2 x)‖² / (½ E_{i≠j}‖h(x_i) − h(x_j)‖² + ε).</summary>
     public static Variable<T> Normalized<T>(Tape<T> tape, Variable<T> clean, Variable<T> turned1, Variable<T> turned2, bool gradThroughDenominator = false)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckShapes(clean, turned1, turned2);
-        return Normalise(tape, Raw(tape, turned1, turned2), clean, gradThroughDenominator);
+        return Normalise(tape, OrbitVarianceLoss.Compute(tape, turned1, turned2), clean, gradThroughDenominator);
     }
 
     /// <summary>½ E‖(h(g1 x) − h(g2 x))·U‖², U the principal components of the batch's h(x) (fitted without gradient).</summary>
@@ -61,7 +68,7 @@ public static class OrbitPenalties
     public static Variable<T> Pca<T>(Tape<T> tape, Variable<T> turned1, Variable<T> turned2, PrincipalSubspace projection) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var u = Components(tape, projection, turned1.Cols);
-        return Raw(tape, tape.MatMul(turned1, u), tape.MatMul(turned2, u));
+        return OrbitVarianceLoss.Compute(tape, tape.MatMul(turned1, u), tape.MatMul(turned2, u));
     }
 
     /// <summary>Q on the batch: the PCA penalty over (½ E_{i≠j}‖z(x_i) − z(x_j)‖² + ε), z = h(x)·U.</summary>
@@ -78,7 +85,7 @@ public static class OrbitPenalties
     {
         CheckShapes(clean, turned1, turned2);
         var u = Components(tape, projection, clean.Cols);
-        var numerator = Raw(tape, tape.MatMul(turned1, u), tape.MatMul(turned2, u));
+        var numerator = OrbitVarianceLoss.Compute(tape, tape.MatMul(turned1, u), tape.MatMul(turned2, u));
         // The mean is left out of z = h·U: the spread does not see a shift, and the numerator cancels it.
         Variable<T> z;
         if (gradThroughDenominator) z = tape.MatMul(clean, u);
