@@ -2,7 +2,7 @@ using BenchmarkDotNet.Attributes;
 using LatentSymmetry.Autograd;
 using LatentSymmetry.Autograd.Kernels;
 using LatentSymmetry.Autograd.Ops;
-using LatentSymmetry.Core.Data;
+using LatentSymmetry.Core.Seeding;
 
 namespace LatentSymmetry.Benchmarks;
 

@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using LatentSymmetry.Autograd;
-using LatentSymmetry.Core.Invariance;
 using LatentSymmetry.Core.Orbits;
 
 namespace LatentSymmetry.Benchmarks;

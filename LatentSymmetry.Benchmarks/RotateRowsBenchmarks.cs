@@ -1,8 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using LatentSymmetry.Autograd;
 using LatentSymmetry.Autograd.Ops;
-using LatentSymmetry.Core.Data;
 using LatentSymmetry.Core.Symmetry;
+using LatentSymmetry.Core.Seeding;
 
 namespace LatentSymmetry.Benchmarks;
 

@@ -1,7 +1,7 @@
 using LatentSymmetry.Autograd;
 using LatentSymmetry.Autograd.Kernels;
-using LatentSymmetry.Core.Data;
 using LatentSymmetry.Core.Invariance;
+using LatentSymmetry.Core.Seeding;
 
 namespace LatentSymmetry.Benchmarks;
 

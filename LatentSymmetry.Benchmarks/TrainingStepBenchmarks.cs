@@ -4,6 +4,7 @@ using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Optim;
 using LatentSymmetry.Core.Symmetry;
 using LatentSymmetry.Core.Training;
+using LatentSymmetry.Core.Seeding;
 
 namespace LatentSymmetry.Benchmarks;
 

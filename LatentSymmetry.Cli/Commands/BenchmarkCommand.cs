@@ -6,12 +6,12 @@ using System.Globalization;
 using LatentSymmetry.Core.Evaluation;
 using LatentSymmetry.Core.Experiments.Grid;
 using LatentSymmetry.Core.Experiments.Results;
-using LatentSymmetry.Core.Invariance;
 using LatentSymmetry.Core.Symmetry;
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Training;
 using Spectre.Console;
 using LatentSymmetry.Core.Orbits;
+using LatentSymmetry.Core.Experiments;
 
 namespace LatentSymmetry.Cli.Commands;
 

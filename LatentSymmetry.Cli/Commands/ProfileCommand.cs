@@ -1,14 +1,14 @@
+using LatentSymmetry.Core.Fields;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using LatentSymmetry.Autograd.Kernels;
 using LatentSymmetry.Autograd.Ops;
-using LatentSymmetry.Core.Data;
-using LatentSymmetry.Core.Fields;
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Optim;
 using LatentSymmetry.Core.Symmetry;
 using LatentSymmetry.Core.Training;
+using LatentSymmetry.Core.Seeding;
 
 namespace LatentSymmetry.Cli.Commands;
 

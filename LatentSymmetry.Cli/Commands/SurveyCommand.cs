@@ -12,6 +12,7 @@ using LatentSymmetry.Core.IO;
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Symmetry;
 using LatentSymmetry.Core.Training;
+using LatentSymmetry.Core.Experiments;
 
 namespace LatentSymmetry.Cli.Commands;
 

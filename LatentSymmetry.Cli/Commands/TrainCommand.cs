@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using LatentSymmetry.Cli.Output;
-using LatentSymmetry.Core.IO;
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Training;
 using Spectre.Console;

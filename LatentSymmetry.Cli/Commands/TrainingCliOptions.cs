@@ -1,7 +1,6 @@
 using System.CommandLine;
 using LatentSymmetry.Core.Data;
 using LatentSymmetry.Core.Fields;
-using LatentSymmetry.Core.Invariance;
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Symmetry;
 using LatentSymmetry.Core.Training;

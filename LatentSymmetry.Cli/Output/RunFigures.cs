@@ -1,5 +1,4 @@
 using LatentSymmetry.Cli.Plots;
-using LatentSymmetry.Core.Data;
 using LatentSymmetry.Core.Training;
 
 namespace LatentSymmetry.Cli.Output;

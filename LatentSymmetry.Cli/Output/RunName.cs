@@ -1,4 +1,3 @@
-using LatentSymmetry.Core.Invariance;
 using System.Globalization;
 using LatentSymmetry.Core.Experiments.Results;
 using LatentSymmetry.Core.Fields;

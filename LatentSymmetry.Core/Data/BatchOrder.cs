@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Seeding;
 namespace LatentSymmetry.Core.Data;
 
 /// <summary>

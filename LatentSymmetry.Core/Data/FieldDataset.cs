@@ -1,5 +1,6 @@
 using System.Numerics;
 using LatentSymmetry.Core.Fields;
+using LatentSymmetry.Core.Seeding;
 
 namespace LatentSymmetry.Core.Data;
 

@@ -1,6 +1,7 @@
 using LatentSymmetry.Core.Numerics;
 using System.Globalization;
 using System.Numerics;
+using LatentSymmetry.Core.Seeding;
 
 namespace LatentSymmetry.Core.Data;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using LatentSymmetry.Core.Experiments.Grid;
 using LatentSymmetry.Core.Experiments.Results;
 using LatentSymmetry.Core.IO;
+using LatentSymmetry.Core.Experiments;
 
 namespace LatentSymmetry.Core.Evaluation;
 

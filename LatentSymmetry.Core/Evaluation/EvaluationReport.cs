@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using LatentSymmetry.Core.IO;
 using LatentSymmetry.Core.Invariance;
+using LatentSymmetry.Core.Training;
 
 namespace LatentSymmetry.Core.Evaluation;
 

@@ -2,8 +2,6 @@ using System.Numerics;
 using System.Text.Json;
 using LatentSymmetry.Core.Data;
 using LatentSymmetry.Core.Fields;
-using LatentSymmetry.Core.Invariance;
-using LatentSymmetry.Core.IO;
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Symmetry;
 using LatentSymmetry.Core.Training;

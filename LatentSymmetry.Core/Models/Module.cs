@@ -1,6 +1,6 @@
 using System.Numerics;
 using LatentSymmetry.Autograd;
-using LatentSymmetry.Core.Data;
+using LatentSymmetry.Core.Seeding;
 
 namespace LatentSymmetry.Core.Models;
 

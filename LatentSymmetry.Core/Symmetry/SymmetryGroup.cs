@@ -1,5 +1,5 @@
 using System.Numerics;
-using LatentSymmetry.Core.Data;
+using LatentSymmetry.Core.Seeding;
 
 namespace LatentSymmetry.Core.Symmetry;
 

@@ -2,11 +2,10 @@ using LatentSymmetry.Autograd.Kernels;
 using System.Numerics;
 using System.Diagnostics;
 using LatentSymmetry.Core.Data;
-using LatentSymmetry.Core.Invariance;
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Optim;
-using LatentSymmetry.Core.Symmetry;
 using LatentSymmetry.Core.Orbits;
+using LatentSymmetry.Core.Seeding;
 
 namespace LatentSymmetry.Core.Training;
 

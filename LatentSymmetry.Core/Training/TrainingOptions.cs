@@ -1,10 +1,10 @@
 using LatentSymmetry.Core.Data;
 using LatentSymmetry.Core.Fields;
-using LatentSymmetry.Core.Invariance;
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Optim;
 using LatentSymmetry.Core.Symmetry;
 using LatentSymmetry.Core.Orbits;
+using LatentSymmetry.Core.Seeding;
 
 namespace LatentSymmetry.Core.Training;
 

@@ -1,5 +1,6 @@
 using LatentSymmetry.Core.Data;
 using LatentSymmetry.Core.Models;
+using LatentSymmetry.Core.Seeding;
 
 namespace LatentSymmetry.Core.Training;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using LatentSymmetry.Core.Experiments.Analysis;
 using LatentSymmetry.Core.Experiments.Grid;
 using LatentSymmetry.Core.Experiments.Results;
+using LatentSymmetry.Core.Experiments;
 
 namespace LatentSymmetry.Tests.Cli;
 

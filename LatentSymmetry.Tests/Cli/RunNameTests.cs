@@ -1,4 +1,3 @@
-using LatentSymmetry.Core.Invariance;
 using LatentSymmetry.Cli.Output;
 using LatentSymmetry.Core.Data;
 using LatentSymmetry.Core.Fields;

@@ -1,5 +1,5 @@
 using System.Text;
-using LatentSymmetry.Core.Data;
+using LatentSymmetry.Core.Seeding;
 
 namespace LatentSymmetry.Tests.Data;
 

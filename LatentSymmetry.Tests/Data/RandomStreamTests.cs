@@ -1,4 +1,4 @@
-using LatentSymmetry.Core.Data;
+using LatentSymmetry.Core.Seeding;
 
 namespace LatentSymmetry.Tests.Data;
 

@@ -1,5 +1,6 @@
 using LatentSymmetry.Core.Data;
 using LatentSymmetry.Core.Fields;
+using LatentSymmetry.Core.Seeding;
 
 namespace LatentSymmetry.Tests.Data;
 

@@ -1,7 +1,6 @@
 using LatentSymmetry.Core.Data;
 using LatentSymmetry.Core.Evaluation;
 using LatentSymmetry.Core.Fields;
-using LatentSymmetry.Core.IO;
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Symmetry;
 using LatentSymmetry.Core.Training;

@@ -1,5 +1,6 @@
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Experiments.Grid;
+using LatentSymmetry.Core.Experiments;
 
 namespace LatentSymmetry.Tests.Experiments;
 

@@ -2,6 +2,7 @@ using LatentSymmetry.Core.Models;
 using System.Collections.Concurrent;
 using LatentSymmetry.Core.Experiments.Grid;
 using LatentSymmetry.Core.Experiments.Results;
+using LatentSymmetry.Core.Experiments;
 
 namespace LatentSymmetry.Tests.Experiments;
 

@@ -1,6 +1,6 @@
 using LatentSymmetry.Core.Experiments.Grid;
-using LatentSymmetry.Core.Invariance;
 using LatentSymmetry.Core.Orbits;
+using LatentSymmetry.Core.Experiments;
 
 namespace LatentSymmetry.Tests.Experiments;
 

@@ -1,4 +1,5 @@
 using LatentSymmetry.Core.Experiments.Grid;
+using LatentSymmetry.Core.Experiments;
 
 namespace LatentSymmetry.Tests.Experiments;
 

@@ -1,6 +1,5 @@
 using LatentSymmetry.Autograd;
 using LatentSymmetry.Core.Invariance;
-using LatentSymmetry.Core.Symmetry;
 using LatentSymmetry.Core.Orbits;
 
 namespace LatentSymmetry.Tests.Invariance;

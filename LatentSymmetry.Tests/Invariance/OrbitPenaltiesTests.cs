@@ -3,6 +3,7 @@ using LatentSymmetry.Autograd.Verification;
 using LatentSymmetry.Core.Invariance;
 using LatentSymmetry.Core.Symmetry;
 using LatentSymmetry.Core.Orbits;
+using LatentSymmetry.Core.Seeding;
 
 namespace LatentSymmetry.Tests.Invariance;
 
@@ -169,7 +170,7 @@ public class OrbitPenaltiesTests
         // The training path end to end: OrbitPenalty draws the turns and runs the stacked pass; the kind
         // computes Q_h of the layer on the batch, and the network's weights get its gradient.
         var model = new LatentSymmetry.Core.Models.Mlp<double>(3, 16, 2, 1);
-        model.Initialize(new LatentSymmetry.Core.Data.RandomStream(1));
+        model.Initialize(new LatentSymmetry.Core.Seeding.RandomStream(1));
         var x = new TestData(791).Variable<double>(32, 3);
         var penalty = new OrbitEngine<double>(new HaarSo3Sampler(2), OrbitPenalties.Of<double>(PenaltyKind.Normalized));
         var tape = new Tape<double>();

@@ -1,11 +1,11 @@
 using LatentSymmetry.Autograd.Kernels;
 using LatentSymmetry.Autograd;
-using LatentSymmetry.Core.Data;
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Invariance;
 using LatentSymmetry.Core.Symmetry;
 using LatentSymmetry.Tests.Numerics;
 using LatentSymmetry.Core.Orbits;
+using LatentSymmetry.Core.Seeding;
 
 namespace LatentSymmetry.Tests.Models;
 

@@ -1,6 +1,6 @@
 using LatentSymmetry.Autograd;
-using LatentSymmetry.Core.Data;
 using LatentSymmetry.Core.Models;
+using LatentSymmetry.Core.Seeding;
 
 namespace LatentSymmetry.Tests.Models;
 

@@ -1,7 +1,7 @@
-using LatentSymmetry.Core.Data;
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Symmetry;
 using LatentSymmetry.Core.Training;
+using LatentSymmetry.Core.Seeding;
 
 namespace LatentSymmetry.Tests.Models;
 

@@ -1,8 +1,8 @@
 using LatentSymmetry.Autograd;
-using LatentSymmetry.Core.Data;
 using LatentSymmetry.Core.IO;
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Symmetry;
+using LatentSymmetry.Core.Seeding;
 
 namespace LatentSymmetry.Tests.Models;
 

@@ -1,8 +1,8 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using LatentSymmetry.Core.Data;
 using LatentSymmetry.Core.Optim;
+using LatentSymmetry.Core.Seeding;
 
 namespace LatentSymmetry.Tests.Optim;
 

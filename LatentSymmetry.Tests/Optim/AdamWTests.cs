@@ -1,8 +1,8 @@
 using LatentSymmetry.Autograd;
 using LatentSymmetry.Autograd.Ops;
-using LatentSymmetry.Core.Data;
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Optim;
+using LatentSymmetry.Core.Seeding;
 
 namespace LatentSymmetry.Tests.Optim;
 

@@ -1,6 +1,6 @@
 using LatentSymmetry.Autograd.Kernels;
-using LatentSymmetry.Core.Data;
 using LatentSymmetry.Core.Symmetry;
+using LatentSymmetry.Core.Seeding;
 
 namespace LatentSymmetry.Tests.Symmetry;
 

@@ -1,7 +1,7 @@
 using System.Numerics;
-using LatentSymmetry.Core.Data;
 using LatentSymmetry.Core.Symmetry;
 using UnitQuaternion = LatentSymmetry.Core.Symmetry.UnitQuaternion;
+using LatentSymmetry.Core.Seeding;
 
 namespace LatentSymmetry.Tests.Symmetry;
 

@@ -1,9 +1,9 @@
 using LatentSymmetry.Autograd;
 using LatentSymmetry.Autograd.Verification;
 using LatentSymmetry.Core.Models;
-using LatentSymmetry.Core.Symmetry;
 using LatentSymmetry.Autograd.Ops;
 using LatentSymmetry.Core.Orbits;
+using LatentSymmetry.Core.Seeding;
 
 namespace LatentSymmetry.Tests.Symmetry;
 
@@ -24,7 +24,7 @@ public class OrbitVarianceLossTests
     {
         var d = new TestData(90);
         var model = new Mlp<double>(3, 5, 2, 1);
-        model.Initialize(new LatentSymmetry.Core.Data.RandomStream(3));
+        model.Initialize(new LatentSymmetry.Core.Seeding.RandomStream(3));
         var x = d.Variable<double>(4, 3, lo: -2, hi: 2);
         var r1 = Variable<double>.FromSpan(4, 9, d.Rotations(4));
         var r2 = Variable<double>.FromSpan(4, 9, d.Rotations(4));

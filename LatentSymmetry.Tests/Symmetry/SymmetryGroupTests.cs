@@ -1,7 +1,6 @@
 using LatentSymmetry.Autograd.Kernels;
 using LatentSymmetry.Autograd;
 using LatentSymmetry.Autograd.Ops;
-using LatentSymmetry.Core.Data;
 using LatentSymmetry.Core.Symmetry;
 using LatentSymmetry.Tests.Numerics;
 

@@ -1,5 +1,5 @@
-using LatentSymmetry.Core.Data;
 using LatentSymmetry.Core.Symmetry;
+using LatentSymmetry.Core.Seeding;
 
 namespace LatentSymmetry.Tests.Symmetry;
 

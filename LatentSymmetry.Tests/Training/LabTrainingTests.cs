@@ -3,6 +3,7 @@ using LatentSymmetry.Core.Fields;
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Symmetry;
 using LatentSymmetry.Core.Training;
+using LatentSymmetry.Core.Seeding;
 
 namespace LatentSymmetry.Tests.Training;
 

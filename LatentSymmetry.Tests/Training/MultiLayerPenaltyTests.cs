@@ -5,13 +5,12 @@ using LatentSymmetry.Autograd.Ops;
 using LatentSymmetry.Autograd.Verification;
 using LatentSymmetry.Core.Data;
 using LatentSymmetry.Core.Evaluation;
-using LatentSymmetry.Core.Invariance;
-using LatentSymmetry.Core.IO;
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Optim;
 using LatentSymmetry.Core.Symmetry;
 using LatentSymmetry.Core.Training;
 using LatentSymmetry.Core.Orbits;
+using LatentSymmetry.Core.Seeding;
 
 namespace LatentSymmetry.Tests.Training;
 

@@ -2,6 +2,7 @@ using LatentSymmetry.Core.Experiments.Grid;
 using LatentSymmetry.Core.Experiments.Results;
 using LatentSymmetry.Core.Experiments.Statistics;
 using LatentSymmetry.Core.Models;
+using LatentSymmetry.Core.Experiments;
 
 namespace LatentSymmetry.Core.Experiments.Analysis;
 

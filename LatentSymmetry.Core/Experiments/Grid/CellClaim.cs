@@ -1,6 +1,7 @@
 using System.Globalization;
 using LatentSymmetry.Core.Experiments.Results;
 using LatentSymmetry.Core.IO;
+using LatentSymmetry.Core.Experiments;
 
 namespace LatentSymmetry.Core.Experiments.Grid;
 

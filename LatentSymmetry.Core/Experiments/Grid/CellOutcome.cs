@@ -1,4 +1,5 @@
 using LatentSymmetry.Core.Experiments.Results;
+using LatentSymmetry.Core.Experiments;
 
 namespace LatentSymmetry.Core.Experiments.Grid;
 

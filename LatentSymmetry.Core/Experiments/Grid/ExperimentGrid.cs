@@ -1,8 +1,8 @@
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.IO;
-using LatentSymmetry.Core.Invariance;
 using LatentSymmetry.Core.Experiments.Results;
 using LatentSymmetry.Core.Orbits;
+using LatentSymmetry.Core.Experiments;
 namespace LatentSymmetry.Core.Experiments.Grid;
 
 /// <summary>

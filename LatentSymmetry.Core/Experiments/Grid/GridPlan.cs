@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Experiments;
 namespace LatentSymmetry.Core.Experiments.Grid;
 
 /// <summary>Which requested cells still need a run, after every touched result file was recovered.</summary>

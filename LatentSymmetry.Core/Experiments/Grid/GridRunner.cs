@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using LatentSymmetry.Core.Experiments.Results;
 using LatentSymmetry.Core.Orbits;
+using LatentSymmetry.Core.Experiments;
 
 namespace LatentSymmetry.Core.Experiments.Grid;
 

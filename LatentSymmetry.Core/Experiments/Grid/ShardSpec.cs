@@ -1,4 +1,5 @@
 using System.Globalization;
+using LatentSymmetry.Core.Experiments;
 
 namespace LatentSymmetry.Core.Experiments.Grid;
 

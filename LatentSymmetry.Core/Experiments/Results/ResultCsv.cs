@@ -2,7 +2,7 @@ using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.IO;
 using System.Globalization;
 using System.Text;
-using LatentSymmetry.Core.Experiments.Grid;
+using LatentSymmetry.Core.Experiments;
 
 namespace LatentSymmetry.Core.Experiments.Results;
 

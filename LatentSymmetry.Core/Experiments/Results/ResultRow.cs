@@ -1,5 +1,5 @@
 using LatentSymmetry.Core.Models;
-using LatentSymmetry.Core.Experiments.Grid;
+using LatentSymmetry.Core.Experiments;
 
 namespace LatentSymmetry.Core.Experiments.Results;
 

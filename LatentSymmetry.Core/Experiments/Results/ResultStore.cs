@@ -1,5 +1,5 @@
 using System.Text;
-using LatentSymmetry.Core.Experiments.Grid;
+using LatentSymmetry.Core.Experiments;
 
 namespace LatentSymmetry.Core.Experiments.Results;
 

@@ -1,4 +1,4 @@
-using LatentSymmetry.Core.Experiments.Grid;
+using LatentSymmetry.Core.Experiments;
 
 namespace LatentSymmetry.Core.Experiments.Results;
 

@@ -1,5 +1,5 @@
-using LatentSymmetry.Core.Experiments.Grid;
 using LatentSymmetry.Core.IO;
+using LatentSymmetry.Core.Experiments;
 
 namespace LatentSymmetry.Core.Experiments.Results;
 

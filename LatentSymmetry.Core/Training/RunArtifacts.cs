@@ -5,7 +5,7 @@ using System.Text.Json;
 using LatentSymmetry.Core.Training;
 using LatentSymmetry.Core.Orbits;
 
-namespace LatentSymmetry.Core.IO;
+namespace LatentSymmetry.Core.Training;
 
 /// <summary>
 /// The files of a run directory other than figures: <c>config.json</c> (every setting, the derived seeds,

@@ -1,8 +1,7 @@
-using LatentSymmetry.Core.Invariance;
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Orbits;
 
-namespace LatentSymmetry.Core.Experiments.Grid;
+namespace LatentSymmetry.Core.Experiments;
 
 /// <summary>
 /// One training run of the sweep: a learning rate, a final symmetry weight, the penalised layer and the run seed.

@@ -1,6 +1,6 @@
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.IO;
-namespace LatentSymmetry.Core.Experiments.Grid;
+namespace LatentSymmetry.Core.Experiments;
 
 /// <summary>
 /// Identifies a cell within one result file: (learning_rate, lambda_sym_max, symmetry_layer). Equality is exact on the

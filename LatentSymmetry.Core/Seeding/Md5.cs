@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Numerics;
 
-namespace LatentSymmetry.Core.Data;
+namespace LatentSymmetry.Core.Seeding;
 
 /// <summary>
 /// MD5 (RFC 1321) in managed code, used only to derive seeds (see <see cref="DerivedSeeds"/>), never for

@@ -1,4 +1,4 @@
-namespace LatentSymmetry.Core.Experiments.Grid;
+namespace LatentSymmetry.Core.Experiments;
 
 /// <summary>
 /// A user-supplied grid specification (seeds, layers, shard, learning rates) could not be parsed;

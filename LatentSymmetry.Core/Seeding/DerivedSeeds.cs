@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
 
-namespace LatentSymmetry.Core.Data;
+namespace LatentSymmetry.Core.Seeding;
 
 /// <summary>
 /// The three seeds a run derives from its run seed, so data, weights and rotations vary independently:

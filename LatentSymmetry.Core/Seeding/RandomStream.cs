@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace LatentSymmetry.Core.Data;
+namespace LatentSymmetry.Core.Seeding;
 
 /// <summary>
 /// The project's one source of random numbers: xoshiro256** (Blackman and Vigna, 2018, the reference

@@ -1,7 +1,7 @@
 using LatentSymmetry.Core.Models;
 using System.Globalization;
 
-namespace LatentSymmetry.Core.Experiments.Grid;
+namespace LatentSymmetry.Core.Experiments;
 
 /// <summary>Text forms of a symmetry layer: an integer (1..L, -1 for the output) or empty / <c>None</c> for the baseline.</summary>
 public static class SymmetryLayerText

@@ -1,4 +1,4 @@
-namespace LatentSymmetry.Core.Experiments.Grid;
+namespace LatentSymmetry.Core.Experiments;
 
 /// <summary>
 /// What a trainer returns for one grid cell. Non-finite losses need no special handling by the trainer: the grid
