@@ -106,7 +106,8 @@ internal static class CompareCommand
                     v.Variant == BaselineVariant.Augment ? ScottPlot.LinePattern.DenselyDashed : ScottPlot.LinePattern.Dotted,
                     new MeanCi(v.Statistics.Task.Mean, v.Statistics.Task.Ci95HalfWidth), referenceSecond(v.Statistics)))]
                 : [];
-            var figure = new CompareFigure(new SweepComparison(g.Key.Title, sweeps, b, secondBaseline) { References = references }) { SecondPanelLabel = secondLabel };
+            var figure = new CompareFigure(new SweepComparison(FigureTitle.Of(g.Key), sweeps, b, secondBaseline) { References = references, Seeds = g.Files.Count })
+                { SecondPanelLabel = secondLabel };
 
             try { figure.Save(path, figureFormat); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or DirectoryNotFoundException)
