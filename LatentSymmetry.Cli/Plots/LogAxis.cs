@@ -98,17 +98,21 @@ internal static class LogAxis
                         continue;
                     ticks.Add(labelMinor && (labelAll || k is 2 or 3 or 5) ? Tick.Major(position, Multiple(k, decade)) : Tick.Minor(position));
                 }
+                // In a narrow range the gap from 1 to 2 holds no tick; 1.5 fills it.
+                double oneAndHalf = decade + Math.Log10(1.5);
+                if (labelMinor && labelAll && oneAndHalf >= min && oneAndHalf <= max && oneAndHalf >= firstDecade)
+                    ticks.Add(Tick.Major(oneAndHalf, Multiple(1.5, decade)));
             }
         }
         return ticks;
     }
 
     /// <summary>"2×10⁻³"-style label of k times a power of ten; plain digits for 10⁰ and 10¹ ("2", "30").</summary>
-    static string Multiple(int k, int exponent) => exponent switch
+    static string Multiple(double k, int exponent) => exponent switch
     {
         0 => k.ToString(System.Globalization.CultureInfo.InvariantCulture),
         1 => (10 * k).ToString(System.Globalization.CultureInfo.InvariantCulture),
-        _ => $"{k}×{PowerOfTen(exponent)}",
+        _ => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{k}×{PowerOfTen(exponent)}"),
     };
 
     /// <summary>A fixed tick generator holding <see cref="Ticks"/> for [<paramref name="min"/>, <paramref name="max"/>] plus any <paramref name="extraTicks"/>.</summary>
