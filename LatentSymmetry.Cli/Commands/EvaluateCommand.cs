@@ -84,7 +84,7 @@ internal static class EvaluateCommand
             string report = EvaluationReport.Json(run, evaluation, chosen);
             FigureFile.WriteAtomically(Path.Combine(dir, "invariance.json"), Encoding.UTF8.GetBytes(report));
             FigureFile.WriteAtomically(Path.Combine(dir, "profile.csv"), Encoding.UTF8.GetBytes(EvaluationReport.ProfileCsv(evaluation, chosen)));
-            new ProfileFigure(evaluation, chosen).Save(Path.Combine(dir, ProfileFigure.DefaultFileName));
+            new ProfileFigure(evaluation, chosen, ProfileFigure.RunTitle(dir, run.Options)).Save(Path.Combine(dir, ProfileFigure.DefaultFileName));
             new AngleFigure(evaluation).Save(Path.Combine(dir, AngleFigure.DefaultFileName));
             if (parse.GetValue(json)) stdout.Write(report);
             else WriteReport(stdout, run, evaluation, chosen);

@@ -150,7 +150,7 @@ internal static class SurveyCommand
                 }
             }
             if (missing > 0) stderr.WriteLine($"{missing} of {total} runs belong to other shards and are not done yet: the figures and tables leave them out");
-            WriteOutputs(stdout, dir, metricName, template, all, results, alphas, mixSpecs);
+            WriteOutputs(stdout, dir, metricName, template, all, results, alphas, mixSpecs, parse.GetValue(mixA)!, parse.GetValue(mixB)!);
             return 0;
         }
     }
@@ -173,7 +173,7 @@ internal static class SurveyCommand
     }
 
     static void WriteOutputs(TextWriter stdout, string dir, string metric, TrainingOptions template, List<IScalarField> fields,
-        Dictionary<string, List<(double[] Values, double[] Reference)>> results, List<double> alphas, List<string> mixSpecs)
+        Dictionary<string, List<(double[] Values, double[] Reference)>> results, List<double> alphas, List<string> mixSpecs, string mixA, string mixB)
     {
         var csv = new StringBuilder($"field,invariant,seed_index,layer,{metric}\n");
         var summary = new StringBuilder($"field,invariant,layer,n,mean,ci95_half_width,median\n");
@@ -209,7 +209,7 @@ internal static class SurveyCommand
         {
             var perAlpha = mixSpecs.Select(spec => (IReadOnlyList<IReadOnlyList<double>>)Enumerable.Range(0, depth)
                 .Select(k => (IReadOnlyList<double>)results[spec].Select(r => k < r.Values.Length ? r.Values[k] : double.NaN).ToList()).ToList()).ToList();
-            SurveyFigure.SaveMix(Path.Combine(dir, "mix.png"), metric, alphas, perAlpha);
+            SurveyFigure.SaveMix(Path.Combine(dir, "mix.png"), metric, alphas, perAlpha, mixA, mixB);
         }
 
         // The table: mean (median) per field and layer.

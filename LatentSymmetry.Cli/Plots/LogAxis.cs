@@ -79,9 +79,10 @@ internal static class LogAxis
         int step = count <= maxLabelledDecades ? 1 : (count + maxLabelledDecades - 1) / maxLabelledDecades;
         for (int decade = lowest; decade <= highest; decade++)
         {
-            // Label a fixed lattice of decades (multiples of step) so labels do not shift when the range does.
+            // Label a fixed lattice of decades (multiples of step) so labels do not shift when the range does; beside
+            // labelled 2..9 ticks, a decade is written the way its neighbours are.
             if (decade % step == 0)
-                ticks.Add(Tick.Major(decade, PowerOfTen(decade)));
+                ticks.Add(Tick.Major(decade, count < 2 ? Multiple(1, decade) : PowerOfTen(decade)));
             else
                 ticks.Add(Tick.Minor(decade));
         }
@@ -107,13 +108,14 @@ internal static class LogAxis
         return ticks;
     }
 
-    /// <summary>"2×10⁻³"-style label of k times a power of ten; plain digits for 10⁰ and 10¹ ("2", "30").</summary>
-    static string Multiple(double k, int exponent) => exponent switch
-    {
-        0 => k.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        1 => (10 * k).ToString(System.Globalization.CultureInfo.InvariantCulture),
-        _ => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{k}×{PowerOfTen(exponent)}"),
-    };
+    /// <summary>
+    /// The label of k times 10^exponent among labelled 2..9 ticks: a plain number from 0.01 to 1000 ("0.02", "5", "300"),
+    /// else "2×10⁻³".
+    /// </summary>
+    static string Multiple(double k, int exponent) =>
+        exponent is >= -2 and <= 3
+            ? (k * Math.Pow(10, exponent)).ToString("G4", System.Globalization.CultureInfo.InvariantCulture)
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{k}×{PowerOfTen(exponent)}");
 
     /// <summary>A fixed tick generator holding <see cref="Ticks"/> for [<paramref name="min"/>, <paramref name="max"/>] plus any <paramref name="extraTicks"/>.</summary>
     public static NumericManual TickGenerator(double min, double max, IEnumerable<Tick>? extraTicks = null, double firstDecade = double.NegativeInfinity,
