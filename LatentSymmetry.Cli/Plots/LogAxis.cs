@@ -82,7 +82,7 @@ internal static class LogAxis
             // Label a fixed lattice of decades (multiples of step) so labels do not shift when the range does; beside
             // labelled 2..9 ticks, a decade is written the way its neighbours are.
             if (decade % step == 0)
-                ticks.Add(Tick.Major(decade, count < 2 ? Multiple(1, decade) : PowerOfTen(decade)));
+                ticks.Add(Tick.Major(decade, count < 2 && IsPlain(decade) ? Multiple(1, decade) : PowerOfTen(decade)));
             else
                 ticks.Add(Tick.Minor(decade));
         }
@@ -113,9 +113,12 @@ internal static class LogAxis
     /// else "2×10⁻³".
     /// </summary>
     static string Multiple(double k, int exponent) =>
-        exponent is >= -2 and <= 3
+        IsPlain(exponent)
             ? (k * Math.Pow(10, exponent)).ToString("G4", System.Globalization.CultureInfo.InvariantCulture)
             : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{k}×{PowerOfTen(exponent)}");
+
+    /// <summary>Numbers of this decade are short written out (0.01 to 9000).</summary>
+    static bool IsPlain(int exponent) => exponent is >= -2 and <= 3;
 
     /// <summary>A fixed tick generator holding <see cref="Ticks"/> for [<paramref name="min"/>, <paramref name="max"/>] plus any <paramref name="extraTicks"/>.</summary>
     public static NumericManual TickGenerator(double min, double max, IEnumerable<Tick>? extraTicks = null, double firstDecade = double.NegativeInfinity,

@@ -104,6 +104,14 @@ public class LogAxisTests
     }
 
     [Test]
+    public void A_small_decade_beside_labelled_multiples_keeps_its_power_of_ten()
+    {
+        List<ScottPlot.Tick> ticks = LogAxis.Ticks(-3.85, -2.05);
+        Assert.That(ticks.Where(t => t.IsMajor).OrderBy(t => t.Position).Select(t => t.Label),
+            Is.EqualTo(new[] { "2×10⁻⁴", "3×10⁻⁴", "5×10⁻⁴", "10⁻³", "2×10⁻³", "3×10⁻³", "5×10⁻³" }));
+    }
+
+    [Test]
     public void Every_decade_is_labelled_when_asked()
     {
         List<ScottPlot.Tick> ticks = LogAxis.Ticks(-20, 0, maxLabelledDecades: int.MaxValue);
