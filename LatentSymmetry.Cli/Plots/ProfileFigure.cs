@@ -25,8 +25,10 @@ internal sealed class ProfileFigure(RunEvaluation evaluation, InvarianceMetric m
         string name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)));
         string model = options.Model == ModelKind.Mlp ? "" : $" {options.Model.ToString().ToLowerInvariant()}";
         string region = options.TrainRegion.IsFull ? "" : $", trained on {options.TrainRegion}";
-        string penalty = options.SymmetryLayer.IsSet && options.LambdaSymMax != 0
-            ? $", penalty on layer {options.SymmetryLayer} (λ_max {FigureTitle.Number(options.LambdaSymMax)})"
+        int[] layers = [.. options.SymmetryLayer.Numbers];
+        string where = string.Join(", ", layers.Select(k => k == -1 ? "the output" : k.ToString(CultureInfo.InvariantCulture)));
+        string penalty = layers.Length > 0 && options.LambdaSymMax != 0
+            ? $", penalty on {(layers is [-1] ? "" : layers.Length == 1 ? "layer " : "layers ")}{where} (λ_max {FigureTitle.Number(options.LambdaSymMax)})"
             : ", no penalty";
         return string.Create(CultureInfo.InvariantCulture,
             $"{name}: {options.Group.Name}, {options.TargetField.Spec}, {options.HiddenLayers} x {options.HiddenDim}{model}{region}{penalty}, seed {options.RunSeed}");
