@@ -33,7 +33,7 @@ internal static class SurveyCommand
         var metric = new Option<string>("--metric") { Description = "The measure drawn: SL, Q_h, Q, RSL or MI (see 'latsym evaluate --help'). MI is much slower.", DefaultValueFactory = _ => "Q", HelpName = "NAME" };
         var mixAlphas = new Option<string?>("--mix-alpha")
         {
-            Description = "Also survey mix = (1 - alpha) a + alpha b at these alphas (the authors': 0,0.01,0.03,0.1,0.3,1) and draw mix.png: the measure at each layer against alpha.",
+            Description = "Also survey mix = (1 - alpha) a + alpha b at these alphas (the authors': 0,0.01,0.03,0.1,0.3,1) and draw mix.png: the measure at each layer against alpha (on a log axis with 0 when the positive alphas span a decade).",
             HelpName = "A1,A2,...",
         };
         var mixA = new Option<string>("--mix-a") { Description = "Field a of the mix sweep (invariant in the authors' sweep).", DefaultValueFactory = _ => "bessel-j0:scale=10", HelpName = "SPEC" };
@@ -48,8 +48,8 @@ internal static class SurveyCommand
         var command = new Command("survey",
             "The authors' field survey: train a network on each field (--fields) for each seed (--seeds), evaluate every run as " +
             "'latsym evaluate' does (without MI unless --metric MI), and draw survey.png: the measure against the layer, one line per " +
-            "field with its 95% interval across seeds (mean, t-interval), fields invariant under the group in blues and the others in " +
-            "reds, the untrained network dashed; plus survey.csv (field, invariant, seed, layer, value), survey_summary.csv (mean, " +
+            "field with its 95% interval across seeds (mean, t-interval), each field in a colour and marker of its own, fields invariant " +
+            "under the group solid and the others dotted, the untrained network dashed; plus survey.csv (field, invariant, seed, layer, value), survey_summary.csv (mean, " +
             "CI, median per field and layer) and a table. Resumable: a run directory that already holds invariance.json is read, not " +
             "retrained, so an interrupted survey continues where it stopped. Default: the plain MLP (no penalty) on the disk under so2; " +
             "--symmetry-layer with --lambda-sym-max and --penalty train with a penalty instead.")
