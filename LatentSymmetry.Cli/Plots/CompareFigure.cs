@@ -5,8 +5,9 @@ namespace LatentSymmetry.Cli.Plots;
 
 /// <summary>
 /// Test task loss and test symmetry loss against lambda_max, log-log, one line per layer placement (a colour and marker
-/// of its own) with 95 % confidence bars (cut and marked where they reach zero) and the baseline as a dashed line in its confidence band, as are the alternatives run beside the
-/// sweep (augmentation, the invariant model), each in a colour and pattern of its own. lambda_max = 0 is kept: it is drawn
+/// of its own) with 95 % confidence bars (cut and marked where they reach zero) and the baseline as a dashed line in its
+/// confidence band, as are the alternatives run beside the sweep (augmentation, the invariant model), each in a colour
+/// and pattern of its own. lambda_max = 0 is kept: it is drawn
 /// one decade below the smallest positive decade and its tick is labelled "0". Layers are dodged sideways by a
 /// fortieth of a decade each so that overlapping confidence bars remain distinguishable. A layer or reference at
 /// exactly zero has no place on a log axis and is named so in the legend; with one seed nothing claims an interval.
