@@ -35,7 +35,8 @@ internal static class CompareCommand
         metric.AcceptOnlyFromAmong("Q", "Q_h", "MI", "orbit_ratio", "invariance_error");
         var command = new Command("compare",
             "Plot test task loss and test sym loss against lambda_max (log scales; lambda_max = 0 shown at the left), one line per " +
-            "symmetry layer with 95% CI error bars across seeds, coloured from the first to the last layer, and the baseline as a " +
+            "symmetry layer with 95% CI error bars across seeds (an interval reaching zero is cut at the axis and marked), each layer in a " +
+            "colour-blind-safe colour and marker of its own (a layer at zero is named in the legend), and the baseline as a " +
             "dashed line with its CI band. The alternatives run beside the grid (benchmark --baselines: augmentation, the invariant model) are " +
             "reference lines with their CI bands too, named in the legend, in the files of the same set-up (the ...+augment and ...+invariant files " +
             "beside the grid's). The title gives the architecture, learning rate and set-up read from the file names.")
@@ -106,7 +107,8 @@ internal static class CompareCommand
                     v.Variant == BaselineVariant.Augment ? ScottPlot.LinePattern.DenselyDashed : ScottPlot.LinePattern.Dotted,
                     new MeanCi(v.Statistics.Task.Mean, v.Statistics.Task.Ci95HalfWidth), referenceSecond(v.Statistics)))]
                 : [];
-            var figure = new CompareFigure(new SweepComparison(g.Key.Title, sweeps, b, secondBaseline) { References = references }) { SecondPanelLabel = secondLabel };
+            var figure = new CompareFigure(new SweepComparison(FigureTitle.Of(g.Key), sweeps, b, secondBaseline) { References = references, Seeds = g.Files.Count })
+                { SecondPanelLabel = secondLabel };
 
             try { figure.Save(path, figureFormat); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or DirectoryNotFoundException)

@@ -58,7 +58,7 @@ internal static class EvaluateCommand
             "- angle_curve: the MSE of turned test points per 10 degrees of angle to the training region's axis (+z for a cone, " +
             "+x for a sector), which shows where a region-trained model stops generalising.\n" +
             "Writes invariance.json, profile.csv, profile.png (each measure against the layer, log axes for SL/Q_h/Q/RSL, the " +
-            "penalised layer marked, the untrained network dashed) and angle.png (the training region shaded) into RUN_DIR; " +
+            "penalised layer marked, the untrained network dashed) and angle.png (the training region shaded, test points per bin) into RUN_DIR; " +
             "no other file there is touched and each file appears complete or not at all. Bad input (no such directory, missing " +
             "or corrupt weights, weights whose shapes disagree with config.json, a config from a newer latsym) is a one-line " +
             "error, exit code 2.")
@@ -84,7 +84,7 @@ internal static class EvaluateCommand
             string report = EvaluationReport.Json(run, evaluation, chosen);
             FigureFile.WriteAtomically(Path.Combine(dir, "invariance.json"), Encoding.UTF8.GetBytes(report));
             FigureFile.WriteAtomically(Path.Combine(dir, "profile.csv"), Encoding.UTF8.GetBytes(EvaluationReport.ProfileCsv(evaluation, chosen)));
-            new ProfileFigure(evaluation, chosen).Save(Path.Combine(dir, ProfileFigure.DefaultFileName));
+            new ProfileFigure(evaluation, chosen, ProfileFigure.RunTitle(dir, run.Options)).Save(Path.Combine(dir, ProfileFigure.DefaultFileName));
             new AngleFigure(evaluation).Save(Path.Combine(dir, AngleFigure.DefaultFileName));
             if (parse.GetValue(json)) stdout.Write(report);
             else WriteReport(stdout, run, evaluation, chosen);

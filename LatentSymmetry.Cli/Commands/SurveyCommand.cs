@@ -34,7 +34,7 @@ internal static class SurveyCommand
         var metric = new Option<string>("--metric") { Description = "The measure drawn: SL, Q_h, Q, RSL or MI (see 'latsym evaluate --help'). MI is much slower.", DefaultValueFactory = _ => "Q", HelpName = "NAME" };
         var mixAlphas = new Option<string?>("--mix-alpha")
         {
-            Description = "Also survey mix = (1 - alpha) a + alpha b at these alphas (the authors': 0,0.01,0.03,0.1,0.3,1) and draw mix.png: the measure at each layer against alpha.",
+            Description = "Also survey mix = (1 - alpha) a + alpha b at these alphas (the authors': 0,0.01,0.03,0.1,0.3,1) and draw mix.png: the measure at each layer against alpha (on a log axis with 0 when the positive alphas span a decade).",
             HelpName = "A1,A2,...",
         };
         var mixA = new Option<string>("--mix-a") { Description = "Field a of the mix sweep (invariant in the authors' sweep).", DefaultValueFactory = _ => "bessel-j0:scale=10", HelpName = "SPEC" };
@@ -49,8 +49,8 @@ internal static class SurveyCommand
         var command = new Command("survey",
             "The authors' field survey: train a network on each field (--fields) for each seed (--seeds), evaluate every run as " +
             "'latsym evaluate' does (without MI unless --metric MI), and draw survey.png: the measure against the layer, one line per " +
-            "field with its 95% interval across seeds (mean, t-interval), fields invariant under the group in blues and the others in " +
-            "reds, the untrained network dashed; plus survey.csv (field, invariant, seed, layer, value), survey_summary.csv (mean, " +
+            "field with its 95% interval across seeds (mean, t-interval), each field in a colour and marker of its own, fields invariant " +
+            "under the group solid and the others dotted, the untrained network dashed; plus survey.csv (field, invariant, seed, layer, value), survey_summary.csv (mean, " +
             "CI, median per field and layer) and a table. Resumable: a run directory that already holds invariance.json is read, not " +
             "retrained, so an interrupted survey continues where it stopped. Default: the plain MLP (no penalty) on the disk under so2; " +
             "--symmetry-layer with --lambda-sym-max and --penalty train with a penalty instead.")
@@ -151,7 +151,7 @@ internal static class SurveyCommand
                 }
             }
             if (missing > 0) stderr.WriteLine($"{missing} of {total} runs belong to other shards and are not done yet: the figures and tables leave them out");
-            WriteOutputs(stdout, dir, metricName, template, all, results, alphas, mixSpecs);
+            WriteOutputs(stdout, dir, metricName, template, all, results, alphas, mixSpecs, parse.GetValue(mixA)!, parse.GetValue(mixB)!);
             return 0;
         }
     }
@@ -174,7 +174,7 @@ internal static class SurveyCommand
     }
 
     static void WriteOutputs(TextWriter stdout, string dir, string metric, TrainingOptions template, List<IScalarField> fields,
-        Dictionary<string, List<(double[] Values, double[] Reference)>> results, List<double> alphas, List<string> mixSpecs)
+        Dictionary<string, List<(double[] Values, double[] Reference)>> results, List<double> alphas, List<string> mixSpecs, string mixA, string mixB)
     {
         var csv = new StringBuilder($"field,invariant,seed_index,layer,{metric}\n");
         var summary = new StringBuilder($"field,invariant,layer,n,mean,ci95_half_width,median\n");
@@ -210,7 +210,7 @@ internal static class SurveyCommand
         {
             var perAlpha = mixSpecs.Select(spec => (IReadOnlyList<IReadOnlyList<double>>)Enumerable.Range(0, depth)
                 .Select(k => (IReadOnlyList<double>)results[spec].Select(r => k < r.Values.Length ? r.Values[k] : double.NaN).ToList()).ToList()).ToList();
-            SurveyFigure.SaveMix(Path.Combine(dir, "mix.png"), metric, alphas, perAlpha);
+            SurveyFigure.SaveMix(Path.Combine(dir, "mix.png"), metric, alphas, perAlpha, mixA, mixB);
         }
 
         // The table: mean (median) per field and layer.

@@ -35,15 +35,21 @@ internal static class RunFigures
     }
 
     /// <summary>
-    /// The z = 0 plane (3-D) or the plane of the disk (2-D) over the data's domain [-E, E]^2 (E the box
-    /// half-width or the disk's radius): row i is y_i, column j is x_j, both linspace(-E, E, n). On the disk,
-    /// points outside the annulus the data were drawn from are left blank (NaN).
+    /// The z = 0 plane (3-D; the y = 0 plane, x-z, for a cone run, whose cone about +z would not cross z = 0) or the
+    /// plane of the disk (2-D) over the data's domain [-E, E]^2 (E the box half-width or the disk's radius): row i is
+    /// y_i (z_i), column j is x_j, both linspace(-E, E, n). On the disk, cells further than a cell's diagonal outside
+    /// the annulus the data were drawn from are left blank (NaN); the figure draws the edge itself. The training
+    /// region, when not the whole domain, is given as the rays bounding it in the plane.
     /// </summary>
     internal static FieldSlice Slice(TrainingResult r)
     {
         int n = SliceSize, d = r.Data.Dimension;
         double extent = r.Data.Domain.Extent;
         double inner = r.Options.InnerRadius;
+        TrainRegion region = r.Options.TrainRegion;
+        bool cone = region.Kind == TrainRegionKind.Cone && d == 3;
+        // Cells the disk's edge crosses need values, so the smooth edge drawn over them has colour on its inside.
+        double reach = n > 1 ? Math.Sqrt(2) * 2 * extent / (n - 1) : 0;
         var field = r.Data.Field;
         var points = new float[d * n * n];
         var truth = new double[n * n];
@@ -54,20 +60,37 @@ internal static class RunFigures
             {
                 double x = -extent + 2 * extent * j / (n - 1), y = -extent + 2 * extent * i / (n - 1);
                 int p = i * n + j;
+                int vertical = cone ? 2 : 1;
                 points[d * p] = (float)x;
-                points[d * p + 1] = (float)y;
+                points[d * p + vertical] = (float)y;
                 point.Clear();
                 point[0] = points[d * p];
-                point[1] = points[d * p + 1];
+                point[vertical] = points[d * p + vertical];
                 double radius = Math.Sqrt(x * x + y * y);
-                outside[p] = d == 2 && (radius > extent || radius < inner);
+                outside[p] = d == 2 && (radius > extent + reach || radius < inner - reach);
                 truth[p] = outside[p] ? double.NaN : field.Evaluate(point);
             }
         var prediction = new Evaluator<float>().Predict(r.Model, points).Select((v, p) => outside[p] ? double.NaN : v).ToList();
         return new FieldSlice(n, extent, prediction, truth)
         {
-            Plane = d == 3 ? "z = 0" : null,
+            Plane = d == 3 ? (cone ? "y = 0" : "z = 0") : null,
+            VerticalLabel = cone ? "z" : "y",
             ValueLabel = field.Name == "radial" ? "f" : $"f ({field.Name})",
+            Disk = d == 2 ? (extent, inner) : null,
+            RegionEdges = RegionEdges(region, d),
+            RegionLabel = $"training region ({region})",
         };
     }
+
+    /// <summary>
+    /// The rays bounding <paramref name="region"/> in the slice's plane, in degrees from the horizontal axis: a sector
+    /// of D degrees about +x at ±D/2, a cone of half-angle D about +z (vertical in the x-z plane) at 90 ± D; none for
+    /// the whole domain or a region that is all of it.
+    /// </summary>
+    internal static double[] RegionEdges(TrainRegion region, int dimension) => region.Kind switch
+    {
+        TrainRegionKind.Sector when region.Degrees < 360 => [region.Degrees / 2, -region.Degrees / 2],
+        TrainRegionKind.Cone when dimension == 3 && region.Degrees < 180 => [90 - region.Degrees, 90 + region.Degrees],
+        _ => [],
+    };
 }

@@ -4,11 +4,13 @@ using ScottPlot.Plottables;
 namespace LatentSymmetry.Cli.Plots;
 
 /// <summary>
-/// Test task loss and test symmetry loss against lambda_max, log-log, one line per layer placement with 95 %
-/// confidence bars and the baseline as a dashed line in its confidence band, as are the alternatives run beside the
-/// sweep (augmentation, the invariant model), each in a colour and pattern of its own. lambda_max = 0 is kept: it is drawn
+/// Test task loss and test symmetry loss against lambda_max, log-log, one line per layer placement (a colour and marker
+/// of its own) with 95 % confidence bars (cut and marked where they reach zero) and the baseline as a dashed line in its
+/// confidence band, as are the alternatives run beside the sweep (augmentation, the invariant model), each in a colour
+/// and pattern of its own. lambda_max = 0 is kept: it is drawn
 /// one decade below the smallest positive decade and its tick is labelled "0". Layers are dodged sideways by a
-/// fortieth of a decade each so that overlapping confidence bars remain distinguishable.
+/// fortieth of a decade each so that overlapping confidence bars remain distinguishable. A layer or reference at
+/// exactly zero has no place on a log axis and is named so in the legend; with one seed nothing claims an interval.
 /// </summary>
 public sealed class CompareFigure
 {
@@ -43,7 +45,8 @@ public sealed class CompareFigure
     internal Multiplot Build()
     {
         LambdaAxis lambdaAxis = LambdaAxis.For(comparison.Layers.SelectMany(l => l.Task.Concat(l.Symmetry)).Select(p => p.LambdaMax));
-        string title = string.IsNullOrWhiteSpace(comparison.Title) ? "" : comparison.Title + ": ";
+        string seeds = comparison.Seeds is int n ? $" ({n} seed{(n == 1 ? "" : "s")}{(n > 1 ? ", mean ± 95% CI" : "")})" : "";
+        string title = string.IsNullOrWhiteSpace(comparison.Title) ? "" : comparison.Title + seeds + ": ";
         Plot task = Panel(title + "test task loss", "test task loss", lambdaAxis, l => l.Task, comparison.BaselineTask,
             comparison.References.Select(r => (r, (MeanCi?)r.Task)));
         Plot symmetry = Panel(title + SecondPanelLabel, SecondPanelLabel, lambdaAxis, l => l.Symmetry, comparison.BaselineSymmetry,
@@ -58,17 +61,17 @@ public sealed class CompareFigure
         Plot plot = FigureStyle.NewPanel(title, "λ_max", yLabel);
         lambdaAxis.Apply(plot);
 
-        // Limits come first: a confidence bar reaching zero or below is drawn down to the bottom of the axis.
+        // Limits come first: an interval reaching zero or below is cut at the bottom of the axis.
         List<double> logs = [];
         foreach (LayerSweep layer in comparison.Layers)
         {
             foreach (SweepPoint point in select(layer))
-                AddBarEnds(logs, point.Mean, point.Ci95);
+                logs.AddRange(LogIntervalBars.Ends(point.Mean, point.Mean - Half(point.Ci95), point.Mean + Half(point.Ci95)));
         }
         if (baseline is { } b)
-            AddBarEnds(logs, b.Mean, b.Ci95);
+            logs.AddRange(LogIntervalBars.Ends(b.Mean, b.Mean - Half(b.Ci95), b.Mean + Half(b.Ci95)));
         foreach ((_, MeanCi value) in drawnReferences)
-            AddBarEnds(logs, value.Mean, value.Ci95);
+            logs.AddRange(LogIntervalBars.Ends(value.Mean, value.Mean - Half(value.Ci95), value.Mean + Half(value.Ci95)));
         (double lo, double hi) = LogAxis.Limits(logs);
         plot.Axes.Left.TickGenerator = LogAxis.TickGenerator(lo, hi);
         plot.Axes.SetLimitsY(lo, hi, plot.Axes.Left);
@@ -85,89 +88,102 @@ public sealed class CompareFigure
         for (int i = 0; i < count; i++)
         {
             LayerSweep layer = comparison.Layers[i];
-            // Viridis from dark (first layer) to green-yellow (last); its pale yellow end is left out for contrast on white.
-            Color color = new ScottPlot.Colormaps.Viridis().GetColor(count == 1 ? 0 : 0.9 * i / (count - 1));
             // Dodge the layers sideways by a fortieth of a decade so their confidence bars at one lambda stay apart.
             double dodge = (i - (count - 1) / 2.0) * DodgeDecades;
-            AddLayer(plot, layer.Label, select(layer), color, lambdaAxis, dodge, lo);
+            AddLayer(plot, layer.Label, select(layer), FigureStyle.Series(i), lambdaAxis, dodge, lo, hi);
         }
         FigureStyle.LegendBelow(plot);
         return plot;
     }
 
-    /// <summary>A horizontal line at the mean in its 95% band, labelled in the legend; nothing where the mean cannot be drawn on a log axis.</summary>
-    static void AddReference(Plot plot, MeanCi value, Color color, LinePattern pattern, string label, double axisBottom)
+    /// <summary>Whether the means carry confidence intervals: never with one seed, else when some interval is finite.</summary>
+    bool HasIntervals =>
+        comparison.Seeds is int seeds ? seeds > 1
+            : comparison.Layers.SelectMany(l => l.Task.Concat(l.Symmetry)).Any(p => double.IsFinite(p.Ci95))
+              || double.IsFinite(comparison.BaselineTask.Ci95);
+
+    /// <summary>A horizontal line at the mean in its 95% band, labelled in the legend; a mean a log axis cannot show is named there instead.</summary>
+    void AddReference(Plot plot, MeanCi value, Color color, LinePattern pattern, string label, double axisBottom)
     {
         if (!LogAxis.TryLog10(value.Mean, out double log))
+        {
+            if (value.Mean == 0)
+                plot.Legend.ManualItems.Add(new LegendItem { LabelText = $"{label}: 0 (not on a log axis)", LinePattern = pattern, LineWidth = 1.5f, LineColor = color });
             return;
-        (double bandLo, double bandHi) = Band(value.Mean, value.Ci95, axisBottom);
-        VerticalSpan band = plot.Add.VerticalSpan(bandLo, bandHi, color.WithAlpha(0.15));
-        band.LineWidth = 0;
-        band.EnableAutoscale = false;
+        }
+        bool band = HasIntervals && double.IsFinite(value.Ci95);
+        if (band)
+        {
+            double half = Half(value.Ci95);
+            double bandLo = LogAxis.TryLog10(value.Mean - half, out double l) ? Math.Max(l, axisBottom) : axisBottom;
+            double bandHi = LogAxis.TryLog10(value.Mean + half, out double h) ? h : log;
+            VerticalSpan span = plot.Add.VerticalSpan(bandLo, bandHi, color.WithAlpha(0.15));
+            span.LineWidth = 0;
+            span.EnableAutoscale = false;
+        }
         HorizontalLine line = plot.Add.HorizontalLine(log, 1.5f, color, pattern);
-        line.LegendText = label + " ± 95% CI";
+        line.LegendText = band ? label + " ± 95% CI" : label;
         line.EnableAutoscale = false;
     }
 
-    static void AddLayer(Plot plot, string label, IReadOnlyList<SweepPoint> points, Color color, LambdaAxis lambdaAxis, double dodge, double axisBottom)
+    void AddLayer(Plot plot, string label, IReadOnlyList<SweepPoint> points, (Color Color, MarkerShape Marker) style, LambdaAxis lambdaAxis, double dodge,
+        double axisBottom, double axisTop)
     {
-        List<(double X, double Y, double Down, double Up, bool Zero)> drawn = [];
+        List<LogIntervalBars.Bar> drawn = [];
+        List<bool> zeroLambda = [];
+        List<double> zeroMeans = [];
         foreach (SweepPoint point in points)
         {
-            if (!lambdaAxis.TryPosition(point.LambdaMax, out double x) || !LogAxis.TryLog10(point.Mean, out double y))
+            if (!lambdaAxis.TryPosition(point.LambdaMax, out double x))
                 continue;
-            (double barLo, double barHi) = Band(point.Mean, point.Ci95, axisBottom);
-            drawn.Add((x + dodge, y, y - barLo, barHi - y, point.LambdaMax == 0));
+            if (point.Mean == 0)
+            {
+                // Exactly zero (a layer the penalty cannot see, a one-unit output): no place on a log axis, said in the legend.
+                zeroMeans.Add(point.LambdaMax);
+                continue;
+            }
+            double half = HasIntervals ? Half(point.Ci95) : 0;
+            if (!LogIntervalBars.TryBar(x + dodge, point.Mean, point.Mean - half, point.Mean + half, axisBottom, out LogIntervalBars.Bar bar))
+                continue;
+            drawn.Add(bar);
+            zeroLambda.Add(point.LambdaMax == 0);
         }
+        string legend = zeroMeans.Count == 0 ? label
+            : drawn.Count == 0 ? $"{label}: 0 at every λ (not on a log axis)"
+            : $"{label} (0 at λ = {string.Join(", ", zeroMeans.Select(l => l.ToString("G3", System.Globalization.CultureInfo.InvariantCulture)))}: not drawn)";
         if (drawn.Count == 0)
+        {
+            if (zeroMeans.Count > 0)
+                plot.Legend.ManualItems.Add(new LegendItem { LabelText = legend, MarkerShape = style.Marker, MarkerSize = 7, MarkerColor = style.Color, LineWidth = 0 });
             return;
-        drawn.Sort((a, b) => a.X.CompareTo(b.X));
-
-        ErrorBar bars = plot.Add.ErrorBar(drawn.Select(d => d.X).ToArray(), drawn.Select(d => d.Y).ToArray(), drawn.Select(d => d.Up).ToArray());
-        bars.YErrorNegative = drawn.Select(d => d.Down).ToArray();
-        bars.Color = color;
-        bars.LineWidth = 1.2f;
-        bars.CapSize = 5;
+        }
+        var order = Enumerable.Range(0, drawn.Count).OrderBy(i => drawn[i].X).ToArray();
+        drawn = [.. order.Select(i => drawn[i])];
+        zeroLambda = [.. order.Select(i => zeroLambda[i])];
+        if (HasIntervals)
+            LogIntervalBars.Add(plot, drawn, style.Color, axisBottom, axisTop);
 
         // The line joins positive lambda only; across the axis break to the zero column it would suggest values in between.
-        var positive = drawn.Where(d => !d.Zero).ToArray();
-        var zero = drawn.Where(d => d.Zero).ToArray();
+        LogIntervalBars.Bar[] positive = [.. drawn.Where((_, i) => !zeroLambda[i])];
+        LogIntervalBars.Bar[] zero = [.. drawn.Where((_, i) => zeroLambda[i])];
         if (positive.Length > 0)
         {
-            Scatter line = plot.Add.Scatter(positive.Select(d => d.X).ToArray(), positive.Select(d => d.Y).ToArray(), color);
+            Scatter line = plot.Add.Scatter(positive.Select(d => d.X).ToArray(), positive.Select(d => d.Y).ToArray(), style.Color);
             line.LineWidth = 2;
             line.MarkerSize = 7;
-            line.LegendText = label;
+            line.MarkerShape = style.Marker;
+            line.LegendText = legend;
         }
         if (zero.Length > 0)
         {
-            Scatter marker = plot.Add.Scatter(zero.Select(d => d.X).ToArray(), zero.Select(d => d.Y).ToArray(), color);
+            Scatter marker = plot.Add.Scatter(zero.Select(d => d.X).ToArray(), zero.Select(d => d.Y).ToArray(), style.Color);
             marker.LineWidth = 0;
             marker.MarkerSize = 7;
+            marker.MarkerShape = style.Marker;
             if (positive.Length == 0)
-                marker.LegendText = label;
+                marker.LegendText = legend;
         }
     }
 
-    /// <summary>The confidence interval in log10 units; a lower end at or below zero is clamped to <paramref name="axisBottom"/>.</summary>
-    static (double Lo, double Hi) Band(double mean, double ci, double axisBottom)
-    {
-        double half = double.IsFinite(ci) ? Math.Abs(ci) : 0;
-        double log = Math.Log10(mean);
-        double lo = LogAxis.TryLog10(mean - half, out double l) ? l : Math.Min(axisBottom, log);
-        double hi = LogAxis.TryLog10(mean + half, out double h) ? h : log;
-        return (lo, hi);
-    }
-
-    static void AddBarEnds(List<double> logs, double mean, double ci)
-    {
-        if (!LogAxis.TryLog10(mean, out double log))
-            return;
-        logs.Add(log);
-        double half = double.IsFinite(ci) ? Math.Abs(ci) : 0;
-        if (LogAxis.TryLog10(mean + half, out double hi))
-            logs.Add(hi);
-        if (LogAxis.TryLog10(mean - half, out double lo))
-            logs.Add(lo);
-    }
+    static double Half(double ci) => double.IsFinite(ci) ? Math.Abs(ci) : 0;
 }

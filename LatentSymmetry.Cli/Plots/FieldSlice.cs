@@ -15,4 +15,23 @@ public sealed record FieldSlice(int Size, double Extent, IReadOnlyList<double> P
 
     /// <summary>What the colour bars of prediction and truth measure (the difference bar adds "prediction − truth").</summary>
     public string ValueLabel { get; init; } = "f";
+
+    /// <summary>The vertical axis's coordinate ("y"; "z" for the x-z plane of a cone run).</summary>
+    public string VerticalLabel { get; init; } = "y";
+
+    /// <summary>
+    /// The data's disk: its outer and inner radius (inner 0 for the full disk), or null for the square. The figure draws
+    /// the disk's edge as a smooth circle over the grid and blanks what lies outside; the grid should hold values in every
+    /// cell the edge crosses.
+    /// </summary>
+    public (double Outer, double Inner)? Disk { get; init; }
+
+    /// <summary>
+    /// The training region's edges in this plane, as rays from the origin at these angles (degrees, counter-clockwise
+    /// from the horizontal axis); empty when the run trained on the whole domain.
+    /// </summary>
+    public IReadOnlyList<double> RegionEdges { get; init; } = [];
+
+    /// <summary>The legend text of <see cref="RegionEdges"/>, e.g. "training region (sector:90)".</summary>
+    public string RegionLabel { get; init; } = "training region";
 }

@@ -6,7 +6,9 @@ namespace LatentSymmetry.Cli.Plots;
 
 /// <summary>
 /// The z = 0 slice of the field as three heatmaps: prediction and truth on one shared colour scale, and their
-/// difference on a diverging scale symmetric about zero.
+/// difference on a diverging scale symmetric about zero. Units are square (a circle is drawn round), the colour bars sit
+/// under the panels with a horizontal label, a disk's edge is drawn smooth over the grid and the training region, when
+/// it is not the whole domain, is outlined by dashed rays.
 /// </summary>
 public sealed class FieldSliceFigure
 {
@@ -30,11 +32,14 @@ public sealed class FieldSliceFigure
         this.slice = slice;
     }
 
+    // Margins of each panel in pixels: the title above; the x axis, then the colour bar with its ticks and label, below.
+    const int Left = 70, Right = 25, Top = 45, Bottom = 115;
+
     /// <summary>Image width in pixels.</summary>
     public int Width { get; init; } = 1500;
 
-    /// <summary>Image height in pixels.</summary>
-    public int Height { get; init; } = 480;
+    /// <summary>Image height in pixels; by default the height at which each panel's data area is square.</summary>
+    public int Height { get; init; } = 1500 / 3 - Left - Right + Top + Bottom;
 
     /// <summary>Writes the figure to <paramref name="path"/> in the format its extension names (.png or .svg).</summary>
     public void Save(string path) => Save(path, FigureFile.FormatOf(path));
@@ -73,7 +78,8 @@ public sealed class FieldSliceFigure
 
     Plot Panel(string title, double[,] values, Range range, IColormap colormap, string valueLabel)
     {
-        Plot plot = FigureStyle.NewPanel(title, "x", "y");
+        Plot plot = FigureStyle.NewPanel(title, "x", slice.VerticalLabel);
+        plot.Layout.Fixed(new PixelPadding(Left, Right, Bottom, Top));
         if (!values.Cast<double>().Any(double.IsFinite))
         {
             // ScottPlot cannot take the colour range of an all-NaN heatmap, and there is nothing to colour anyway.
@@ -88,14 +94,73 @@ public sealed class FieldSliceFigure
         heatmap.Extent = new CoordinateRect(-centres, centres, -centres, centres);
         heatmap.Colormap = colormap;
         heatmap.ManualRange = range;
-        heatmap.NaNCellColor = Colors.LightGray;
-        plot.Axes.SetLimits(heatmap.GetAlignedExtent());
-        var bar = plot.Add.ColorBar(heatmap);
+        heatmap.NaNCellColor = slice.Disk is null ? Colors.LightGray : Colors.Transparent;
+        CoordinateRect image = heatmap.GetAlignedExtent();
+        if (slice.Disk is { } disk)
+            AddDiskEdge(plot, disk.Outer, disk.Inner, image);
+        AddRegion(plot, image);
+        plot.Axes.SetLimits(image);
+        // Square units: a circle of the field is drawn as a circle, whatever the panel's size.
+        plot.Axes.SquareUnits();
+        var bar = plot.Add.ColorBar(heatmap, Edge.Bottom);
         bar.Label = valueLabel;
-        // Room on the right for the colour bar's ticks and label, so it does not run into the next panel's axis.
-        plot.Layout.Fixed(new PixelPadding(60, 120, 50, 40));
+        bar.LabelStyle.FontSize = 14;
+        bar.LabelStyle.Bold = false;
+        bar.Width = 16;
         plot.HideGrid();
         return plot;
+    }
+
+    /// <summary>
+    /// Blanks the grid outside the disk (and inside an annulus's hole) with the background colour and draws the edges as
+    /// circles, so the edge is as smooth as the image's resolution rather than stepped by the grid's cells.
+    /// </summary>
+    static void AddDiskEdge(Plot plot, double outer, double inner, CoordinateRect image)
+    {
+        double corner = Math.Sqrt(Math.Max(image.Right * image.Right, image.Left * image.Left) + Math.Max(image.Top * image.Top, image.Bottom * image.Bottom));
+        Ellipse outside = plot.Add.AnnularSector(Coordinates.Origin, 1.05 * corner, outer, Angle.FromDegrees(0), Angle.FromDegrees(360));
+        outside.FillColor = Colors.White;
+        outside.LineWidth = 0;
+        Ellipse edge = plot.Add.Circle(Coordinates.Origin, outer);
+        edge.LineColor = Colors.DimGray;
+        edge.LineWidth = 1;
+        edge.FillColor = Colors.Transparent;
+        if (inner > 0)
+        {
+            Ellipse hole = plot.Add.Circle(Coordinates.Origin, inner);
+            hole.FillColor = Colors.White;
+            hole.LineColor = Colors.DimGray;
+            hole.LineWidth = 1;
+        }
+    }
+
+    /// <summary>The training region's edges as dashed rays from the origin to the edge of the image, named in a small legend.</summary>
+    void AddRegion(Plot plot, CoordinateRect image)
+    {
+        if (slice.RegionEdges.Count == 0)
+            return;
+        double length = slice.Disk?.Outer ?? Math.Sqrt(2) * Math.Max(image.Right, image.Top);
+        bool first = true;
+        foreach (double degrees in slice.RegionEdges)
+        {
+            double radians = degrees * Math.PI / 180;
+            Coordinates end = new(length * Math.Cos(radians), length * Math.Sin(radians));
+            // A light line under a dark dashed one stays visible on dark and light colours alike.
+            var halo = plot.Add.Line(Coordinates.Origin, end);
+            halo.LineColor = Colors.White.WithAlpha(0.8);
+            halo.LineWidth = 3.5f;
+            var ray = plot.Add.Line(Coordinates.Origin, end);
+            ray.LineColor = Colors.Black;
+            ray.LineWidth = 1.8f;
+            ray.LinePattern = LinePattern.Dashed;
+            ray.LegendText = first ? slice.RegionLabel : "";
+            first = false;
+        }
+        plot.Legend.FontSize = 11;
+        plot.Legend.BackgroundColor = Colors.White.WithAlpha(0.85);
+        plot.Legend.OutlineColor = Colors.Transparent;
+        plot.Legend.ShadowColor = Colors.Transparent;
+        plot.ShowLegend(Alignment.UpperLeft);
     }
 
     static double FiniteOrNaN(double value) => double.IsFinite(value) ? value : double.NaN;

@@ -17,13 +17,17 @@ internal static class FigureFile
         throw new ArgumentException($"Cannot infer the image format of '{path}': extension '{extension}' is neither .png nor .svg.", nameof(path));
     }
 
-    /// <summary>Renders <paramref name="figure"/> at <paramref name="width"/> x <paramref name="height"/> pixels and writes it to <paramref name="path"/>.</summary>
-    public static void Save(Multiplot figure, string path, FigureFormat format, int width, int height)
+    /// <summary>
+    /// Renders <paramref name="figure"/> at <paramref name="width"/> x <paramref name="height"/> pixels and writes it to <paramref name="path"/>;
+    /// side-by-side panels get equal top and bottom margins unless <paramref name="alignPanels"/> is false (a layout of its own).
+    /// </summary>
+    public static void Save(Multiplot figure, string path, FigureFormat format, int width, int height, bool alignPanels = true)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
-        AlignPanelHeights(figure, width, height);
+        if (alignPanels)
+            AlignPanelHeights(figure, width, height);
         byte[] bytes = format switch
         {
             FigureFormat.Png => EncodePng(figure, width, height),

@@ -17,11 +17,30 @@ internal static class FigureStyle
     /// <summary>The unpenalised baseline in sweep comparisons.</summary>
     public static readonly Color Baseline = Color.FromHex("#404040");
 
-    /// <summary>Training with augmentation, a reference beside the sweep (matplotlib's C1 orange: no viridis layer colour is near it).</summary>
-    public static readonly Color Augmentation = Color.FromHex("#ff7f0e");
+    /// <summary>Training with augmentation, a reference beside the sweep (Wong's orange, kept out of <see cref="Series"/>).</summary>
+    public static readonly Color Augmentation = Color.FromHex("#E69F00");
 
-    /// <summary>The invariant model, a reference beside the sweep (matplotlib's C3 red).</summary>
-    public static readonly Color InvariantModel = Color.FromHex("#d62728");
+    /// <summary>The invariant model, a reference beside the sweep (Wong's vermillion, kept out of <see cref="Series"/>).</summary>
+    public static readonly Color InvariantModel = Color.FromHex("#D55E00");
+
+    // Wong (2011, Nature Methods 8:441), the palette readers with red-green colour blindness can tell apart, without
+    // its yellow (too pale on white) and the two colours the reference lines wear; two darker ones from Tol's muted
+    // set follow for the sixth and seventh series (six hidden layers and the output). Markers differ as well, so the
+    // series stay apart in grey print and beyond seven.
+    static readonly Color[] SeriesColors = Color.FromHex(["#0072B2", "#009E73", "#CC79A7", "#56B4E9", "#000000", "#882255", "#999933"]);
+    static readonly MarkerShape[] SeriesMarkers =
+        [MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp, MarkerShape.FilledDiamond,
+         MarkerShape.FilledTriangleDown, MarkerShape.OpenCircle, MarkerShape.OpenSquare, MarkerShape.OpenTriangleUp];
+
+    /// <summary>The colour and marker of series <paramref name="index"/> (0-based) of a figure's distinct lines (layers, fields).</summary>
+    public static (Color Color, MarkerShape Marker) Series(int index) =>
+        (SeriesColors[index % SeriesColors.Length], SeriesMarkers[index % SeriesMarkers.Length]);
+
+    /// <summary>Marks an interval whose lower end a log axis cannot show (at or below zero): drawn to the axis bottom, ended by this marker.</summary>
+    public const MarkerShape ClippedMarker = MarkerShape.FilledTriangleDown;
+
+    /// <summary>The legend text of <see cref="ClippedMarker"/>.</summary>
+    public const string ClippedLegend = "interval reaches 0 (cut at the axis)";
 
     // Sans fonts in order of preference. If none is installed, ScottPlot's own choice (the system default typeface) stays.
     static readonly string[] SansFonts = ["DejaVu Sans", "Liberation Sans", "Noto Sans", "Arial", "Helvetica"];
@@ -48,7 +67,7 @@ internal static class FigureStyle
     /// <summary>A one-row legend under the data area, shown only when some plottable has a legend entry.</summary>
     public static void LegendBelow(Plot plot)
     {
-        if (!plot.GetPlottables().SelectMany(p => p.LegendItems).Any(item => !string.IsNullOrEmpty(item.LabelText)))
+        if (!plot.GetPlottables().SelectMany(p => p.LegendItems).Concat(plot.Legend.ManualItems).Any(item => !string.IsNullOrEmpty(item.LabelText)))
             return;
         plot.Legend.Orientation = Orientation.Horizontal;
         plot.Legend.OutlineColor = Colors.Transparent;

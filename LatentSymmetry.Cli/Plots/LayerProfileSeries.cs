@@ -9,4 +9,11 @@ namespace LatentSymmetry.Cli.Plots;
 /// <param name="Lower">Lower ends of the intervals (null: no error bars).</param>
 /// <param name="Upper">Upper ends of the intervals.</param>
 /// <param name="Dashed">Drawn dashed without markers (a reference line).</param>
-internal sealed record LayerProfileSeries(string Label, Color Color, double[] Values, double[]? Lower = null, double[]? Upper = null, bool Dashed = false);
+internal sealed record LayerProfileSeries(string Label, Color Color, double[] Values, double[]? Lower = null, double[]? Upper = null, bool Dashed = false)
+{
+    /// <summary>The marker of a line that is not <see cref="Dashed"/>.</summary>
+    public MarkerShape Marker { get; init; } = MarkerShape.FilledCircle;
+
+    /// <summary>The line pattern of a line that is not <see cref="Dashed"/> (solid unless told).</summary>
+    public LinePattern Pattern { get; init; } = LinePattern.Solid;
+}

@@ -29,12 +29,50 @@ public class LogAxisTests
     [TestCase(-3.0, -3.0)]
     [TestCase(-2.7, -2.6)]
     [TestCase(-2.01, -1.1)]
-    public void Limits_always_enclose_two_labelled_decades(double minLog, double maxLog)
+    [TestCase(0.7, 0.76)]
+    [TestCase(-0.301, 0.0)]
+    public void Limits_always_carry_two_labelled_ticks(double minLog, double maxLog)
     {
         (double min, double max) = LogAxis.Limits(minLog, maxLog);
         Assert.That(min, Is.LessThanOrEqualTo(minLog));
         Assert.That(max, Is.GreaterThanOrEqualTo(maxLog));
-        Assert.That(LogAxis.Ticks(min, max).Count(t => t.IsMajor), Is.GreaterThanOrEqualTo(2));
+        Assert.That(LogAxis.Ticks(min, max).Count(t => t.IsMajor && t.Label.Length > 0), Is.GreaterThanOrEqualTo(2));
+    }
+
+    [Test]
+    public void Limits_fit_the_data_rather_than_whole_decades()
+    {
+        // Data from 0.5 to 2 used to get the axis 0.1 to 10; now it gets the least margin, 0.05 decade.
+        (double min, double max) = LogAxis.Limits(Math.Log10(0.5), Math.Log10(2));
+        Assert.That(min, Is.EqualTo(Math.Log10(0.5) - 0.05).Within(1e-12));
+        Assert.That(max, Is.EqualTo(Math.Log10(2) + 0.05).Within(1e-12));
+    }
+
+    [Test]
+    public void Limits_of_nearly_equal_values_widen_about_the_middle()
+    {
+        (double min, double max) = LogAxis.Limits(-2.01, -2.0);
+        Assert.That(max - min, Is.EqualTo(0.35).Within(1e-12));
+        Assert.That((min + max) / 2, Is.EqualTo(-2.005).Within(1e-12));
+    }
+
+    [Test]
+    public void With_fewer_than_two_decades_in_view_two_three_and_five_are_labelled_as_plain_numbers()
+    {
+        List<ScottPlot.Tick> ticks = LogAxis.Ticks(Math.Log10(0.15), Math.Log10(0.9));
+        Assert.That(ticks.Where(t => t.IsMajor).OrderBy(t => t.Position).Select(t => t.Label), Is.EqualTo(new[] { "0.2", "0.3", "0.5" }));
+        Assert.That(ticks.Count(t => !t.IsMajor), Is.EqualTo(5), "0.4 and 0.6 to 0.9 stay unlabelled");
+
+        List<ScottPlot.Tick> narrow = LogAxis.Ticks(Math.Log10(2.5e-5), Math.Log10(6.5e-5));
+        Assert.That(narrow.Where(t => t.IsMajor).OrderBy(t => t.Position).Select(t => t.Label),
+            Is.EqualTo(new[] { "3×10⁻⁵", "4×10⁻⁵", "5×10⁻⁵", "6×10⁻⁵" }), "a narrow range labels every tick");
+    }
+
+    [Test]
+    public void A_narrow_range_across_a_decade_labels_the_decade_like_its_neighbours()
+    {
+        List<ScottPlot.Tick> ticks = LogAxis.Ticks(Math.Log10(0.85), Math.Log10(1.6));
+        Assert.That(ticks.Where(t => t.IsMajor).OrderBy(t => t.Position).Select(t => t.Label), Is.EqualTo(new[] { "0.9", "1", "1.5" }));
     }
 
     [Test]
@@ -63,6 +101,21 @@ public class LogAxisTests
         Assert.That(labels.Length, Is.LessThanOrEqualTo(8));
         Assert.That(labels, Does.Contain("10⁰"));
         Assert.That(ticks.Count(t => !t.IsMajor), Is.EqualTo(21 - labels.Length), "unlabelled decades stay as minor ticks");
+    }
+
+    [Test]
+    public void A_small_decade_beside_labelled_multiples_keeps_its_power_of_ten()
+    {
+        List<ScottPlot.Tick> ticks = LogAxis.Ticks(-3.85, -2.05);
+        Assert.That(ticks.Where(t => t.IsMajor).OrderBy(t => t.Position).Select(t => t.Label),
+            Is.EqualTo(new[] { "2×10⁻⁴", "3×10⁻⁴", "5×10⁻⁴", "10⁻³", "2×10⁻³", "3×10⁻³", "5×10⁻³" }));
+    }
+
+    [Test]
+    public void Every_decade_is_labelled_when_asked()
+    {
+        List<ScottPlot.Tick> ticks = LogAxis.Ticks(-20, 0, maxLabelledDecades: int.MaxValue);
+        Assert.That(ticks.Count(t => t.IsMajor), Is.EqualTo(21));
     }
 
     [Test]

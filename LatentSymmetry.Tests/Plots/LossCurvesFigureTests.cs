@@ -103,4 +103,60 @@ public class LossCurvesFigureTests
             ImageFileAssert.IsPng(path, 1200, 500);
         }
     }
+
+    [Test]
+    public void The_epoch_axis_starts_at_zero_the_start_of_training()
+    {
+        Multiplot figure = new LossCurvesFigure(SyntheticFigures.LossHistory(epochs: 3, batches: 4)).Build();
+        foreach (Plot panel in figure.GetPlots())
+        {
+            Assert.That(panel.Axes.Bottom.Range.Min, Is.EqualTo(0));
+            Assert.That(panel.Axes.Bottom.Range.Max, Is.EqualTo(3));
+            Assert.That(panel.Axes.Bottom.Label.Text, Is.EqualTo("epochs trained"));
+        }
+    }
+
+    [Test]
+    public void A_run_of_one_epoch_draws_its_per_epoch_values_as_markers()
+    {
+        Plot task = new LossCurvesFigure(new LossHistory(None, EpochPoint.PerEpoch([0.1]), EpochPoint.PerEpoch([0.2]), null)).Build().GetPlot(0);
+        Assert.That(task.GetPlottables<Scatter>().Select(s => s.MarkerSize), Has.All.GreaterThan(0));
+        Assert.That(task.Axes.Bottom.Range.Min, Is.EqualTo(0));
+        Assert.That(task.Axes.Bottom.Range.Max, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void A_diverged_run_says_in_which_epoch_its_losses_turned_non_finite()
+    {
+        // Epochs 0 and 1 finite, epoch 2 (0-based, at x = 3) infinite, then NaN.
+        EpochPoint[] train = EpochPoint.PerEpoch([0.1, 0.05, double.PositiveInfinity, double.NaN]);
+        Plot task = new LossCurvesFigure(new LossHistory(None, train, None, null)).Build().GetPlot(0);
+
+        Assert.That(task.GetPlottables<Annotation>().Single().Text, Is.EqualTo("diverged: non-finite from epoch 2"));
+        Assert.That(task.GetPlottables<VerticalLine>().Single().X, Is.EqualTo(2));
+        Assert.That(task.Axes.Bottom.Range.Max, Is.EqualTo(4), "the axis keeps the epochs that diverged");
+    }
+
+    [Test]
+    public void A_panel_without_any_finite_loss_shows_a_note_instead_of_empty_axes()
+    {
+        EpochPoint[] nan = [new(1.0 / 3, double.NaN), new(2.0 / 3, double.PositiveInfinity)];
+        Multiplot figure = new LossCurvesFigure(new LossHistory(nan, EpochPoint.PerEpoch([double.NaN]), EpochPoint.PerEpoch([double.NaN]),
+            new SymmetryLossHistory(nan, EpochPoint.PerEpoch([double.NaN]), [], EpochPoint.PerEpoch([0.0])))).Build();
+
+        foreach (Plot panel in figure.GetPlots())
+        {
+            Assert.That(panel.GetPlottables<Annotation>().Single().Text, Is.EqualTo("no finite values: diverged in epoch 0"));
+            Assert.That(panel.GetPlottables<Scatter>().Where(s => s.LegendText != "λ"), Is.Empty);
+        }
+    }
+
+    [Test]
+    public void FirstNonFiniteEpoch_counts_from_zero_for_batch_and_epoch_records()
+    {
+        EpochPoint[] batches = [new(0.25, 1), new(0.5, double.NaN)], finite = [new(1.0, 1)], infinite = [new(2.0, double.NegativeInfinity)];
+        Assert.That(LossCurvesFigure.FirstNonFiniteEpoch(batches), Is.EqualTo(0));
+        Assert.That(LossCurvesFigure.FirstNonFiniteEpoch(finite, infinite), Is.EqualTo(1));
+        Assert.That(LossCurvesFigure.FirstNonFiniteEpoch(finite), Is.Null);
+    }
 }

@@ -43,5 +43,20 @@ public class PlotSamples
         holes[0] = double.NaN;
         holes[17] = double.PositiveInfinity;
         new FieldSliceFigure(slice with { Prediction = holes }).Save(Path.Combine(Directory, "slice_holes.png"));
+        new FieldSliceFigure(SyntheticFigures.FieldSlice(extent: 1) with { Disk = (1, 0.3), RegionEdges = [60, -60], RegionLabel = "training region (sector:120)" })
+            .Save(Path.Combine(Directory, "slice_disk.png"));
+
+        // Wide intervals that reach below zero on the log axes, cut and marked.
+        SweepComparison wide = SyntheticFigures.SweepComparison(layers: 3);
+        new CompareFigure(wide with
+        {
+            Seeds = 3,
+            Layers = [.. wide.Layers.Select(l => l with { Task = [.. l.Task.Select(p => p with { Ci95 = 1.5 * p.Mean })] })],
+        }).Save(Path.Combine(Directory, "compare_wide.png"));
+        new ProfileFigure(SyntheticFigures.RunEvaluation(), Core.Evaluation.InvarianceMetric.All, "run1: so3, radial, 2 x 16, penalty on layer 1 (λ_max 1), seed 42")
+            .Save(Path.Combine(Directory, "profile.png"));
+        new AngleFigure(SyntheticFigures.RunEvaluation()).Save(Path.Combine(Directory, "angle.png"));
+        SurveyFigure.Save(Path.Combine(Directory, "survey.png"), "Q", "so2",
+            [new("radial", true, [[0.1, 1, 2], [0.5, 0.6, 0.7], [0.2, 0.25, 0.3]]), new("x", false, [[1, 1.1, 1.2], [0.9, 1.5, 2.5], [0.7, 0.8, 0.9]])], [1, 1, 1]);
     }
 }

@@ -1,4 +1,7 @@
 using LatentSymmetry.Cli.Plots;
+using LatentSymmetry.Core.Evaluation;
+using LatentSymmetry.Core.Invariance;
+using LatentSymmetry.Core.Models;
 
 namespace LatentSymmetry.Tests.Plots;
 
@@ -81,6 +84,26 @@ static class SyntheticFigures
             series.Add(new LayerSweep(label, task, sym));
         }
         return new SweepComparison("6x128, lr=3e-4", series, new MeanCi(2.2e-4, 0.4e-4), null);
+    }
+
+    /// <summary>
+    /// An evaluation of a network of <paramref name="hidden"/> hidden layers penalised at layer 1: SL falling over decades
+    /// with intervals, the other measures near 1, the angle curve rising from 1e-4 to 1e-1 past a 60° region.
+    /// </summary>
+    public static RunEvaluation RunEvaluation(int hidden = 2, bool reference = true)
+    {
+        LayerEvaluation Layer(int k, double scale)
+        {
+            double sl = scale * Math.Pow(10, -k);
+            MeasureEstimate Near(double v) => new(v, 0.8 * v, 1.2 * v);
+            return new LayerEvaluation(k == hidden ? -1 : k + 1, 16,
+                new LayerInvariance(new MeasureEstimate(sl, 0.5 * sl, 2 * sl), Near(0.5), Near(0.6), Near(0.1), 4, 0.9),
+                new RotationInformationEstimate(new MeasureEstimate(0.2, 0.1, 0.3), 1, 8, 100, 50));
+        }
+        var layers = Enumerable.Range(0, hidden + 1).Select(k => Layer(k, 1)).ToList();
+        var untrained = reference ? Enumerable.Range(0, hidden + 1).Select(k => Layer(k, 3)).ToList() : null;
+        var bins = Enumerable.Range(0, 18).Select(b => new AngleBin(10 * b, 10 * b + 10, b == 0 ? 0 : 3 + b % 5, 1e-4 * Math.Pow(1000, b / 17.0))).ToList();
+        return new RunEvaluation(1e-3, 1e-3, 2e-3, 1e-2, 1e-2, 100, layers, untrained, bins, "+z", 60, SymmetryLayers.Of(SymmetryLayer.Hidden(1)), 0.5);
     }
 
     static double Gaussian(Random random) =>
