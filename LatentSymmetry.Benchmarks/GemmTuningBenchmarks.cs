@@ -6,7 +6,7 @@ namespace LatentSymmetry.Benchmarks;
 /// <summary>
 /// The per-CPU cache blockings of <see cref="GemmTuning"/> side by side on the same machine: the AMD
 /// preset (k-block 256, A read in place) and the Intel one (k-block 192, A packed for wide products),
-/// on the square sizes the README reports. Start-up picks one by CPUID; this shows what the
+/// on the square sizes docs/speed.md reports. Start-up picks one by CPUID; this shows what the
 /// others would give here. (Every tuning gives the same bits; only the time differs.)
 /// </summary>
 [MemoryDiagnoser]

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Every figure of the README's speed table, each the median (and range) of N separate processes, next to
+# Every figure of the speed table (docs/speed.md), each the median (and range) of N separate processes, next to
 # the references of ../shared/reference/measure.sh measured in the same run. Processes are interleaved
 # (round 1 of every figure, then round 2, ...) so that a noisy neighbour spreads over all figures alike.
 #
 # Usage (from the project's root):
 #   LatentSymmetry.Benchmarks/speed-table.sh [--runs N] [--grid] [--references FILE] [--no-build]
-#     --runs N           processes per figure (default 5, at least 5 for the README)
+#     --runs N           processes per figure (default 5, at least 5 for docs/speed.md)
 #     --grid             also time the 106-run grid at 100 epochs (one seed, one learning rate, --jobs 2)
 #                        in core-seconds (user + system CPU time), and PyTorch's cost of the same grid
 #                        (reference/torch_grid.py, two processes at once, so that both keep both cores busy);

@@ -1,18 +1,18 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.Text.RegularExpressions;
+using LatentSymmetry.Tests.Docs;
 
 namespace LatentSymmetry.Tests.Cli;
 
 /// <summary>
-/// The README documents every command and option of <c>latsym</c>: each option's long name appears in the
-/// README's section for its command ("### `latsym train`" up to the next "### " heading; a subcommand such as
-/// <c>profile gemm</c> is documented in its parent's section). The cases come from the real command tree, so a
-/// new option without a README line fails here.
+/// docs/cli/&lt;command&gt;.md documents every option of its command: each option's long name appears in its page (a
+/// subcommand such as <c>profile gemm</c> in its parent's page). The cases come from the real command tree, so a new
+/// option without a line in its page fails here. Every example line of the README and docs/ parses.
 /// </summary>
-public class ReadmeOptionTests
+public class CommandDocsTests
 {
-    static readonly string Readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+    static string Page(string command) => Path.Combine("docs", "cli", command + ".md");
 
     public static IEnumerable<TestCaseData> Options()
     {
@@ -22,49 +22,63 @@ public class ReadmeOptionTests
             {
                 if (option is HelpOption || option is VersionOption) continue;
                 string name = option.Name.StartsWith("--", StringComparison.Ordinal) ? option.Name : option.Aliases.First(a => a.StartsWith("--", StringComparison.Ordinal));
-                yield return new TestCaseData(path, name).SetName($"README documents latsym {path} {name}");
+                yield return new TestCaseData(path, name).SetName($"docs/cli documents latsym {path} {name}");
             }
     }
 
     public static IEnumerable<TestCaseData> TopLevelCommands() =>
         LatentSymmetry.Cli.Program.CreateRoot(TextWriter.Null, TextWriter.Null).Subcommands
-            .Select(c => new TestCaseData(c.Name).SetName($"README has a section for latsym {c.Name}"));
+            .Select(c => new TestCaseData(c.Name).SetName($"docs/cli has a page for latsym {c.Name}"));
 
     [TestCaseSource(nameof(Options))]
-    public void Every_option_is_in_its_commands_readme_section(string commandPath, string option)
+    public void Every_option_is_in_its_commands_page(string commandPath, string option)
     {
-        string section = Section(commandPath.Split(' ')[0]);
+        string page = Page(commandPath.Split(' ')[0]);
+        Assert.That(File.Exists(Path.Combine(DocFiles.RepositoryRoot, page)), Is.True, $"{page} is missing");
         // The whole name, not a prefix of a longer one (--m is not --metric).
-        Assert.That(Regex.IsMatch(section, $@"(?<![\w-]){Regex.Escape(option)}(?![\w-])"), Is.True,
-            $"README.md's section for 'latsym {commandPath}' does not mention {option}; document it with its default and meaning");
+        Assert.That(Regex.IsMatch(DocFiles.Read(page), $@"(?<![\w-]){Regex.Escape(option)}(?![\w-])"), Is.True,
+            $"{page} does not mention {option} of 'latsym {commandPath}'; document it with its default and meaning");
     }
 
     [TestCaseSource(nameof(TopLevelCommands))]
-    public void Every_command_has_a_readme_section(string command) =>
-        Assert.That(Readme, Does.Contain($"### `latsym {command}"));
+    public void Every_command_has_a_page_an_example_and_a_readme_line(string command)
+    {
+        string page = Page(command);
+        Assert.That(File.Exists(Path.Combine(DocFiles.RepositoryRoot, page)), Is.True, $"{page} is missing");
+        string text = DocFiles.Read(page);
+        Assert.That(text, Does.StartWith($"# `latsym {command}"), $"{page} starts with its title");
+        Assert.That(ExampleLinesOf(page).Select(l => l.Split(' ')[1]), Does.Contain(command), $"{page} has no example line 'latsym {command} ...'");
+        Assert.That(DocFiles.Read("README.md"), Does.Contain($"](docs/cli/{command}.md)"), $"README.md's command list does not link {page}");
+    }
 
     /// <summary>
-    /// Every "latsym ..." line of the README's indented examples and every "dotnet run --project LatentSymmetry.Cli ... --"
-    /// line (the set-up command, the SLURM script) as the latsym line it runs; continuations joined, comments cut.
+    /// Every "latsym ..." (or "$ latsym ...") line of the indented examples of the README, docs/ and the package
+    /// readmes, and every
+    /// "dotnet run --project LatentSymmetry.Cli ... --" line (the set-up command, the SLURM script) as the latsym
+    /// line it runs; continuations joined, comments cut.
     /// </summary>
-    public static IEnumerable<TestCaseData> ExampleLines()
+    public static IEnumerable<TestCaseData> ExampleLines() =>
+        DocFiles.Guide().Concat(DocFiles.PackageReadmes()).SelectMany(page => ExampleLinesOf(page).Select(line => new TestCaseData(line).SetName($"{page} example parses: {line}")));
+
+    static IEnumerable<string> ExampleLinesOf(string page)
     {
-        var lines = Readme.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        var lines = DocFiles.Read(page).Split('\n').Select(l => l.TrimEnd('\r')).ToList();
         for (int i = 0; i < lines.Count; i++)
         {
             string line = lines[i].Trim();
             const string Run = "dotnet run --project LatentSymmetry.Cli -c Release -- ";
             if (line.StartsWith(Run, StringComparison.Ordinal)) line = "latsym " + line[Run.Length..];
+            else if (lines[i].StartsWith("    $ latsym ", StringComparison.Ordinal)) line = line[2..];
             else if (!lines[i].StartsWith("    latsym ", StringComparison.Ordinal)) continue;
             while (line.EndsWith('\\') && i + 1 < lines.Count) line = line[..^1] + " " + lines[++i].Trim();
             int comment = line.IndexOf(" #", StringComparison.Ordinal);
             if (comment >= 0) line = line[..comment];
-            yield return new TestCaseData(line.TrimEnd()).SetName($"README example parses: {line.TrimEnd()}");
+            yield return line.TrimEnd();
         }
     }
 
     [TestCaseSource(nameof(ExampleLines))]
-    public void Every_readme_example_parses(string line)
+    public void Every_example_parses(string line)
     {
         // [--json] marks an optional part: parse the line with it.
         // A shell variable stands for a number there ("$SLURM_CPUS_PER_TASK").
@@ -75,19 +89,12 @@ public class ReadmeOptionTests
     }
 
     [Test]
-    public void The_readme_has_examples_of_every_command() =>
-        Assert.That(ExampleLines().Select(c => ((string)c.Arguments[0]!).Split(' ')[1]).Distinct(),
-            Is.SupersetOf(new[] { "train", "profile", "benchmark", "analyze", "compare", "fields", "evaluate", "survey" }));
-
-    [Test]
-    public void Every_embedded_figure_exists()
+    public void The_readme_has_the_set_up_command_and_it_parses()
     {
-        var paths = Regex.Matches(Readme, @"!\[[^\]]*\]\(([^)\s]+)\)").Select(m => m.Groups[1].Value).ToList();
-        Assert.That(paths, Is.Not.Empty);
-        Assert.That(paths.Where(p => !File.Exists(Path.Combine(RepositoryRoot(), p))), Is.Empty, "README.md embeds figures that are not in the repository");
+        Assert.That(ExampleLinesOf("README.md"), Does.Contain("latsym train"), "README.md's first set-up command");
     }
 
-    /// <summary>Splits a shell line into words, honouring single and double quotes (enough for the README's examples).</summary>
+    /// <summary>Splits a shell line into words, honouring single and double quotes (enough for the documentation's examples).</summary>
     static IEnumerable<string> ShellWords(string line)
     {
         var word = new System.Text.StringBuilder();
@@ -105,20 +112,11 @@ public class ReadmeOptionTests
     }
 
     [Test]
-    public void The_tree_has_the_commands_the_readme_lists()
+    public void The_tree_has_the_commands_the_docs_list()
     {
         // Guards the walk itself: an empty tree would make every case above vanish instead of fail.
         var names = Options().Select(c => (string)c.Arguments[0]! + " " + (string)c.Arguments[1]!).ToList();
         Assert.That(names, Does.Contain("train --symmetry-layer").And.Contain("profile gemm --form").And.Contain("survey --mix-a"));
-    }
-
-    /// <summary>The text from "### `latsym COMMAND" to the next "## " or "### " heading ("#### " subsections belong to it).</summary>
-    static string Section(string command)
-    {
-        int start = Readme.IndexOf($"### `latsym {command}", StringComparison.Ordinal);
-        Assert.That(start, Is.GreaterThanOrEqualTo(0), $"README.md has no section '### `latsym {command}`'");
-        var next = new Regex("^#{2,3} ", RegexOptions.Multiline).Match(Readme, start + 1);
-        return next.Success ? Readme[start..next.Index] : Readme[start..];
     }
 
     static IEnumerable<(string Path, Command Command)> Commands(Command command, string path)
@@ -129,13 +127,5 @@ public class ReadmeOptionTests
             yield return (subPath, sub);
             foreach (var nested in Commands(sub, subPath)) yield return nested;
         }
-    }
-
-    static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "LatentSymmetry.sln")) && File.Exists(Path.Combine(dir.FullName, "README.md")))
-                return dir.FullName;
-        throw new InvalidOperationException("README.md not found above the test directory");
     }
 }
