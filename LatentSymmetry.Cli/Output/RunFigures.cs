@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Data;
 using LatentSymmetry.Cli.Plots;
 using LatentSymmetry.Core.Training;
 

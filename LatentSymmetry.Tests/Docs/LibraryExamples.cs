@@ -5,6 +5,8 @@ using LatentSymmetry.Core.Data;
 using LatentSymmetry.Core.Invariance;
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Optim;
+using LatentSymmetry.Core.Orbits;
+using LatentSymmetry.Core.Seeding;
 using LatentSymmetry.Core.Symmetry;
 
 namespace LatentSymmetry.Tests.Docs;
@@ -80,9 +82,9 @@ public class LibraryExamples
         var test = new FieldDataset<float>(dataSeed: 5, count: 320).Test;  // the default field's test split
         var batch = Variable<float>.FromSpan(test.Count, 3, test.Points);
         var tape = new Tape<float>();
-        var penalty = new OrbitPenalty<float>(SymmetryGroup.So3.CreateSampler(seed: 2),
-            MeasuredOrbitPenalty<float>.Of(PenaltyKind.Normalized));       // or null: the original's raw penalty
-        var h = penalty.Forward(tape, model, batch, depth: 1, withOriginal: true);  // h(x), h(R1 x), h(R2 x) after layer 1
+        var penalty = new OrbitEngine<float>(SymmetryGroup.So3.CreateSampler(seed: 2),
+            OrbitPenalties.Of<float>(PenaltyKind.Normalized));             // or null: the original's raw penalty
+        var h = penalty.Forward(tape, model, batch, model.CheckDepth(SymmetryLayer.Hidden(1)), withOriginal: true);  // h(x), h(R1 x), h(R2 x) at hidden layer 1
         var loss = penalty.Compute(tape, h);                                 // Q_h of the batch, on the tape
         LayerInvariance measured = InvarianceMeasures.Measure(h.Original!, h.First, h.Second);
         Console.WriteLine($"penalty {loss.Item():G4}; Q_h {measured.Qh}, Q {measured.Q}");

@@ -1,5 +1,5 @@
 using LatentSymmetry.Core.Data; using LatentSymmetry.Core.Fields; using LatentSymmetry.Core.Models;
-using LatentSymmetry.Core.Symmetry; using LatentSymmetry.Core.Training;
+using LatentSymmetry.Core.Seeding; using LatentSymmetry.Core.Symmetry; using LatentSymmetry.Core.Training;
 
 namespace LatentSymmetry.Tests.Docs;
 
