@@ -7,6 +7,7 @@ using LatentSymmetry.Core.Fields;
 using LatentSymmetry.Core.Invariance;
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Orbits;
+using LatentSymmetry.Core.Seeding;
 using LatentSymmetry.Core.Symmetry;
 using LatentSymmetry.Core.Training;
 
@@ -20,13 +21,6 @@ namespace LatentSymmetry.Core.Evaluation;
 /// </summary>
 public static class RunEvaluator
 {
-    // Streams of the evaluation's own, beside the run's three (0x5EED_0001..3): evaluating never reuses
-    // the rotations the run trained or was tested with.
-    const int InvarianceRotationOffset = 0x5EED_0011;
-    const int MeasureRotationOffset = 0x5EED_0012;
-    const int PairRotationOffset = 0x5EED_0013;
-    const int AngleRotationOffset = 0x5EED_0014;
-
     /// <summary>Evaluates <paramref name="run"/> (weights loaded here; see <see cref="SavedRun.LoadModel{T}"/> for the errors).</summary>
     public static RunEvaluation Evaluate(SavedRun run, EvaluationOptions? options = null)
     {
@@ -64,15 +58,15 @@ public static class RunEvaluator
         var test = data.Test;
         var evaluator = new Evaluator<float>();
         double testLoss = evaluator.Evaluate(model, test, SymmetryLayer.None, o.Group, 0).Task;
-        double orbitLoss = evaluator.OrbitTaskLoss(model, test, data.Field, o.Group, o.Seeds.Augmentation ^ Trainer.OrbitRotationOffset);
+        double orbitLoss = evaluator.OrbitTaskLoss(model, test, data.Field, o.Group, o.Seeds.Augmentation ^ RotationStreams.OrbitTaskLoss);
         int seed = o.Seeds.Augmentation;
 
-        var (eps32, eps64, kept) = InvarianceErrors(model, model64, test, o, options.Rotations, seed ^ InvarianceRotationOffset);
+        var (eps32, eps64, kept) = InvarianceErrors(model, model64, test, o, options.Rotations, seed ^ RotationStreams.InvarianceError);
         var layers = MeasureLayers(model, test, o.Group, options, seed);
         var reference = options.Reference
             ? MeasureLayers(SavedRun.CreateModel<float>(o), test, o.Group, options with { BootstrapReplicates = 0 }, seed)
             : null;
-        var (curve, axis, upTo) = AngleCurveOf(model, test, data.Field, o, options.Rotations, seed ^ AngleRotationOffset);
+        var (curve, axis, upTo) = AngleCurveOf(model, test, data.Field, o, options.Rotations, seed ^ RotationStreams.AngleCurve);
         var penalised = o.SymmetryLayer.IsSet && o.LambdaSymMax > 0 ? o.SymmetryLayer : SymmetryLayers.None;
         return new RunEvaluation(testLoss, null, orbitLoss, eps32, eps64, kept, layers, reference, curve, axis, upTo, penalised,
             clock.Elapsed.TotalSeconds);
@@ -154,7 +148,7 @@ public static class RunEvaluator
             // [x; g1 x; g2 x] with one pair of Haar rotations per test point, through the orbit engine as training does.
             var tape = new Tape<float>();
             using var _ = tape.NoGrad();
-            var engine = new OrbitEngine<float>(group.CreateSampler(seed ^ MeasureRotationOffset));
+            var engine = new OrbitEngine<float>(group.CreateSampler(seed ^ RotationStreams.LayerMeasures));
             var layers = new OrbitActivations<float>[depth];
             engine.Forward(tape, model, Variable<float>.FromSpan(n, d, test.Points), LayerDepths(model), withOriginal: true, layers);
             var measureOptions = InvarianceMeasureOptions.Default with { BootstrapReplicates = options.BootstrapReplicates, Seed = seed };
@@ -168,7 +162,7 @@ public static class RunEvaluator
         }
         if ((options.Metrics & InvarianceMetric.MI) != 0)
         {
-            var (first, second, classes) = RotationPairs(group, n, options.Rotations, options.RotationClasses, seed ^ PairRotationOffset);
+            var (first, second, classes) = RotationPairs(group, n, options.Rotations, options.RotationClasses, seed ^ RotationStreams.RotationPairs);
             int m = n * options.Rotations;
             var stacked = Variable<float>.Zeros(2 * m, d);
             var points = new float[m * d];

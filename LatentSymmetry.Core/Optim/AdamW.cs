@@ -13,7 +13,7 @@ namespace LatentSymmetry.Core.Optim;
 /// gradient is still in cache. Each parameter's update depends only on its own gradient and moments, so
 /// both ways give the same bits.
 /// </remarks>
-public sealed class AdamW<T> : IGradientConsumer<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class AdamW<T> : IOptimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     readonly Variable<T>[] _parameters;
     readonly T[][] _m;

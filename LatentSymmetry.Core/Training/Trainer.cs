@@ -16,16 +16,8 @@ namespace LatentSymmetry.Core.Training;
 /// </summary>
 public sealed class Trainer
 {
-    // Evaluation draws its rotations from streams of its own, so that evaluating never shifts the
-    // training stream; offsets are arbitrary fixed constants.
-    const int ValidationRotationOffset = 0x5EED_0001;
-    const int TestRotationOffset = 0x5EED_0002;
-
-    /// <summary>
-    /// XOR-ed into the augmentation seed for the rotations of orbit_task_loss, so that a saved run's figure can
-    /// be recomputed (latsym evaluate) from the same stream.
-    /// </summary>
-    public const int OrbitRotationOffset = 0x5EED_0003;
+    /// <summary>The rotation stream of orbit_task_loss (see <see cref="RotationStreams"/>, where every stream's offset lives).</summary>
+    public const int OrbitRotationOffset = RotationStreams.OrbitTaskLoss;
 
     readonly FieldDataset<float>? _data;
     readonly Module<float>? _model;
@@ -54,6 +46,15 @@ public sealed class Trainer
         _data = data;
         _model = model;
     }
+
+    /// <summary>
+    /// The penalty strategy to train with, in place of the options' <see cref="TrainingOptions.Penalty"/> (null: that one).
+    /// Its value is what the history records as the sym loss, at training, validation and test alike.
+    /// </summary>
+    public IOrbitPenaltyKind<float>? Penalty { get; init; }
+
+    /// <summary>The optimiser to train with, made for the model (null: AdamW with the options' settings).</summary>
+    public Func<Module<float>, IOptimizer<float>>? Optimizer { get; init; }
 
     /// <summary>The run's settings.</summary>
     public TrainingOptions Options { get; }
@@ -132,9 +133,9 @@ public sealed class Trainer
         int d = group.Dimension;
         if (data.Train.Count == 0 || data.Validation.Count == 0 || data.Test.Count == 0)
             throw new ArgumentException($"train-region {data.Region} keeps none of the {data.Count} points in a split (train {data.Train.Count}, validation {data.Validation.Count}, test {data.Test.Count})");
-        var optimizer = new AdamW<float>(model.Parameters(), o.Optimizer);
+        var optimizer = Optimizer?.Invoke(model) ?? new AdamW<float>(model.Parameters(), o.Optimizer);
         var sampler = o.SymmetryLayer.IsSet ? group.CreateSampler(seeds.Augmentation) : null;
-        var penaltyKind = OrbitPenalties.Of<float>(o.Penalty, o.PenaltyGradDenominator);
+        var penaltyKind = Penalty ?? OrbitPenalties.Of<float>(o.Penalty, o.PenaltyGradDenominator);
         var step = new TrainingStep<float>(model, optimizer, o.SymmetryLayer, sampler is null ? null : new OrbitEngine<float>(sampler, penaltyKind))
         {
             MeasureUnweightedPenalty = MeasureUnweightedSymLoss,
@@ -192,7 +193,7 @@ public sealed class Trainer
             double? valSym = null;
             if (!skipFiniteValidation || model.OutputBound(valCoordinateBound) + valTargetBound >= CertainlyFiniteBound)
             {
-                (valTask, valSym) = evaluator.Evaluate(model, data.Validation, o.SymmetryLayer, group, seeds.Augmentation ^ ValidationRotationOffset,
+                (valTask, valSym) = evaluator.Evaluate(model, data.Validation, o.SymmetryLayer, group, seeds.Augmentation ^ RotationStreams.Validation,
                     penaltyKind, valByLayer, measureSym: MeasureValidationSymLoss);
                 diverged |= !double.IsFinite(valTask);
             }
@@ -210,7 +211,7 @@ public sealed class Trainer
             onEpoch?.Invoke(metrics);
         }
 
-        var test = Test(o, model, data, diverged, evaluator);
+        var test = Test(o, penaltyKind, model, data, diverged, evaluator);
         return new TrainingResult(o, seeds, history, batchTask, batchSym, test.Task, test.Sym, diverged, clock.Elapsed.TotalSeconds, model, data)
         {
             OrbitTaskLoss = test.Orbit,
@@ -248,7 +249,7 @@ public sealed class Trainer
         var expected = UnpenalisedTwin(options) ?? throw new ArgumentException($"lambda-sym-max is {options.LambdaSymMax}: only a lambda-sym-max 0 run trains as its unpenalised twin", nameof(options));
         if (twin.Options != expected) throw new ArgumentException("the twin's options are not those of the run's unpenalised twin", nameof(twin));
         if (options == expected) return twin;
-        var test = Test(options, twin.Model, twin.Data, twin.Diverged, new Evaluator<float>());
+        var test = Test(options, null, twin.Model, twin.Data, twin.Diverged, new Evaluator<float>());
         var batchSym = new double[twin.BatchTaskLosses.Count];
         Array.Fill(batchSym, double.NaN);
         return twin with
@@ -266,7 +267,7 @@ public sealed class Trainer
     /// The test figures of a trained <paramref name="model"/> under <paramref name="options"/>: task loss, sym loss
     /// (summed and per layer) and orbit task loss, each from its own rotation stream; NaN when the run diverged.
     /// </summary>
-    static (double Task, double? Sym, double[] SymByLayer, double Orbit) Test(TrainingOptions options, Module<float> model,
+    static (double Task, double? Sym, double[] SymByLayer, double Orbit) Test(TrainingOptions options, IOrbitPenaltyKind<float>? penalty, Module<float> model,
         FieldDataset<float> data, bool diverged, Evaluator<float> evaluator)
     {
         var seeds = options.Seeds;
@@ -277,9 +278,9 @@ public sealed class Trainer
         double orbitTask = double.NaN;
         if (!diverged)
         {
-            var penaltyKind = OrbitPenalties.Of<float>(options.Penalty, options.PenaltyGradDenominator);
-            (testTask, testSym) = evaluator.Evaluate(model, data.Test, options.SymmetryLayer, options.Group, seeds.Augmentation ^ TestRotationOffset, penaltyKind, testSymByLayer);
-            orbitTask = evaluator.OrbitTaskLoss(model, data.Test, data.Field, options.Group, seeds.Augmentation ^ OrbitRotationOffset);
+            var penaltyKind = penalty ?? OrbitPenalties.Of<float>(options.Penalty, options.PenaltyGradDenominator);
+            (testTask, testSym) = evaluator.Evaluate(model, data.Test, options.SymmetryLayer, options.Group, seeds.Augmentation ^ RotationStreams.Test, penaltyKind, testSymByLayer);
+            orbitTask = evaluator.OrbitTaskLoss(model, data.Test, data.Field, options.Group, seeds.Augmentation ^ RotationStreams.OrbitTaskLoss);
         }
         return (testTask, testSym, testSymByLayer, orbitTask);
     }

@@ -10,7 +10,7 @@ namespace LatentSymmetry.Core.Training;
 
 /// <summary>
 /// One optimisation step of the latent-symmetry objective, MSE + λ · L_sym, on a batch: forward, penalty,
-/// backward, AdamW. Allocation-free once warm (its tape reuses every buffer).
+/// backward, the optimiser's update (AdamW in the tool). Allocation-free once warm (its tape reuses every buffer).
 /// </summary>
 /// <remarks>
 /// With a penalty, the batch x and its two rotated copies R1 x, R2 x go through the shared layers as one
@@ -29,13 +29,13 @@ public sealed class TrainingStep<T> where T : unmanaged, IFloatingPointIeee754<T
     readonly double[] _layerSym = [];
 
     /// <summary>A step for <paramref name="model"/>; the sampler is needed when <paramref name="layer"/> is set.</summary>
-    public TrainingStep(Module<T> model, AdamW<T> optimizer, SymmetryLayers layer, IRotationSampler? sampler)
+    public TrainingStep(Module<T> model, IOptimizer<T> optimizer, SymmetryLayers layer, IRotationSampler? sampler)
         : this(model, optimizer, layer, sampler is null ? null : new OrbitEngine<T>(sampler))
     {
     }
 
     /// <summary>A step for <paramref name="model"/> with the orbit penalty <paramref name="orbit"/>, needed when <paramref name="layer"/> is set.</summary>
-    public TrainingStep(Module<T> model, AdamW<T> optimizer, SymmetryLayers layer, OrbitEngine<T>? orbit)
+    public TrainingStep(Module<T> model, IOptimizer<T> optimizer, SymmetryLayers layer, OrbitEngine<T>? orbit)
     {
         ArgumentNullException.ThrowIfNull(layer);
         Model = model;
@@ -56,7 +56,7 @@ public sealed class TrainingStep<T> where T : unmanaged, IFloatingPointIeee754<T
     public Module<T> Model { get; }
 
     /// <summary>The optimizer that applies the gradients.</summary>
-    public AdamW<T> Optimizer { get; }
+    public IOptimizer<T> Optimizer { get; }
 
     /// <summary>Where the penalty applies (its value is the sum over these layers).</summary>
     public SymmetryLayers Layer { get; }
