@@ -51,7 +51,7 @@ internal static class RunFigures
         bool cone = region.Kind == TrainRegionKind.Cone && d == 3;
         // Cells the disk's edge crosses need values, so the smooth edge drawn over them has colour on its inside.
         double reach = n > 1 ? Math.Sqrt(2) * 2 * extent / (n - 1) : 0;
-        var field = r.Data.Field;
+        var field = r.Data.Field ?? r.Options.TargetField; // the CLI trains on a field of its options
         var points = new float[d * n * n];
         var truth = new double[n * n];
         var outside = new bool[n * n];

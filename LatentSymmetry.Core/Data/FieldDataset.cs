@@ -65,6 +65,31 @@ public sealed class FieldDataset<T>
         Test = Take(points, permutation.AsSpan(trainCount + validationCount));
     }
 
+    /// <summary>
+    /// Data a program gives, split already: three splits of the same point and target widths, drawn from
+    /// <paramref name="domain"/>, and the scalar field behind them when there is one (null for vector targets or samples
+    /// of unknown origin; measures that need the field, as orbit_task_loss, are then NaN). The data seed and count are 0.
+    /// </summary>
+    public FieldDataset(FieldSplit<T> train, FieldSplit<T> validation, FieldSplit<T> test, SamplingDomain domain, IScalarField? field = null)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(validation);
+        ArgumentNullException.ThrowIfNull(test);
+        ArgumentNullException.ThrowIfNull(domain);
+        foreach (var split in new[] { train, validation, test })
+            if (split.Dimension != domain.Dimension || split.TargetWidth != train.TargetWidth)
+                throw new ArgumentException($"every split needs {domain.Dimension}-D points and targets of width {train.TargetWidth}; got {split.Dimension} and {split.TargetWidth}");
+        if (field is not null && (field.Dimension != domain.Dimension || train.TargetWidth != 1))
+            throw new ArgumentException($"field {field.Spec} gives scalar targets of {field.Dimension}-D points; the data are {domain.Dimension}-D with targets of width {train.TargetWidth}", nameof(field));
+        Domain = domain;
+        Field = field;
+        Region = TrainRegion.Full;
+        Count = train.Count + validation.Count + test.Count;
+        Train = train;
+        Validation = validation;
+        Test = test;
+    }
+
     /// <summary>The seed the dataset was generated from.</summary>
     public int DataSeed { get; }
 
@@ -77,8 +102,11 @@ public sealed class FieldDataset<T>
     /// <summary>Where the points were drawn.</summary>
     public SamplingDomain Domain { get; }
 
-    /// <summary>The target field.</summary>
-    public IScalarField Field { get; }
+    /// <summary>The target field; null for data a program gave (<see cref="FieldDataset(FieldSplit{T}, FieldSplit{T}, FieldSplit{T}, SamplingDomain, IScalarField?)"/>).</summary>
+    public IScalarField? Field { get; }
+
+    /// <summary>Values per target, w (1 for a scalar field).</summary>
+    public int TargetWidth => Train.TargetWidth;
 
     /// <summary>Which points the splits keep.</summary>
     public TrainRegion Region { get; }
@@ -121,7 +149,7 @@ public sealed class FieldDataset<T>
         var targets = new T[kept.Count];
         for (int i = 0; i < kept.Count; i++)
             points.AsSpan(d * kept[i], d).CopyTo(splitPoints.AsSpan(d * i, d));
-        Field.EvaluateRows<T>(splitPoints, targets);
+        Field!.EvaluateRows<T>(splitPoints, targets);
         return new FieldSplit<T>(splitPoints, targets, [.. kept], d);
     }
 }

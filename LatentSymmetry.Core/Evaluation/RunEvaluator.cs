@@ -58,7 +58,8 @@ public static class RunEvaluator
         var test = data.Test;
         var evaluator = new Evaluator<float>();
         double testLoss = evaluator.Evaluate(model, test, SymmetryLayer.None, o.Group, 0).Task;
-        double orbitLoss = evaluator.OrbitTaskLoss(model, test, data.Field, o.Group, o.Seeds.Augmentation ^ RotationStreams.OrbitTaskLoss);
+        var field = data.Field ?? throw new ArgumentException("evaluation measures the run of a field; these data were given without one", nameof(data));
+        double orbitLoss = evaluator.OrbitTaskLoss(model, test, field, o.Group, o.Seeds.Augmentation ^ RotationStreams.OrbitTaskLoss);
         int seed = o.Seeds.Augmentation;
 
         var (eps32, eps64, kept) = InvarianceErrors(model, model64, test, o, options.Rotations, seed ^ RotationStreams.InvarianceError);
@@ -66,7 +67,7 @@ public static class RunEvaluator
         var reference = options.Reference
             ? MeasureLayers(SavedRun.CreateModel<float>(o), test, o.Group, options with { BootstrapReplicates = 0 }, seed)
             : null;
-        var (curve, axis, upTo) = AngleCurveOf(model, test, data.Field, o, options.Rotations, seed ^ RotationStreams.AngleCurve);
+        var (curve, axis, upTo) = AngleCurveOf(model, test, field, o, options.Rotations, seed ^ RotationStreams.AngleCurve);
         var penalised = o.SymmetryLayer.IsSet && o.LambdaSymMax > 0 ? o.SymmetryLayer : SymmetryLayers.None;
         return new RunEvaluation(testLoss, null, orbitLoss, eps32, eps64, kept, layers, reference, curve, axis, upTo, penalised,
             clock.Elapsed.TotalSeconds);

@@ -52,7 +52,7 @@ public sealed class Evaluator<T> where T : unmanaged, IFloatingPointIeee754<T>
             chunkLayers = [];
         }
         double taskSum = 0, symSum = 0;
-        int n = split.Count, d = split.Dimension;
+        int n = split.Count, d = split.Dimension, w = split.TargetWidth;
         if (n == 0)
         {
             if (!perLayer.IsEmpty) perLayer[..depths.Length].Fill(double.NaN);
@@ -65,9 +65,9 @@ public sealed class Evaluator<T> where T : unmanaged, IFloatingPointIeee754<T>
             tape.Reset();
             using var _ = tape.NoGrad();
             var x = tape.NewScratch(rows, d);
-            var y = tape.NewScratch(rows, 1);
+            var y = tape.NewScratch(rows, w);
             split.Points.Slice(d * start, d * rows).CopyTo(x.Span);
-            split.Targets.Slice(start, rows).CopyTo(y.Span);
+            split.Targets.Slice(w * start, w * rows).CopyTo(y.Span);
             // Losses are means over chunks of possibly different size: weight each by its row count.
             taskSum += double.CreateChecked(tape.MseLoss(model.Forward(tape, x), y).Item()) * rows;
             if (orbit is not null)

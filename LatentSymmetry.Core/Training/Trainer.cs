@@ -1,4 +1,3 @@
-using LatentSymmetry.Autograd.Kernels;
 using System.Numerics;
 using System.Diagnostics;
 using LatentSymmetry.Core.Data;
@@ -6,6 +5,7 @@ using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Optim;
 using LatentSymmetry.Core.Orbits;
 using LatentSymmetry.Core.Seeding;
+using LatentSymmetry.Core.Tasks;
 
 namespace LatentSymmetry.Core.Training;
 
@@ -53,6 +53,15 @@ public sealed class Trainer
     /// </summary>
     public IOrbitPenaltyKind<float>? Penalty { get; init; }
 
+    /// <summary>
+    /// What is learned and how the group acts on it (null: the options' group acting on a scalar invariant target, the
+    /// original's task). The model's output width is the task's, and augmentation turns the targets through its
+    /// representation.
+    /// </summary>
+    public SupervisedTask? Task { get; init; }
+
+    SupervisedTask TaskOrDefault => Task ?? SupervisedTask.ScalarInvariant(Options.Group);
+
     /// <summary>The optimiser to train with, made for the model (null: AdamW with the options' settings).</summary>
     public Func<Module<float>, IOptimizer<float>>? Optimizer { get; init; }
 
@@ -97,23 +106,24 @@ public sealed class Trainer
     public FieldDataset<float> CreateDataset() => new(Options.Seeds.Data, Options.Samples, Options.Domain, Options.TargetField, Options.TrainRegion);
 
     /// <summary>Builds the initial model (a pure function of the model seed and architecture).</summary>
-    public Module<float> CreateModel() => CreateModel<float>(Options);
+    public Module<float> CreateModel() => CreateModel<float>(Options, TaskOrDefault.OutputWidth);
 
     /// <summary>
     /// The initial network of <paramref name="options"/> in precision <typeparamref name="T"/>: the weights a run
     /// starts from (float32 to train; float64 to evaluate the same initial weights in double).
     /// </summary>
-    public static Module<T> CreateModel<T>(TrainingOptions options) where T : unmanaged, IFloatingPointIeee754<T>
+    public static Module<T> CreateModel<T>(TrainingOptions options, int outputWidth = 1) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(outputWidth);
         ArgumentNullException.ThrowIfNull(options);
         var stream = new RandomStream(options.Seeds.Model);
         if (options.Model == ModelKind.Invariant)
         {
-            var invariant = new InvariantMlp<T>(options.Group, options.HiddenDim, options.HiddenLayers, 1);
+            var invariant = new InvariantMlp<T>(options.Group, options.HiddenDim, options.HiddenLayers, outputWidth);
             invariant.Initialize(stream);
             return invariant;
         }
-        var model = new Mlp<T>(options.Group.Dimension, options.HiddenDim, options.HiddenLayers, 1);
+        var model = new Mlp<T>(options.Group.Dimension, options.HiddenDim, options.HiddenLayers, outputWidth);
         model.Initialize(stream);
         return model;
     }
@@ -133,6 +143,11 @@ public sealed class Trainer
         int d = group.Dimension;
         if (data.Train.Count == 0 || data.Validation.Count == 0 || data.Test.Count == 0)
             throw new ArgumentException($"train-region {data.Region} keeps none of the {data.Count} points in a split (train {data.Train.Count}, validation {data.Validation.Count}, test {data.Test.Count})");
+        var task = TaskOrDefault;
+        int w = task.OutputWidth;
+        if (task.Group != group) throw new ArgumentException($"the task is of group {task.Group.Name}; the options' group is {group.Name}");
+        if (data.TargetWidth != w || (model.OutputDimension != 0 && model.OutputDimension != w))
+            throw new ArgumentException($"the task ({task}) has targets of width {w}; the data have {data.TargetWidth} and the model gives {model.OutputDimension}");
         var optimizer = Optimizer?.Invoke(model) ?? new AdamW<float>(model.Parameters(), o.Optimizer);
         var sampler = o.SymmetryLayer.IsSet ? group.CreateSampler(seeds.Augmentation) : null;
         var penaltyKind = Penalty ?? OrbitPenalties.Of<float>(o.Penalty, o.PenaltyGradDenominator);
@@ -146,7 +161,7 @@ public sealed class Trainer
         var schedule = new LambdaSchedule(o.LambdaSymMax, o.Epochs);
         var order = data.CreateBatchOrder(o.BatchSize);
         var points = new float[d * o.BatchSize];
-        var targets = new float[o.BatchSize];
+        var targets = new float[o.BatchSize * w];
         var history = new List<EpochMetrics>(o.Epochs);
         var batchTask = new List<double>(o.Epochs * order.BatchCount);
         var batchSym = new List<double>(o.SymmetryLayer.IsSet ? o.Epochs * order.BatchCount : 0);
@@ -170,24 +185,25 @@ public sealed class Trainer
             {
                 var rows = order.Batch(i);
                 var batch = points.AsSpan(0, d * rows.Length);
-                data.Train.Gather(rows, batch, targets.AsSpan(0, rows.Length));
+                var batchTargets = targets.AsSpan(0, w * rows.Length);
+                data.Train.Gather(rows, batch, batchTargets);
                 if (augmenter is not null)
                 {
-                    // Augmentation assumes f(R x) = f(x): the points turn, the targets stay.
+                    // The points turn by R, the targets by ρ(R): fixed for an invariant field, turned for a vector field.
                     var r = turns.AsSpan(0, d * d * rows.Length);
                     augmenter.Sample(r);
-                    RowRotation.Apply<float>(r, batch, batch, d);
+                    task.Augment<float>(r, batch, batchTargets);
                 }
-                var (task, sym) = step.Run(batch, targets.AsSpan(0, rows.Length), lambda);
-                batchTask.Add(task);
-                taskSum += task;
+                var (taskLoss, sym) = step.Run(batch, batchTargets, lambda);
+                batchTask.Add(taskLoss);
+                taskSum += taskLoss;
                 if (sampler is not null) batchSym.Add(sym); // NaN where not measured, so batches stay aligned with batchTask
                 if (symMeasured)
                 {
                     symSum += sym;
                     for (int k = 0; k < trainByLayer.Length; k++) trainByLayer[k] += step.LayerSym[k];
                 }
-                if (!double.IsFinite(task) || (symMeasured && !double.IsFinite(sym))) { diverged = true; break; }
+                if (!double.IsFinite(taskLoss) || (symMeasured && !double.IsFinite(sym))) { diverged = true; break; }
             }
             double valTask = double.NaN;
             double? valSym = null;
@@ -280,7 +296,7 @@ public sealed class Trainer
         {
             var penaltyKind = penalty ?? OrbitPenalties.Of<float>(options.Penalty, options.PenaltyGradDenominator);
             (testTask, testSym) = evaluator.Evaluate(model, data.Test, options.SymmetryLayer, options.Group, seeds.Augmentation ^ RotationStreams.Test, penaltyKind, testSymByLayer);
-            orbitTask = evaluator.OrbitTaskLoss(model, data.Test, data.Field, options.Group, seeds.Augmentation ^ RotationStreams.OrbitTaskLoss);
+            if (data.Field is not null) orbitTask = evaluator.OrbitTaskLoss(model, data.Test, data.Field, options.Group, seeds.Augmentation ^ RotationStreams.OrbitTaskLoss);
         }
         return (testTask, testSym, testSymByLayer, orbitTask);
     }

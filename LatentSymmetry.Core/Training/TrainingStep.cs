@@ -73,19 +73,20 @@ public sealed class TrainingStep<T> where T : unmanaged, IFloatingPointIeee754<T
     public ReadOnlySpan<double> LayerSym => _layerSym;
 
     /// <summary>
-    /// Trains on the batch (<paramref name="points"/> [B·d] and <paramref name="targets"/> [B], row-major, d the
-    /// model's input dimension) with weight <paramref name="lambda"/> on the penalty. Returns the batch's task
+    /// Trains on the batch (<paramref name="points"/> [B·d] and <paramref name="targets"/> [B·w], row-major, d the
+    /// model's input dimension, w its output width) with weight <paramref name="lambda"/> on the penalty. Returns the batch's task
     /// loss and sym loss (NaN without a symmetry layer, or when λ = 0 and <see cref="MeasureUnweightedPenalty"/> is off).
     /// </summary>
     public (double Task, double Sym) Run(ReadOnlySpan<T> points, ReadOnlySpan<T> targets, double lambda)
     {
-        int b = targets.Length, d = Model.InputDimension;
-        if (points.Length != d * b) throw new ArgumentException($"{points.Length} point coordinates for {b} targets; need {d} per target");
+        int d = Model.InputDimension, b = points.Length / d, w = b == 0 ? 1 : targets.Length / b;
+        if (points.Length != d * b || targets.Length != w * b || b == 0)
+            throw new ArgumentException($"{points.Length} point coordinates and {targets.Length} targets are not rows of {d} coordinates with a target each");
         var tape = _tape;
         tape.Reset();
         Optimizer.ZeroGrad();
         var x = tape.NewScratch(b, d);
-        var y = tape.NewScratch(b, 1);
+        var y = tape.NewScratch(b, w);
         points.CopyTo(x.Span);
         targets.CopyTo(y.Span);
 

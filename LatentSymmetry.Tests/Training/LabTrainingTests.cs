@@ -73,7 +73,7 @@ public class LabTrainingTests
     {
         var r = new Trainer(Small with { Group = SymmetryGroup.So2, SymmetryLayer = SymmetryLayer.Output }).Run();
         Assert.That(r.Data.Dimension, Is.EqualTo(2));
-        Assert.That(r.Data.Field.Name, Is.EqualTo("gaussian-ring"));
+        Assert.That(r.Data.Field!.Name, Is.EqualTo("gaussian-ring"));
         Assert.That(r.Model.InputDimension, Is.EqualTo(2));
         Assert.That(double.IsFinite(r.TestTaskLoss) && double.IsFinite(r.TestSymLoss!.Value) && double.IsFinite(r.OrbitTaskLoss), Is.True);
     }

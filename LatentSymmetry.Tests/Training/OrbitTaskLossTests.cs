@@ -46,7 +46,7 @@ public class OrbitTaskLossTests
         var model = Constant(3, 0.1);
         var evaluator = new Evaluator<double>();
         double test = evaluator.Evaluate(model, data.Test, SymmetryLayer.None, 0).Task;
-        double orbit = evaluator.OrbitTaskLoss(model, data.Test, data.Field, SymmetryGroup.So3, 5);
+        double orbit = evaluator.OrbitTaskLoss(model, data.Test, data.Field!, SymmetryGroup.So3, 5);
         Assert.That(orbit / test, Is.EqualTo(1).Within(1e-12));
     }
 }
