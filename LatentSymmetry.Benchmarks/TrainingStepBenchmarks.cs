@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Fields;
 using BenchmarkDotNet.Attributes;
 using LatentSymmetry.Core.Data;
 using LatentSymmetry.Core.Models;
@@ -34,7 +35,7 @@ public class TrainingStepBenchmarks
         _points = new float[3 * 128];
         _targets = new float[128];
         new RandomStream(3).FillUniform<float>(_points, -5, 5);
-        ScalarField.Evaluate<float>(_points, _targets);
+        FieldCatalog.Default(3).EvaluateRows<float>(_points, _targets);
     }
 
     [Benchmark]

@@ -22,7 +22,7 @@ public static class LinearOp
         var y = tape.NewOutput(rows, outs, x, weight);
         if (!y.RequiresGrad && tape.NeedsGrad(bias)) y = tape.NewOutput(rows, outs, bias);
         Gemm.MultiplyBiasActivation(GemmPath.Auto, GemmForm.NT, rows, outs, x.Cols, x.Span, weight.Span, y.Span, bias.Span, relu);
-        tape.Record(new TapeNode<T>(Backward, y, x, weight, option: relu ? 1 : 0, extra: bias));
+        tape.Record(new TapeNode<T>(Backward, y, x, weight, integer: relu ? 1 : 0, context: bias));
         return y;
     }
 
@@ -30,13 +30,13 @@ public static class LinearOp
     {
         var x = node.A!;
         var w = node.B!;
-        var b = (Variable<T>)node.Extra!;
+        var b = (Variable<T>)node.Context!;
         var y = node.Output;
         int rows = y.Rows, outs = y.Cols, ins = x.Cols;
         // The output's gradient is complete and read by no one else once this rule runs, so the ReLU
         // mask is applied to it in place: it becomes the gradient of the pre-activation.
         var dz = y.Grad!.Span;
-        BiasActivationKernels.Backward(dz, y.Span, rows, outs, b.RequiresGrad ? tape.GradOf(b).Span : default, relu: node.Option == 1);
+        BiasActivationKernels.Backward(dz, y.Span, rows, outs, b.RequiresGrad ? tape.GradOf(b).Span : default, relu: node.Integer == 1);
         if (w.RequiresGrad) Gemm.Multiply(GemmForm.TN, outs, ins, rows, dz, x.Span, tape.GradOf(w).Span, accumulate: true);   // dW += dzᵀ·x
         if (x.RequiresGrad)
         {

@@ -19,7 +19,7 @@ public static class MatMulOp
             throw new ArgumentException($"MatMul {form}: inner dimensions differ, {a.Shape} and {b.Shape} give {k} and {kb}");
         var c = tape.NewOutput(m, n, a, b);
         Gemm.Multiply(form, m, n, k, a.Span, b.Span, c.Span, accumulate: false);
-        tape.Record(new TapeNode<T>(Backward, c, a, b, option: (int)form));
+        tape.Record(new TapeNode<T>(Backward, c, a, b, integer: (int)form));
         return c;
     }
 
@@ -29,7 +29,7 @@ public static class MatMulOp
         var b = node.B!;
         var dc = node.Output.Grad!;
         int m = node.Output.Rows, n = node.Output.Cols;
-        switch ((GemmForm)node.Option)
+        switch ((GemmForm)node.Integer)
         {
             case GemmForm.NN: // C = A·B, A[m,k], B[k,n]
             {

@@ -16,13 +16,13 @@ public static class MseLossOp
         var y = tape.NewOutput(1, 1, prediction, target);
         T count = T.CreateChecked(prediction.Length);
         y.Span[0] = Reductions.SumOfSquares<T>(diff.Span) / count;
-        tape.Record(new TapeNode<T>(Backward, y, prediction, target, scalar: count, extra: diff));
+        tape.Record(new TapeNode<T>(Backward, y, prediction, target, scalar: count, context: diff));
         return y;
     }
 
     static void Backward<T>(Tape<T> tape, in TapeNode<T> node) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var diff = ((Variable<T>)node.Extra!).Span;
+        var diff = ((Variable<T>)node.Context!).Span;
         T g = node.Output.Grad!.Span[0] / node.Scalar;
         g += g; // d/dp mean((p - t)^2) = 2 (p - t) / N
         if (node.A!.RequiresGrad)

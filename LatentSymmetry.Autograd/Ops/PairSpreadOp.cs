@@ -31,14 +31,14 @@ public static class PairSpreadOp
         T factor = T.CreateChecked(2) / T.CreateChecked(n - 1);
         var y = tape.NewOutput(1, 1, x);
         y.Span[0] = factor * total;
-        tape.Record(new TapeNode<T>(Backward, y, x, scalar: factor, extra: centred));
+        tape.Record(new TapeNode<T>(Backward, y, x, scalar: factor, context: centred));
         return y;
     }
 
     // d/dx_i [2/(n−1) Σ_k ‖x_k − x̄‖²] = 4/(n−1) (x_i − x̄).
     static void Backward<T>(Tape<T> tape, in TapeNode<T> node) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var centred = ((Variable<T>)node.Extra!).Span;
+        var centred = ((Variable<T>)node.Context!).Span;
         T g = node.Output.Grad!.Span[0] * (node.Scalar + node.Scalar);
         var dx = tape.GradOf(node.A!).Span;
         TensorPrimitives.MultiplyAdd(centred, g, dx, dx);

@@ -28,7 +28,7 @@ public static class RowOps
         b.Span.CopyTo(y.Span[a.Length..]);
         c?.Span.CopyTo(y.Span[(a.Length + b.Length)..]);
         // The third input rides in Extra: a tensor is a reference, so recording still allocates nothing.
-        tape.Record(new TapeNode<T>(ConcatBackward, y, a, b, extra: c));
+        tape.Record(new TapeNode<T>(ConcatBackward, y, a, b, context: c));
         return y;
     }
 
@@ -36,7 +36,7 @@ public static class RowOps
     {
         var dy = node.Output.Grad!.Span;
         int offset = 0;
-        foreach (var part in (ReadOnlySpan<Variable<T>?>)[node.A, node.B, node.Extra as Variable<T>])
+        foreach (var part in (ReadOnlySpan<Variable<T>?>)[node.A, node.B, node.Context as Variable<T>])
         {
             if (part is null) continue;
             if (part.RequiresGrad)
@@ -54,14 +54,14 @@ public static class RowOps
         if (firstRow < 0 || rowCount < 0 || firstRow + rowCount > x.Rows)
             throw new ArgumentOutOfRangeException(nameof(firstRow), $"SliceRows: rows [{firstRow}, {firstRow + rowCount}) are not inside a tensor of shape {x.Shape}");
         var y = tape.NewRowView(x, firstRow, rowCount);
-        tape.Record(new TapeNode<T>(SliceBackward, y, x, option: firstRow));
+        tape.Record(new TapeNode<T>(SliceBackward, y, x, integer: firstRow));
         return y;
     }
 
     static void SliceBackward<T>(Tape<T> tape, in TapeNode<T> node) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var dy = node.Output.Grad!.Span;
-        var dx = tape.GradOf(node.A!).Span.Slice(node.Option * node.A!.Cols, dy.Length);
+        var dx = tape.GradOf(node.A!).Span.Slice(node.Integer * node.A!.Cols, dy.Length);
         TensorPrimitives.Add(dx, dy, dx);
     }
 }

@@ -22,7 +22,7 @@ public static class SoftmaxCrossEntropyOp
         RowLosses(logits, labels, rowLoss);
         T count = T.CreateChecked(logits.Rows);
         y.Span[0] = Reductions.Sum<T>(rowLoss) / count;
-        tape.Record(new TapeNode<T>(Backward, y, logits, scalar: count, extra: labels));
+        tape.Record(new TapeNode<T>(Backward, y, logits, scalar: count, context: labels));
         return y;
     }
 
@@ -54,7 +54,7 @@ public static class SoftmaxCrossEntropyOp
     static void Backward<T>(Tape<T> tape, in TapeNode<T> node) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var logits = node.A!;
-        var labels = (int[])node.Extra!;
+        var labels = (int[])node.Context!;
         T g = node.Output.Grad!.Span[0] / node.Scalar;
         var dz = tape.GradOf(logits);
         for (int i = 0; i < logits.Rows; i++)

@@ -71,7 +71,7 @@ public sealed class Tape<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// soon as it is complete: right after the rule of the first recorded operation that uses the leaf
     /// (rules run in reverse, so no later rule touches it). An optimizer updates that parameter there, while
     /// its gradient is still in cache. A rule may read and write only the tensors its node names (A, B,
-    /// or a tensor in Extra); that is what makes the first use the last touch.
+    /// or a tensor in Context); that is what makes the first use the last touch.
     /// </summary>
     public void Backward(Variable<T> loss, IGradientConsumer<T>? consumer)
     {
@@ -116,7 +116,7 @@ public sealed class Tape<T> where T : unmanaged, IFloatingPointIeee754<T>
             ref readonly var node = ref _nodes[i];
             AddLeaf(node.A, i);
             AddLeaf(node.B, i);
-            AddLeaf(node.Extra as Variable<T>, i);
+            AddLeaf(node.Context as Variable<T>, i);
         }
     }
 

@@ -15,15 +15,15 @@ public delegate void BackwardRule<T>(Tape<T> tape, in TapeNode<T> node) where T 
 public readonly struct TapeNode<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>Creates a node.</summary>
-    public TapeNode(BackwardRule<T> rule, Variable<T> output, Variable<T>? a, Variable<T>? b = null, T scalar = default, int option = 0, object? extra = null)
+    public TapeNode(BackwardRule<T> rule, Variable<T> output, Variable<T>? a, Variable<T>? b = null, T scalar = default, int integer = 0, object? context = null)
     {
         Rule = rule;
         Output = output;
         A = a;
         B = b;
         Scalar = scalar;
-        Option = option;
-        Extra = extra;
+        Integer = integer;
+        Context = context;
     }
 
     /// <summary>The backward rule.</summary>
@@ -41,9 +41,12 @@ public readonly struct TapeNode<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <summary>A scalar argument (a scale factor).</summary>
     public T Scalar { get; }
 
-    /// <summary>An integer argument (a form, an offset).</summary>
-    public int Option { get; }
+    /// <summary>An integer argument of the operation (a GEMM form, a row offset, a 0/1 switch such as ReLU on or off).</summary>
+    public int Integer { get; }
 
-    /// <summary>Anything else the rule needs (the inputs of a concatenation).</summary>
-    public object? Extra { get; }
+    /// <summary>
+    /// What else the rule needs that is not A or B: a third input tensor (a bias), the inputs of a concatenation, a
+    /// group whose invariants were taken. A tensor here counts as an input for the tape's leaf bookkeeping.
+    /// </summary>
+    public object? Context { get; }
 }

@@ -156,7 +156,7 @@ internal static class BenchmarkCommand
                     RunSeed = cell.Seed,
                     LearningRate = cell.LearningRate,
                     LambdaSymMax = cell.LambdaMax,
-                    SymmetryLayer = cell.SymmetryLayer,
+                    SymmetryLayers = cell.SymmetryLayer,
                     Penalty = cell.Penalty,
                     Augment = cell.Variant == "augment",
                     Model = cell.Variant == "invariant" ? ModelKind.Invariant : ModelKind.Mlp,

@@ -77,8 +77,8 @@ internal static class ProfileCommand
             var options = o.Read(p);
             var model = new Trainer(options).CreateModel();
             var optimizer = new AdamW<float>(model.Parameters(), options.Optimizer);
-            var sampler = options.SymmetryLayer.IsSet ? options.Group.CreateSampler(options.Seeds.Augmentation) : null;
-            var step = new TrainingStep<float>(model, optimizer, options.SymmetryLayer, sampler);
+            var sampler = options.SymmetryLayers.IsSet ? options.Group.CreateSampler(options.Seeds.Augmentation) : null;
+            var step = new TrainingStep<float>(model, optimizer, options.SymmetryLayers, sampler);
             int b = options.BatchSize, dim = options.Group.Dimension;
             var points = new float[dim * b];
             var targets = new float[b];
@@ -104,13 +104,13 @@ internal static class ProfileCommand
                 stdout.WriteLine(JsonSerializer.Serialize(new
                 {
                     kernel = "step", num_hidden_layers = options.HiddenLayers, hidden_dim = options.HiddenDim, batch_size = b,
-                    symmetry_layer = options.SymmetryLayer.ToString(), group = options.Group.Name, augment = options.Augment, ms_per_step = Math.Round(ms, 4),
+                    symmetry_layer = options.SymmetryLayers.ToString(), group = options.Group.Name, augment = options.Augment, ms_per_step = Math.Round(ms, 4),
                     mflop_per_step = Math.Round(flops / 1e6, 1), gflops = Math.Round(flops / t.SecondsPerCall / 1e9, 2),
                     bytes_allocated_per_step = t.BytesPerCall,
                 }));
             else
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"step {options.HiddenLayers}x{options.HiddenDim} batch {b} symmetry layer {options.SymmetryLayer} group {options.Group.Name}{(options.Augment ? " augmented" : "")}: {ms:0.000} ms per step, " +
+                    $"step {options.HiddenLayers}x{options.HiddenDim} batch {b} symmetry layer {options.SymmetryLayers} group {options.Group.Name}{(options.Augment ? " augmented" : "")}: {ms:0.000} ms per step, " +
                     $"{flops / 1e6:0.0} MFLOP, {flops / t.SecondsPerCall / 1e9:0.0} GFLOP/s, {t.BytesPerCall} bytes allocated per step ({KernelPath()})"));
             return 0;
         });
@@ -176,7 +176,7 @@ internal static class ProfileCommand
     internal static double StepFlops(TrainingOptions o)
     {
         int layers = o.HiddenLayers + 1, b = o.BatchSize;
-        int depth = o.SymmetryLayer.IsSet && o.LambdaSymMax != 0 ? o.SymmetryLayer.Deepest.Depth(o.HiddenLayers) : 0; // the stacked rows run to the deepest
+        int depth = o.SymmetryLayers.IsSet && o.LambdaSymMax != 0 ? o.SymmetryLayers.Deepest.Depth(o.HiddenLayers) : 0; // the stacked rows run to the deepest
         double total = 0;
         for (int k = 0; k < layers; k++)
         {

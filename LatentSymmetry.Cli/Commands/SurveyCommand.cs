@@ -22,7 +22,7 @@ internal static class SurveyCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         // The survey's defaults: the plain MLP (no penalty) on the disk, 100 epochs as in the authors' survey.
-        var d = new TrainingOptions { Group = SymmetryGroup.So2, SymmetryLayer = SymmetryLayer.None, LambdaSymMax = 0, Epochs = 100 };
+        var d = new TrainingOptions { Group = SymmetryGroup.So2, SymmetryLayers = SymmetryLayer.None, LambdaSymMax = 0, Epochs = 100 };
         var o = new TrainingCliOptions(d);
         var fields = new Option<string?>("--fields")
         {

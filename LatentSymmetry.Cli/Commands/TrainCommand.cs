@@ -44,7 +44,7 @@ internal static class TrainCommand
             if (explicitOutput is not null && string.IsNullOrWhiteSpace(explicitOutput))
                 throw new UsageException("--output: empty path; give a directory to create, or leave the option out for runs/<date-time>_<settings>");
             // A penalty weight without a penalty layer does nothing: say so rather than name the run after it.
-            if (!options.SymmetryLayer.IsSet && parse.GetResult(o.LambdaMax) is { Implicit: false })
+            if (!options.SymmetryLayers.IsSet && parse.GetResult(o.LambdaMax) is { Implicit: false })
                 stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"latsym: warning: --lambda-sym-max {options.LambdaSymMax:R} has no effect with --symmetry-layer none (no penalty is applied)"));
             // The name is claimed here, before training: a clash is reported now, never after the run.

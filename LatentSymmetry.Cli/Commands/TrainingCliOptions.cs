@@ -19,7 +19,7 @@ internal sealed class TrainingCliOptions(TrainingOptions d)
         Description = "Layer of the penalty: 1..L (hidden layer k after its ReLU), -1 (network output) or none (no penalty). " +
             "Several layers, comma separated (e.g. 2,4,-1), penalise their sum under the one lambda(epoch), from one stacked pass " +
             "and the same rotations (benchmark's --layers stays one layer per cell).",
-        DefaultValueFactory = _ => d.SymmetryLayer.ToString(),
+        DefaultValueFactory = _ => d.SymmetryLayers.ToString(),
         HelpName = "K[,K...]|-1|none",
     };
     public readonly Option<double> LambdaMax = new("--lambda-sym-max") { Description = "Maximum penalty weight; lambda rises from 0 as (1 - cos(pi e / (E - 1))) / 2.", DefaultValueFactory = _ => d.LambdaSymMax };
@@ -129,14 +129,14 @@ internal sealed class TrainingCliOptions(TrainingOptions d)
     {
         int layers = Get(p, HiddenLayers, d.HiddenLayers);
         if (layers < 1) throw new UsageException($"--num-hidden-layers must be at least 1, got {layers}");
-        var layerText = Get(p, Layer, d.SymmetryLayer.ToString());
+        var layerText = Get(p, Layer, d.SymmetryLayers.ToString());
         if (!SymmetryLayers.TryParse(layerText, layers, out var layer, out var error))
             throw new UsageException($"--symmetry-layer: {error}");
         var options = new TrainingOptions
         {
             HiddenLayers = layers,
             HiddenDim = Get(p, HiddenDim, d.HiddenDim),
-            SymmetryLayer = layer,
+            SymmetryLayers = layer,
             LambdaSymMax = Get(p, LambdaMax, d.LambdaSymMax),
             LearningRate = Get(p, LearningRate, d.LearningRate),
             WeightDecay = Get(p, WeightDecay, d.WeightDecay),

@@ -25,7 +25,7 @@ internal static class RunFigures
             PerBatch(r.BatchTaskLosses),
             EpochPoint.PerEpoch(r.History.Select(h => h.TrainTaskLoss).ToList()),
             EpochPoint.PerEpoch(r.History.Select(h => h.ValTaskLoss).ToList()),
-            r.Options.SymmetryLayer.IsSet
+            r.Options.SymmetryLayers.IsSet
                 ? new SymmetryLossHistory(
                     PerBatch(r.BatchSymLosses),
                     EpochPoint.PerEpoch(r.History.Select(h => h.TrainSymLoss ?? double.NaN).ToList()),

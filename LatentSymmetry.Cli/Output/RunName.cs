@@ -28,8 +28,8 @@ internal static class RunName
     [
         ("L", o => Text(o.HiddenLayers)),
         ("H", o => Text(o.HiddenDim)),
-        ("sym", o => o.SymmetryLayer.NameToken), // several layers joined by '+': sym2+4+-1
-        ("lam", o => o.SymmetryLayer.IsSet ? Text(o.LambdaSymMax) : null),
+        ("sym", o => o.SymmetryLayers.NameToken), // several layers joined by '+': sym2+4+-1
+        ("lam", o => o.SymmetryLayers.IsSet ? Text(o.LambdaSymMax) : null),
         ("lr", o => Text(o.LearningRate)),
         ("wd", o => Text(o.WeightDecay)),
         ("seed", o => Text(o.RunSeed)),
@@ -44,7 +44,7 @@ internal static class RunName
         ("", o => o.TrainRegion.IsFull ? null : o.TrainRegion.ToString().Replace(":", "", StringComparison.Ordinal)),
         ("R", o => o.Group.Dimension == 2 && o.Radius != Defaults.Radius ? Text(o.Radius) : null),
         ("r0", o => o.Group.Dimension == 2 && o.InnerRadius != Defaults.InnerRadius ? Text(o.InnerRadius) : null),
-        ("pen-", o => o.SymmetryLayer.IsSet ? PenaltyKindText.Format(o.Penalty) + (o.PenaltyGradDenominator ? "-graddenom" : "") : null),
+        ("pen-", o => o.SymmetryLayers.IsSet ? PenaltyKindText.Format(o.Penalty) + (o.PenaltyGradDenominator ? "-graddenom" : "") : null),
     ];
 
     /// <summary>The name for a run of <paramref name="options"/> started at <paramref name="now"/>.</summary>

@@ -25,8 +25,8 @@ internal static class RunReport
         : string.Join(", ", layers.Select(l => l.Value == -1 ? "-1 (output)" : l.ToString())) + (layers.Count > 1 ? " (penalty summed)" : "");
 
     // The terms of a summed penalty: " (sum of layer 2 1.2e-03, layer -1 4.5e-06)"; empty for one layer.
-    static string ByLayer(TrainingResult r) => r.Options.SymmetryLayer.Count < 2 || r.TestSymLossByLayer.Count != r.Options.SymmetryLayer.Count ? ""
-        : " (sum of " + string.Join(", ", r.Options.SymmetryLayer.Select((l, i) => string.Create(CultureInfo.InvariantCulture, $"layer {l} {r.TestSymLossByLayer[i]:0.000e+00}"))) + ")";
+    static string ByLayer(TrainingResult r) => r.Options.SymmetryLayers.Count < 2 || r.TestSymLossByLayer.Count != r.Options.SymmetryLayers.Count ? ""
+        : " (sum of " + string.Join(", ", r.Options.SymmetryLayers.Select((l, i) => string.Create(CultureInfo.InvariantCulture, $"layer {l} {r.TestSymLossByLayer[i]:0.000e+00}"))) + ")";
 
     public static void Write(TextWriter w, TrainingResult r, string runDirectory)
     {
@@ -44,7 +44,7 @@ internal static class RunReport
         w.WriteLine(o.Model == Core.Models.ModelKind.Invariant
             ? string.Create(inv, $"  architecture     invariant: [{o.Group.InvariantCount} ({string.Join(", ", o.Group.InvariantNames)}), {o.HiddenDim} x {o.HiddenLayers}, 1], ReLU")
             : string.Create(inv, $"  architecture     [{o.Group.Dimension}, {o.HiddenDim} x {o.HiddenLayers}, 1], ReLU"));
-        w.WriteLine(string.Create(inv, $"  symmetry layer   {LayerText(o.SymmetryLayer)}"));
+        w.WriteLine(string.Create(inv, $"  symmetry layer   {LayerText(o.SymmetryLayers)}"));
         w.WriteLine(string.Create(inv, $"  lambda_sym_max   {o.LambdaSymMax:R} (1 - cos schedule over {o.Epochs} epochs)"));
         w.WriteLine(string.Create(inv, $"  optimizer        AdamW lr {PythonFloat.Format(o.LearningRate)}, betas ({o.Optimizer.Beta1}, {o.Optimizer.Beta2}), eps {PythonFloat.Format(o.Optimizer.Epsilon)}, weight decay {o.WeightDecay:R}"));
         w.WriteLine(string.Create(inv, $"  epochs           {o.Epochs}, batch size {o.BatchSize}"));

@@ -25,7 +25,7 @@ internal sealed class ProfileFigure(RunEvaluation evaluation, InvarianceMetric m
         string name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)));
         string model = options.Model == ModelKind.Mlp ? "" : $" {options.Model.ToString().ToLowerInvariant()}";
         string region = options.TrainRegion.IsFull ? "" : $", trained on {options.TrainRegion}";
-        int[] layers = [.. options.SymmetryLayer.Numbers];
+        int[] layers = [.. options.SymmetryLayers.Numbers];
         string where = string.Join(", ", layers.Select(k => k == -1 ? "the output" : k.ToString(CultureInfo.InvariantCulture)));
         string penalty = layers.Length > 0 && options.LambdaSymMax != 0
             ? $", penalty on {(layers is [-1] ? "" : layers.Length == 1 ? "layer " : "layers ")}{where} (λ_max {FigureTitle.Number(options.LambdaSymMax)})"

@@ -111,8 +111,8 @@ public sealed class FieldDataset<T>
     /// <summary>Which points the splits keep.</summary>
     public TrainRegion Region { get; }
 
-    /// <summary>Half-width B of the sampling box [-B, B]³ (the domain's extent: R for the disk).</summary>
-    public double BoxHalfWidth => Domain.Extent;
+    /// <summary>How far the domain reaches from the origin along an axis: the box's half-width B, the disk's radius R.</summary>
+    public double Extent => Domain.Extent;
 
     /// <summary>The points of the first floor(0.6 N) entries of the permutation inside the region.</summary>
     public FieldSplit<T> Train { get; }

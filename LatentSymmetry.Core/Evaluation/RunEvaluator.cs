@@ -68,7 +68,7 @@ public static class RunEvaluator
             ? MeasureLayers(SavedRun.CreateModel<float>(o), test, o.Group, options with { BootstrapReplicates = 0 }, seed)
             : null;
         var (curve, axis, upTo) = AngleCurveOf(model, test, field, o, options.Rotations, seed ^ RotationStreams.AngleCurve);
-        var penalised = o.SymmetryLayer.IsSet && o.LambdaSymMax > 0 ? o.SymmetryLayer : SymmetryLayers.None;
+        var penalised = o.SymmetryLayers.IsSet && o.LambdaSymMax > 0 ? o.SymmetryLayers : SymmetryLayers.None;
         return new RunEvaluation(testLoss, null, orbitLoss, eps32, eps64, kept, layers, reference, curve, axis, upTo, penalised,
             clock.Elapsed.TotalSeconds);
     }

@@ -108,7 +108,7 @@ public sealed class SavedRun
                 {
                     HiddenLayers = layers,
                     HiddenDim = Int(root, "hidden_dim", configPath),
-                    SymmetryLayer = Layer(root, layers, configPath),
+                    SymmetryLayers = Layer(root, layers, configPath),
                     LambdaSymMax = Number(root, "lambda_sym_max", configPath),
                     LearningRate = Number(root, "learning_rate", configPath),
                     WeightDecay = Number(root, "weight_decay", configPath),

@@ -55,7 +55,7 @@ public static class RotationInformation
         var testRows = RowsOf(order.AsSpan(0, heldOut), pairsPerPoint);
         var trainRows = RowsOf(order.AsSpan(heldOut), pairsPerPoint);
 
-        var (weights, biases) = Initialise(width, classCount, options, stream);
+        var (weights, biases) = Initialize(width, classCount, options, stream);
         Train(features, classes, trainRows, weights, biases, options, stream);
         var pairLoss = HeldOutLosses(features, classes, testRows, weights, biases);
 
@@ -130,7 +130,7 @@ public static class RotationInformation
     }
 
     // PyTorch's nn.Linear initialisation, layer by layer: weight then bias uniform in ±1/√fan_in.
-    static (Variable<float>[] Weights, Variable<float>[] Biases) Initialise(int inputs, int classCount, RotationClassifierOptions options, RandomStream stream)
+    static (Variable<float>[] Weights, Variable<float>[] Biases) Initialize(int inputs, int classCount, RotationClassifierOptions options, RandomStream stream)
     {
         int layers = options.HiddenLayers + 1;
         var w = new Variable<float>[layers];

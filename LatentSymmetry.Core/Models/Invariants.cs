@@ -30,7 +30,7 @@ public sealed class Invariants<T> : Module<T> where T : unmanaged, IFloatingPoin
             throw new ArgumentException($"{Group.Name} acts on points of {Group.Dimension} coordinates; got {x.Shape}", nameof(x));
         var y = tape.NewOutput(x.Rows, Group.InvariantCount, x);
         Group.Invariants<T>(x.Span, y.Span);
-        tape.Record(new TapeNode<T>(Backward, y, x, extra: Group));
+        tape.Record(new TapeNode<T>(Backward, y, x, context: Group));
         return y;
     }
 
@@ -38,7 +38,7 @@ public sealed class Invariants<T> : Module<T> where T : unmanaged, IFloatingPoin
     {
         var x = node.A!;
         if (!x.RequiresGrad) return;
-        ((SymmetryGroup)node.Extra!).AddInvariantGradients<T>(x.Span, node.Output.Grad!.Span, tape.GradOf(x).Span);
+        ((SymmetryGroup)node.Context!).AddInvariantGradients<T>(x.Span, node.Output.Grad!.Span, tape.GradOf(x).Span);
     }
 
     /// <inheritdoc />

@@ -19,10 +19,6 @@ public sealed class Evaluator<T> where T : unmanaged, IFloatingPointIeee754<T>
     const int Chunk = 1024;
     readonly Tape<T> _tape = new();
 
-    /// <summary>The losses of <see cref="Evaluate(Module{T}, FieldSplit{T}, SymmetryLayers, SymmetryGroup, int, IOrbitPenaltyKind{T}, Span{double}, bool)"/> under SO(3).</summary>
-    public (double Task, double? Sym) Evaluate(Module<T> model, FieldSplit<T> split, SymmetryLayers layer, int rotationSeed) =>
-        Evaluate(model, split, layer, SymmetryGroup.So3, rotationSeed);
-
     /// <summary>
     /// Mean squared error over the split and, when <paramref name="layer"/> is set, the mean orbit penalty
     /// ½‖h(R1 x) − h(R2 x)‖² with rotations of <paramref name="group"/> from a fresh sampler seeded with

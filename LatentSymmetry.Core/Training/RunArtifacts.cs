@@ -21,7 +21,7 @@ public static class RunArtifacts
     public static void Write(string directory, TrainingResult result)
     {
         File.WriteAllText(Path.Combine(directory, "config.json"), ConfigJson(result.Options));
-        File.WriteAllText(Path.Combine(directory, "history.csv"), HistoryCsv(result.History, result.Options.SymmetryLayer));
+        File.WriteAllText(Path.Combine(directory, "history.csv"), HistoryCsv(result.History, result.Options.SymmetryLayers));
         File.WriteAllText(Path.Combine(directory, "batches.csv"), BatchesCsv(result));
         File.WriteAllText(Path.Combine(directory, "metrics.json"), MetricsJson(result, runDirectory: null));
         // The model's state dict carries PyTorch's names and shapes (a bias of n values is [n]).
@@ -42,11 +42,11 @@ public static class RunArtifacts
         w.WriteNumber("num_hidden_layers", o.HiddenLayers);
         w.WriteNumber("hidden_dim", o.HiddenDim);
         // One layer keeps the number older versions wrote (so their readers still load it); several are a list.
-        if (o.SymmetryLayer.Count == 1) w.WriteNumber("symmetry_layer", o.SymmetryLayer[0].Value);
-        else if (o.SymmetryLayer.IsSet)
+        if (o.SymmetryLayers.Count == 1) w.WriteNumber("symmetry_layer", o.SymmetryLayers[0].Value);
+        else if (o.SymmetryLayers.IsSet)
         {
             w.WriteStartArray("symmetry_layer");
-            foreach (int k in o.SymmetryLayer.Numbers) w.WriteNumberValue(k);
+            foreach (int k in o.SymmetryLayers.Numbers) w.WriteNumberValue(k);
             w.WriteEndArray();
         }
         else w.WriteNull("symmetry_layer");
@@ -91,12 +91,12 @@ public static class RunArtifacts
         WriteConfiguration(w, r.Options);
         WriteNumberOrNull(w, "test_task_loss", r.TestTaskLoss);
         WriteNumberOrNull(w, "test_sym_loss", r.TestSymLoss);
-        if (r.Options.SymmetryLayer.Count > 1)
+        if (r.Options.SymmetryLayers.Count > 1)
         {
             // The sum's terms, keyed by layer as --symmetry-layer names them.
             w.WriteStartObject("test_sym_loss_by_layer");
-            for (int i = 0; i < r.Options.SymmetryLayer.Count; i++)
-                WriteNumberOrNull(w, r.Options.SymmetryLayer[i].ToString(), i < r.TestSymLossByLayer.Count ? r.TestSymLossByLayer[i] : null);
+            for (int i = 0; i < r.Options.SymmetryLayers.Count; i++)
+                WriteNumberOrNull(w, r.Options.SymmetryLayers[i].ToString(), i < r.TestSymLossByLayer.Count ? r.TestSymLossByLayer[i] : null);
             w.WriteEndObject();
         }
         WriteNumberOrNull(w, "orbit_task_loss", r.OrbitTaskLoss);

@@ -42,7 +42,7 @@ public sealed class Trainer
         int d = options.Group.Dimension;
         if (data.Dimension != d || model.InputDimension != d)
             throw new ArgumentException($"group {options.Group.Name} acts on {d}-D points; the data are {data.Dimension}-D and the model takes {model.InputDimension}");
-        model.CheckDepths(options.SymmetryLayer);
+        model.CheckDepths(options.SymmetryLayers);
         _data = data;
         _model = model;
     }
@@ -149,9 +149,9 @@ public sealed class Trainer
         if (data.TargetWidth != w || (model.OutputDimension != 0 && model.OutputDimension != w))
             throw new ArgumentException($"the task ({task}) has targets of width {w}; the data have {data.TargetWidth} and the model gives {model.OutputDimension}");
         var optimizer = Optimizer?.Invoke(model) ?? new AdamW<float>(model.Parameters(), o.Optimizer);
-        var sampler = o.SymmetryLayer.IsSet ? group.CreateSampler(seeds.Augmentation) : null;
+        var sampler = o.SymmetryLayers.IsSet ? group.CreateSampler(seeds.Augmentation) : null;
         var penaltyKind = Penalty ?? OrbitPenalties.Of<float>(o.Penalty, o.PenaltyGradDenominator);
-        var step = new TrainingStep<float>(model, optimizer, o.SymmetryLayer, sampler is null ? null : new OrbitEngine<float>(sampler, penaltyKind))
+        var step = new TrainingStep<float>(model, optimizer, o.SymmetryLayers, sampler is null ? null : new OrbitEngine<float>(sampler, penaltyKind))
         {
             MeasureUnweightedPenalty = MeasureUnweightedSymLoss,
         };
@@ -164,22 +164,22 @@ public sealed class Trainer
         var targets = new float[o.BatchSize * w];
         var history = new List<EpochMetrics>(o.Epochs);
         var batchTask = new List<double>(o.Epochs * order.BatchCount);
-        var batchSym = new List<double>(o.SymmetryLayer.IsSet ? o.Epochs * order.BatchCount : 0);
+        var batchSym = new List<double>(o.SymmetryLayers.IsSet ? o.Epochs * order.BatchCount : 0);
         bool diverged = false;
         // Without anything to record, the validation pass only has to show the loss finite; a bound may show it for free.
-        bool skipFiniteValidation = !MeasureValidationTaskLoss && (!MeasureValidationSymLoss || !o.SymmetryLayer.IsSet);
+        bool skipFiniteValidation = !MeasureValidationTaskLoss && (!MeasureValidationSymLoss || !o.SymmetryLayers.IsSet);
         double valCoordinateBound = data.Validation.Count == 0 ? 0 : double.CreateChecked(System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(data.Validation.Points));
         double valTargetBound = data.Validation.Count == 0 ? 0 : double.CreateChecked(System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(data.Validation.Targets));
 
         for (int epoch = 0; epoch < o.Epochs && !diverged; epoch++)
         {
             cancellation.ThrowIfCancellationRequested();
-            double lambda = o.SymmetryLayer.IsSet ? schedule.At(epoch) : 0;
+            double lambda = o.SymmetryLayers.IsSet ? schedule.At(epoch) : 0;
             bool symMeasured = sampler is not null && (lambda != 0 || MeasureUnweightedSymLoss);
             order.NextEpoch();
             double taskSum = 0, symSum = 0;
             // The terms of a summed penalty, kept only when there are several.
-            var trainByLayer = new double[o.SymmetryLayer.Count > 1 ? o.SymmetryLayer.Count : 0];
+            var trainByLayer = new double[o.SymmetryLayers.Count > 1 ? o.SymmetryLayers.Count : 0];
             var valByLayer = new double[trainByLayer.Length];
             for (int i = 0; i < order.BatchCount; i++)
             {
@@ -209,7 +209,7 @@ public sealed class Trainer
             double? valSym = null;
             if (!skipFiniteValidation || model.OutputBound(valCoordinateBound) + valTargetBound >= CertainlyFiniteBound)
             {
-                (valTask, valSym) = evaluator.Evaluate(model, data.Validation, o.SymmetryLayer, group, seeds.Augmentation ^ RotationStreams.Validation,
+                (valTask, valSym) = evaluator.Evaluate(model, data.Validation, o.SymmetryLayers, group, seeds.Augmentation ^ RotationStreams.Validation,
                     penaltyKind, valByLayer, measureSym: MeasureValidationSymLoss);
                 diverged |= !double.IsFinite(valTask);
             }
@@ -245,7 +245,7 @@ public sealed class Trainer
     {
         ArgumentNullException.ThrowIfNull(options);
         return options.LambdaSymMax == 0
-            ? options with { SymmetryLayer = SymmetryLayers.None, Penalty = PenaltyKind.Raw, PenaltyGradDenominator = false }
+            ? options with { SymmetryLayers = SymmetryLayers.None, Penalty = PenaltyKind.Raw, PenaltyGradDenominator = false }
             : null;
     }
 
@@ -288,14 +288,14 @@ public sealed class Trainer
     {
         var seeds = options.Seeds;
         double testTask = double.NaN;
-        double? testSym = options.SymmetryLayer.IsSet ? double.NaN : null;
-        var testSymByLayer = new double[options.SymmetryLayer.Count];
+        double? testSym = options.SymmetryLayers.IsSet ? double.NaN : null;
+        var testSymByLayer = new double[options.SymmetryLayers.Count];
         Array.Fill(testSymByLayer, double.NaN);
         double orbitTask = double.NaN;
         if (!diverged)
         {
             var penaltyKind = penalty ?? OrbitPenalties.Of<float>(options.Penalty, options.PenaltyGradDenominator);
-            (testTask, testSym) = evaluator.Evaluate(model, data.Test, options.SymmetryLayer, options.Group, seeds.Augmentation ^ RotationStreams.Test, penaltyKind, testSymByLayer);
+            (testTask, testSym) = evaluator.Evaluate(model, data.Test, options.SymmetryLayers, options.Group, seeds.Augmentation ^ RotationStreams.Test, penaltyKind, testSymByLayer);
             if (data.Field is not null) orbitTask = evaluator.OrbitTaskLoss(model, data.Test, data.Field, options.Group, seeds.Augmentation ^ RotationStreams.OrbitTaskLoss);
         }
         return (testTask, testSym, testSymByLayer, orbitTask);

@@ -24,7 +24,7 @@ public sealed record TrainingOptions
     /// Where the penalty applies (<c>--symmetry-layer</c>): one layer (default: the output, -1), several (the penalty
     /// is the sum over them, under the one λ) or none. A single <see cref="Models.SymmetryLayer"/> converts implicitly.
     /// </summary>
-    public SymmetryLayers SymmetryLayer { get; init; } = SymmetryLayers.Output;
+    public SymmetryLayers SymmetryLayers { get; init; } = SymmetryLayers.Output;
 
     /// <summary>λ_max of the 1 − cos schedule.</summary>
     public double LambdaSymMax { get; init; } = 1.0;
@@ -101,8 +101,8 @@ public sealed record TrainingOptions
     {
         if (HiddenLayers < 1) return $"num-hidden-layers must be at least 1, got {HiddenLayers}";
         if (HiddenDim < 1) return $"hidden-dim must be at least 1, got {HiddenDim}";
-        if (SymmetryLayer is null) return "symmetry-layer must be set (none for no penalty)";
-        if (SymmetryLayer.Check(HiddenLayers) is { } layerError) return layerError;
+        if (SymmetryLayers is null) return "symmetry-layer must be set (none for no penalty)";
+        if (SymmetryLayers.Check(HiddenLayers) is { } layerError) return layerError;
         if (!double.IsFinite(LambdaSymMax) || LambdaSymMax < 0) return $"lambda-sym-max must be a finite number >= 0, got {LambdaSymMax}";
         if (!double.IsFinite(LearningRate) || LearningRate <= 0) return $"learning-rate must be a finite number > 0, got {LearningRate}";
         if (!double.IsFinite(WeightDecay) || WeightDecay < 0) return $"weight-decay must be a finite number >= 0, got {WeightDecay}";

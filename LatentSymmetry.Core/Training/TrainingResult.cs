@@ -25,7 +25,7 @@ public sealed record TrainingResult(
     public double OrbitTaskLoss { get; init; } = double.NaN;
 
     /// <summary>
-    /// The test sym loss of each penalised layer, in the forward order of <see cref="TrainingOptions.SymmetryLayer"/>
+    /// The test sym loss of each penalised layer, in the forward order of <see cref="TrainingOptions.SymmetryLayers"/>
     /// (they sum to <see cref="TestSymLoss"/>); empty without a penalty, NaN when diverged.
     /// </summary>
     public IReadOnlyList<double> TestSymLossByLayer { get; init; } = [];

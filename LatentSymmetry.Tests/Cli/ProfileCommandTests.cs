@@ -46,7 +46,7 @@ public class ProfileCommandTests
         double perRow = 2.0 * 82432, firstLayer = 2.0 * 3 * 128;
         double expected = 3 * 128 * (3 * perRow - firstLayer);
         Assert.That(LatentSymmetry.Cli.Commands.ProfileCommand.StepFlops(new TrainingOptions()), Is.EqualTo(expected));
-        Assert.That(LatentSymmetry.Cli.Commands.ProfileCommand.StepFlops(new TrainingOptions { SymmetryLayer = SymmetryLayer.None }), Is.EqualTo(128 * (3 * perRow - firstLayer)));
+        Assert.That(LatentSymmetry.Cli.Commands.ProfileCommand.StepFlops(new TrainingOptions { SymmetryLayers = SymmetryLayer.None }), Is.EqualTo(128 * (3 * perRow - firstLayer)));
     }
 
     [Test]

@@ -13,7 +13,7 @@ public class RunFiguresTests
 {
     static TrainingResult Train(TrainingOptions options) => new Trainer(options with
     {
-        HiddenLayers = 1, HiddenDim = 4, Epochs = 1, Samples = 300, SymmetryLayer = SymmetryLayers.None, LambdaSymMax = 0,
+        HiddenLayers = 1, HiddenDim = 4, Epochs = 1, Samples = 300, SymmetryLayers = SymmetryLayers.None, LambdaSymMax = 0,
     }).Run();
 
     [Test]

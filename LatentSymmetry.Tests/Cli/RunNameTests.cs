@@ -36,8 +36,8 @@ public class RunNameTests
         yield return new TestCaseData(new TrainingOptions { Radius = 2 }, "default").SetName("radius in 3-D does not apply");
         yield return new TestCaseData(new TrainingOptions { Penalty = PenaltyKind.Normalized }, "pen-normalized").SetName("penalty");
         yield return new TestCaseData(new TrainingOptions { Penalty = PenaltyKind.PcaNormalized, PenaltyGradDenominator = true }, "pen-pca-normalized-graddenom").SetName("penalty with gradient through the denominator");
-        yield return new TestCaseData(new TrainingOptions { Penalty = PenaltyKind.Normalized, SymmetryLayer = SymmetryLayer.None }, "symnone").SetName("penalty without a layer does not apply");
-        yield return new TestCaseData(new TrainingOptions { SymmetryLayer = SymmetryLayers.Of(SymmetryLayer.Output, SymmetryLayer.Hidden(4), SymmetryLayer.Hidden(2)) }, "sym2+4+-1").SetName("several symmetry layers, in forward order");
+        yield return new TestCaseData(new TrainingOptions { Penalty = PenaltyKind.Normalized, SymmetryLayers = SymmetryLayer.None }, "symnone").SetName("penalty without a layer does not apply");
+        yield return new TestCaseData(new TrainingOptions { SymmetryLayers = SymmetryLayers.Of(SymmetryLayer.Output, SymmetryLayer.Hidden(4), SymmetryLayer.Hidden(2)) }, "sym2+4+-1").SetName("several symmetry layers, in forward order");
     }
 
     [TestCaseSource(nameof(LabSettings))]

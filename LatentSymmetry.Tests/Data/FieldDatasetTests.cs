@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Fields;
 using LatentSymmetry.Core.Data;
 using LatentSymmetry.Core.Seeding;
 
@@ -11,7 +12,7 @@ public class FieldDatasetTests
     public void Default_dataset_splits_10000_points_into_6000_2000_2000()
     {
         var data = new FieldDataset<float>(Seed);
-        Assert.That((data.Count, data.BoxHalfWidth), Is.EqualTo((10_000, 5.0)));
+        Assert.That((data.Count, data.Extent), Is.EqualTo((10_000, 5.0)));
         Assert.That((data.Train.Count, data.Validation.Count, data.Test.Count), Is.EqualTo((6000, 2000, 2000)));
         Assert.That(data.Train.Points.Length, Is.EqualTo(3 * 6000));
         Assert.That(data.Train.Targets.Length, Is.EqualTo(6000));
@@ -63,7 +64,7 @@ public class FieldDatasetTests
         {
             var p = split.Points;
             for (int i = 0; i < split.Count; i++)
-                Assert.That(split.Targets[i], Is.EqualTo((float)ScalarField.Evaluate((double)p[3 * i], p[3 * i + 1], p[3 * i + 2])));
+                Assert.That(split.Targets[i], Is.EqualTo((float)FieldCatalog.Default(3).Evaluate([p[3 * i], p[3 * i + 1], p[3 * i + 2]])));
         }
     }
 

@@ -22,7 +22,7 @@ public class ReadmeExample
         {
             // begin example: readme
             var options = new TrainingOptions { Group = SymmetryGroup.So2, Field = FieldCatalog.Parse("fourier:k=2"),
-                HiddenLayers = 4, HiddenDim = 64, Epochs = 50, SymmetryLayer = SymmetryLayer.Output };
+                HiddenLayers = 4, HiddenDim = 64, Epochs = 50, SymmetryLayers = SymmetryLayer.Output };
             var data = new FieldDataset<float>(options.Seeds.Data, 5000, SamplingDomain.Disk(1), options.TargetField, TrainRegion.Sector(90));
             var model = new Mlp<float>(2, 64, 4, 1);                 // or new InvariantMlp<float>(SymmetryGroup.So2, 64, 4, 1)
             model.Initialize(new RandomStream(options.Seeds.Model));

@@ -14,7 +14,7 @@ public class SavedRunTests
     {
         var options = new TrainingOptions
         {
-            HiddenLayers = 3, HiddenDim = 16, SymmetryLayer = SymmetryLayer.Hidden(2), LambdaSymMax = 0.3, LearningRate = 1e-3, WeightDecay = 0.01,
+            HiddenLayers = 3, HiddenDim = 16, SymmetryLayers = SymmetryLayer.Hidden(2), LambdaSymMax = 0.3, LearningRate = 1e-3, WeightDecay = 0.01,
             RunSeed = 7, Epochs = 11, BatchSize = 64, Samples = 500, Group = SymmetryGroup.So2, Field = FieldCatalog.Parse("fourier:k=3"),
             Model = ModelKind.Invariant, Augment = true, TrainRegion = TrainRegion.Sector(90), Radius = 2, InnerRadius = 0.5,
         };

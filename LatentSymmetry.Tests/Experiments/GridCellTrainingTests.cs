@@ -11,7 +11,7 @@ public class GridCellTrainingTests
         HiddenLayers = 2, HiddenDim = 16, Epochs = 4, Samples = 500, BatchSize = 32, RunSeed = 3, LearningRate = 3e-3,
     };
 
-    static TrainingOptions Cell(double lambda, SymmetryLayer layer, int seed = 3) => Small with { LambdaSymMax = lambda, SymmetryLayer = layer, RunSeed = seed };
+    static TrainingOptions Cell(double lambda, SymmetryLayer layer, int seed = 3) => Small with { LambdaSymMax = lambda, SymmetryLayers = layer, RunSeed = seed };
 
     // Training the cell alone, measuring everything (what `latsym train` does).
     static TrainingResult Alone(TrainingOptions options) => new Trainer(options).Run();

@@ -112,7 +112,7 @@ public class ModuleTreeTests
     [Test]
     public void A_two_branch_model_trains_one_epoch_through_the_trainer()
     {
-        var options = new TrainingOptions { Epochs = 1, Samples = 800, HiddenLayers = 2, HiddenDim = 16, SymmetryLayer = SymmetryLayers.Output };
+        var options = new TrainingOptions { Epochs = 1, Samples = 800, HiddenLayers = 2, HiddenDim = 16, SymmetryLayers = SymmetryLayers.Output };
         var trainer = new Trainer(options);
         var model = TwoBranch<float>(11);
         var invariantBefore = model.Find("invariant")!.Parameters().SelectMany(p => p.ToArray()).ToArray();

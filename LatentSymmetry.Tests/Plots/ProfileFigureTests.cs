@@ -54,7 +54,7 @@ public class ProfileFigureTests
             HiddenLayers = 2,
             HiddenDim = 16,
             TrainRegion = TrainRegion.Sector(90),
-            SymmetryLayer = SymmetryLayers.Of(SymmetryLayer.Hidden(1)),
+            SymmetryLayers = SymmetryLayers.Of(SymmetryLayer.Hidden(1)),
             LambdaSymMax = 3e-4,
             RunSeed = 7,
         };
@@ -64,9 +64,9 @@ public class ProfileFigureTests
 
         Plot header = new ProfileFigure(SyntheticFigures.RunEvaluation(), InvarianceMetric.All, title).Build(out _, out _).GetPlot(0);
         Assert.That(header.GetPlottables<ScottPlot.Plottables.Annotation>().Single().Text, Is.EqualTo(title));
-        Assert.That(ProfileFigure.RunTitle("plain", new TrainingOptions { SymmetryLayer = SymmetryLayers.None, LambdaSymMax = 0 }), Does.Contain(", no penalty,"));
-        Assert.That(ProfileFigure.RunTitle("out", new TrainingOptions { SymmetryLayer = SymmetryLayers.Output }), Does.Contain(", penalty on the output (λ_max 1),"));
-        Assert.That(ProfileFigure.RunTitle("two", new TrainingOptions { SymmetryLayer = SymmetryLayers.Of(SymmetryLayer.Hidden(2), SymmetryLayer.Output) }),
+        Assert.That(ProfileFigure.RunTitle("plain", new TrainingOptions { SymmetryLayers = SymmetryLayers.None, LambdaSymMax = 0 }), Does.Contain(", no penalty,"));
+        Assert.That(ProfileFigure.RunTitle("out", new TrainingOptions { SymmetryLayers = SymmetryLayers.Output }), Does.Contain(", penalty on the output (λ_max 1),"));
+        Assert.That(ProfileFigure.RunTitle("two", new TrainingOptions { SymmetryLayers = SymmetryLayers.Of(SymmetryLayer.Hidden(2), SymmetryLayer.Output) }),
             Does.Contain(", penalty on layers 2, the output (λ_max 1),"));
     }
 

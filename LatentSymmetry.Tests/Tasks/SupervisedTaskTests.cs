@@ -49,7 +49,7 @@ public class SupervisedTaskTests
     public void A_toy_vector_task_trains_with_augmentation_and_the_model_width_comes_from_the_task()
     {
         var data = new FieldDataset<float>(Identity(1, 600), Identity(2, 200), Identity(3, 200), SamplingDomain.Box(3, 2));
-        var options = new TrainingOptions { Epochs = 3, HiddenLayers = 2, HiddenDim = 32, Augment = true, SymmetryLayer = SymmetryLayers.None, LearningRate = 3e-3 };
+        var options = new TrainingOptions { Epochs = 3, HiddenLayers = 2, HiddenDim = 32, Augment = true, SymmetryLayers = SymmetryLayers.None, LearningRate = 3e-3 };
         var task = SupervisedTask.VectorEquivariant(SymmetryGroup.So3);
         var trainer = new Trainer(options) { Task = task };
         var model = trainer.CreateModel();

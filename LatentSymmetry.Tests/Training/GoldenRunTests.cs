@@ -16,7 +16,7 @@ public class GoldenRunTests
         var result = new Trainer(new TrainingOptions
         {
             HiddenLayers = 2, HiddenDim = 24, Epochs = 3, Samples = 400, BatchSize = 50, RunSeed = 11,
-            SymmetryLayer = SymmetryLayer.Hidden(1), LambdaSymMax = 2, LearningRate = 1e-3,
+            SymmetryLayers = SymmetryLayer.Hidden(1), LambdaSymMax = 2, LearningRate = 1e-3,
         }).Run();
         ulong weights = 1469598103934665603UL; // FNV-1a over the bits of every parameter
         foreach (var (_, t) in result.Model.NamedParameters())

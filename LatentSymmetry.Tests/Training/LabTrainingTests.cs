@@ -11,7 +11,7 @@ public class LabTrainingTests
 {
     static readonly TrainingOptions Small = new()
     {
-        HiddenLayers = 2, HiddenDim = 16, Epochs = 3, Samples = 600, BatchSize = 64, RunSeed = 4, SymmetryLayer = SymmetryLayer.None,
+        HiddenLayers = 2, HiddenDim = 16, Epochs = 3, Samples = 600, BatchSize = 64, RunSeed = 4, SymmetryLayers = SymmetryLayer.None,
     };
 
     static ulong Fingerprint(TrainingResult r)
@@ -56,7 +56,7 @@ public class LabTrainingTests
     [Test]
     public void The_trainer_trains_components_it_did_not_build_to_the_same_bits()
     {
-        var options = Small with { SymmetryLayer = SymmetryLayer.Hidden(1) };
+        var options = Small with { SymmetryLayers = SymmetryLayer.Hidden(1) };
         var reference = new Trainer(options);
         var data = reference.CreateDataset();
         var model = reference.CreateModel();
@@ -71,7 +71,7 @@ public class LabTrainingTests
     [Test]
     public void A_disk_run_trains_on_two_coordinates_with_the_default_ring()
     {
-        var r = new Trainer(Small with { Group = SymmetryGroup.So2, SymmetryLayer = SymmetryLayer.Output }).Run();
+        var r = new Trainer(Small with { Group = SymmetryGroup.So2, SymmetryLayers = SymmetryLayer.Output }).Run();
         Assert.That(r.Data.Dimension, Is.EqualTo(2));
         Assert.That(r.Data.Field!.Name, Is.EqualTo("gaussian-ring"));
         Assert.That(r.Model.InputDimension, Is.EqualTo(2));
@@ -94,7 +94,7 @@ public class LibraryExampleTests
     {
         // The README's example at a smaller size.
         var options = new TrainingOptions { Group = SymmetryGroup.So2, Field = FieldCatalog.Parse("fourier:k=2"),
-            HiddenLayers = 2, HiddenDim = 16, Epochs = 2, SymmetryLayer = SymmetryLayer.Output };
+            HiddenLayers = 2, HiddenDim = 16, Epochs = 2, SymmetryLayers = SymmetryLayer.Output };
         var data = new FieldDataset<float>(options.Seeds.Data, 500, SamplingDomain.Disk(1), options.TargetField, TrainRegion.Sector(90));
         var model = new Mlp<float>(2, 16, 2, 1);
         model.Initialize(new RandomStream(options.Seeds.Model));

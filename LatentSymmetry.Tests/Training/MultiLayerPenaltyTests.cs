@@ -139,7 +139,7 @@ public class MultiLayerPenaltyTests
     static readonly TrainingOptions Small = new()
     {
         HiddenLayers = 3, HiddenDim = 8, Epochs = 2, Samples = 300, BatchSize = 32, RunSeed = 6,
-        LearningRate = 3e-3, LambdaSymMax = 0.5, SymmetryLayer = SymmetryLayers.Of(SymmetryLayer.Hidden(2), SymmetryLayer.Output),
+        LearningRate = 3e-3, LambdaSymMax = 0.5, SymmetryLayers = SymmetryLayers.Of(SymmetryLayer.Hidden(2), SymmetryLayer.Output),
     };
 
     [Test]
@@ -162,7 +162,7 @@ public class MultiLayerPenaltyTests
         try
         {
             File.WriteAllText(Path.Combine(dir, "config.json"), RunArtifacts.ConfigJson(Small));
-            Assert.That(SavedRun.ReadConfig(Path.Combine(dir, "config.json")).Options.SymmetryLayer, Is.EqualTo(Small.SymmetryLayer));
+            Assert.That(SavedRun.ReadConfig(Path.Combine(dir, "config.json")).Options.SymmetryLayers, Is.EqualTo(Small.SymmetryLayers));
         }
         finally { Directory.Delete(dir, recursive: true); }
     }
@@ -170,10 +170,10 @@ public class MultiLayerPenaltyTests
     [Test]
     public void One_layer_keeps_the_number_old_configs_hold()
     {
-        using var config = JsonDocument.Parse(RunArtifacts.ConfigJson(Small with { SymmetryLayer = SymmetryLayer.Hidden(2) }));
+        using var config = JsonDocument.Parse(RunArtifacts.ConfigJson(Small with { SymmetryLayers = SymmetryLayer.Hidden(2) }));
         Assert.That(config.RootElement.GetProperty("symmetry_layer").ValueKind, Is.EqualTo(JsonValueKind.Number));
         Assert.That(config.RootElement.GetProperty("symmetry_layer").GetInt32(), Is.EqualTo(2));
-        using var none = JsonDocument.Parse(RunArtifacts.ConfigJson(Small with { SymmetryLayer = SymmetryLayers.None }));
+        using var none = JsonDocument.Parse(RunArtifacts.ConfigJson(Small with { SymmetryLayers = SymmetryLayers.None }));
         Assert.That(none.RootElement.GetProperty("symmetry_layer").ValueKind, Is.EqualTo(JsonValueKind.Null));
     }
 }

@@ -45,7 +45,7 @@ public class OrbitTaskLossTests
         var data = new FieldDataset<double>(3, 700);
         var model = Constant(3, 0.1);
         var evaluator = new Evaluator<double>();
-        double test = evaluator.Evaluate(model, data.Test, SymmetryLayer.None, 0).Task;
+        double test = evaluator.Evaluate(model, data.Test, SymmetryLayer.None, SymmetryGroup.So3, 0).Task;
         double orbit = evaluator.OrbitTaskLoss(model, data.Test, data.Field!, SymmetryGroup.So3, 5);
         Assert.That(orbit / test, Is.EqualTo(1).Within(1e-12));
     }

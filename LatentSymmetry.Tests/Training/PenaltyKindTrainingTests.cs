@@ -16,7 +16,7 @@ public class PenaltyKindTrainingTests
     static readonly TrainingOptions Small = new()
     {
         HiddenLayers = 2, HiddenDim = 16, Epochs = 2, Samples = 400, BatchSize = 32, RunSeed = 5,
-        LearningRate = 3e-3, SymmetryLayer = SymmetryLayer.Hidden(1), LambdaSymMax = 0.5,
+        LearningRate = 3e-3, SymmetryLayers = SymmetryLayer.Hidden(1), LambdaSymMax = 0.5,
     };
 
     [Test]

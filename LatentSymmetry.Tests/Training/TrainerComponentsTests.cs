@@ -24,7 +24,7 @@ public class TrainerComponentsTests
         }
     }
 
-    static TrainingOptions Small => new() { Epochs = 2, Samples = 600, HiddenLayers = 2, HiddenDim = 16, RunSeed = 5, SymmetryLayer = SymmetryLayers.Of(SymmetryLayer.Hidden(1)) };
+    static TrainingOptions Small => new() { Epochs = 2, Samples = 600, HiddenLayers = 2, HiddenDim = 16, RunSeed = 5, SymmetryLayers = SymmetryLayers.Of(SymmetryLayer.Hidden(1)) };
 
     [Test]
     public void A_custom_penalty_kind_passed_to_the_trainer_is_the_one_the_history_records()

@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Symmetry;
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Training;
 using LatentSymmetry.Core.Orbits;
@@ -9,7 +10,7 @@ public class TrainerTests
     static readonly TrainingOptions Small = new()
     {
         HiddenLayers = 2, HiddenDim = 16, Epochs = 6, Samples = 600, BatchSize = 32, RunSeed = 7,
-        LearningRate = 3e-3, SymmetryLayer = SymmetryLayer.Hidden(1), LambdaSymMax = 0.5,
+        LearningRate = 3e-3, SymmetryLayers = SymmetryLayer.Hidden(1), LambdaSymMax = 0.5,
     };
 
     // What a run records and ends with: the per-batch task losses, the test figures, divergence and the final weights.
@@ -29,7 +30,7 @@ public class TrainerTests
     public void A_short_run_lowers_the_test_loss()
     {
         var trainer = new Trainer(Small);
-        var untrained = new Evaluator<float>().Evaluate(trainer.CreateModel(), trainer.CreateDataset().Test, SymmetryLayer.None, 0).Task;
+        var untrained = new Evaluator<float>().Evaluate(trainer.CreateModel(), trainer.CreateDataset().Test, SymmetryLayer.None, SymmetryGroup.So3, 0).Task;
         var result = trainer.Run();
         Assert.That(result.Diverged, Is.False);
         Assert.That(result.TestTaskLoss, Is.LessThan(0.7 * untrained));
@@ -59,8 +60,8 @@ public class TrainerTests
         {
             Small,
             Small with { LambdaSymMax = 0 },
-            Small with { SymmetryLayer = SymmetryLayer.Output, LambdaSymMax = 3 },
-            Small with { SymmetryLayer = SymmetryLayer.None, LambdaSymMax = 0 },
+            Small with { SymmetryLayers = SymmetryLayer.Output, LambdaSymMax = 3 },
+            Small with { SymmetryLayers = SymmetryLayer.None, LambdaSymMax = 0 },
         };
         var reference = new Trainer(Small);
         var data = reference.CreateDataset();
@@ -87,7 +88,7 @@ public class TrainerTests
     public void Skipping_the_validation_penalty_changes_no_other_number()
     {
         // The grid turns it off; everything it records (and the validation task loss) must keep its bits.
-        foreach (var options in new[] { Small, Small with { SymmetryLayer = SymmetryLayer.Output, LambdaSymMax = 3 } })
+        foreach (var options in new[] { Small, Small with { SymmetryLayers = SymmetryLayer.Output, LambdaSymMax = 3 } })
         {
             var full = new Trainer(options).Run();
             var lean = new Trainer(options) { MeasureValidationSymLoss = false }.Run();
@@ -104,7 +105,7 @@ public class TrainerTests
     public void Without_penalty_weight_the_step_trains_exactly_like_the_baseline()
     {
         // λ_max = 0 at a hidden layer measures the penalty but must not change the optimisation at all.
-        var baseline = new Trainer(Small with { SymmetryLayer = SymmetryLayer.None, LambdaSymMax = 0 }).Run();
+        var baseline = new Trainer(Small with { SymmetryLayers = SymmetryLayer.None, LambdaSymMax = 0 }).Run();
         var measured = new Trainer(Small with { LambdaSymMax = 0 }).Run();
         Assert.That(measured.BatchTaskLosses, Is.EqualTo(baseline.BatchTaskLosses));
         Assert.That(measured.TestTaskLoss, Is.EqualTo(baseline.TestTaskLoss));
@@ -117,8 +118,8 @@ public class TrainerTests
     {
         // λ = 0 epochs (all of a λ_max = 0 run, the first of every run) skip the two rotated passes but still draw
         // their rotations, so later epochs see the same rotations and the weights keep every bit.
-        foreach (var options in new[] { Small, Small with { LambdaSymMax = 0 }, Small with { SymmetryLayer = SymmetryLayer.Output, LambdaSymMax = 3 },
-                     Small with { SymmetryLayer = SymmetryLayers.Of(SymmetryLayer.Hidden(1), SymmetryLayer.Output) } })
+        foreach (var options in new[] { Small, Small with { LambdaSymMax = 0 }, Small with { SymmetryLayers = SymmetryLayer.Output, LambdaSymMax = 3 },
+                     Small with { SymmetryLayers = SymmetryLayers.Of(SymmetryLayer.Hidden(1), SymmetryLayer.Output) } })
         {
             var full = new Trainer(options).Run();
             var lean = new Trainer(options) { MeasureUnweightedSymLoss = false }.Run();
@@ -146,7 +147,7 @@ public class TrainerTests
     [Test]
     public void Skipping_a_validation_loss_the_weights_prove_finite_changes_no_recorded_number()
     {
-        foreach (var options in new[] { Small, Small with { SymmetryLayer = SymmetryLayer.None, LambdaSymMax = 0 }, Small with { Model = ModelKind.Invariant } })
+        foreach (var options in new[] { Small, Small with { SymmetryLayers = SymmetryLayer.None, LambdaSymMax = 0 }, Small with { Model = ModelKind.Invariant } })
         {
             var full = new Trainer(options).Run();
             var lean = new Trainer(options) { MeasureValidationTaskLoss = false, MeasureValidationSymLoss = false }.Run();
@@ -176,11 +177,11 @@ public class TrainerTests
     [Test]
     public void A_lambda_zero_run_is_its_unpenalised_twin_measured_at_its_layer()
     {
-        var twinOptions = Small with { SymmetryLayer = SymmetryLayer.None, LambdaSymMax = 0 };
+        var twinOptions = Small with { SymmetryLayers = SymmetryLayer.None, LambdaSymMax = 0 };
         var twin = new Trainer(twinOptions).Run();
-        foreach (var options in new[] { Small with { LambdaSymMax = 0 }, Small with { LambdaSymMax = 0, SymmetryLayer = SymmetryLayer.Output },
+        foreach (var options in new[] { Small with { LambdaSymMax = 0 }, Small with { LambdaSymMax = 0, SymmetryLayers = SymmetryLayer.Output },
                      Small with { LambdaSymMax = 0, Penalty = Core.Orbits.PenaltyKind.PcaNormalized },
-                     Small with { LambdaSymMax = 0, SymmetryLayer = SymmetryLayers.Of(SymmetryLayer.Hidden(1), SymmetryLayer.Hidden(2)) } })
+                     Small with { LambdaSymMax = 0, SymmetryLayers = SymmetryLayers.Of(SymmetryLayer.Hidden(1), SymmetryLayer.Hidden(2)) } })
         {
             Assert.That(Trainer.UnpenalisedTwin(options), Is.EqualTo(twinOptions));
             var own = new Trainer(options) { MeasureUnweightedSymLoss = false }.Run();
@@ -195,7 +196,7 @@ public class TrainerTests
     [Test]
     public void Only_a_lambda_zero_run_has_an_unpenalised_twin()
     {
-        var twin = new Trainer(Small with { SymmetryLayer = SymmetryLayer.None, LambdaSymMax = 0, Epochs = 1 }).Run();
+        var twin = new Trainer(Small with { SymmetryLayers = SymmetryLayer.None, LambdaSymMax = 0, Epochs = 1 }).Run();
         Assert.That(Trainer.UnpenalisedTwin(Small), Is.Null);
         Assert.That(() => Trainer.FromTwin(Small, twin), Throws.ArgumentException.With.Message.Contains("lambda-sym-max"));
         // A twin of other settings (here: another seed) is refused rather than silently measured.
@@ -207,7 +208,7 @@ public class TrainerTests
     {
         Assert.That(new TrainingOptions { Epochs = 0 }.Validate(), Does.Contain("epochs"));
         Assert.That(new TrainingOptions { HiddenDim = -3 }.Validate(), Does.Contain("hidden-dim"));
-        Assert.That(new TrainingOptions { SymmetryLayer = SymmetryLayer.Hidden(7) }.Validate(), Does.Contain("1..6"));
+        Assert.That(new TrainingOptions { SymmetryLayers = SymmetryLayer.Hidden(7) }.Validate(), Does.Contain("1..6"));
         Assert.That(new TrainingOptions { LearningRate = double.NaN }.Validate(), Does.Contain("learning-rate"));
         Assert.That(new TrainingOptions { HiddenDim = 100_000_000 }.Validate(), Does.Contain("hidden-dim 100000000").And.Contain("GB"));
         Assert.That(new TrainingOptions().Validate(), Is.Null);
