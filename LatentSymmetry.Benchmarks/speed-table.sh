@@ -12,7 +12,9 @@
 #                        about 10 minutes a round
 #     --references FILE  read measure.sh's output from FILE instead of running it (it takes a minute)
 #     --no-build         use the existing Release build
-# Output: a Markdown table on stdout; the raw JSON lines in ${TMPDIR:-/tmp}/speed-table.raw.jsonl.
+# Output: a Markdown table on stdout, naming the vector path the profiles ran on and the FMA peak their shares are of;
+# the raw JSON lines in ${TMPDIR:-/tmp}/speed-table.raw.jsonl. With DOTNET_EnableAVX512=0 on an AVX-512 CPU the table is
+# the AVX2 path's: its peak, and OpenBLAS's AVX2 (Haswell) kernels measured beside it.
 set -euo pipefail
 runs=5 grid=0 references="" build=1
 while [ $# -gt 0 ]; do
@@ -21,7 +23,7 @@ while [ $# -gt 0 ]; do
     --grid) grid=1; shift ;;
     --references) references="$2"; shift 2 ;;
     --no-build) build=0; shift ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "speed-table.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -45,6 +47,14 @@ if [ -n "$references" ]; then
 else
   echo "measuring the references (measure.sh)..." >&2
   "$root/../shared/reference/measure.sh" > "$refs"
+fi
+
+# measure.sh takes OpenBLAS's SkylakeX kernels on an AVX-512 CPU; with DOTNET_EnableAVX512=0 ours run on AVX2, so
+# OpenBLAS's AVX2 (Haswell) kernels are measured beside them as well, in this run.
+if [ "${DOTNET_EnableAVX512:-1}" = 0 ] && grep -qw avx512f /proc/cpuinfo; then
+  echo "measuring OpenBLAS's AVX2 kernels (OPENBLAS_CORETYPE=Haswell)..." >&2
+  OPENBLAS_CORETYPE=Haswell OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 /usr/bin/python3 "$root/../shared/reference/openblas_gemm.py" 128 512 \
+    | sed 's/^/haswell /' >> "$refs"
 fi
 
 for round in $(seq "$runs"); do
@@ -84,8 +94,13 @@ def ref(pattern):
     m = re.search(pattern, refs, re.M)
     return float(m.group(1)) if m else None
 cpu = (re.search(r'^cpu: (.*)$', refs, re.M) or [None, 'unknown'])[1]
-peak = ref(r'^avx512 fma: ([\d.]+)') or ref(r'^avx2 fma: ([\d.]+)')
-blas = {n: ref(rf'^{n} ([\d.]+)') for n in (128, 512)}
+# The peak and OpenBLAS kernels that match the vector path the profiles ran on (they say which, and which peak).
+paths = sorted({(r['vector_path'], r.get('peak')) for r in rows if r.get('kernel') in ('step', 'gemm') and 'vector_path' in r})
+vector_path, peak_name = paths[0] if len(paths) == 1 else (' and '.join(p for p, _ in paths) or 'unknown', None)
+peak = ref(rf'^{re.escape(peak_name)}: ([\d.]+)') if peak_name else None
+peak_label = {'avx512 fma': 'AVX-512 FMA peak', 'avx2 fma': 'AVX2 FMA peak'}.get(peak_name, 'FMA peak of no measured width')
+haswell = vector_path == 'Vector256' and ref(r'^haswell 128 ([\d.]+)') is not None
+blas = {n: ref(rf'^haswell {n} ([\d.]+)') if haswell else ref(rf'^{n} ([\d.]+)') for n in (128, 512)}
 torch = {l: ref(rf'penalty at {re.escape(l)}: ([\d.]+) ms') for l in ('-1', '3', 'none')}
 def stats(values):
     return statistics.median(values), min(values), max(values)
@@ -93,10 +108,12 @@ def fmt(values, unit, digits):
     med, lo, hi = stats(values)
     return f"{med:.{digits}f} {unit} ({lo:.{digits}f}-{hi:.{digits}f})"
 print(f"CPU: {cpu}. Median (min-max) of {runs} processes per figure; references from measure.sh in the same run.")
+print(f"Vector path: {vector_path}; shares of peak are of the {peak_label}"
+      + (f" ({peak} GFLOP/s)" if peak else "") + "; OpenBLAS: " + ("its AVX2 (Haswell) kernels." if haswell else "measure.sh's figures."))
 print("Ratio: ours / reference for GFLOP/s, reference / ours for times and core-seconds: above 1, we are ahead.\n")
 print("| figure | ours | reference | ratio |")
 print("|---|---|---|---|")
-print(f"| FMA peak (`fma_peak.c`) | | {peak} GFLOP/s | |")
+print(f"| {peak_label} (`fma_peak.c`) | | {peak} GFLOP/s | |")
 labels = {'-1': 'penalty at the output', '3': 'penalty at hidden layer 3', 'none': 'no penalty'}
 for layer in ('-1', '3', 'none'):
     s = [r for r in rows if r.get('kernel') == 'step' and r['symmetry_layer'] == layer]
@@ -115,7 +132,7 @@ for size in (128, 512):
         if not g: continue
         b = blas[size]
         share = f", {100 * statistics.median(g) / peak:.0f}% of peak" if peak else ""
-        print(f"| GEMM {size}^3 {form.upper()} | {fmt(g, 'GFLOP/s', 1)}{share} | OpenBLAS {b} GFLOP/s | {statistics.median(g) / b:.2f} |" if b else
+        print(f"| GEMM {size}^3 {form.upper()} | {fmt(g, 'GFLOP/s', 1)}{share} | OpenBLAS{' (Haswell)' if haswell else ''} {b} GFLOP/s | {statistics.median(g) / b:.2f} |" if b else
               f"| GEMM {size}^3 {form.upper()} | {fmt(g, 'GFLOP/s', 1)} | | |")
 rot = [r for r in rows if r.get('kernel') == 'rotation']
 for path in ('sample', 'quaternions_to_matrices', 'rotate_rows_forward', 'rotate_rows_forward_backward'):

@@ -67,6 +67,12 @@ internal static class BiasActivationKernels
     /// When <paramref name="relu"/>: dy[i, j] = y[i, j] &gt; 0 ? dy[i, j] : 0 in place. Then, when
     /// <paramref name="biasGrad"/> is not empty, biasGrad[j] += Σ_i dy[i, j], rows in order.
     /// </summary>
+    /// <remarks>
+    /// Compiled fully optimised from the first call, as the forward half and the GEMM are: left to tiering, this
+    /// loop ran first unoptimised, then as on-stack replacement, then at tier 1 with whatever profile and inlining
+    /// the background compiler settled on, which can differ from one process to the next.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Backward<T>(Span<T> dy, ReadOnlySpan<T> y, int rows, int cols, Span<T> biasGrad, bool relu) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (dy.Length < rows * cols || (relu && y.Length < rows * cols) || (!biasGrad.IsEmpty && biasGrad.Length != cols))

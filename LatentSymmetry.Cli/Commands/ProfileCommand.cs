@@ -50,7 +50,11 @@ internal static class ProfileCommand
             var t = QuickTimer.BestOf(() => LatentSymmetry.Autograd.Kernels.Gemm.Multiply<float>(gemmForm, mm, nn, kk, a, b, cc, accumulate: false));
             double gflops = 2.0 * mm * nn * kk / t.SecondsPerCall / 1e9;
             if (p.GetValue(json))
-                stdout.WriteLine(JsonSerializer.Serialize(new { kernel = "gemm", form = f, m = mm, n = nn, k = kk, gflops = Math.Round(gflops, 2), us_per_call = Math.Round(t.SecondsPerCall * 1e6, 3) }));
+                stdout.WriteLine(JsonSerializer.Serialize(new
+                {
+                    kernel = "gemm", form = f, m = mm, n = nn, k = kk, gflops = Math.Round(gflops, 2), us_per_call = Math.Round(t.SecondsPerCall * 1e6, 3),
+                    vector_path = VectorPath(), peak = PeakName(VectorPath()),
+                }));
             else
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"gemm {f} m={mm} n={nn} k={kk}: {gflops:0.0} GFLOP/s ({t.SecondsPerCall * 1e6:0.0} us per product, best of 7, {KernelPath()})"));
@@ -106,7 +110,7 @@ internal static class ProfileCommand
                     kernel = "step", num_hidden_layers = options.HiddenLayers, hidden_dim = options.HiddenDim, batch_size = b,
                     symmetry_layer = options.SymmetryLayers.ToString(), group = options.Group.Name, augment = options.Augment, ms_per_step = Math.Round(ms, 4),
                     mflop_per_step = Math.Round(flops / 1e6, 1), gflops = Math.Round(flops / t.SecondsPerCall / 1e9, 2),
-                    bytes_allocated_per_step = t.BytesPerCall,
+                    bytes_allocated_per_step = t.BytesPerCall, vector_path = VectorPath(), peak = PeakName(VectorPath()),
                 }));
             else
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -204,8 +208,27 @@ internal static class ProfileCommand
 
     static int Positive(int v, string name) => v > 0 ? v : throw new UsageException($"{name} must be positive, got {v}");
 
-    static string KernelPath() =>
-        (System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? "Vector512" :
+    /// <summary>The widest vector width the kernels run on in this process (the environment can switch widths off).</summary>
+    internal static string VectorPath() =>
+        System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? "Vector512" :
         System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated ? "Vector256" :
-        System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated ? "Vector128" : "scalar") + ", gemm tuning " + LatentSymmetry.Autograd.Kernels.Gemm.Tuning;
+        System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated ? "Vector128" : "scalar";
+
+    /// <summary>
+    /// The FMA peak a figure on <paramref name="vectorPath"/> is a share of, named as measure.sh prints it ("avx512 fma",
+    /// "avx2 fma"); null for the narrower paths, which it does not measure. An AVX-512 CPU run with
+    /// DOTNET_EnableAVX512=0 is on the AVX2 path, whose peak may be half the AVX-512 one.
+    /// </summary>
+    internal static string? PeakName(string vectorPath) => vectorPath switch
+    {
+        "Vector512" => "avx512 fma",
+        "Vector256" when System.Runtime.Intrinsics.X86.Fma.IsSupported => "avx2 fma",
+        _ => null,
+    };
+
+    static string KernelPath()
+    {
+        string path = VectorPath(), peak = PeakName(path) is { } name ? $"compare with the {name} peak" : "no FMA peak measured for this path";
+        return $"{path} path, {peak}, gemm tuning {LatentSymmetry.Autograd.Kernels.Gemm.Tuning}";
+    }
 }

@@ -17,7 +17,30 @@ public class ProfileCommandTests
         Assert.That(root.GetProperty("form").GetString(), Is.EqualTo("nt"));
         Assert.That(root.GetProperty("m").GetInt32(), Is.EqualTo(16));
         Assert.That(root.GetProperty("gflops").GetDouble(), Is.GreaterThan(0));
+        Assert.That(root.GetProperty("vector_path").GetString(), Is.EqualTo(ExpectedVectorPath()));
     }
+
+    [Test]
+    public void Step_names_its_vector_path_and_the_peak_it_compares_with()
+    {
+        var json = CliRunner.Run("profile", "step", "--num-hidden-layers", "1", "--hidden-dim", "8", "--batch-size", "4", "--json");
+        Assert.That(json.ExitCode, Is.EqualTo(0), json.Stderr);
+        using var doc = JsonDocument.Parse(json.Stdout);
+        string path = ExpectedVectorPath();
+        Assert.That(doc.RootElement.GetProperty("vector_path").GetString(), Is.EqualTo(path));
+        string? peak = path switch { "Vector512" => "avx512 fma", "Vector256" when System.Runtime.Intrinsics.X86.Fma.IsSupported => "avx2 fma", _ => null };
+        var peakField = doc.RootElement.GetProperty("peak");
+        Assert.That(peakField.ValueKind == JsonValueKind.Null ? null : peakField.GetString(), Is.EqualTo(peak));
+
+        var text = CliRunner.Run("profile", "step", "--num-hidden-layers", "1", "--hidden-dim", "8", "--batch-size", "4");
+        Assert.That(text.Stdout, Does.Contain($"{path} path, " + (peak is null ? "no FMA peak measured for this path" : $"compare with the {peak} peak")));
+    }
+
+    // What the kernels run on in this process; CI reruns the suite with the wider paths switched off.
+    static string ExpectedVectorPath() =>
+        System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? "Vector512" :
+        System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated ? "Vector256" :
+        System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated ? "Vector128" : "scalar";
 
     [Test]
     public void Gemm_rejects_an_unknown_form()
