@@ -67,8 +67,9 @@ public static class Program
     }
 
     /// <summary>The whole command tree (tests walk it to check that README.md documents every option).</summary>
-    internal static RootCommand CreateRoot(TextWriter stdout, TextWriter stderr) =>
-        new RootCommand(
+    internal static RootCommand CreateRoot(TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand(
             "latsym: latent-symmetry experiments on a rotation-invariant 3-D field, in pure managed code.\n" +
             "Train an MLP with an SO(3) orbit penalty at a chosen layer, profile the kernels, run and analyse grids, " +
             "measure how invariant a saved run is, and survey the catalogue's fields.")
@@ -82,6 +83,9 @@ public static class Program
             EvaluateCommand.Create(stdout),
             SurveyCommand.Create(stdout, stderr),
         };
+        ScalarNumberText.Apply(root);
+        return root;
+    }
 
     /// <summary>"latsym profile gemm" for the command the arguments reached.</summary>
     static string CommandPath(System.CommandLine.Parsing.CommandResult? result)

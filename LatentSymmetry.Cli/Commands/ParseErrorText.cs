@@ -56,18 +56,11 @@ internal static class ParseErrorText
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
         if (type == typeof(double) || type == typeof(float))
-            // NaN parses as a number and is then refused as not finite; inf and friends get the same words.
-            return IsNonFiniteSpelling(token) ? $"'{token}' is not a finite number" : $"'{token}' is not a number";
+            return ScalarNumberText.DoubleProblem(token);
         if (type == typeof(int) || type == typeof(long))
             return $"'{token}' is not a whole number" + (IsWholeNumberTooLarge(token) ? $" in range ({int.MinValue} to {int.MaxValue})" : "");
         if (type == typeof(bool)) return $"'{token}' is not true or false";
         return $"'{token}' is not a valid value";
-    }
-
-    static bool IsNonFiniteSpelling(string token)
-    {
-        var t = token.Trim().TrimStart('+', '-').ToLowerInvariant();
-        return t is "inf" or "infinity" or "nan" or "∞";
     }
 
     static bool IsWholeNumberTooLarge(string token) => token.Trim().TrimStart('+', '-').All(char.IsAsciiDigit) && token.Trim().Length > 0;

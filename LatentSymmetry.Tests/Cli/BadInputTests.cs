@@ -49,6 +49,12 @@ public class BadInputTests : TempDirectoryTests
         yield return Train(["--run-seed", "1.5"], "--run-seed: '1.5' is not a whole number");
         yield return Train(["--run-seed", "99999999999"], "--run-seed: '99999999999' is not a whole number in range");
         yield return Train(["--epoch", "3"], "'--epoch'");
+        // A comma in a single number was read as a thousands separator (issue 19, row 1: 0,5 recorded as 5).
+        yield return Train(["--lambda-sym-max", "0,5"], "--lambda-sym-max: '0,5' is not a number (one value: write decimals with a point");
+        yield return Train(["--learning-rate", "1,5"], "--learning-rate: '1,5' is not a number");
+        yield return Train(["--weight-decay", "1,0"], "--weight-decay: '1,0' is not a number");
+        yield return Train(["--box", "1,5"], "--box: '1,5' is not a number");
+        yield return Train(["--epochs", "1,000"], "--epochs: '1,000' is not a whole number");
         // train: the symmetry lab's options
         yield return Train(["--group", "o3"], "--group: 'o3' is not a group; valid: so3, so2, so2z");
         yield return Train(["--group"], "'--group'");
@@ -116,6 +122,7 @@ public class BadInputTests : TempDirectoryTests
         yield return Cmd(["fields", "--dimension", "4"], "--dimension: Argument '4' not recognized");
         yield return Cmd(["fields", "--plot", "{dir}/f.jpg"], "--plot '");
         yield return Cmd(["fields", "--plot", "{dir}/f.png", "--radius", "-1"], "--radius -1 must be a finite number > 0");
+        yield return Cmd(["fields", "--plot", "{dir}/f.png", "--radius", "1,5"], "--radius: '1,5' is not a number");
 
         // analyze and compare
         yield return Cmd(["analyze", "{dir}/nope.csv"], "nope.csv': no such file or directory");
