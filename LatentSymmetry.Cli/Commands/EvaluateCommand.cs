@@ -65,7 +65,11 @@ internal static class EvaluateCommand
         {
             runDir, rotations, metrics, json, noReference,
         };
-        command.SetAction(parse =>
+        // The asynchronous form receives Ctrl+C / SIGTERM as a cancellation (see Termination).
+        command.SetAction((parse, cancellation) => Task.FromResult(Execute(parse, cancellation)));
+        return command;
+
+        int Execute(ParseResult parse, CancellationToken cancellation)
         {
             string dir = parse.GetValue(runDir)!;
             if (!InvarianceMetricText.TryParse(parse.GetValue(metrics), out var chosen, out var metricError))
@@ -78,9 +82,14 @@ internal static class EvaluateCommand
             try
             {
                 run = SavedRun.Open(dir);
-                evaluation = RunEvaluator.Evaluate(run, options);
+                var opened = run;
+                // The evaluation does not observe a token, so it runs aside and a signal abandons it: the process
+                // exits with the signal's code at once and, as nothing is written before it ends, writes nothing.
+                evaluation = Task.Run(() => RunEvaluator.Evaluate(opened, options), CancellationToken.None)
+                    .WaitAsync(cancellation).GetAwaiter().GetResult();
             }
             catch (RunDirectoryException e) { throw new UsageException(e.Message); }
+            cancellation.ThrowIfCancellationRequested();
             string report = EvaluationReport.Json(run, evaluation, chosen);
             FigureFile.WriteAtomically(Path.Combine(dir, "invariance.json"), Encoding.UTF8.GetBytes(report));
             FigureFile.WriteAtomically(Path.Combine(dir, "profile.csv"), Encoding.UTF8.GetBytes(EvaluationReport.ProfileCsv(evaluation, chosen)));
@@ -89,8 +98,7 @@ internal static class EvaluateCommand
             if (parse.GetValue(json)) stdout.Write(report);
             else WriteReport(stdout, run, evaluation, chosen);
             return 0;
-        });
-        return command;
+        }
     }
 
     static string G(double v) => double.IsFinite(v) ? v.ToString("G4", CultureInfo.InvariantCulture) : "-";
