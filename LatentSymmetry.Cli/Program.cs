@@ -60,7 +60,9 @@ public static class Program
         {
             // The operating system failed us (disk full, I/O error): not the user's input, so exit 1. A full
             // disk is said in the same words whichever command wrote, with the file it was writing.
-            var message = e is IOException io && DiskFullException.IsDiskFull(io) && e is not DiskFullException ? DiskFullException.From(io).Message : e.Message;
+            var message = e is DiskFullException ? e.Message
+                : e is IOException io && DiskFullException.IsDiskFull(io) ? DiskFullException.From(io).Message
+                : IoErrorText.Describe(e);
             stderr.WriteLine($"latsym: {FirstLine(message)}");
             return 1;
         }

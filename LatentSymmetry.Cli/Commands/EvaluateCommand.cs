@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using LatentSymmetry.Cli.Output;
 using LatentSymmetry.Cli.Plots;
 using LatentSymmetry.Core.Evaluation;
 
@@ -82,6 +83,8 @@ internal static class EvaluateCommand
             try
             {
                 run = SavedRun.Open(dir);
+                // Checked before the work, so a read-only run directory is said at once (exit 2), not after it.
+                WritableDirectory.Check(dir, "RUN_DIR", "invariance.json", "profile.csv", ProfileFigure.DefaultFileName, AngleFigure.DefaultFileName);
                 var opened = run;
                 // The evaluation does not observe a token, so it runs aside and a signal abandons it: the process
                 // exits with the signal's code at once and, as nothing is written before it ends, writes nothing.

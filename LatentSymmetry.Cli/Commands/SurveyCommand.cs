@@ -101,7 +101,8 @@ internal static class SurveyCommand
             try { shardSpec = ShardSpec.Resolve(parse.GetValue(shard), Environment.GetEnvironmentVariable); }
             catch (GridSpecException e) { throw new UsageException(e.Message); }
             string dir = parse.GetValue(output)!;
-            Directory.CreateDirectory(Path.Combine(dir, "runs"));
+            WritableDirectory.Check(dir, "--output", "survey.csv", "survey_summary.csv", "survey.png", "mix.png");
+            WritableDirectory.Check(Path.Combine(dir, "runs"), "--output");
             var evaluation = EvaluationOptions.Default with
             {
                 Metrics = chosen == InvarianceMetric.MI ? InvarianceMetric.All : InvarianceMetric.All & ~InvarianceMetric.MI,

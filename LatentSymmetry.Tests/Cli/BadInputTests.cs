@@ -70,6 +70,7 @@ public class BadInputTests : TempDirectoryTests
         yield return Train(["--group", "so2", "--inner-radius", "2"], "--inner-radius must be in [0, radius 1), got 2");
         yield return Train(["--group", "so2", "--inner-radius", "-0.5"], "--inner-radius must be in [0, radius 1), got -0.5");
         yield return new TestCaseData((string[])[.. TinyTrain, "--output", ""], 2, "--output: empty path").SetName("train --output ''");
+        yield return new TestCaseData((string[])[.. TinyTrain, "--output", "{dir}/header-only.csv/run"], 2, "/header-only.csv' is a file, not a directory").SetName("train --output AFILE/run");
         yield return new TestCaseData((string[])[.. TinyTrain, "--output"], 2, "--output").SetName("train --output (no value)");
 
         // benchmark: every option

@@ -165,6 +165,27 @@ public class EvaluateCommandTests
     }
 
     [Test]
+    public void Weights_with_bytes_after_their_data_are_refused_and_nothing_is_written()
+    {
+        // Issue 19, row 3: trailing bytes were ignored and the run evaluated (exit 0, figures written).
+        var dir = CopyOfRun();
+        var path = Path.Combine(dir, "model.safetensors");
+        File.AppendAllText(path, "trailing bytes!!");
+        AssertUsageError(CliRunner.Run("evaluate", dir), "model.safetensors: 16 bytes after the last tensor's data");
+        foreach (var f in EvaluateFiles) Assert.That(File.Exists(Path.Combine(dir, f)), Is.False, f);
+    }
+
+    [Test]
+    public void An_output_file_that_is_a_directory_is_refused_before_the_work()
+    {
+        // Issue 19, row 9: "Is a directory : '...'" with exit 1, after the evaluation.
+        var dir = CopyOfRun();
+        Directory.CreateDirectory(Path.Combine(dir, "invariance.json"));
+        AssertUsageError(CliRunner.Run("evaluate", dir), "invariance.json' is a directory, where a file is to be written");
+        Assert.That(Directory.EnumerateFiles(dir).Select(Path.GetFileName), Is.EquivalentTo(RunFiles), "nothing written");
+    }
+
+    [Test]
     public void Weights_that_disagree_with_the_config_name_the_tensor()
     {
         var dir = CopyOfRun();

@@ -19,6 +19,30 @@ public class TrainCommandTests : TempDirectoryTests
     }
 
     [Test]
+    public void An_output_with_a_trailing_slash_names_the_same_directory()
+    {
+        // Issue 19, row 4: "zz/new/" was refused as existing and left an empty zz/ behind.
+        var r = CliRunner.Run([.. Tiny, "--headless", "--output", Path.Combine(Dir, "zz", "new") + "/"]);
+        Assert.That(r.ExitCode, Is.Zero, r.Stderr);
+        Assert.That(File.Exists(Path.Combine(Dir, "zz", "new", "model.safetensors")), Is.True);
+        Assert.That(Directory.EnumerateDirectories(Path.Combine(Dir, "zz")).Select(Path.GetFileName), Is.EqualTo(new[] { "new" }), "no staging directory left");
+    }
+
+    [Test]
+    public void An_abandoned_run_removes_every_directory_its_claim_created()
+    {
+        // The claim of x/y/run creates x/ and x/y/; a run stopped by a signal takes both back, not only x/y/.
+        using var latsym = LatsymProcess.Start(Dir, "train", "--epochs", "100000", "--samples", "2000", "--hidden-dim", "8",
+            "--num-hidden-layers", "2", "--headless", "--output", "x/y/run/");
+        var staging = Path.Combine(Dir, "x", "y");
+        Assert.That(latsym.WaitUntil(() => latsym.Stdout.Contains("epoch", StringComparison.Ordinal)
+            && Directory.Exists(staging) && Directory.EnumerateDirectories(staging, ".run.partial-*").Any(), TimeSpan.FromMinutes(3)), Is.True, latsym.Stderr);
+        latsym.Signal("TERM");
+        Assert.That(latsym.WaitForExit(TimeSpan.FromMinutes(3)), Is.EqualTo(143), latsym.Stderr);
+        Assert.That(Directory.EnumerateFileSystemEntries(Dir), Is.Empty, "neither x/ nor x/y/ is left");
+    }
+
+    [Test]
     public void Existing_output_directory_is_never_overwritten()
     {
         var output = Path.Combine(Dir, "run");
