@@ -28,7 +28,8 @@ internal static partial class IoErrorText
         return message.TrimEnd('.');
     }
 
-    static string Shown(string path)
+    /// <summary><paramref name="path"/> relative to the current directory when it lies under it, else as given.</summary>
+    internal static string Shown(string path)
     {
         try
         {

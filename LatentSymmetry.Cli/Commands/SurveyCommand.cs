@@ -160,7 +160,8 @@ internal static class SurveyCommand
     {
         var safe = new StringBuilder();
         foreach (char c in field.Spec) safe.Append(char.IsLetterOrDigit(c) || c is '.' or '-' ? c : '_');
-        return $"{safe}_seed{seed}";
+        // A long spec (nested mixes) is shortened with a hash of it; survey.csv and config.json keep it whole.
+        return $"{NameToken.Shorten(safe.ToString())}_seed{seed}";
     }
 
     static (double[] Values, double[] Reference) ReadLayers(string path, string metric)

@@ -64,7 +64,7 @@ internal sealed class StagedDirectory : IDisposable
             throw new UsageException($"{option} '{finalPath}' already exists; choose a new directory (nothing is overwritten)");
         var parent = Path.GetDirectoryName(full)!;
         if (FileAmongAncestors(parent) is { } file)
-            throw new UsageException($"{option} '{finalPath}' cannot be created: '{file}' is a file, not a directory");
+            throw new UsageException($"{option} '{finalPath}' cannot be created: '{IoErrorText.Shown(file)}' is a file, not a directory");
         // The outermost directory this claim creates (zz of zz/new/run), removed again if the claim fails or the run is abandoned.
         var createdParent = OutermostMissing(parent);
         try

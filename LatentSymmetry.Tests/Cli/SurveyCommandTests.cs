@@ -62,6 +62,22 @@ public class SurveyCommandTests : TempDirectoryTests
         Assert.That(File.ReadAllLines(Path.Combine(output, "survey.csv")), Has.Length.EqualTo(1), "header only");
     }
 
+    [Test]
+    public void A_long_field_spec_gets_a_short_run_name_and_is_recorded_whole()
+    {
+        // Issue 19, row 5: "path too long", and runs/.latsym.lock left behind.
+        var spec = "x";
+        for (int i = 0; i < 12; i++) spec = $"mix:alpha=0.5,a=({spec}),b=y";
+        var output = Path.Combine(Dir, "s");
+        var r = CliRunner.Run([.. Tiny, "--seeds", "1", "--fields", spec, "--output", output]);
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+        var run = Directory.GetDirectories(Path.Combine(output, "runs")).Single();
+        Assert.That(Path.GetFileName(run).Length, Is.LessThan(150));
+        using var config = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "config.json")));
+        Assert.That(LatentSymmetry.Core.Fields.FieldCatalog.Parse(config.RootElement.GetProperty("field").GetString()!).Spec,
+            Is.EqualTo(LatentSymmetry.Core.Fields.FieldCatalog.Parse(spec).Spec));
+    }
+
     [TestCase("--fields", "nosuchfield", "--fields")]
     [TestCase("--fields", "radial", "--fields")] // a 3-D field on the disk
     [TestCase("--metric", "XY", "--metric")]
