@@ -73,7 +73,9 @@ internal static class EvaluateCommand
         int Execute(ParseResult parse, CancellationToken cancellation)
         {
             string dir = parse.GetValue(runDir)!;
-            if (!InvarianceMetricText.TryParse(parse.GetValue(metrics), out var chosen, out var metricError))
+            // Split by the one list rule first (no empty item, none twice); the names are then read.
+            var metricList = string.Join(",", ListOptionText.Split([parse.GetValue(metrics)!], "--metrics"));
+            if (!InvarianceMetricText.TryParse(metricList, out var chosen, out var metricError))
                 throw new UsageException($"--metrics {metricError}");
             int n = parse.GetValue(rotations);
             if (n is < 1 or > 64) throw new UsageException($"--rotations must be in 1..64, got {n}");

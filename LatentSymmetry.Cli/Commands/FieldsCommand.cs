@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Data;
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -58,6 +59,9 @@ internal static class FieldsCommand
             {
                 try { one = FieldCatalog.Parse(text); }
                 catch (FieldSpecException e) { throw new UsageException(e.Message); }
+                // Where train would sample it by default (the disk of radius 1, the box of half-width 5), or as --radius/--box say.
+                var domain = one.Dimension == 2 ? SamplingDomain.Disk(Positive(parse.GetValue(radius), "--radius")) : SamplingDomain.Box(3, Positive(parse.GetValue(box), "--box"));
+                FieldValueCheck.OnGrid(one, domain, "SPEC");
             }
             int? d = parse.GetValue(dimension);
             var listed = FieldCatalog.All.Where(f => d is null || f.Dimension is null || f.Dimension == d).ToList();

@@ -23,6 +23,10 @@ internal static class ParseErrorText
             ArgumentResult { Parent: OptionResult o } => o.Option,
             _ => null,
         };
+        // A single-value option given twice ("--epochs 2 ... --epochs 5"): System.CommandLine's "expects a single
+        // argument but 2 were provided", said with the option and the values.
+        if (error.SymbolResult is OptionResult { Option.Arity.MaximumNumberOfValues: 1 } repeated && repeated.Tokens.Count > 1)
+            return $"{repeated.Option.Name} given {repeated.Tokens.Count} times ({string.Join(", ", repeated.Tokens.Select(t => $"'{t.Value}'"))}); give it once";
         if (option is not null && error.Message.StartsWith("Cannot parse argument", StringComparison.Ordinal))
         {
             var token = Quoted(error.Message) ?? string.Join(" ", error.SymbolResult!.Tokens.Select(t => t.Value));

@@ -71,30 +71,33 @@ internal static class SurveyCommand
                 throw new UsageException($"--metric: {(metricError.Length > 0 ? metricError : "give one measure: SL, Q_h, Q, RSL or MI")}");
             string metricName = InvarianceMetricText.Name(chosen);
             IReadOnlyList<int> seedList;
-            try { seedList = SeedSpec.Parse(parse.GetValue(seeds)!); }
+            try { seedList = SeedSpec.Parse(ListOptionText.Split([parse.GetValue(seeds)!], "--seeds")); }
             catch (Exception e) when (e is FormatException or ArgumentException or GridSpecException) { throw new UsageException($"--seeds: {e.Message}"); }
+            WarnAboutPenalty(parse, template, stderr);
 
-            var specs = parse.GetValue(fields) is { } list ? FieldList.Split(list)
+            var specs = parse.GetValue(fields) is { } list ? FieldList.Split(list, "--fields")
                 : FieldCatalog.All.Where(f => f.Dimension == template.Group.Dimension).Select(f => f.Name).ToList();
             var alphas = new List<double>();
             if (parse.GetValue(mixAlphas) is { } alphaText)
-                foreach (var a in alphaText.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                foreach (var a in ListOptionText.Split([alphaText], "--mix-alpha"))
                 {
                     if (!double.TryParse(a, NumberStyles.Float, CultureInfo.InvariantCulture, out double alpha) || !(alpha is >= 0 and <= 1))
                         throw new UsageException($"--mix-alpha: '{a}' is not a weight in [0, 1]");
                     alphas.Add(alpha);
                 }
-            var mixSpecs = alphas.Select(a => string.Create(CultureInfo.InvariantCulture, $"mix:alpha={a:R},a=({parse.GetValue(mixA)}),b=({parse.GetValue(mixB)})")).ToList();
+            // Each part of the mix is checked on its own, so an error names the option that holds it.
+            var partA = ParseField(parse.GetValue(mixA)!, "--mix-a", template, seedList[0]);
+            var partB = ParseField(parse.GetValue(mixB)!, "--mix-b", template, seedList[0]);
+            if (alphas.Count == 0)
+                foreach (var (part, given) in new[] { ("--mix-a", parse.GetResult(mixA)), ("--mix-b", parse.GetResult(mixB)) })
+                    if (given is { Implicit: false }) stderr.WriteLine($"latsym: warning: {part} has no effect without --mix-alpha (no mix is surveyed)");
             var all = new List<IScalarField>();
-            foreach (var spec in specs.Concat(mixSpecs))
-            {
-                IScalarField field;
-                try { field = FieldCatalog.Parse(spec); }
-                catch (FormatException e) { throw new UsageException($"--fields: {e.Message}"); }
-                if (field.Dimension != template.Group.Dimension)
-                    throw new UsageException($"--fields: {field.Spec} takes {field.Dimension}-D points but group {template.Group.Name} acts on {template.Group.Dimension}-D points");
-                all.Add(field);
-            }
+            foreach (var spec in specs) all.Add(ParseField(spec, "--fields", template, seedList[0]));
+            foreach (var alpha in alphas)
+                all.Add(ParseField(string.Create(CultureInfo.InvariantCulture, $"mix:alpha={alpha:R},a=({partA.Spec}),b=({partB.Spec})"), "--mix-alpha", template, seedList[0]));
+            // Two spellings of one field (radius, radius:...) would share their run directories.
+            ListOptionText.RefuseRepeats(all.Take(specs.Count).Select(f => f.Spec), "--fields");
+            ListOptionText.RefuseRepeats(alphas.Select(a => a.ToString("R", CultureInfo.InvariantCulture)), "--mix-alpha");
             if (all.Count == 0) throw new UsageException("--fields: no field given");
 
             ShardSpec shardSpec;
@@ -151,9 +154,35 @@ internal static class SurveyCommand
                 }
             }
             if (missing > 0) stderr.WriteLine($"{missing} of {total} runs belong to other shards and are not done yet: the figures and tables leave them out");
-            WriteOutputs(stdout, dir, metricName, template, all, results, alphas, mixSpecs);
+            WriteOutputs(stdout, dir, metricName, template, all, results, alphas, all.Skip(specs.Count).Select(f => f.Spec).ToList());
             return 0;
         }
+    }
+
+    // A field spec as the survey takes it: known, of the group's dimension and finite on the data; errors name option.
+    static IScalarField ParseField(string spec, string option, TrainingOptions template, int firstSeed)
+    {
+        IScalarField field;
+        try { field = FieldCatalog.Parse(spec); }
+        catch (FormatException e) { throw new UsageException($"{option}: {e.Message}"); }
+        if (field.Dimension != template.Group.Dimension)
+            throw new UsageException($"{option}: {field.Spec} takes {field.Dimension}-D points but group {template.Group.Name} acts on {template.Group.Dimension}-D points");
+        FieldValueCheck.OnData(template with { Field = field, RunSeed = firstSeed }, option);
+        return field;
+    }
+
+    // The survey's lambda defaults to 0, so a penalty layer alone does nothing, as a lambda without a layer does in
+    // train: both are said, in train's words.
+    static void WarnAboutPenalty(ParseResult parse, TrainingOptions template, TextWriter stderr)
+    {
+        var given = parse.CommandResult.Children.OfType<System.CommandLine.Parsing.OptionResult>().Where(r => !r.Implicit).Select(r => r.Option.Name).ToHashSet();
+        var inv = CultureInfo.InvariantCulture;
+        if (template.SymmetryLayer.IsSet && template.LambdaSymMax == 0)
+            stderr.WriteLine(given.Contains("--lambda-sym-max")
+                ? $"latsym: warning: --symmetry-layer {template.SymmetryLayer} has no effect with --lambda-sym-max 0 (no penalty is applied)"
+                : $"latsym: warning: --symmetry-layer {template.SymmetryLayer} has no effect with the survey's --lambda-sym-max 0 (no penalty is applied); give --lambda-sym-max");
+        else if (!template.SymmetryLayer.IsSet && given.Contains("--lambda-sym-max"))
+            stderr.WriteLine(string.Create(inv, $"latsym: warning: --lambda-sym-max {template.LambdaSymMax:R} has no effect with --symmetry-layer none (no penalty is applied)"));
     }
 
     static string RunName(IScalarField field, int seed)

@@ -150,6 +150,8 @@ internal sealed class TrainingCliOptions(TrainingOptions d)
         var invalid = options.Validate();
         if (invalid is not null) throw new UsageException("--" + invalid);
         if (options.CheckRegionCounts() is { } empty) throw new UsageException("--" + empty);
+        // Only a field given by the user can be at fault; the default fields are finite everywhere.
+        if (options.Field is not null) FieldValueCheck.OnData(options, "--field");
         return options;
     }
 

@@ -49,6 +49,7 @@ public class BadInputTests : TempDirectoryTests
         yield return Train(["--run-seed", "1.5"], "--run-seed: '1.5' is not a whole number");
         yield return Train(["--run-seed", "99999999999"], "--run-seed: '99999999999' is not a whole number in range");
         yield return Train(["--epoch", "3"], "'--epoch'");
+        yield return Train(["--epochs", "3", "--epochs", "4"], "--epochs given 2 times ('3', '4'); give it once");
         // A comma in a single number was read as a thousands separator (issue 19, row 1: 0,5 recorded as 5).
         yield return Train(["--lambda-sym-max", "0,5"], "--lambda-sym-max: '0,5' is not a number (one value: write decimals with a point");
         yield return Train(["--learning-rate", "1,5"], "--learning-rate: '1,5' is not a number");
@@ -61,6 +62,10 @@ public class BadInputTests : TempDirectoryTests
         yield return Train(["--field", "nosuchfield"], "--field: unknown field 'nosuchfield'");
         yield return Train(["--field", "fourier:k=x"], "--field: field 'fourier': k=x: 'x' is not a number");
         yield return Train(["--field", "gaussian-ring"], "takes 2-D points but group so3 acts on 3-D points");
+        // Issue 19, row 6: a field that is not finite was trained on and reported as "DIVERGED in epoch 1".
+        yield return Train(["--group", "so2", "--field", "bessel-j0:scale=1e300"], "--field: field 'bessel-j0:scale=1E+300' is NaN at (");
+        yield return Train(["--group", "so2", "--field", "fourier:offset=1e308"], "is 1E+308, beyond float32's range at (");
+        yield return Grid(["--group", "so2", "--field", "fourier:offset=1e308"], "--field: field 'fourier:k=2,offset=1E+308' is 1E+308, beyond float32's range");
         yield return Train(["--model", "cnn"], "--model: 'cnn' is not a model; valid: mlp, invariant");
         yield return Train(["--train-region", "cone:200"], "--train-region: 'cone:200'");
         yield return Train(["--train-region", "ball"], "--train-region: 'ball' is not a region");
@@ -96,6 +101,12 @@ public class BadInputTests : TempDirectoryTests
         yield return new TestCaseData((string[])[.. TinyGrid, "--results-dir", ""], 2, "--results-dir: empty path").SetName("benchmark --results-dir ''");
 
         // benchmark: the symmetry lab's options
+        // Issue 19, row 17: one list rule everywhere, an item given twice refused as --penalties refused it.
+        yield return Grid(["--baselines", "augment,augment"], "--baselines: 'augment' is listed twice");
+        yield return Grid(["--seeds", "1,1"], "--seeds: '1' is listed twice");
+        yield return Grid(["--lambdas", "0,1 1"], "--lambdas: '1' is listed twice");
+        yield return Cmd(["evaluate", "{dir}", "--metrics", "SL,,Q"], "--metrics: empty item in 'SL,,Q'");
+        yield return Cmd(["evaluate", "{dir}", "--metrics", "SL,Q,sl"], "--metrics: 'sl' is listed twice");
         yield return Grid(["--baselines", "dropout"], "--baselines: 'dropout' is not a baseline; expected augment or invariant");
         yield return Grid(["--baselines", "augment,,invariant"], "--baselines: empty item in 'augment,,invariant'");
         yield return Grid(["--baselines"], "'--baselines'");
@@ -120,6 +131,8 @@ public class BadInputTests : TempDirectoryTests
         // fields
         yield return Cmd(["fields", "nosuch"], "unknown field 'nosuch'");
         yield return Cmd(["fields", "mix:alpha=2"], "field 'mix': alpha=2 is out of range");
+        yield return Cmd(["fields", "bessel-j0:scale=1e300"], "SPEC: field 'bessel-j0:scale=1E+300' is NaN at (");
+        yield return Cmd(["fields", "fourier:offset=1e308"], "in the domain train samples (uniform on the disk r <= 1)");
         yield return Cmd(["fields", "--dimension", "4"], "--dimension: Argument '4' not recognized");
         yield return Cmd(["fields", "--plot", "{dir}/f.jpg"], "--plot '");
         yield return Cmd(["fields", "--plot", "{dir}/f.png", "--radius", "-1"], "--radius -1 must be a finite number > 0");

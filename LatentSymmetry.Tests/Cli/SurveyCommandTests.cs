@@ -80,6 +80,15 @@ public class SurveyCommandTests : TempDirectoryTests
 
     [TestCase("--fields", "nosuchfield", "--fields")]
     [TestCase("--fields", "radial", "--fields")] // a 3-D field on the disk
+    [TestCase("--fields", "radius,bessel-j0:scale=1e300", "--fields: field 'bessel-j0:scale=1E+300' is NaN")]
+    [TestCase("--fields", "radius,,x", "--fields: empty item in 'radius,,x'")]
+    [TestCase("--fields", "radius,radius", "--fields: 'radius' is listed twice")]
+    [TestCase("--fields", "gaussian-ring,gaussian-ring:center=0.6", "--fields: 'gaussian-ring:center=0.6,std=0.08' is listed twice")]
+    [TestCase("--mix-alpha", "0,,1", "--mix-alpha: empty item in '0,,1'")]
+    [TestCase("--mix-alpha", "0.5,0.5", "--mix-alpha: '0.5' is listed twice")]
+    [TestCase("--mix-b", "mix:", "--mix-b: field 'mix': empty parameter")]
+    [TestCase("--mix-a", "radial", "--mix-a: radial takes 3-D points")]
+    [TestCase("--seeds", "1,,2", "--seeds: empty item in '1,,2'")]
     [TestCase("--metric", "XY", "--metric")]
     [TestCase("--metric", "Q,MI", "--metric")]
     [TestCase("--seeds", "5-1", "--seeds")]
@@ -91,5 +100,24 @@ public class SurveyCommandTests : TempDirectoryTests
         Assert.That(r.ExitCode, Is.EqualTo(2), r.Stderr);
         Assert.That(r.Stderr.TrimEnd().Split('\n'), Has.Length.EqualTo(1), r.Stderr);
         Assert.That(r.Stderr, Does.StartWith("latsym: ").And.Contain(mentions));
+    }
+
+    [Test]
+    public void A_mix_part_with_alphas_is_named_by_its_own_option()
+    {
+        // Issue 19, row 7: with --mix-alpha, a bad --mix-b was reported as --fields.
+        var r = CliRunner.Run([.. Tiny, "--output", Path.Combine(Dir, "s"), "--fields", "radius", "--mix-alpha", "0.5", "--mix-b", "nosuch"]);
+        Assert.That(r.ExitCode, Is.EqualTo(2), r.Stderr);
+        Assert.That(r.Stderr, Does.StartWith("latsym: --mix-b: unknown field 'nosuch'"));
+    }
+
+    [TestCase(new[] { "--symmetry-layer", "2" }, "latsym: warning: --symmetry-layer 2 has no effect with the survey's --lambda-sym-max 0 (no penalty is applied); give --lambda-sym-max")]
+    [TestCase(new[] { "--lambda-sym-max", "2" }, "latsym: warning: --lambda-sym-max 2 has no effect with --symmetry-layer none (no penalty is applied)")]
+    [TestCase(new[] { "--mix-b", "radius" }, "latsym: warning: --mix-b has no effect without --mix-alpha (no mix is surveyed)")]
+    public void Options_without_effect_are_warned_about_as_train_does(string[] options, string warning)
+    {
+        var r = CliRunner.Run([.. Tiny, "--seeds", "1", "--fields", "radius", "--output", Path.Combine(Dir, "s"), .. options]);
+        Assert.That(r.ExitCode, Is.Zero, r.Stderr);
+        Assert.That(r.Stderr.Split('\n').Where(l => l.Contains("warning", StringComparison.Ordinal)), Is.EqualTo(new[] { warning }));
     }
 }
