@@ -22,9 +22,14 @@ public static class Program
     {
         var root = CreateRoot(stdout, stderr);
         var parse = root.Parse(args);
-        var problem = parse.Errors.Count > 0
-            ? ParseErrorText.Describe(ParseErrorText.First(parse.Errors)) + (parse.Errors.Count > 1 ? $" (and {parse.Errors.Count - 1} more)" : "")
-            : ParseErrorText.MissingValue(parse);
+        // "latsym" or "latsym profile" alone: the command's help, as --help gives it.
+        if (parse.Errors.Count > 0 && parse.Errors.All(e => ParseErrorText.IsMissingSubcommand(parse, e)))
+            return root.Parse([.. args, "--help"]).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        // A missing subcommand beside another error is its consequence ("latsym foo"), not one more problem.
+        var errors = parse.Errors.Where(e => !ParseErrorText.IsMissingSubcommand(parse, e)).ToList();
+        var problem = errors.Count > 0
+            ? ParseErrorText.Describe(ParseErrorText.First(errors)) + (errors.Count > 1 ? $" (and {errors.Count - 1} more)" : "")
+            : ParseErrorText.UnknownOption(parse) ?? ParseErrorText.MissingValue(parse);
         if (problem is not null)
         {
             // One line: the first problem and where to look; exit 2 as for every usage error.

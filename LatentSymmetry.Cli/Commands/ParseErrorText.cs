@@ -13,6 +13,12 @@ internal static class ParseErrorText
     public static ParseError First(IReadOnlyList<ParseError> errors) =>
         errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? errors[0];
 
+    /// <summary>System.CommandLine's "Required command was not provided": a command that only groups subcommands, given none.</summary>
+    public static bool IsMissingSubcommand(ParseResult parse, ParseError error) =>
+        error.SymbolResult is CommandResult { Command: { Action: null, Subcommands.Count: > 0 } }
+        // "Unrecognized command or argument 'foo'" belongs to the same command: it is the one naming a word.
+        && !parse.UnmatchedTokens.Any(t => error.Message.Contains($"'{t}'", StringComparison.Ordinal));
+
     public static string Describe(ParseError error)
     {
         // A value that failed type conversion: System.CommandLine says "Cannot parse argument 'x' for option
@@ -52,6 +58,23 @@ internal static class ParseErrorText
                 && options.FirstOrDefault(o => o.Name == tokens[i].Value || o.Aliases.Contains(tokens[i].Value)) is { Arity.MinimumNumberOfValues: > 0 } option
                 && (i + 1 == tokens.Count || tokens[i + 1].Type != TokenType.Argument))
                 return $"{tokens[i].Value}: no value given";
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A word that looks like an option but is none of the command's ("--headless" after benchmark's "--seeds 1",
+    /// "--typo" after analyze's files): System.CommandLine takes it as a value of the list or argument before it,
+    /// which then reported "invalid seed '--headless'" or "no such file". Null when there is none; words after
+    /// "--" are values, as usual.
+    /// </summary>
+    public static string? UnknownOption(ParseResult parse)
+    {
+        foreach (var token in parse.Tokens)
+        {
+            if (token.Type == TokenType.DoubleDash) return null;
+            if (token.Type == TokenType.Argument && token.Value.Length > 2 && token.Value.StartsWith("--", StringComparison.Ordinal) && char.IsLetter(token.Value[2]))
+                return $"unknown option '{token.Value}'";
         }
         return null;
     }

@@ -107,6 +107,7 @@ public class BadInputTests : TempDirectoryTests
         yield return Grid(["--lambdas", "0,1 1"], "--lambdas: '1' is listed twice");
         yield return Cmd(["evaluate", "{dir}", "--metrics", "SL,,Q"], "--metrics: empty item in 'SL,,Q'");
         yield return Cmd(["evaluate", "{dir}", "--metrics", "SL,Q,sl"], "--metrics: 'sl' is listed twice");
+        yield return Grid(["--seeds", "1", "--headless"], "unknown option '--headless'; see 'latsym benchmark --help'");
         yield return Grid(["--baselines", "dropout"], "--baselines: 'dropout' is not a baseline; expected augment or invariant");
         yield return Grid(["--baselines", "augment,,invariant"], "--baselines: empty item in 'augment,,invariant'");
         yield return Grid(["--baselines"], "'--baselines'");
@@ -151,7 +152,10 @@ public class BadInputTests : TempDirectoryTests
         yield return Cmd(["compare", "{dir}/layers=6x128_lr=3e-4_seed=1.csv", "--output", "{dir}/c.png", "--format", "svg"], "--format svg");
 
         // the root
-        yield return Cmd(["frobnicate"], "'frobnicate'");
+        // Issue 19, row 18: "(and 1 more)" counted the missing command that the unknown word stood for.
+        yield return Cmd(["frobnicate"], "Unrecognized command or argument 'frobnicate'; see 'latsym --help'");
+        // Issue 19, row 8: an option the command lacks, after a list or an argument, was taken as its value.
+        yield return Cmd(["analyze", "{dir}/header-only.csv", "--typo"], "unknown option '--typo'; see 'latsym analyze --help'");
     }
 
     /// <summary>The tiny command line with <paramref name="args"/> appended, minus the tiny values of options that <paramref name="args"/> sets.</summary>
