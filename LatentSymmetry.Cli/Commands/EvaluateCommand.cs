@@ -106,7 +106,7 @@ internal static class EvaluateCommand
         }
     }
 
-    static string G(double v) => double.IsFinite(v) ? v.ToString("G4", CultureInfo.InvariantCulture) : "-";
+    static string G(double v) => double.IsFinite(v) ? NumberText.Short(v) : "-";
 
     static void WriteReport(TextWriter o, SavedRun run, RunEvaluation e, InvarianceMetric metrics)
     {

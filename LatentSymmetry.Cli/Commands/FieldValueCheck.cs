@@ -1,4 +1,5 @@
 using System.Globalization;
+using LatentSymmetry.Cli.Output;
 using LatentSymmetry.Core.Data;
 using LatentSymmetry.Core.Fields;
 using LatentSymmetry.Core.Training;
@@ -49,8 +50,8 @@ internal static class FieldValueCheck
     {
         double value = field.Evaluate(point);
         var inv = CultureInfo.InvariantCulture;
-        string at = "(" + string.Join(", ", point.Select(v => v.ToString("G4", inv))) + ")";
-        string why = double.IsFinite(value) ? $"{value.ToString("G4", inv)}, beyond float32's range" : value.ToString(inv);
+        string at = "(" + string.Join(", ", point.Select(NumberText.Short)) + ")";
+        string why = double.IsFinite(value) ? $"{NumberText.Short(value)}, beyond float32's range" : value.ToString(inv);
         return new UsageException($"{option}: field '{field.Spec}' is {why} at {at}, {where}; a field must be finite there (choose smaller parameters)");
     }
 }

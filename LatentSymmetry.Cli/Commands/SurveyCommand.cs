@@ -150,7 +150,7 @@ internal static class SurveyCommand
                     }
                     results[field.Spec].Add(ReadLayers(invariance, metricName));
                     done++;
-                    stderr.WriteLine($"[{done}/{total}] {field.Spec} seed {seed}: {metricName} at the output {results[field.Spec][^1].Values[^1].ToString("G4", CultureInfo.InvariantCulture)}");
+                    stderr.WriteLine($"[{done}/{total}] {field.Spec} seed {seed}: {metricName} at the output {NumberText.Short(results[field.Spec][^1].Values[^1])}");
                 }
             }
             if (missing > 0) stderr.WriteLine($"{missing} of {total} runs belong to other shards and are not done yet: the figures and tables leave them out");
@@ -253,7 +253,7 @@ internal static class SurveyCommand
             for (int k = 0; k < depth; k++)
             {
                 var st = SummaryStatistics.Of(results[field.Spec].Select(r => k < r.Values.Length ? r.Values[k] : double.NaN).Where(double.IsFinite));
-                row.Append(CultureInfo.InvariantCulture, $" {st.Mean,9:G3}");
+                row.Append(CultureInfo.InvariantCulture, $" {NumberText.Short(st.Mean, 3),9}");
             }
             stdout.WriteLine(row.ToString());
         }

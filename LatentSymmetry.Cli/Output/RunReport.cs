@@ -9,7 +9,10 @@ internal static class RunReport
 {
     /// <summary>One epoch's line; epochs count from 0 to E - 1, as history.csv and the schedule's e do.</summary>
     public static string EpochLine(EpochMetrics m, int epochs) => string.Create(CultureInfo.InvariantCulture,
-        $"epoch {m.Epoch,4}/{epochs - 1}  lambda {m.Lambda:0.000}  task {m.TrainTaskLoss:0.000e+00}  sym {(m.TrainSymLoss is double s ? s.ToString("0.000e+00", CultureInfo.InvariantCulture) : "-")}  val {m.ValTaskLoss:0.000e+00}");
+        $"epoch {m.Epoch,4}/{epochs - 1}  lambda {Lambda(m.Lambda)}  task {m.TrainTaskLoss:0.000e+00}  sym {(m.TrainSymLoss is double s ? s.ToString("0.000e+00", CultureInfo.InvariantCulture) : "-")}  val {m.ValTaskLoss:0.000e+00}");
+
+    // Three decimals as the schedule's values usually need; a weight of 10,000 or more in the compact form, not 300 digits.
+    static string Lambda(double lambda) => lambda < 1e4 ? lambda.ToString("0.000", CultureInfo.InvariantCulture) : NumberText.Short(lambda);
 
     /// <summary>The epoch's progress description, longest form first, for <see cref="ProgressLayout.Fit"/>.</summary>
     public static string[] EpochForms(EpochMetrics m, int epochs) =>

@@ -64,8 +64,8 @@ public class BadInputTests : TempDirectoryTests
         yield return Train(["--field", "gaussian-ring"], "takes 2-D points but group so3 acts on 3-D points");
         // Issue 19, row 6: a field that is not finite was trained on and reported as "DIVERGED in epoch 1".
         yield return Train(["--group", "so2", "--field", "bessel-j0:scale=1e300"], "--field: field 'bessel-j0:scale=1E+300' is NaN at (");
-        yield return Train(["--group", "so2", "--field", "fourier:offset=1e308"], "is 1E+308, beyond float32's range at (");
-        yield return Grid(["--group", "so2", "--field", "fourier:offset=1e308"], "--field: field 'fourier:k=2,offset=1E+308' is 1E+308, beyond float32's range");
+        yield return Train(["--group", "so2", "--field", "fourier:offset=1e308"], "is 1e+308, beyond float32's range at (");
+        yield return Grid(["--group", "so2", "--field", "fourier:offset=1e308"], "--field: field 'fourier:k=2,offset=1E+308' is 1e+308, beyond float32's range");
         yield return Train(["--model", "cnn"], "--model: 'cnn' is not a model; valid: mlp, invariant");
         yield return Train(["--train-region", "cone:200"], "--train-region: 'cone:200'");
         yield return Train(["--train-region", "ball"], "--train-region: 'ball' is not a region");
