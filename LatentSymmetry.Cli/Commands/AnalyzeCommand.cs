@@ -34,6 +34,7 @@ internal static class AnalyzeCommand
         {
             var paths = ResultFileSelection.Expand(parse.GetValue(files)!);
             var f = parse.GetValue(format)!;
+            IReadOnlyList<string> warnings = [];
             try
             {
                 if (paths.Count == 1)
@@ -41,6 +42,7 @@ internal static class AnalyzeCommand
                     var table = ResultTable.Read(paths[0]);
                     if (table.Rows.Count == 0) throw new UsageException($"no result rows in {paths[0]} (it holds only a header)");
                     var report = BestLambdaReport.Analyze(table);
+                    warnings = report.Warnings;
                     switch (f)
                     {
                         case "markdown": stdout.Write(MarkdownReportRenderer.Render(report)); break;
@@ -53,6 +55,7 @@ internal static class AnalyzeCommand
                 {
                     var report = BenchmarkAnalysis.Analyze(paths);
                     if (report.Groups.Count == 0) throw new UsageException($"no result rows in any of the {paths.Count} files (they hold only headers)");
+                    warnings = report.Warnings;
                     switch (f)
                     {
                         case "markdown": stdout.Write(MarkdownReportRenderer.Render(report)); break;
@@ -67,6 +70,10 @@ internal static class AnalyzeCommand
                 throw new UsageException(e.Message);
             }
             if (f is "table" or "markdown") WriteEvaluation(stdout, paths);
+            // The json and markdown documents carry their warnings; a table or csv on stdout stays data, its warnings go
+            // to stderr in the form of every other warning.
+            if (f is "table" or "csv")
+                foreach (var w in warnings) stderr.WriteLine($"latsym: warning: {w}");
             return 0;
         });
         return command;

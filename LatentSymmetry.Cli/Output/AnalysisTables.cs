@@ -28,7 +28,6 @@ internal static class AnalysisTables
         }
         console.Write(table);
         if (report.Baseline is ResultRow b) console.WriteLine($"baseline (no symmetry loss): test task loss {ReportText.Sci(b.TestTaskLoss)}");
-        foreach (var w in report.Warnings) console.WriteLine($"warning: {w}");
     }
 
     public static void Write(TextWriter writer, BenchmarkReport report)
@@ -79,7 +78,6 @@ internal static class AnalysisTables
                 table.AddRow([.. cells]);
             }
         }
-        foreach (var w in report.Warnings) console.WriteLine($"warning: {w}");
     }
 
     static string Versus(BaselineComparison? v) =>
