@@ -53,7 +53,8 @@ internal static class RunReport
         w.WriteLine(string.Create(inv, $"  epochs           {o.Epochs}, batch size {o.BatchSize}"));
         w.WriteLine();
         w.WriteLine("RESULTS");
-        if (r.Diverged) w.WriteLine(string.Create(inv, $"  DIVERGED         a loss became non-finite in epoch {r.History.Count}; test losses are NaN"));
+        // The epoch as the progress lines and history.csv number it (from 0): the diverged epoch is the last recorded.
+        if (r.Diverged) w.WriteLine(string.Create(inv, $"  DIVERGED         a loss became non-finite in epoch {(r.History.Count > 0 ? r.History[^1].Epoch : 0)}; test losses are NaN"));
         w.WriteLine(string.Create(inv, $"  test task loss   {r.TestTaskLoss:0.0000e+00}"));
         w.WriteLine(string.Create(inv, $"  test sym loss    {(r.TestSymLoss is double s ? s.ToString("0.0000e+00", inv) : "n/a (no symmetry layer)")}{ByLayer(r)}"));
         w.WriteLine(string.Create(inv, $"  orbit task loss  {r.OrbitTaskLoss:0.0000e+00} (test points turned by Haar rotations of {o.Group.Name}; ratio {r.OrbitRatio:0.#####})"));

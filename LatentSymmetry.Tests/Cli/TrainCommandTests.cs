@@ -43,6 +43,16 @@ public class TrainCommandTests : TempDirectoryTests
     }
 
     [Test]
+    public void A_diverged_run_names_its_epoch_as_the_progress_lines_do()
+    {
+        // Issue 19, row 14: progress showed "epoch 0/1 ... task Infinity", the report "non-finite in epoch 1".
+        var r = CliRunner.Run([.. Tiny, "--headless", "--learning-rate", "1e9", "--output", Path.Combine(Dir, "run")]);
+        Assert.That(r.ExitCode, Is.Zero, r.Stderr);
+        var last = System.Text.RegularExpressions.Regex.Matches(r.Stdout, @"^epoch +(\d+)/", System.Text.RegularExpressions.RegexOptions.Multiline)[^1].Groups[1].Value;
+        Assert.That(r.Stdout, Does.Contain($"a loss became non-finite in epoch {last};"));
+    }
+
+    [Test]
     public void Existing_output_directory_is_never_overwritten()
     {
         var output = Path.Combine(Dir, "run");
