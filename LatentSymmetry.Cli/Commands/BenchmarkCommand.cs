@@ -96,6 +96,7 @@ internal static class BenchmarkCommand
         {
             // Architecture and schedule as for train; the grid sets the seed, learning rate, lambda and layer per cell.
             var template = o.Read(parse);
+            foreach (var warning in o.Inapplicable(parse, template)) stderr.WriteLine($"latsym: warning: {warning}");
             int l = template.HiddenLayers;
             ExperimentGrid grid;
             ShardSpec shardSpec;

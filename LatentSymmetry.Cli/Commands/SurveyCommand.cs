@@ -67,6 +67,7 @@ internal static class SurveyCommand
         int Execute(ParseResult parse, CancellationToken cancellation)
         {
             var template = o.Read(parse);
+            foreach (var warning in o.Inapplicable(parse, template)) stderr.WriteLine($"latsym: warning: {warning}");
             if (!InvarianceMetricText.TryParse(parse.GetValue(metric), out var chosen, out var metricError) || InvarianceMetricText.All.All(m => m.Metric != chosen))
                 throw new UsageException($"--metric: {(metricError.Length > 0 ? metricError : "give one measure: SL, Q_h, Q, RSL or MI")}");
             string metricName = InvarianceMetricText.Name(chosen);

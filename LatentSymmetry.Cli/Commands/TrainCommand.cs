@@ -40,6 +40,7 @@ internal static class TrainCommand
         int Execute(ParseResult parse, CancellationToken cancellation)
         {
             var options = o.Read(parse);
+            foreach (var warning in o.Inapplicable(parse, options)) stderr.WriteLine($"latsym: warning: {warning}");
             bool asJson = parse.GetValue(json);
             var explicitOutput = parse.GetValue(output);
             if (explicitOutput is not null && string.IsNullOrWhiteSpace(explicitOutput))
