@@ -87,7 +87,7 @@ public static class Program
             AnalyzeCommand.Create(stdout, stderr),
             CompareCommand.Create(stdout, stderr),
             FieldsCommand.Create(stdout),
-            EvaluateCommand.Create(stdout),
+            EvaluateCommand.Create(stdout, stderr),
             SurveyCommand.Create(stdout, stderr),
         };
         ScalarNumberText.Apply(root);

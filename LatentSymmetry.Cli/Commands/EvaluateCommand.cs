@@ -24,7 +24,13 @@ internal static class EvaluateCommand
         "angle law (1 - cos t)/pi, so the classes are equally likely and MI measures how much of the relative " +
         "rotation's angle the layer still encodes (its axis is not asked for).";
 
-    public static Command Create(TextWriter stdout)
+    /// <summary>
+    /// Fewest test points for which evaluate gives bootstrap intervals: below it a resample often repeats one or two
+    /// points, and a ratio such as Q_h got intervals like [-5.5e14, 2.7e15] for a quantity that cannot be negative.
+    /// </summary>
+    internal const int MinimumPointsForIntervals = 20;
+
+    public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var runDir = new Argument<string>("RUN_DIR") { Description = "A run directory written by 'latsym train' (config.json and model.safetensors)." };
         var defaults = EvaluationOptions.Default;
@@ -87,6 +93,12 @@ internal static class EvaluateCommand
                 run = SavedRun.Open(dir);
                 // Checked before the work, so a read-only run directory is said at once (exit 2), not after it.
                 WritableDirectory.Check(dir, "RUN_DIR", "invariance.json", "profile.csv", ProfileFigure.DefaultFileName, AngleFigure.DefaultFileName);
+                int testPoints = run.CreateDataset().Test.Count;
+                if (testPoints < MinimumPointsForIntervals)
+                {
+                    options = options with { BootstrapReplicates = 0 };
+                    stderr.WriteLine($"latsym: warning: {testPoints} test points are too few for 95% intervals (at least {MinimumPointsForIntervals}); ci95 is left out (null in invariance.json, '-' in the report)");
+                }
                 var opened = run;
                 // The evaluation does not observe a token, so it runs aside and a signal abandons it: the process
                 // exits with the signal's code at once and, as nothing is written before it ends, writes nothing.
