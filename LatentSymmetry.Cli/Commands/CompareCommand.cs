@@ -1,3 +1,4 @@
+using LatentSymmetry.Cli.Output;
 using System.CommandLine;
 using LatentSymmetry.Cli.Plots;
 using LatentSymmetry.Core.Evaluation;
@@ -22,7 +23,7 @@ internal static class CompareCommand
             Description = "Which lines to draw, as the original's spec: n = baseline (with the --baselines alternatives of benchmark, when the files hold them), 1-9 = hidden layers, l = output layer (e.g. n123456l). Default: all in the files.",
             HelpName = "SPEC",
         };
-        var output = new Option<string>("--output", "-o") { Description = "Figure file to write (replaced if it exists).", DefaultValueFactory = _ => "compare.png", HelpName = "FILE" };
+        var output = new Option<string>("--output", "-o") { Description = "Figure file to write (replaced if it exists, unless it is read-only).", DefaultValueFactory = _ => "compare.png", HelpName = "FILE" };
         var format = new Option<string?>("--format") { Description = "png or svg. Default: from the --output extension (.png or .svg; png when it has none); another extension is refused." };
         format.AcceptOnlyFromAmong("png", "svg");
         var metric = new Option<string?>("--metric")
@@ -46,6 +47,7 @@ internal static class CompareCommand
         {
             var path = parse.GetValue(output)!;
             var figureFormat = FormatFor(path, parse.GetValue(format));
+            ReplaceableFile.Check(path, "--output");
             var paths = ResultFileSelection.Expand(parse.GetValue(files)!);
             var layerSpec = parse.GetValue(layers);
             var (baseline, selected) = ParseLayers(layerSpec);

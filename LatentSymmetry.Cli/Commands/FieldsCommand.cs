@@ -1,3 +1,4 @@
+using LatentSymmetry.Cli.Output;
 using LatentSymmetry.Core.Data;
 using System.CommandLine;
 using System.Text.Encodings.Web;
@@ -93,6 +94,7 @@ internal static class FieldsCommand
         FigureFormat format;
         try { format = FigureFile.FormatOf(path); }
         catch (ArgumentException) { throw new UsageException($"--plot '{path}': the file name must end in .png or .svg"); }
+        ReplaceableFile.Check(path, "--plot");
         try { figure.Save(path, format); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -150,6 +150,9 @@ public class BadInputTests : TempDirectoryTests
         yield return Cmd(["compare", "{dir}/layers=6x128_lr=3e-4_seed=1.csv", "--output", ""], "--output: empty path");
         yield return Cmd(["compare", "{dir}/layers=6x128_lr=3e-4_seed=1.csv", "--output", "{dir}/c.jpg"], "--output '");
         yield return Cmd(["compare", "{dir}/layers=6x128_lr=3e-4_seed=1.csv", "--output", "{dir}/c.png", "--format", "svg"], "--format svg");
+        // Issue 19, row 23: a read-only figure was silently replaced (the rename needs only the directory's permission).
+        yield return Cmd(["compare", "{dir}/layers=6x128_lr=3e-4_seed=1.csv", "--output", "{dir}/readonly.png"], "--output '{dir}/readonly.png' exists and is read-only; nothing is overwritten");
+        yield return Cmd(["fields", "--plot", "{dir}/readonly.png"], "--plot '{dir}/readonly.png' exists and is read-only");
 
         // the root
         // Issue 19, row 18: "(and 1 more)" counted the missing command that the unknown word stood for.
@@ -177,6 +180,10 @@ public class BadInputTests : TempDirectoryTests
         File.WriteAllText(Path.Combine(Dir, "header-only.csv"), "learning_rate,lambda_sym_max,symmetry_layer,test_task_loss,test_sym_loss\n");
         File.WriteAllText(Path.Combine(Dir, "layers=6x128_lr=3e-4_seed=1.csv"),
             "learning_rate,lambda_sym_max,symmetry_layer,test_task_loss,test_sym_loss\n0.0003,0.0,,0.01,0.0\n0.0003,1.0,1,0.02,0.1\n0.0003,1.0,-1,0.03,0.2\n");
+        var readOnly = Path.Combine(Dir, "readonly.png");
+        File.WriteAllText(readOnly, "not to be replaced");
+        if (OperatingSystem.IsWindows()) File.SetAttributes(readOnly, FileAttributes.ReadOnly);
+        else File.SetUnixFileMode(readOnly, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
     }
 
     [TestCaseSource(nameof(Cases))]
@@ -187,8 +194,9 @@ public class BadInputTests : TempDirectoryTests
         Assert.That(r.ExitCode, Is.EqualTo(exitCode), r.Stderr);
         var lines = r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.That(lines, Has.Length.EqualTo(1), "exactly one line on stderr");
-        Assert.That(lines[0], Does.StartWith("latsym: ").And.Contain(message));
+        Assert.That(lines[0], Does.StartWith("latsym: ").And.Contain(message.Replace("{dir}", Dir, StringComparison.Ordinal)));
         Assert.That(lines[0], Does.Not.Contain("System.").And.Not.Contain("   at "), "no .NET type names or stack traces");
         Assert.That(Directory.EnumerateFileSystemEntries(Dir).Order(), Is.EqualTo(before), "nothing written");
+        Assert.That(File.ReadAllText(Path.Combine(Dir, "readonly.png")), Is.EqualTo("not to be replaced"));
     }
 }
