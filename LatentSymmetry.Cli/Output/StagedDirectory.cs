@@ -11,7 +11,7 @@ namespace LatentSymmetry.Cli.Output;
 /// </summary>
 /// <remarks>
 /// The name is claimed before any long work: under an exclusive lock on the parent's <c>.latsym.lock</c>
-/// (released by the kernel if the process dies), a name is free when neither the directory nor a staging
+/// (released by the kernel if the process dies, and the file removed by its holder: see <see cref="ClaimLock"/>), a name is free when neither the directory nor a staging
 /// directory <c>.NAME.partial-PID</c> of a live process exists, and the claim is the creation of our own
 /// staging directory. Two processes can therefore never stage the same name, and a clash is reported before
 /// training, never at the rename. Staging directories of processes that no longer run (a <c>kill -9</c>) are
@@ -70,7 +70,7 @@ internal sealed class StagedDirectory : IDisposable
         try
         {
             Directory.CreateDirectory(parent);
-            using var parentLock = FileLock.Open(Path.Combine(parent, LockFileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, TimeSpan.FromSeconds(30));
+            using var parentLock = ClaimLock.Acquire(Path.Combine(parent, LockFileName), TimeSpan.FromSeconds(30));
             SweepStale(parent);
             for (int n = 1; n <= (numbered ? MaxAlternatives : 1); n++)
             {
@@ -121,7 +121,7 @@ internal sealed class StagedDirectory : IDisposable
     {
         if (_committed) return;
         TryDelete(StagingPath);
-        // Parents such as runs/ that this run created are removed too if the run left only the lock file in them.
+        // Parents such as runs/ that this run created are removed too if the run left them empty.
         RemoveCreated(_parent, _createdParent);
     }
 
@@ -144,7 +144,7 @@ internal sealed class StagedDirectory : IDisposable
         return missing;
     }
 
-    // Removes the directories from parent up to outermost (those the claim created), each only if empty but for the lock.
+    // Removes the directories from parent up to outermost (those the claim created), each only if empty.
     static void RemoveCreated(string parent, string? outermost)
     {
         if (outermost is null) return;
@@ -184,10 +184,8 @@ internal sealed class StagedDirectory : IDisposable
     {
         try
         {
-            if (!Directory.Exists(directory)) return;
-            var entries = Directory.EnumerateFileSystemEntries(directory).ToList();
-            if (entries.Count == 1 && Path.GetFileName(entries[0]) == LockFileName) File.Delete(entries[0]);
-            if (!Directory.EnumerateFileSystemEntries(directory).Any()) Directory.Delete(directory);
+            // The lock file is its holder's to remove (ClaimLock); deleting it here, unlocked, could let two claims in.
+            if (Directory.Exists(directory) && !Directory.EnumerateFileSystemEntries(directory).Any()) Directory.Delete(directory);
         }
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }

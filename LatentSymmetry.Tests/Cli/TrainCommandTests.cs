@@ -154,6 +154,9 @@ public class TrainCommandTests : TempDirectoryTests
         var runs = Directory.GetDirectories(Path.Combine(Dir, "runs")).Select(Path.GetFileName).ToList();
         Assert.That(runs, Has.Count.EqualTo(3), string.Join(", ", runs));
         Assert.That(Directory.EnumerateDirectories(Path.Combine(Dir, "runs"), ".*"), Is.Empty, "no staging directory left");
+        // Issue 19, row 25: runs/.latsym.lock was left behind.
+        Assert.That(Directory.EnumerateFiles(Path.Combine(Dir, "runs")), Is.Empty, "no lock file left");
+        Assert.That(Directory.EnumerateFileSystemEntries(Dir).Select(Path.GetFileName), Is.EqualTo(new[] { "runs" }));
     }
 
     [Test]
