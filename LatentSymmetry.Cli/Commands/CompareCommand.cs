@@ -162,7 +162,9 @@ internal static class CompareCommand
             }
         }
         if (values.Count == 0 || values.Values.All(l => l.All(v => !double.IsFinite(v))))
-            throw new UsageException($"--metric {metric}: no values in {string.Join(", ", companions)} (run benchmark with --evaluate{(metric == "MI" ? "; it does not compute MI" : "")})");
+            // The hint first and the files counted: the list of every companion made an 836-character line.
+            throw new UsageException($"--metric {metric}: the results have no {metric} values (run benchmark with --evaluate{(metric == "MI" ? "; it does not compute MI" : "")}); " +
+                $"{companions.Count(File.Exists)} of their {Plural(companions.Count, "evaluation file")} exist, e.g. {Path.GetRelativePath(Environment.CurrentDirectory, companions[0])}");
         var result = new List<LayerSweep>();
         foreach (var sweep in sweeps)
         {
@@ -205,6 +207,8 @@ internal static class CompareCommand
         var list = layers.OrderBy(k => k == -1 ? int.MaxValue : k).Select(k => k == -1 ? "-1 (l)" : k.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
         return list.Count == 0 ? "no layer" : "layers " + string.Join(", ", list);
     }
+
+    static string Plural(int n, string noun) => $"{n} {noun}{(n == 1 ? "" : "s")}";
 
     /// <summary>The original's layer spec: 'n' baseline, digits hidden layers, 'l' the output (-1).</summary>
     internal static (bool Baseline, HashSet<int>? Layers) ParseLayers(string? spec)

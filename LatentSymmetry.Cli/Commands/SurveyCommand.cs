@@ -113,10 +113,13 @@ internal static class SurveyCommand
             };
             // results[field][seed] = (layer values, reference values)
             var results = new Dictionary<string, List<(double[] Values, double[] Reference)>>();
+            // runSeeds[field][i] = the run seed of results[field][i]: survey.csv names a run by its seed, as its folder does.
+            var runSeeds = new Dictionary<string, List<int>>();
             int total = all.Count * seedList.Count, done = 0, index = 0, missing = 0;
             foreach (var field in all)
             {
                 results[field.Spec] = [];
+                runSeeds[field.Spec] = [];
                 foreach (int seed in seedList)
                 {
                     cancellation.ThrowIfCancellationRequested();
@@ -150,12 +153,13 @@ internal static class SurveyCommand
                         FigureFile.WriteAtomically(invariance, Encoding.UTF8.GetBytes(EvaluationReport.Json(run, e, evaluation.Metrics)));
                     }
                     results[field.Spec].Add(ReadLayers(invariance, metricName));
+                    runSeeds[field.Spec].Add(seed);
                     done++;
                     stderr.WriteLine($"[{done}/{total}] {field.Spec} seed {seed}: {metricName} at the output {NumberText.Short(results[field.Spec][^1].Values[^1])}");
                 }
             }
             if (missing > 0) stderr.WriteLine($"{missing} of {total} runs belong to other shards and are not done yet: the figures and tables leave them out");
-            WriteOutputs(stdout, dir, metricName, template, all, results, alphas, all.Skip(specs.Count).Select(f => f.Spec).ToList());
+            WriteOutputs(stdout, dir, metricName, template, all, results, runSeeds, alphas, all.Skip(specs.Count).Select(f => f.Spec).ToList());
             return 0;
         }
     }
@@ -205,9 +209,9 @@ internal static class SurveyCommand
     }
 
     static void WriteOutputs(TextWriter stdout, string dir, string metric, TrainingOptions template, List<IScalarField> fields,
-        Dictionary<string, List<(double[] Values, double[] Reference)>> results, List<double> alphas, List<string> mixSpecs)
+        Dictionary<string, List<(double[] Values, double[] Reference)>> results, Dictionary<string, List<int>> runSeeds, List<double> alphas, List<string> mixSpecs)
     {
-        var csv = new StringBuilder($"field,invariant,seed_index,layer,{metric}\n");
+        var csv = new StringBuilder($"field,invariant,seed,layer,{metric}\n");
         var summary = new StringBuilder($"field,invariant,layer,n,mean,ci95_half_width,median\n");
         var lines = new List<SurveyFigure.FieldLine>();
         int depth = template.HiddenLayers + 1;
@@ -225,7 +229,7 @@ internal static class SurveyCommand
             var runs = results[field.Spec];
             for (int s = 0; s < runs.Count; s++)
                 for (int k = 0; k < runs[s].Values.Length; k++)
-                    csv.Append(CultureInfo.InvariantCulture, $"\"{field.Spec}\",{invariant},{s},{LayerName(k)},{PythonFloat.Format(runs[s].Values[k])}\n");
+                    csv.Append(CultureInfo.InvariantCulture, $"\"{field.Spec}\",{invariant},{runSeeds[field.Spec][s]},{LayerName(k)},{PythonFloat.Format(runs[s].Values[k])}\n");
             for (int k = 0; k < depth; k++)
             {
                 var st = SummaryStatistics.Of(runs.Select(r => k < r.Values.Length ? r.Values[k] : double.NaN).Where(double.IsFinite));

@@ -22,7 +22,9 @@ public class SurveyCommandTests : TempDirectoryTests
             Assert.That(new FileInfo(Path.Combine(output, f)).Length, Is.GreaterThan(0), f);
         Assert.That(Directory.GetDirectories(Path.Combine(output, "runs")), Has.Length.EqualTo(8), "4 fields x 2 seeds");
         var csv = File.ReadAllLines(Path.Combine(output, "survey.csv"));
-        Assert.That(csv[0], Is.EqualTo("field,invariant,seed_index,layer,Q"));
+        Assert.That(csv[0], Is.EqualTo("field,invariant,seed,layer,Q"));
+        // Issue 19: survey.csv numbered seeds from 0 (seed_index) while the run folders say seed1, seed2.
+        Assert.That(csv.Skip(1).Select(l => l.Split(',')[^3]).Distinct().Order(), Is.EqualTo(new[] { "1", "2" }));
         Assert.That(csv.Length - 1, Is.EqualTo(4 * 2 * 3), "fields x seeds x layers");
         Assert.That(csv.Count(l => l.StartsWith("\"x\",False", StringComparison.Ordinal)), Is.EqualTo(6));
         Assert.That(csv.Count(l => l.StartsWith("\"gaussian-ring:center=0.6,std=0.08\",True", StringComparison.Ordinal)), Is.EqualTo(6));

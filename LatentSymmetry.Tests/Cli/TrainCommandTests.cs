@@ -53,6 +53,18 @@ public class TrainCommandTests : TempDirectoryTests
     }
 
     [Test]
+    public void A_run_too_small_to_evaluate_is_warned_about_at_train()
+    {
+        // Issue 19: --samples 5 trained silently, then evaluate refused "only 1 test points".
+        var run = Path.Combine(Dir, "run");
+        var r = CliRunner.Run([.. Tiny.Select(a => a == "200" ? "5" : a), "--headless", "--output", run]);
+        Assert.That(r.ExitCode, Is.Zero, r.Stderr);
+        Assert.That(r.Stderr, Is.EqualTo("latsym: warning: the run has 1 test point; 'latsym evaluate' needs at least 3 (raise --samples)\n"));
+        var evaluate = CliRunner.Run("evaluate", run);
+        Assert.That(evaluate.ExitCode, Is.EqualTo(2), "the warning is true: evaluate refuses it");
+    }
+
+    [Test]
     public void Existing_output_directory_is_never_overwritten()
     {
         var output = Path.Combine(Dir, "run");
