@@ -24,7 +24,15 @@ public static class Program
         var parse = root.Parse(args);
         // "latsym" or "latsym profile" alone: the command's help, as --help gives it.
         if (parse.Errors.Count > 0 && parse.Errors.All(e => ParseErrorText.IsMissingSubcommand(parse, e)))
-            return root.Parse([.. args, "--help"]).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+            parse = root.Parse([.. args, "--help"]);
+        // The top-level help lists each command in one line (RootHelp); a command's own help keeps its detail.
+        if (parse.CommandResult.Command is RootCommand && parse.Action is System.CommandLine.Help.HelpAction)
+        {
+            RootHelp.Write(root, stdout);
+            return 0;
+        }
+        if (parse.Action is System.CommandLine.Help.HelpAction)
+            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
         // A missing subcommand beside another error is its consequence ("latsym foo"), not one more problem.
         var errors = parse.Errors.Where(e => !ParseErrorText.IsMissingSubcommand(parse, e)).ToList();
         var problem = errors.Count > 0

@@ -23,4 +23,34 @@ public class ProgramTests
         Assert.That(r.ExitCode, Is.EqualTo(2));
         Assert.That(r.Stderr, Does.Not.Contain("unknown option"));
     }
+
+    [Test]
+    public void The_top_level_help_gives_each_command_one_line()
+    {
+        // Issue 19: each command had its whole description there (evaluate's about 2,000 characters).
+        var r = CliRunner.Run("--help");
+        Assert.That(r.ExitCode, Is.Zero, r.Stderr);
+        var commands = r.Stdout[r.Stdout.IndexOf("Commands:", StringComparison.Ordinal)..].Split('\n').Skip(1).TakeWhile(l => l.Trim().Length > 0).ToList();
+        var root = LatentSymmetry.Cli.Program.CreateRoot(TextWriter.Null, TextWriter.Null);
+        Assert.That(commands, Has.Count.EqualTo(root.Subcommands.Count), "one line per command");
+        foreach (var command in root.Subcommands)
+            Assert.That(commands.Count(l => l.TrimStart().StartsWith(command.Name + " ", StringComparison.Ordinal)), Is.EqualTo(1), command.Name);
+        Assert.That(r.Stdout.Split('\n').Select(l => l.Length), Is.All.LessThanOrEqualTo(180));
+        Assert.That(commands.Select(l => l.Length), Is.All.LessThan(80), "each command's line fits an 80-column terminal");
+    }
+
+    [Test]
+    public void Every_command_has_a_summary_for_the_top_level_help()
+    {
+        var root = LatentSymmetry.Cli.Program.CreateRoot(TextWriter.Null, TextWriter.Null);
+        Assert.That(root.Subcommands.Select(c => c.Name), Is.EquivalentTo(LatentSymmetry.Cli.Output.RootHelp.Summaries.Keys));
+    }
+
+    [Test]
+    public void A_commands_own_help_keeps_its_detail()
+    {
+        var r = CliRunner.Run("evaluate", "--help");
+        Assert.That(r.ExitCode, Is.Zero, r.Stderr);
+        Assert.That(r.Stdout, Does.Contain("angle_curve").And.Contain("--rotations"));
+    }
 }
