@@ -50,7 +50,7 @@ internal static class ProfileCommand
             var t = QuickTimer.BestOf(() => LatentSymmetry.Autograd.Kernels.Gemm.Multiply<float>(gemmForm, mm, nn, kk, a, b, cc, accumulate: false));
             double gflops = 2.0 * mm * nn * kk / t.SecondsPerCall / 1e9;
             if (p.GetValue(json))
-                stdout.WriteLine(JsonSerializer.Serialize(new { kernel = "gemm", form = f, m = mm, n = nn, k = kk, gflops = Math.Round(gflops, 2), us_per_call = Math.Round(t.SecondsPerCall * 1e6, 3) }));
+                stdout.WriteLine(JsonSerializer.Serialize(new { kernel = "gemm", form = f, m = mm, n = nn, k = kk, gflops = Math.Round(gflops, 2), us_per_call = Math.Round(t.SecondsPerCall * 1e6, 3), vector_path = VectorPath(), gemm_tuning = TuningName() }));
             else
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"gemm {f} m={mm} n={nn} k={kk}: {gflops:0.0} GFLOP/s ({t.SecondsPerCall * 1e6:0.0} us per product, best of 7, {KernelPath()})"));
@@ -106,11 +106,11 @@ internal static class ProfileCommand
                     kernel = "step", num_hidden_layers = options.HiddenLayers, hidden_dim = options.HiddenDim, batch_size = b,
                     symmetry_layer = options.SymmetryLayer.ToString(), group = options.Group.Name, augment = options.Augment, ms_per_step = Math.Round(ms, 4),
                     mflop_per_step = Math.Round(flops / 1e6, 1), gflops = Math.Round(flops / t.SecondsPerCall / 1e9, 2),
-                    bytes_allocated_per_step = t.BytesPerCall,
+                    bytes_allocated_per_step = t.BytesPerCall, model = ModelKindText.Format(options.Model), vector_path = VectorPath(), gemm_tuning = TuningName(),
                 }));
             else
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"step {options.HiddenLayers}x{options.HiddenDim} batch {b} symmetry layer {options.SymmetryLayer} group {options.Group.Name}{(options.Augment ? " augmented" : "")}: {ms:0.000} ms per step, " +
+                    $"step {(options.Model == ModelKind.Invariant ? "invariant " : "")}{options.HiddenLayers}x{options.HiddenDim} batch {b} symmetry layer {options.SymmetryLayer} group {options.Group.Name}{(options.Augment ? " augmented" : "")}: {ms:0.000} ms per step, " +
                     $"{flops / 1e6:0.0} MFLOP, {flops / t.SecondsPerCall / 1e9:0.0} GFLOP/s, {t.BytesPerCall} bytes allocated per step ({KernelPath()})"));
             return 0;
         });
@@ -204,8 +204,13 @@ internal static class ProfileCommand
 
     static int Positive(int v, string name) => v > 0 ? v : throw new UsageException($"{name} must be positive, got {v}");
 
-    static string KernelPath() =>
-        (System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? "Vector512" :
+    static string KernelPath() => VectorPath() + ", gemm tuning " + TuningName();
+
+    // The widest vector path the kernels take here, and the GEMM's tuning: in the text line and in --json alike.
+    static string VectorPath() =>
+        System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? "Vector512" :
         System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated ? "Vector256" :
-        System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated ? "Vector128" : "scalar") + ", gemm tuning " + LatentSymmetry.Autograd.Kernels.Gemm.Tuning;
+        System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated ? "Vector128" : "scalar";
+
+    static string TuningName() => LatentSymmetry.Autograd.Kernels.Gemm.Tuning;
 }
