@@ -76,10 +76,13 @@ internal static class TrainCommand
             if (result.Data.Test.Count < EvaluableTestPoints)
                 stderr.WriteLine($"latsym: warning: the run has {result.Data.Test.Count} test point{(result.Data.Test.Count == 1 ? "" : "s")}; 'latsym evaluate' needs at least {EvaluableTestPoints} (raise --samples)");
             if (asJson) stdout.WriteLine(RunArtifacts.MetricsJson(result, dir).TrimEnd());
-            else RunReport.Write(stdout, result, dir);
+            else RunReport.Write(stdout, result, dir, Interactive(stdout) ? ProgressLayout.ForConsole().Width : null);
             return 0;
         }
     }
+
+    // The console itself, not redirected: its width applies (progress and report are laid out for it).
+    static bool Interactive(TextWriter stdout) => ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
 
     static TrainingResult RunWithProgress(TrainingOptions options, TextWriter progress, bool interactive, CancellationToken cancellation)
     {

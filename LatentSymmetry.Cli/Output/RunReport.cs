@@ -31,7 +31,18 @@ internal static class RunReport
     static string ByLayer(TrainingResult r) => r.Options.SymmetryLayer.Count < 2 || r.TestSymLossByLayer.Count != r.Options.SymmetryLayer.Count ? ""
         : " (sum of " + string.Join(", ", r.Options.SymmetryLayer.Select((l, i) => string.Create(CultureInfo.InvariantCulture, $"layer {l} {r.TestSymLossByLayer[i]:0.000e+00}"))) + ")";
 
-    public static void Write(TextWriter w, TrainingResult r, string runDirectory)
+    /// <summary>
+    /// Writes the report; with <paramref name="width"/> (a terminal's columns) a line too long for it is broken between
+    /// words and continued under its value, where the terminal would have broken it mid-word ("(ru" / "n seed 42)").
+    /// </summary>
+    public static void Write(TextWriter output, TrainingResult r, string runDirectory, int? width = null)
+    {
+        var w = width is int columns ? new WrappingWriter(output, columns) : output;
+        WriteLines(w, r, runDirectory);
+        w.Flush();
+    }
+
+    static void WriteLines(TextWriter w, TrainingResult r, string runDirectory)
     {
         var o = r.Options;
         var inv = CultureInfo.InvariantCulture;
@@ -62,5 +73,43 @@ internal static class RunReport
             w.WriteLine(string.Create(inv, $"  final val task   {r.History[^1].ValTaskLoss:0.0000e+00}"));
         w.WriteLine(string.Create(inv, $"  wall time        {r.WallSeconds:0.0} s ({1000 * r.WallSeconds / Math.Max(1, r.BatchTaskLosses.Count):0.00} ms per step incl. evaluation)"));
         w.WriteLine($"  run directory    {runDirectory}");
+    }
+
+    /// <summary>Breaks each line longer than the width at its last space that fits, the rest indented under the value column.</summary>
+    sealed class WrappingWriter(TextWriter inner, int width) : TextWriter
+    {
+        // "  test task loss   " : the report's values start in column 19.
+        const int ValueColumn = 19;
+        readonly System.Text.StringBuilder _line = new();
+
+        public override System.Text.Encoding Encoding => inner.Encoding;
+
+        public override void Write(char value)
+        {
+            if (value == '\n') { Emit(_line.ToString()); _line.Clear(); }
+            else if (value != '\r') _line.Append(value);
+        }
+
+        public override void Flush()
+        {
+            if (_line.Length > 0) { Emit(_line.ToString()); _line.Clear(); }
+            inner.Flush();
+        }
+
+        void Emit(string line)
+        {
+            // One cell spare: a line filling the last column makes some terminals wrap the cursor.
+            int fit = width - 1;
+            string indent = "";
+            while (line.Length > fit && fit - indent.Length > 20)
+            {
+                int cut = line.LastIndexOf(' ', fit);
+                if (cut <= indent.Length + ValueColumn / 2) break; // no space to break at: leave it to the terminal
+                inner.WriteLine(line[..cut]);
+                indent = new string(' ', ValueColumn);
+                line = indent + line[(cut + 1)..].TrimStart();
+            }
+            inner.WriteLine(line);
+        }
     }
 }
