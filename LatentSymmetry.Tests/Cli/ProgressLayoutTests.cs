@@ -26,6 +26,17 @@ public class ProgressLayoutTests
         Assert.That(rows[0], Does.Contain("epoch 199/199").Or.Contain("epoch  199/199"));
     }
 
+    [TestCase(80, true)]
+    [TestCase(132, true)]
+    [TestCase(79, false)]
+    public void From_80_columns_the_times_are_named(int width, bool named)
+    {
+        // Issue 19: two bare clocks side by side, which is which left to guess.
+        var layout = ProgressLayout.For(width);
+        var rendered = Render(layout, layout.Fit("epoch 199/199"), width);
+        Assert.That(rendered.Contains("elapsed 0:00:0", StringComparison.Ordinal) && rendered.Contains(", left ", StringComparison.Ordinal), Is.EqualTo(named), rendered);
+    }
+
     [TestCase(45)]
     [TestCase(30)]
     public void A_narrow_terminal_gets_the_description_and_percentage_on_one_row(int width)
