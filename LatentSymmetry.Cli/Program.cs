@@ -22,9 +22,22 @@ public static class Program
     {
         var root = CreateRoot(stdout, stderr);
         var parse = root.Parse(args);
-        var problem = parse.Errors.Count > 0
-            ? ParseErrorText.Describe(ParseErrorText.First(parse.Errors)) + (parse.Errors.Count > 1 ? $" (and {parse.Errors.Count - 1} more)" : "")
-            : ParseErrorText.MissingValue(parse);
+        // "latsym" or "latsym profile" alone: the command's help, as --help gives it.
+        if (parse.Errors.Count > 0 && parse.Errors.All(e => ParseErrorText.IsMissingSubcommand(parse, e)))
+            parse = root.Parse([.. args, "--help"]);
+        // The top-level help lists each command in one line (RootHelp); a command's own help keeps its detail.
+        if (parse.CommandResult.Command is RootCommand && parse.Action is System.CommandLine.Help.HelpAction)
+        {
+            RootHelp.Write(root, stdout);
+            return 0;
+        }
+        if (parse.Action is System.CommandLine.Help.HelpAction)
+            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        // A missing subcommand beside another error is its consequence ("latsym foo"), not one more problem.
+        var errors = parse.Errors.Where(e => !ParseErrorText.IsMissingSubcommand(parse, e)).ToList();
+        var problem = errors.Count > 0
+            ? ParseErrorText.Describe(ParseErrorText.First(errors)) + (errors.Count > 1 ? $" (and {errors.Count - 1} more)" : "")
+            : ParseErrorText.UnknownOption(parse) ?? ParseErrorText.MissingValue(parse);
         if (problem is not null)
         {
             // One line: the first problem and where to look; exit 2 as for every usage error.
@@ -60,15 +73,18 @@ public static class Program
         {
             // The operating system failed us (disk full, I/O error): not the user's input, so exit 1. A full
             // disk is said in the same words whichever command wrote, with the file it was writing.
-            var message = e is IOException io && DiskFullException.IsDiskFull(io) && e is not DiskFullException ? DiskFullException.From(io).Message : e.Message;
+            var message = e is DiskFullException ? e.Message
+                : e is IOException io && DiskFullException.IsDiskFull(io) ? DiskFullException.From(io).Message
+                : IoErrorText.Describe(e);
             stderr.WriteLine($"latsym: {FirstLine(message)}");
             return 1;
         }
     }
 
     /// <summary>The whole command tree (tests walk it to check that README.md documents every option).</summary>
-    internal static RootCommand CreateRoot(TextWriter stdout, TextWriter stderr) =>
-        new RootCommand(
+    internal static RootCommand CreateRoot(TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand(
             "latsym: latent-symmetry experiments on a rotation-invariant 3-D field, in pure managed code.\n" +
             "Train an MLP with an SO(3) orbit penalty at a chosen layer, profile the kernels, run and analyse grids, " +
             "measure how invariant a saved run is, and survey the catalogue's fields.")
@@ -79,9 +95,12 @@ public static class Program
             AnalyzeCommand.Create(stdout, stderr),
             CompareCommand.Create(stdout, stderr),
             FieldsCommand.Create(stdout),
-            EvaluateCommand.Create(stdout),
+            EvaluateCommand.Create(stdout, stderr),
             SurveyCommand.Create(stdout, stderr),
         };
+        ScalarNumberText.Apply(root);
+        return root;
+    }
 
     /// <summary>"latsym profile gemm" for the command the arguments reached.</summary>
     static string CommandPath(System.CommandLine.Parsing.CommandResult? result)

@@ -34,6 +34,7 @@ internal static class AnalyzeCommand
         {
             var paths = ResultFileSelection.Expand(parse.GetValue(files)!);
             var f = parse.GetValue(format)!;
+            IReadOnlyList<string> warnings = [];
             try
             {
                 if (paths.Count == 1)
@@ -41,6 +42,7 @@ internal static class AnalyzeCommand
                     var table = ResultTable.Read(paths[0]);
                     if (table.Rows.Count == 0) throw new UsageException($"no result rows in {paths[0]} (it holds only a header)");
                     var report = BestLambdaReport.Analyze(table);
+                    warnings = report.Warnings;
                     switch (f)
                     {
                         case "markdown": stdout.Write(MarkdownReportRenderer.Render(report)); break;
@@ -53,6 +55,7 @@ internal static class AnalyzeCommand
                 {
                     var report = BenchmarkAnalysis.Analyze(paths);
                     if (report.Groups.Count == 0) throw new UsageException($"no result rows in any of the {paths.Count} files (they hold only headers)");
+                    warnings = report.Warnings;
                     switch (f)
                     {
                         case "markdown": stdout.Write(MarkdownReportRenderer.Render(report)); break;
@@ -66,14 +69,18 @@ internal static class AnalyzeCommand
             {
                 throw new UsageException(e.Message);
             }
-            if (f is "table" or "markdown") WriteEvaluation(stdout, paths);
+            if (f is "table" or "markdown") WriteEvaluation(stdout, paths, markdown: f == "markdown");
+            // The json and markdown documents carry their warnings; a table or csv on stdout stays data, its warnings go
+            // to stderr in the form of every other warning.
+            if (f is "table" or "csv")
+                foreach (var w in warnings) stderr.WriteLine($"latsym: warning: {w}");
             return 0;
         });
         return command;
     }
 
     // The companion files of benchmark --evaluate, when the results have them: means and CIs per cell and layer.
-    static void WriteEvaluation(TextWriter stdout, IReadOnlyList<string> resultPaths)
+    static void WriteEvaluation(TextWriter stdout, IReadOnlyList<string> resultPaths, bool markdown)
     {
         List<EvaluationSummary.Row> rows;
         try
@@ -82,11 +89,23 @@ internal static class AnalyzeCommand
         }
         catch (InvalidDataException e) { throw new UsageException(e.Message); }
         if (rows.Count == 0) return;
+        string[] headers = ["lr", "lambda", "sym", "variant", "layer", .. EvaluationSummary.Columns];
+        var cells = rows.Select(r => (string[])[r.LearningRate, r.LambdaMax, r.SymmetryLayer.Length == 0 ? "none" : r.SymmetryLayer, r.VariantOrPenalty, r.Layer == "-1" ? "out" : r.Layer,
+            .. r.Statistics.Select(s => string.Create(CultureInfo.InvariantCulture, $"{NumberText.Short(s.Mean, 3)} ± {(double.IsFinite(s.Ci95HalfWidth) ? NumberText.Short(s.Ci95HalfWidth, 2) : "-")} ({s.N})"))]).ToList();
         stdout.WriteLine();
+        if (markdown)
+        {
+            // The rest of the markdown report is a document: this table is one too (issue 19, row 12).
+            stdout.WriteLine("**Invariance measures of benchmark --evaluate**: mean ± 95% CI across seeds (n)");
+            stdout.WriteLine();
+            stdout.WriteLine("| " + string.Join(" | ", headers) + " |");
+            stdout.WriteLine("|" + string.Concat(headers.Select(_ => "---|")));
+            foreach (var row in cells) stdout.WriteLine("| " + string.Join(" | ", row.Select(c => c.Replace("|", "\\|", StringComparison.Ordinal))) + " |");
+            return;
+        }
         stdout.WriteLine("invariance measures of benchmark --evaluate: mean ± 95% CI across seeds (n)");
-        stdout.WriteLine(($"{"lr",-8} {"lambda",-8} {"sym",-5} {"variant",-9} {"layer",-5} " + string.Join(" ", EvaluationSummary.Columns.Select(c => $"{c,-28}"))).TrimEnd());
-        foreach (var r in rows)
-            stdout.WriteLine($"{r.LearningRate,-8} {r.LambdaMax,-8} {(r.SymmetryLayer.Length == 0 ? "none" : r.SymmetryLayer),-5} {r.VariantOrPenalty,-9} {(r.Layer == "-1" ? "out" : r.Layer),-5} " +
-                string.Join(" ", r.Statistics.Select(s => $"{string.Create(CultureInfo.InvariantCulture, $"{s.Mean:G3} ± {(double.IsFinite(s.Ci95HalfWidth) ? s.Ci95HalfWidth.ToString("G2", CultureInfo.InvariantCulture) : "-")} ({s.N})"),-28}")).TrimEnd());
+        stdout.WriteLine(($"{headers[0],-8} {headers[1],-8} {headers[2],-5} {headers[3],-9} {headers[4],-5} " + string.Join(" ", headers.Skip(5).Select(c => $"{c,-28}"))).TrimEnd());
+        foreach (var row in cells)
+            stdout.WriteLine(($"{row[0],-8} {row[1],-8} {row[2],-5} {row[3],-9} {row[4],-5} " + string.Join(" ", row.Skip(5).Select(c => $"{c,-28}"))).TrimEnd());
     }
 }

@@ -97,6 +97,7 @@ internal static class BenchmarkCommand
         {
             // Architecture and schedule as for train; the grid sets the seed, learning rate, lambda and layer per cell.
             var template = o.Read(parse);
+            foreach (var warning in o.Inapplicable(parse, template)) stderr.WriteLine($"latsym: warning: {warning}");
             int l = template.HiddenLayers;
             ExperimentGrid grid;
             ShardSpec shardSpec;
@@ -141,10 +142,10 @@ internal static class BenchmarkCommand
             var (done, recoverWarnings) = runner.CountRecorded(shardSpec);
             foreach (var w in recoverWarnings) stderr.WriteLine($"latsym: warning: {w}");
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"grid {l}x{template.HiddenDim}: {grid.Cells.Count} cells ({grid.Seeds.Count} seeds x {grid.LearningRates.Count} learning rates x {grid.CellsPerFile}" +
+                $"grid {l}x{template.HiddenDim}: {grid.Cells.Count} cells ({Count(grid.Seeds.Count, "seed")} x {Count(grid.LearningRates.Count, "learning rate")} x {grid.CellsPerFile}" +
                 $"{(grid.Penalties.Count > 1 ? $" x {grid.Penalties.Count} penalties" : "")}" +
-                $"{(grid.Baselines.Count > 0 ? $" plus {grid.Baselines.Count} baseline variant(s) x {grid.Seeds.Count * grid.LearningRates.Count}" : "")}), " +
-                $"shard {shardSpec}: {cells.Count}, already done {done}, to run {cells.Count - done} on {jobCount} jobs, {template.Epochs} epochs each"));
+                $"{(grid.Baselines.Count > 0 ? $" plus {Count(grid.Baselines.Count, "baseline variant")} x {grid.Seeds.Count * grid.LearningRates.Count}" : "")}), " +
+                $"shard {shardSpec}: {cells.Count}, already done {done}, to run {cells.Count - done} on {Count(jobCount, "job")}, {Count(template.Epochs, "epoch")} each"));
 
             // Cells start in order, so at most jobCount blocks are in flight: one twin more than that is never evicted
             // while a cell still needs it, and a big network's twins (weights and data) stay few.
@@ -253,6 +254,9 @@ internal static class BenchmarkCommand
             });
         return summary!;
     }
+
+    // "1 seed", "3 seeds".
+    static string Count(int n, string noun) => string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 ? "" : "s")}");
 
     /// <summary>The set-up part of result file names: empty for the original experiment, else group, field, radii and region tokens joined by '+'.</summary>
     internal static string SetupOf(TrainingOptions o)

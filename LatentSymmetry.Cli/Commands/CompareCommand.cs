@@ -1,3 +1,4 @@
+using LatentSymmetry.Cli.Output;
 using System.CommandLine;
 using LatentSymmetry.Cli.Plots;
 using LatentSymmetry.Core.Evaluation;
@@ -22,7 +23,7 @@ internal static class CompareCommand
             Description = "Which lines to draw, as the original's spec: n = baseline (with the --baselines alternatives of benchmark, when the files hold them), 1-9 = hidden layers, l = output layer (e.g. n123456l). Default: all in the files.",
             HelpName = "SPEC",
         };
-        var output = new Option<string>("--output", "-o") { Description = "Figure file to write (replaced if it exists).", DefaultValueFactory = _ => "compare.png", HelpName = "FILE" };
+        var output = new Option<string>("--output", "-o") { Description = "Figure file to write (replaced if it exists, unless it is read-only).", DefaultValueFactory = _ => "compare.png", HelpName = "FILE" };
         var format = new Option<string?>("--format") { Description = "png or svg. Default: from the --output extension (.png or .svg; png when it has none); another extension is refused." };
         format.AcceptOnlyFromAmong("png", "svg");
         var metric = new Option<string?>("--metric")
@@ -47,6 +48,7 @@ internal static class CompareCommand
         {
             var path = parse.GetValue(output)!;
             var figureFormat = FormatFor(path, parse.GetValue(format));
+            ReplaceableFile.Check(path, "--output");
             var paths = ResultFileSelection.Expand(parse.GetValue(files)!);
             var layerSpec = parse.GetValue(layers);
             var (baseline, selected) = ParseLayers(layerSpec);
@@ -162,7 +164,9 @@ internal static class CompareCommand
             }
         }
         if (values.Count == 0 || values.Values.All(l => l.All(v => !double.IsFinite(v))))
-            throw new UsageException($"--metric {metric}: no values in {string.Join(", ", companions)} (run benchmark with --evaluate{(metric == "MI" ? "; it does not compute MI" : "")})");
+            // The hint first and the files counted: the list of every companion made an 836-character line.
+            throw new UsageException($"--metric {metric}: the results have no {metric} values (run benchmark with --evaluate{(metric == "MI" ? "; it does not compute MI" : "")}); " +
+                $"{companions.Count(File.Exists)} of their {Plural(companions.Count, "evaluation file")} exist, e.g. {Path.GetRelativePath(Environment.CurrentDirectory, companions[0])}");
         var result = new List<LayerSweep>();
         foreach (var sweep in sweeps)
         {
@@ -205,6 +209,8 @@ internal static class CompareCommand
         var list = layers.OrderBy(k => k == -1 ? int.MaxValue : k).Select(k => k == -1 ? "-1 (l)" : k.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
         return list.Count == 0 ? "no layer" : "layers " + string.Join(", ", list);
     }
+
+    static string Plural(int n, string noun) => $"{n} {noun}{(n == 1 ? "" : "s")}";
 
     /// <summary>The original's layer spec: 'n' baseline, digits hidden layers, 'l' the output (-1).</summary>
     internal static (bool Baseline, HashSet<int>? Layers) ParseLayers(string? spec)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using LatentSymmetry.Cli.Output;
 using LatentSymmetry.Cli.Plots;
 using LatentSymmetry.Core.Evaluation;
 
@@ -23,7 +24,13 @@ internal static class EvaluateCommand
         "angle law (1 - cos t)/pi, so the classes are equally likely and MI measures how much of the relative " +
         "rotation's angle the layer still encodes (its axis is not asked for).";
 
-    public static Command Create(TextWriter stdout)
+    /// <summary>
+    /// Fewest test points for which evaluate gives bootstrap intervals: below it a resample often repeats one or two
+    /// points, and a ratio such as Q_h got intervals like [-5.5e14, 2.7e15] for a quantity that cannot be negative.
+    /// </summary>
+    internal const int MinimumPointsForIntervals = 20;
+
+    public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var runDir = new Argument<string>("RUN_DIR") { Description = "A run directory written by 'latsym train' (config.json and model.safetensors)." };
         var defaults = EvaluationOptions.Default;
@@ -65,10 +72,16 @@ internal static class EvaluateCommand
         {
             runDir, rotations, metrics, json, noReference,
         };
-        command.SetAction(parse =>
+        // The asynchronous form receives Ctrl+C / SIGTERM as a cancellation (see Termination).
+        command.SetAction((parse, cancellation) => Task.FromResult(Execute(parse, cancellation)));
+        return command;
+
+        int Execute(ParseResult parse, CancellationToken cancellation)
         {
             string dir = parse.GetValue(runDir)!;
-            if (!InvarianceMetricText.TryParse(parse.GetValue(metrics), out var chosen, out var metricError))
+            // Split by the one list rule first (no empty item, none twice); the names are then read.
+            var metricList = string.Join(",", ListOptionText.Split([parse.GetValue(metrics)!], "--metrics"));
+            if (!InvarianceMetricText.TryParse(metricList, out var chosen, out var metricError))
                 throw new UsageException($"--metrics {metricError}");
             int n = parse.GetValue(rotations);
             if (n is < 1 or > 64) throw new UsageException($"--rotations must be in 1..64, got {n}");
@@ -78,9 +91,22 @@ internal static class EvaluateCommand
             try
             {
                 run = SavedRun.Open(dir);
-                evaluation = RunEvaluator.Evaluate(run, options);
+                // Checked before the work, so a read-only run directory is said at once (exit 2), not after it.
+                WritableDirectory.Check(dir, "RUN_DIR", "invariance.json", "profile.csv", ProfileFigure.DefaultFileName, AngleFigure.DefaultFileName);
+                int testPoints = run.CreateDataset().Test.Count;
+                if (testPoints < MinimumPointsForIntervals)
+                {
+                    options = options with { BootstrapReplicates = 0 };
+                    stderr.WriteLine($"latsym: warning: {testPoints} test points are too few for 95% intervals (at least {MinimumPointsForIntervals}); ci95 is left out (null in invariance.json, '-' in the report)");
+                }
+                var opened = run;
+                // The evaluation does not observe a token, so it runs aside and a signal abandons it: the process
+                // exits with the signal's code at once and, as nothing is written before it ends, writes nothing.
+                evaluation = Task.Run(() => RunEvaluator.Evaluate(opened, options), CancellationToken.None)
+                    .WaitAsync(cancellation).GetAwaiter().GetResult();
             }
             catch (RunDirectoryException e) { throw new UsageException(e.Message); }
+            cancellation.ThrowIfCancellationRequested();
             string report = EvaluationReport.Json(run, evaluation, chosen);
             FigureFile.WriteAtomically(Path.Combine(dir, "invariance.json"), Encoding.UTF8.GetBytes(report));
             FigureFile.WriteAtomically(Path.Combine(dir, "profile.csv"), Encoding.UTF8.GetBytes(EvaluationReport.ProfileCsv(evaluation, chosen)));
@@ -89,11 +115,10 @@ internal static class EvaluateCommand
             if (parse.GetValue(json)) stdout.Write(report);
             else WriteReport(stdout, run, evaluation, chosen);
             return 0;
-        });
-        return command;
+        }
     }
 
-    static string G(double v) => double.IsFinite(v) ? v.ToString("G4", CultureInfo.InvariantCulture) : "-";
+    static string G(double v) => double.IsFinite(v) ? NumberText.Short(v) : "-";
 
     static void WriteReport(TextWriter o, SavedRun run, RunEvaluation e, InvarianceMetric metrics)
     {

@@ -1,3 +1,5 @@
+using LatentSymmetry.Cli.Output;
+using LatentSymmetry.Core.Data;
 using LatentSymmetry.Core.Symmetry;
 using System.CommandLine;
 using System.Text.Encodings.Web;
@@ -59,6 +61,9 @@ internal static class FieldsCommand
             {
                 try { one = FieldCatalog.Parse(text); }
                 catch (FieldSpecException e) { throw new UsageException(e.Message); }
+                // Where train would sample it by default (the disk of radius 1, the box of half-width 5), or as --radius/--box say.
+                var domain = one.Dimension == 2 ? SamplingDomain.Disk(Positive(parse.GetValue(radius), "--radius")) : SamplingDomain.Box(3, Positive(parse.GetValue(box), "--box"));
+                FieldValueCheck.OnGrid(one, domain, "SPEC");
             }
             int? d = parse.GetValue(dimension);
             var listed = FieldCatalog.All.Where(f => d is null || f.Dimension is null || f.Dimension == d).ToList();
@@ -90,6 +95,7 @@ internal static class FieldsCommand
         FigureFormat format;
         try { format = FigureFile.FormatOf(path); }
         catch (ArgumentException) { throw new UsageException($"--plot '{path}': the file name must end in .png or .svg"); }
+        ReplaceableFile.Check(path, "--plot");
         try { figure.Save(path, format); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

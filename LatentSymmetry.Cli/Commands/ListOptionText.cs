@@ -1,13 +1,22 @@
 namespace LatentSymmetry.Cli.Commands;
 
 /// <summary>
-/// The one rule for every list option (--seeds, --lambdas, --layers, --learning-rates, --baselines): items
-/// separated by commas or spaces, in one argument or several ("1,2 3" = "1 2 3" = "1,2,3"); an empty item
-/// ("1,,2", "1,") is an error that names the option, as is the option given without a value.
+/// The one rule for every list option (--seeds, --lambdas, --layers, --learning-rates, --baselines, --penalties,
+/// and survey's and evaluate's lists): items separated by commas or spaces, in one argument or several
+/// ("1,2 3" = "1 2 3" = "1,2,3"); an empty item ("1,,2", "1,") or an item given twice ("raw,raw") is an error
+/// that names the option, as is the option given without a value.
 /// </summary>
 internal static class ListOptionText
 {
     static readonly char[] Separators = [',', ' ', '\t'];
+
+    /// <summary>Throws a <see cref="UsageException"/> naming <paramref name="option"/> when an item (any case) is given twice.</summary>
+    public static void RefuseRepeats(IEnumerable<string> items, string option)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in items)
+            if (!seen.Add(item)) throw new UsageException($"{option}: '{item}' is listed twice");
+    }
 
     /// <summary>The items of <paramref name="arguments"/>, in order; throws a <see cref="UsageException"/> naming <paramref name="option"/> for an empty item.</summary>
     public static IReadOnlyList<string> Split(IEnumerable<string> arguments, string option)
@@ -28,6 +37,7 @@ internal static class ListOptionText
             }
         }
         if (items.Count == 0) throw new UsageException($"{option}: no value given");
+        RefuseRepeats(items, option);
         return items;
     }
 }

@@ -13,6 +13,12 @@ internal static class ParseErrorText
     public static ParseError First(IReadOnlyList<ParseError> errors) =>
         errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? errors[0];
 
+    /// <summary>System.CommandLine's "Required command was not provided": a command that only groups subcommands, given none.</summary>
+    public static bool IsMissingSubcommand(ParseResult parse, ParseError error) =>
+        error.SymbolResult is CommandResult { Command: { Action: null, Subcommands.Count: > 0 } }
+        // "Unrecognized command or argument 'foo'" belongs to the same command: it is the one naming a word.
+        && !parse.UnmatchedTokens.Any(t => error.Message.Contains($"'{t}'", StringComparison.Ordinal));
+
     public static string Describe(ParseError error)
     {
         // A value that failed type conversion: System.CommandLine says "Cannot parse argument 'x' for option
@@ -23,6 +29,10 @@ internal static class ParseErrorText
             ArgumentResult { Parent: OptionResult o } => o.Option,
             _ => null,
         };
+        // A single-value option given twice ("--epochs 2 ... --epochs 5"): System.CommandLine's "expects a single
+        // argument but 2 were provided", said with the option and the values.
+        if (error.SymbolResult is OptionResult { Option.Arity.MaximumNumberOfValues: 1 } repeated && repeated.Tokens.Count > 1)
+            return $"{repeated.Option.Name} given {repeated.Tokens.Count} times ({string.Join(", ", repeated.Tokens.Select(t => $"'{t.Value}'"))}); give it once";
         if (option is not null && error.Message.StartsWith("Cannot parse argument", StringComparison.Ordinal))
         {
             var token = Quoted(error.Message) ?? string.Join(" ", error.SymbolResult!.Tokens.Select(t => t.Value));
@@ -52,22 +62,32 @@ internal static class ParseErrorText
         return null;
     }
 
+    /// <summary>
+    /// A word that looks like an option but is none of the command's ("--headless" after benchmark's "--seeds 1",
+    /// "--typo" after analyze's files): System.CommandLine takes it as a value of the list or argument before it,
+    /// which then reported "invalid seed '--headless'" or "no such file". Null when there is none; words after
+    /// "--" are values, as usual.
+    /// </summary>
+    public static string? UnknownOption(ParseResult parse)
+    {
+        foreach (var token in parse.Tokens)
+        {
+            if (token.Type == TokenType.DoubleDash) return null;
+            if (token.Type == TokenType.Argument && token.Value.Length > 2 && token.Value.StartsWith("--", StringComparison.Ordinal) && char.IsLetter(token.Value[2]))
+                return $"unknown option '{token.Value}'";
+        }
+        return null;
+    }
+
     static string Expected(string token, Type type)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
         if (type == typeof(double) || type == typeof(float))
-            // NaN parses as a number and is then refused as not finite; inf and friends get the same words.
-            return IsNonFiniteSpelling(token) ? $"'{token}' is not a finite number" : $"'{token}' is not a number";
+            return ScalarNumberText.DoubleProblem(token);
         if (type == typeof(int) || type == typeof(long))
             return $"'{token}' is not a whole number" + (IsWholeNumberTooLarge(token) ? $" in range ({int.MinValue} to {int.MaxValue})" : "");
         if (type == typeof(bool)) return $"'{token}' is not true or false";
         return $"'{token}' is not a valid value";
-    }
-
-    static bool IsNonFiniteSpelling(string token)
-    {
-        var t = token.Trim().TrimStart('+', '-').ToLowerInvariant();
-        return t is "inf" or "infinity" or "nan" or "∞";
     }
 
     static bool IsWholeNumberTooLarge(string token) => token.Trim().TrimStart('+', '-').All(char.IsAsciiDigit) && token.Trim().Length > 0;

@@ -53,7 +53,7 @@ internal static class ProfileCommand
                 stdout.WriteLine(JsonSerializer.Serialize(new
                 {
                     kernel = "gemm", form = f, m = mm, n = nn, k = kk, gflops = Math.Round(gflops, 2), us_per_call = Math.Round(t.SecondsPerCall * 1e6, 3),
-                    vector_path = VectorPath(), peak = PeakName(VectorPath()),
+                    vector_path = VectorPath(), peak = PeakName(VectorPath()), gemm_tuning = TuningName(),
                 }));
             else
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -110,11 +110,12 @@ internal static class ProfileCommand
                     kernel = "step", num_hidden_layers = options.HiddenLayers, hidden_dim = options.HiddenDim, batch_size = b,
                     symmetry_layer = options.SymmetryLayers.ToString(), group = options.Group.Name, augment = options.Augment, ms_per_step = Math.Round(ms, 4),
                     mflop_per_step = Math.Round(flops / 1e6, 1), gflops = Math.Round(flops / t.SecondsPerCall / 1e9, 2),
-                    bytes_allocated_per_step = t.BytesPerCall, vector_path = VectorPath(), peak = PeakName(VectorPath()),
+                    bytes_allocated_per_step = t.BytesPerCall, model = ModelKindText.Format(options.Model), vector_path = VectorPath(), peak = PeakName(VectorPath()),
+                    gemm_tuning = TuningName(),
                 }));
             else
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"step {options.HiddenLayers}x{options.HiddenDim} batch {b} symmetry layer {options.SymmetryLayers} group {options.Group.Name}{(options.Augment ? " augmented" : "")}: {ms:0.000} ms per step, " +
+                    $"step {(options.Model == ModelKind.Invariant ? "invariant " : "")}{options.HiddenLayers}x{options.HiddenDim} batch {b} symmetry layer {options.SymmetryLayers} group {options.Group.Name}{(options.Augment ? " augmented" : "")}: {ms:0.000} ms per step, " +
                     $"{flops / 1e6:0.0} MFLOP, {flops / t.SecondsPerCall / 1e9:0.0} GFLOP/s, {t.BytesPerCall} bytes allocated per step ({KernelPath()})"));
             return 0;
         });
@@ -229,6 +230,8 @@ internal static class ProfileCommand
     static string KernelPath()
     {
         string path = VectorPath(), peak = PeakName(path) is { } name ? $"compare with the {name} peak" : "no FMA peak measured for this path";
-        return $"{path} path, {peak}, gemm tuning {LatentSymmetry.Autograd.Kernels.Gemm.Tuning}";
+        return $"{path} path, {peak}, gemm tuning {TuningName()}";
     }
+
+    static string TuningName() => LatentSymmetry.Autograd.Kernels.Gemm.Tuning;
 }

@@ -68,51 +68,59 @@ internal static class SurveyCommand
         int Execute(ParseResult parse, CancellationToken cancellation)
         {
             var template = o.Read(parse);
+            foreach (var warning in o.Inapplicable(parse, template)) stderr.WriteLine($"latsym: warning: {warning}");
             if (!InvarianceMetricText.TryParse(parse.GetValue(metric), out var chosen, out var metricError) || InvarianceMetricText.All.All(m => m.Metric != chosen))
                 throw new UsageException($"--metric: {(metricError.Length > 0 ? metricError : "give one measure: SL, Q_h, Q, RSL or MI")}");
             string metricName = InvarianceMetricText.Name(chosen);
             IReadOnlyList<int> seedList;
-            try { seedList = SeedSpec.Parse(parse.GetValue(seeds)!); }
+            try { seedList = SeedSpec.Parse(ListOptionText.Split([parse.GetValue(seeds)!], "--seeds")); }
             catch (Exception e) when (e is FormatException or ArgumentException or GridSpecException) { throw new UsageException($"--seeds: {e.Message}"); }
+            WarnAboutPenalty(parse, template, stderr);
 
-            var specs = parse.GetValue(fields) is { } list ? FieldList.Split(list)
+            var specs = parse.GetValue(fields) is { } list ? FieldList.Split(list, "--fields")
                 : FieldCatalog.All.Where(f => f.Dimension == template.Group.Dimension).Select(f => f.Name).ToList();
             var alphas = new List<double>();
             if (parse.GetValue(mixAlphas) is { } alphaText)
-                foreach (var a in alphaText.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                foreach (var a in ListOptionText.Split([alphaText], "--mix-alpha"))
                 {
                     if (!double.TryParse(a, NumberStyles.Float, CultureInfo.InvariantCulture, out double alpha) || !(alpha is >= 0 and <= 1))
                         throw new UsageException($"--mix-alpha: '{a}' is not a weight in [0, 1]");
                     alphas.Add(alpha);
                 }
-            var mixSpecs = alphas.Select(a => string.Create(CultureInfo.InvariantCulture, $"mix:alpha={a:R},a=({parse.GetValue(mixA)}),b=({parse.GetValue(mixB)})")).ToList();
+            // Each part of the mix is checked on its own, so an error names the option that holds it.
+            var partA = ParseField(parse.GetValue(mixA)!, "--mix-a", template, seedList[0]);
+            var partB = ParseField(parse.GetValue(mixB)!, "--mix-b", template, seedList[0]);
+            if (alphas.Count == 0)
+                foreach (var (part, given) in new[] { ("--mix-a", parse.GetResult(mixA)), ("--mix-b", parse.GetResult(mixB)) })
+                    if (given is { Implicit: false }) stderr.WriteLine($"latsym: warning: {part} has no effect without --mix-alpha (no mix is surveyed)");
             var all = new List<IScalarField>();
-            foreach (var spec in specs.Concat(mixSpecs))
-            {
-                IScalarField field;
-                try { field = FieldCatalog.Parse(spec); }
-                catch (FormatException e) { throw new UsageException($"--fields: {e.Message}"); }
-                if (field.Dimension != template.Group.Dimension)
-                    throw new UsageException($"--fields: {field.Spec} takes {field.Dimension}-D points but group {template.Group.Name} acts on {template.Group.Dimension}-D points");
-                all.Add(field);
-            }
+            foreach (var spec in specs) all.Add(ParseField(spec, "--fields", template, seedList[0]));
+            foreach (var alpha in alphas)
+                all.Add(ParseField(string.Create(CultureInfo.InvariantCulture, $"mix:alpha={alpha:R},a=({partA.Spec}),b=({partB.Spec})"), "--mix-alpha", template, seedList[0]));
+            // Two spellings of one field (radius, radius:...) would share their run directories.
+            ListOptionText.RefuseRepeats(all.Take(specs.Count).Select(f => f.Spec), "--fields");
+            ListOptionText.RefuseRepeats(alphas.Select(a => a.ToString("R", CultureInfo.InvariantCulture)), "--mix-alpha");
             if (all.Count == 0) throw new UsageException("--fields: no field given");
 
             ShardSpec shardSpec;
             try { shardSpec = ShardSpec.Resolve(parse.GetValue(shard), Environment.GetEnvironmentVariable); }
             catch (GridSpecException e) { throw new UsageException(e.Message); }
             string dir = parse.GetValue(output)!;
-            Directory.CreateDirectory(Path.Combine(dir, "runs"));
+            WritableDirectory.Check(dir, "--output", "survey.csv", "survey_summary.csv", "survey.png", "mix.png");
+            WritableDirectory.Check(Path.Combine(dir, "runs"), "--output");
             var evaluation = EvaluationOptions.Default with
             {
                 Metrics = chosen == InvarianceMetric.MI ? InvarianceMetric.All : InvarianceMetric.All & ~InvarianceMetric.MI,
             };
             // results[field][seed] = (layer values, reference values)
             var results = new Dictionary<string, List<(double[] Values, double[] Reference)>>();
+            // runSeeds[field][i] = the run seed of results[field][i]: survey.csv names a run by its seed, as its folder does.
+            var runSeeds = new Dictionary<string, List<int>>();
             int total = all.Count * seedList.Count, done = 0, index = 0, missing = 0;
             foreach (var field in all)
             {
                 results[field.Spec] = [];
+                runSeeds[field.Spec] = [];
                 foreach (int seed in seedList)
                 {
                     cancellation.ThrowIfCancellationRequested();
@@ -146,21 +154,49 @@ internal static class SurveyCommand
                         FigureFile.WriteAtomically(invariance, Encoding.UTF8.GetBytes(EvaluationReport.Json(run, e, evaluation.Metrics)));
                     }
                     results[field.Spec].Add(ReadLayers(invariance, metricName));
+                    runSeeds[field.Spec].Add(seed);
                     done++;
-                    stderr.WriteLine($"[{done}/{total}] {field.Spec} seed {seed}: {metricName} at the output {results[field.Spec][^1].Values[^1].ToString("G4", CultureInfo.InvariantCulture)}");
+                    stderr.WriteLine($"[{done}/{total}] {field.Spec} seed {seed}: {metricName} at the output {NumberText.Short(results[field.Spec][^1].Values[^1])}");
                 }
             }
             if (missing > 0) stderr.WriteLine($"{missing} of {total} runs belong to other shards and are not done yet: the figures and tables leave them out");
-            WriteOutputs(stdout, dir, metricName, template, all, results, alphas, mixSpecs, parse.GetValue(mixA)!, parse.GetValue(mixB)!);
+            WriteOutputs(stdout, dir, metricName, template, all, results, runSeeds, alphas, all.Skip(specs.Count).Select(f => f.Spec).ToList(), parse.GetValue(mixA)!, parse.GetValue(mixB)!);
             return 0;
         }
+    }
+
+    // A field spec as the survey takes it: known, of the group's dimension and finite on the data; errors name option.
+    static IScalarField ParseField(string spec, string option, TrainingOptions template, int firstSeed)
+    {
+        IScalarField field;
+        try { field = FieldCatalog.Parse(spec); }
+        catch (FormatException e) { throw new UsageException($"{option}: {e.Message}"); }
+        if (field.Dimension != template.Group.Dimension)
+            throw new UsageException($"{option}: {field.Spec} takes {field.Dimension}-D points but group {template.Group.Name} acts on {template.Group.Dimension}-D points");
+        FieldValueCheck.OnData(template with { Field = field, RunSeed = firstSeed }, option);
+        return field;
+    }
+
+    // The survey's lambda defaults to 0, so a penalty layer alone does nothing, as a lambda without a layer does in
+    // train: both are said, in train's words.
+    static void WarnAboutPenalty(ParseResult parse, TrainingOptions template, TextWriter stderr)
+    {
+        var given = parse.CommandResult.Children.OfType<System.CommandLine.Parsing.OptionResult>().Where(r => !r.Implicit).Select(r => r.Option.Name).ToHashSet();
+        var inv = CultureInfo.InvariantCulture;
+        if (template.SymmetryLayers.IsSet && template.LambdaSymMax == 0)
+            stderr.WriteLine(given.Contains("--lambda-sym-max")
+                ? $"latsym: warning: --symmetry-layer {template.SymmetryLayers} has no effect with --lambda-sym-max 0 (no penalty is applied)"
+                : $"latsym: warning: --symmetry-layer {template.SymmetryLayers} has no effect with the survey's --lambda-sym-max 0 (no penalty is applied); give --lambda-sym-max");
+        else if (!template.SymmetryLayers.IsSet && given.Contains("--lambda-sym-max"))
+            stderr.WriteLine(string.Create(inv, $"latsym: warning: --lambda-sym-max {template.LambdaSymMax:R} has no effect with --symmetry-layer none (no penalty is applied)"));
     }
 
     static string RunName(IScalarField field, int seed)
     {
         var safe = new StringBuilder();
         foreach (char c in field.Spec) safe.Append(char.IsLetterOrDigit(c) || c is '.' or '-' ? c : '_');
-        return $"{safe}_seed{seed}";
+        // A long spec (nested mixes) is shortened with a hash of it; survey.csv and config.json keep it whole.
+        return $"{NameToken.Shorten(safe.ToString())}_seed{seed}";
     }
 
     static (double[] Values, double[] Reference) ReadLayers(string path, string metric)
@@ -174,9 +210,9 @@ internal static class SurveyCommand
     }
 
     static void WriteOutputs(TextWriter stdout, string dir, string metric, TrainingOptions template, List<IScalarField> fields,
-        Dictionary<string, List<(double[] Values, double[] Reference)>> results, List<double> alphas, List<string> mixSpecs, string mixA, string mixB)
+        Dictionary<string, List<(double[] Values, double[] Reference)>> results, Dictionary<string, List<int>> runSeeds, List<double> alphas, List<string> mixSpecs, string mixA, string mixB)
     {
-        var csv = new StringBuilder($"field,invariant,seed_index,layer,{metric}\n");
+        var csv = new StringBuilder($"field,invariant,seed,layer,{metric}\n");
         var summary = new StringBuilder($"field,invariant,layer,n,mean,ci95_half_width,median\n");
         var lines = new List<SurveyFigure.FieldLine>();
         int depth = template.HiddenLayers + 1;
@@ -194,7 +230,7 @@ internal static class SurveyCommand
             var runs = results[field.Spec];
             for (int s = 0; s < runs.Count; s++)
                 for (int k = 0; k < runs[s].Values.Length; k++)
-                    csv.Append(CultureInfo.InvariantCulture, $"\"{field.Spec}\",{invariant},{s},{LayerName(k)},{PythonFloat.Format(runs[s].Values[k])}\n");
+                    csv.Append(CultureInfo.InvariantCulture, $"\"{field.Spec}\",{invariant},{runSeeds[field.Spec][s]},{LayerName(k)},{PythonFloat.Format(runs[s].Values[k])}\n");
             for (int k = 0; k < depth; k++)
             {
                 var st = SummaryStatistics.Of(runs.Select(r => k < r.Values.Length ? r.Values[k] : double.NaN).Where(double.IsFinite));
@@ -223,7 +259,7 @@ internal static class SurveyCommand
             for (int k = 0; k < depth; k++)
             {
                 var st = SummaryStatistics.Of(results[field.Spec].Select(r => k < r.Values.Length ? r.Values[k] : double.NaN).Where(double.IsFinite));
-                row.Append(CultureInfo.InvariantCulture, $" {st.Mean,9:G3}");
+                row.Append(CultureInfo.InvariantCulture, $" {NumberText.Short(st.Mean, 3),9}");
             }
             stdout.WriteLine(row.ToString());
         }

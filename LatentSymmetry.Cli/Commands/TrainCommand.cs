@@ -10,6 +10,9 @@ namespace LatentSymmetry.Cli.Commands;
 /// <summary><c>latsym train</c>: one training run of the latent-symmetry protocol, with its run directory.</summary>
 internal static class TrainCommand
 {
+    // The fewest test points RunEvaluator measures (it refuses fewer); kept here only for train's warning.
+    const int EvaluableTestPoints = 3;
+
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var d = new TrainingOptions();
@@ -39,6 +42,7 @@ internal static class TrainCommand
         int Execute(ParseResult parse, CancellationToken cancellation)
         {
             var options = o.Read(parse);
+            foreach (var warning in o.Inapplicable(parse, options)) stderr.WriteLine($"latsym: warning: {warning}");
             bool asJson = parse.GetValue(json);
             var explicitOutput = parse.GetValue(output);
             if (explicitOutput is not null && string.IsNullOrWhiteSpace(explicitOutput))
@@ -67,11 +71,17 @@ internal static class TrainCommand
                 throw DiskFullException.From(e, path => path.Replace(staged.StagingPath, dir, StringComparison.Ordinal), "the run directory was not created");
             }
 
+            // evaluate refuses a run of fewer test points; say so now rather than when the run is evaluated.
+            if (result.Data.Test.Count < EvaluableTestPoints)
+                stderr.WriteLine($"latsym: warning: the run has {result.Data.Test.Count} test point{(result.Data.Test.Count == 1 ? "" : "s")}; 'latsym evaluate' needs at least {EvaluableTestPoints} (raise --samples)");
             if (asJson) stdout.WriteLine(RunArtifacts.MetricsJson(result, dir).TrimEnd());
-            else RunReport.Write(stdout, result, dir);
+            else RunReport.Write(stdout, result, dir, Interactive(stdout) ? ProgressLayout.ForConsole().Width : null);
             return 0;
         }
     }
+
+    // The console itself, not redirected: its width applies (progress and report are laid out for it).
+    static bool Interactive(TextWriter stdout) => ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
 
     static TrainingResult RunWithProgress(TrainingOptions options, TextWriter progress, bool interactive, CancellationToken cancellation)
     {

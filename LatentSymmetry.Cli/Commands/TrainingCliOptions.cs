@@ -147,10 +147,31 @@ internal sealed class TrainingCliOptions(TrainingOptions d)
             BoxHalfWidth = Get(p, Box, d.BoxHalfWidth),
         };
         options = ReadLab(p, options);
+        // The box does not apply on the disk: kept at its default so config.json does not record a width that was
+        // never used (the disk's data, its invariance check and the run's name read --radius). See Inapplicable.
+        if (options.Group.Dimension == 2) options = options with { BoxHalfWidth = d.BoxHalfWidth };
         var invalid = options.Validate();
         if (invalid is not null) throw new UsageException("--" + invalid);
         if (options.CheckRegionCounts() is { } empty) throw new UsageException("--" + empty);
+        // Only a field given by the user can be at fault; the default fields are finite everywhere.
+        if (options.Field is not null) FieldValueCheck.OnData(options, "--field");
         return options;
+    }
+
+    /// <summary>
+    /// Warnings for options given but without effect in the set-up <paramref name="o"/> (read by <see cref="Read"/>):
+    /// the disk's radii in 3-D, the box on the disk, augmentation of a model invariant by construction.
+    /// </summary>
+    public IEnumerable<string> Inapplicable(ParseResult p, TrainingOptions o)
+    {
+        bool Given(Option option) => p.CommandResult.Command.Options.Contains(option) && p.GetResult(option) is { Implicit: false };
+        if (o.Group.Dimension == 3)
+            foreach (var option in new Option[] { Radius, InnerRadius })
+                if (Given(option)) yield return $"{option.Name} has no effect with --group {o.Group.Name} (points in the box of --box; the radii are the disk's, so2)";
+        if (o.Group.Dimension == 2 && Given(Box))
+            yield return $"--box has no effect with --group {o.Group.Name} (points on the disk of --radius); config.json records the default";
+        if (o.Augment && o.Model == ModelKind.Invariant)
+            yield return "--augment with --model invariant: the model is invariant by construction, so turning its batches changes only rounding";
     }
 
     // A command may carry only some of these options (profile step has no --epochs); the rest keep their defaults.

@@ -9,7 +9,10 @@ internal static class RunReport
 {
     /// <summary>One epoch's line; epochs count from 0 to E - 1, as history.csv and the schedule's e do.</summary>
     public static string EpochLine(EpochMetrics m, int epochs) => string.Create(CultureInfo.InvariantCulture,
-        $"epoch {m.Epoch,4}/{epochs - 1}  lambda {m.Lambda:0.000}  task {m.TrainTaskLoss:0.000e+00}  sym {(m.TrainSymLoss is double s ? s.ToString("0.000e+00", CultureInfo.InvariantCulture) : "-")}  val {m.ValTaskLoss:0.000e+00}");
+        $"epoch {m.Epoch,4}/{epochs - 1}  lambda {Lambda(m.Lambda)}  task {m.TrainTaskLoss:0.000e+00}  sym {(m.TrainSymLoss is double s ? s.ToString("0.000e+00", CultureInfo.InvariantCulture) : "-")}  val {m.ValTaskLoss:0.000e+00}");
+
+    // Three decimals as the schedule's values usually need; a weight of 10,000 or more in the compact form, not 300 digits.
+    static string Lambda(double lambda) => lambda < 1e4 ? lambda.ToString("0.000", CultureInfo.InvariantCulture) : NumberText.Short(lambda);
 
     /// <summary>The epoch's progress description, longest form first, for <see cref="ProgressLayout.Fit"/>.</summary>
     public static string[] EpochForms(EpochMetrics m, int epochs) =>
@@ -28,7 +31,18 @@ internal static class RunReport
     static string ByLayer(TrainingResult r) => r.Options.SymmetryLayers.Count < 2 || r.TestSymLossByLayer.Count != r.Options.SymmetryLayers.Count ? ""
         : " (sum of " + string.Join(", ", r.Options.SymmetryLayers.Select((l, i) => string.Create(CultureInfo.InvariantCulture, $"layer {l} {r.TestSymLossByLayer[i]:0.000e+00}"))) + ")";
 
-    public static void Write(TextWriter w, TrainingResult r, string runDirectory)
+    /// <summary>
+    /// Writes the report; with <paramref name="width"/> (a terminal's columns) a line too long for it is broken between
+    /// words and continued under its value, where the terminal would have broken it mid-word ("(ru" / "n seed 42)").
+    /// </summary>
+    public static void Write(TextWriter output, TrainingResult r, string runDirectory, int? width = null)
+    {
+        var w = width is int columns ? new WrappingWriter(output, columns) : output;
+        WriteLines(w, r, runDirectory);
+        w.Flush();
+    }
+
+    static void WriteLines(TextWriter w, TrainingResult r, string runDirectory)
     {
         var o = r.Options;
         var inv = CultureInfo.InvariantCulture;
@@ -50,7 +64,8 @@ internal static class RunReport
         w.WriteLine(string.Create(inv, $"  epochs           {o.Epochs}, batch size {o.BatchSize}"));
         w.WriteLine();
         w.WriteLine("RESULTS");
-        if (r.Diverged) w.WriteLine(string.Create(inv, $"  DIVERGED         a loss became non-finite in epoch {r.History.Count}; test losses are NaN"));
+        // The epoch as the progress lines and history.csv number it (from 0): the diverged epoch is the last recorded.
+        if (r.Diverged) w.WriteLine(string.Create(inv, $"  DIVERGED         a loss became non-finite in epoch {(r.History.Count > 0 ? r.History[^1].Epoch : 0)}; test losses are NaN"));
         w.WriteLine(string.Create(inv, $"  test task loss   {r.TestTaskLoss:0.0000e+00}"));
         w.WriteLine(string.Create(inv, $"  test sym loss    {(r.TestSymLoss is double s ? s.ToString("0.0000e+00", inv) : "n/a (no symmetry layer)")}{ByLayer(r)}"));
         w.WriteLine(string.Create(inv, $"  orbit task loss  {r.OrbitTaskLoss:0.0000e+00} (test points turned by Haar rotations of {o.Group.Name}; ratio {r.OrbitRatio:0.#####})"));
@@ -58,5 +73,43 @@ internal static class RunReport
             w.WriteLine(string.Create(inv, $"  final val task   {r.History[^1].ValTaskLoss:0.0000e+00}"));
         w.WriteLine(string.Create(inv, $"  wall time        {r.WallSeconds:0.0} s ({1000 * r.WallSeconds / Math.Max(1, r.BatchTaskLosses.Count):0.00} ms per step incl. evaluation)"));
         w.WriteLine($"  run directory    {runDirectory}");
+    }
+
+    /// <summary>Breaks each line longer than the width at its last space that fits, the rest indented under the value column.</summary>
+    sealed class WrappingWriter(TextWriter inner, int width) : TextWriter
+    {
+        // "  test task loss   " : the report's values start in column 19.
+        const int ValueColumn = 19;
+        readonly System.Text.StringBuilder _line = new();
+
+        public override System.Text.Encoding Encoding => inner.Encoding;
+
+        public override void Write(char value)
+        {
+            if (value == '\n') { Emit(_line.ToString()); _line.Clear(); }
+            else if (value != '\r') _line.Append(value);
+        }
+
+        public override void Flush()
+        {
+            if (_line.Length > 0) { Emit(_line.ToString()); _line.Clear(); }
+            inner.Flush();
+        }
+
+        void Emit(string line)
+        {
+            // One cell spare: a line filling the last column makes some terminals wrap the cursor.
+            int fit = width - 1;
+            string indent = "";
+            while (line.Length > fit && fit - indent.Length > 20)
+            {
+                int cut = line.LastIndexOf(' ', fit);
+                if (cut <= indent.Length + ValueColumn / 2) break; // no space to break at: leave it to the terminal
+                inner.WriteLine(line[..cut]);
+                indent = new string(' ', ValueColumn);
+                line = indent + line[(cut + 1)..].TrimStart();
+            }
+            inner.WriteLine(line);
+        }
     }
 }

@@ -11,7 +11,7 @@ namespace LatentSymmetry.Cli.Output;
 /// </summary>
 /// <remarks>
 /// The name is claimed before any long work: under an exclusive lock on the parent's <c>.latsym.lock</c>
-/// (released by the kernel if the process dies), a name is free when neither the directory nor a staging
+/// (released by the kernel if the process dies, and the file removed by its holder: see <see cref="ClaimLock"/>), a name is free when neither the directory nor a staging
 /// directory <c>.NAME.partial-PID</c> of a live process exists, and the claim is the creation of our own
 /// staging directory. Two processes can therefore never stage the same name, and a clash is reported before
 /// training, never at the rename. Staging directories of processes that no longer run (a <c>kill -9</c>) are
@@ -27,12 +27,14 @@ internal sealed class StagedDirectory : IDisposable
 
     bool _committed;
 
+    readonly string _parent;
     readonly string? _createdParent;
 
-    StagedDirectory(string finalPath, string stagingPath, string? createdParent)
+    StagedDirectory(string finalPath, string stagingPath, string parent, string? createdParent)
     {
         FinalPath = finalPath;
         StagingPath = stagingPath;
+        _parent = parent;
         _createdParent = createdParent;
     }
 
@@ -55,15 +57,20 @@ internal sealed class StagedDirectory : IDisposable
     static StagedDirectory Claim(string finalPath, string option, bool numbered)
     {
         if (string.IsNullOrWhiteSpace(finalPath)) throw new UsageException($"{option}: empty path");
-        var full = Path.GetFullPath(finalPath);
+        // "zz/new/" names the directory zz/new, as it does for mkdir.
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(finalPath));
+        if (Path.GetPathRoot(full) == full) throw new UsageException($"{option} '{finalPath}' already exists; choose a new directory (nothing is overwritten)");
         if (!numbered && (File.Exists(full) || Directory.Exists(full)))
             throw new UsageException($"{option} '{finalPath}' already exists; choose a new directory (nothing is overwritten)");
         var parent = Path.GetDirectoryName(full)!;
-        bool createdParent = !Directory.Exists(parent);
+        if (FileAmongAncestors(parent) is { } file)
+            throw new UsageException($"{option} '{finalPath}' cannot be created: '{IoErrorText.Shown(file)}' is a file, not a directory");
+        // The outermost directory this claim creates (zz of zz/new/run), removed again if the claim fails or the run is abandoned.
+        var createdParent = OutermostMissing(parent);
         try
         {
             Directory.CreateDirectory(parent);
-            using var parentLock = FileLock.Open(Path.Combine(parent, LockFileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, TimeSpan.FromSeconds(30));
+            using var parentLock = ClaimLock.Acquire(Path.Combine(parent, LockFileName), TimeSpan.FromSeconds(30));
             SweepStale(parent);
             for (int n = 1; n <= (numbered ? MaxAlternatives : 1); n++)
             {
@@ -81,24 +88,24 @@ internal sealed class StagedDirectory : IDisposable
                 }
                 var staging = Path.Combine(parent, $".{name}.partial-{Environment.ProcessId}");
                 Directory.CreateDirectory(staging);
-                return new StagedDirectory(candidate, staging, createdParent ? parent : null);
+                return new StagedDirectory(candidate, staging, parent, createdParent);
             }
             throw new UsageException($"{option} '{finalPath}' and its {MaxAlternatives - 1} numbered alternatives are all taken");
         }
         catch (IOException e) when (DiskFullException.IsDiskFull(e))
         {
             // Not a bad --output: the disk is full (exit 1, as every full disk).
-            if (createdParent) TryDeleteEmpty(parent);
+            RemoveCreated(parent, createdParent);
             throw DiskFullException.From(e, consequence: "nothing was written");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or TimeoutException)
         {
-            if (createdParent) TryDeleteEmpty(parent);
-            throw new UsageException($"{option} '{finalPath}' cannot be written: {e.Message}");
+            RemoveCreated(parent, createdParent);
+            throw new UsageException($"{option} '{finalPath}' cannot be written: {IoErrorText.Describe(e)}");
         }
         catch (UsageException)
         {
-            if (createdParent) TryDeleteEmpty(parent);
+            RemoveCreated(parent, createdParent);
             throw;
         }
     }
@@ -114,8 +121,35 @@ internal sealed class StagedDirectory : IDisposable
     {
         if (_committed) return;
         TryDelete(StagingPath);
-        // A parent such as runs/ that this run created is removed too if the run left only the lock file in it.
-        if (_createdParent is not null) TryDeleteEmpty(_createdParent);
+        // Parents such as runs/ that this run created are removed too if the run left them empty.
+        RemoveCreated(_parent, _createdParent);
+    }
+
+    /// <summary>The first ancestor of <paramref name="directory"/> (or itself) that exists as a file, or null.</summary>
+    static string? FileAmongAncestors(string directory)
+    {
+        for (var d = directory; !string.IsNullOrEmpty(d); d = Path.GetDirectoryName(d))
+        {
+            if (Directory.Exists(d)) return null;
+            if (File.Exists(d)) return d;
+        }
+        return null;
+    }
+
+    /// <summary>The outermost of <paramref name="directory"/> and its ancestors that does not exist yet, or null.</summary>
+    static string? OutermostMissing(string directory)
+    {
+        string? missing = null;
+        for (var d = directory; !string.IsNullOrEmpty(d) && !Directory.Exists(d); d = Path.GetDirectoryName(d)) missing = d;
+        return missing;
+    }
+
+    // Removes the directories from parent up to outermost (those the claim created), each only if empty.
+    static void RemoveCreated(string parent, string? outermost)
+    {
+        if (outermost is null) return;
+        for (var d = parent; d is not null && d.Length >= outermost.Length; d = Path.GetDirectoryName(d))
+            TryDeleteEmpty(d);
     }
 
     /// <summary>Removes the staging directories <c>.NAME.partial-PID</c> in <paramref name="parent"/> whose process no longer runs.</summary>
@@ -150,10 +184,8 @@ internal sealed class StagedDirectory : IDisposable
     {
         try
         {
-            if (!Directory.Exists(directory)) return;
-            var entries = Directory.EnumerateFileSystemEntries(directory).ToList();
-            if (entries.Count == 1 && Path.GetFileName(entries[0]) == LockFileName) File.Delete(entries[0]);
-            if (!Directory.EnumerateFileSystemEntries(directory).Any()) Directory.Delete(directory);
+            // The lock file is its holder's to remove (ClaimLock); deleting it here, unlocked, could let two claims in.
+            if (Directory.Exists(directory) && !Directory.EnumerateFileSystemEntries(directory).Any()) Directory.Delete(directory);
         }
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }

@@ -147,7 +147,10 @@ public sealed class SavedRun
         try { state = StateDict<T>.Load(path); }
         catch (Exception e) when (e is InvalidDataException or ArgumentException or JsonException or InvalidOperationException or FormatException or OverflowException or KeyNotFoundException or IOException)
         {
-            throw new RunDirectoryException($"{path}: not a readable safetensors file ({FirstLine(e.Message)})", e);
+            // SafetensorsFile's own messages name the file already; anything else gets it added.
+            throw new RunDirectoryException(e is InvalidDataException && e.Message.StartsWith(path, StringComparison.Ordinal)
+                ? $"{FirstLine(e.Message)} (not a readable safetensors file)"
+                : $"{path}: not a readable safetensors file ({FirstLine(e.Message)})", e);
         }
         try { model.LoadStateDict(state); }
         catch (StateDictException e) { throw new RunDirectoryException($"{path} does not match config.json: {FirstLine(e.Message)}", e); }

@@ -49,12 +49,23 @@ public class BadInputTests : TempDirectoryTests
         yield return Train(["--run-seed", "1.5"], "--run-seed: '1.5' is not a whole number");
         yield return Train(["--run-seed", "99999999999"], "--run-seed: '99999999999' is not a whole number in range");
         yield return Train(["--epoch", "3"], "'--epoch'");
+        yield return Train(["--epochs", "3", "--epochs", "4"], "--epochs given 2 times ('3', '4'); give it once");
+        // A comma in a single number was read as a thousands separator (issue 19, row 1: 0,5 recorded as 5).
+        yield return Train(["--lambda-sym-max", "0,5"], "--lambda-sym-max: '0,5' is not a number (one value: write decimals with a point");
+        yield return Train(["--learning-rate", "1,5"], "--learning-rate: '1,5' is not a number");
+        yield return Train(["--weight-decay", "1,0"], "--weight-decay: '1,0' is not a number");
+        yield return Train(["--box", "1,5"], "--box: '1,5' is not a number");
+        yield return Train(["--epochs", "1,000"], "--epochs: '1,000' is not a whole number");
         // train: the symmetry lab's options
         yield return Train(["--group", "o3"], "--group: 'o3' is not a group; valid: so3, so2, so2z");
         yield return Train(["--group"], "'--group'");
         yield return Train(["--field", "nosuchfield"], "--field: unknown field 'nosuchfield'");
         yield return Train(["--field", "fourier:k=x"], "--field: field 'fourier': k=x: 'x' is not a number");
         yield return Train(["--field", "gaussian-ring"], "takes 2-D points but group so3 acts on 3-D points");
+        // Issue 19, row 6: a field that is not finite was trained on and reported as "DIVERGED in epoch 1".
+        yield return Train(["--group", "so2", "--field", "bessel-j0:scale=1e300"], "--field: field 'bessel-j0:scale=1E+300' is NaN at (");
+        yield return Train(["--group", "so2", "--field", "fourier:offset=1e308"], "is 1e+308, beyond float32's range at (");
+        yield return Grid(["--group", "so2", "--field", "fourier:offset=1e308"], "--field: field 'fourier:k=2,offset=1E+308' is 1e+308, beyond float32's range");
         yield return Train(["--model", "cnn"], "--model: 'cnn' is not a model; valid: mlp, invariant");
         yield return Train(["--train-region", "cone:200"], "--train-region: 'cone:200'");
         yield return Train(["--train-region", "ball"], "--train-region: 'ball' is not a region");
@@ -64,6 +75,7 @@ public class BadInputTests : TempDirectoryTests
         yield return Train(["--group", "so2", "--inner-radius", "2"], "--inner-radius must be in [0, radius 1), got 2");
         yield return Train(["--group", "so2", "--inner-radius", "-0.5"], "--inner-radius must be in [0, radius 1), got -0.5");
         yield return new TestCaseData((string[])[.. TinyTrain, "--output", ""], 2, "--output: empty path").SetName("train --output ''");
+        yield return new TestCaseData((string[])[.. TinyTrain, "--output", "{dir}/header-only.csv/run"], 2, "/header-only.csv' is a file, not a directory").SetName("train --output AFILE/run");
         yield return new TestCaseData((string[])[.. TinyTrain, "--output"], 2, "--output").SetName("train --output (no value)");
 
         // benchmark: every option
@@ -89,6 +101,13 @@ public class BadInputTests : TempDirectoryTests
         yield return new TestCaseData((string[])[.. TinyGrid, "--results-dir", ""], 2, "--results-dir: empty path").SetName("benchmark --results-dir ''");
 
         // benchmark: the symmetry lab's options
+        // Issue 19, row 17: one list rule everywhere, an item given twice refused as --penalties refused it.
+        yield return Grid(["--baselines", "augment,augment"], "--baselines: 'augment' is listed twice");
+        yield return Grid(["--seeds", "1,1"], "--seeds: '1' is listed twice");
+        yield return Grid(["--lambdas", "0,1 1"], "--lambdas: '1' is listed twice");
+        yield return Cmd(["evaluate", "{dir}", "--metrics", "SL,,Q"], "--metrics: empty item in 'SL,,Q'");
+        yield return Cmd(["evaluate", "{dir}", "--metrics", "SL,Q,sl"], "--metrics: 'sl' is listed twice");
+        yield return Grid(["--seeds", "1", "--headless"], "unknown option '--headless'; see 'latsym benchmark --help'");
         yield return Grid(["--baselines", "dropout"], "--baselines: 'dropout' is not a baseline; expected augment or invariant");
         yield return Grid(["--baselines", "augment,,invariant"], "--baselines: empty item in 'augment,,invariant'");
         yield return Grid(["--baselines"], "'--baselines'");
@@ -113,9 +132,12 @@ public class BadInputTests : TempDirectoryTests
         // fields
         yield return Cmd(["fields", "nosuch"], "unknown field 'nosuch'");
         yield return Cmd(["fields", "mix:alpha=2"], "field 'mix': alpha=2 is out of range");
+        yield return Cmd(["fields", "bessel-j0:scale=1e300"], "SPEC: field 'bessel-j0:scale=1E+300' is NaN at (");
+        yield return Cmd(["fields", "fourier:offset=1e308"], "in the domain train samples (uniform on the disk r <= 1)");
         yield return Cmd(["fields", "--dimension", "4"], "--dimension: Argument '4' not recognized");
         yield return Cmd(["fields", "--plot", "{dir}/f.jpg"], "--plot '");
         yield return Cmd(["fields", "--plot", "{dir}/f.png", "--radius", "-1"], "--radius -1 must be a finite number > 0");
+        yield return Cmd(["fields", "--plot", "{dir}/f.png", "--radius", "1,5"], "--radius: '1,5' is not a number");
 
         // analyze and compare
         yield return Cmd(["analyze", "{dir}/nope.csv"], "nope.csv': no such file or directory");
@@ -128,9 +150,15 @@ public class BadInputTests : TempDirectoryTests
         yield return Cmd(["compare", "{dir}/layers=6x128_lr=3e-4_seed=1.csv", "--output", ""], "--output: empty path");
         yield return Cmd(["compare", "{dir}/layers=6x128_lr=3e-4_seed=1.csv", "--output", "{dir}/c.jpg"], "--output '");
         yield return Cmd(["compare", "{dir}/layers=6x128_lr=3e-4_seed=1.csv", "--output", "{dir}/c.png", "--format", "svg"], "--format svg");
+        // Issue 19, row 23: a read-only figure was silently replaced (the rename needs only the directory's permission).
+        yield return Cmd(["compare", "{dir}/layers=6x128_lr=3e-4_seed=1.csv", "--output", "{dir}/readonly.png"], "--output '{dir}/readonly.png' exists and is read-only; nothing is overwritten");
+        yield return Cmd(["fields", "--plot", "{dir}/readonly.png"], "--plot '{dir}/readonly.png' exists and is read-only");
 
         // the root
-        yield return Cmd(["frobnicate"], "'frobnicate'");
+        // Issue 19, row 18: "(and 1 more)" counted the missing command that the unknown word stood for.
+        yield return Cmd(["frobnicate"], "Unrecognized command or argument 'frobnicate'; see 'latsym --help'");
+        // Issue 19, row 8: an option the command lacks, after a list or an argument, was taken as its value.
+        yield return Cmd(["analyze", "{dir}/header-only.csv", "--typo"], "unknown option '--typo'; see 'latsym analyze --help'");
     }
 
     /// <summary>The tiny command line with <paramref name="args"/> appended, minus the tiny values of options that <paramref name="args"/> sets.</summary>
@@ -152,6 +180,10 @@ public class BadInputTests : TempDirectoryTests
         File.WriteAllText(Path.Combine(Dir, "header-only.csv"), "learning_rate,lambda_sym_max,symmetry_layer,test_task_loss,test_sym_loss\n");
         File.WriteAllText(Path.Combine(Dir, "layers=6x128_lr=3e-4_seed=1.csv"),
             "learning_rate,lambda_sym_max,symmetry_layer,test_task_loss,test_sym_loss\n0.0003,0.0,,0.01,0.0\n0.0003,1.0,1,0.02,0.1\n0.0003,1.0,-1,0.03,0.2\n");
+        var readOnly = Path.Combine(Dir, "readonly.png");
+        File.WriteAllText(readOnly, "not to be replaced");
+        if (OperatingSystem.IsWindows()) File.SetAttributes(readOnly, FileAttributes.ReadOnly);
+        else File.SetUnixFileMode(readOnly, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
     }
 
     [TestCaseSource(nameof(Cases))]
@@ -162,8 +194,9 @@ public class BadInputTests : TempDirectoryTests
         Assert.That(r.ExitCode, Is.EqualTo(exitCode), r.Stderr);
         var lines = r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.That(lines, Has.Length.EqualTo(1), "exactly one line on stderr");
-        Assert.That(lines[0], Does.StartWith("latsym: ").And.Contain(message));
+        Assert.That(lines[0], Does.StartWith("latsym: ").And.Contain(message.Replace("{dir}", Dir, StringComparison.Ordinal)));
         Assert.That(lines[0], Does.Not.Contain("System.").And.Not.Contain("   at "), "no .NET type names or stack traces");
         Assert.That(Directory.EnumerateFileSystemEntries(Dir).Order(), Is.EqualTo(before), "nothing written");
+        Assert.That(File.ReadAllText(Path.Combine(Dir, "readonly.png")), Is.EqualTo("not to be replaced"));
     }
 }

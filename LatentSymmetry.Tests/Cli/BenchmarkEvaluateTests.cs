@@ -36,6 +36,16 @@ public class BenchmarkEvaluateTests : TempDirectoryTests
         var section = analysis.Stdout[analysis.Stdout.IndexOf("invariance measures of benchmark --evaluate", StringComparison.Ordinal)..];
         Assert.That(section.TrimEnd().Split('\n'), Has.Length.EqualTo(2 + 15), "title, header, one row per cell and layer");
         Assert.That(section, Does.Contain("(1)"), "one seed per cell");
+
+        // Issue 19, row 12: --format markdown printed this table as fixed-width text inside the markdown document.
+        var markdown = CliRunner.Run("analyze", Dir, "--format", "markdown");
+        Assert.That(markdown.ExitCode, Is.EqualTo(0), markdown.Stderr);
+        var table = markdown.Stdout[markdown.Stdout.IndexOf("**Invariance measures of benchmark --evaluate**", StringComparison.Ordinal)..]
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+        Assert.That(table, Has.Count.EqualTo(2 + 15), "header, separator, one row per cell and layer");
+        Assert.That(table[0], Does.StartWith("| lr | lambda | sym | variant | layer | Q_h |"));
+        Assert.That(table[1], Does.Match(@"^\|(---\|)+$"));
+        Assert.That(table.Select(l => l.Count(c => c == '|')), Is.All.EqualTo(table[0].Count(c => c == '|')), "every row has every column");
     }
 
     [Test]
@@ -74,7 +84,8 @@ public class BenchmarkEvaluateTests : TempDirectoryTests
         var r = CliRunner.Run("compare", Dir, "--metric", "Q", "--output", Path.Combine(Dir, "c.png"));
         Assert.That(r.ExitCode, Is.EqualTo(2));
         Assert.That(r.Stderr.TrimEnd().Split('\n'), Has.Length.EqualTo(1));
-        Assert.That(r.Stderr, Does.Contain("--evaluate"));
+        // Issue 19: the hint came after a list of every file (836 characters); now first, the files counted.
+        Assert.That(r.Stderr, Does.StartWith("latsym: --metric Q: the results have no Q values (run benchmark with --evaluate); 0 of their 1 evaluation file exist, e.g. "));
         Assert.That(File.Exists(Path.Combine(Dir, "c.png")), Is.False);
     }
 

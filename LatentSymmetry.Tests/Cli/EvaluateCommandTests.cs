@@ -165,6 +165,45 @@ public class EvaluateCommandTests
     }
 
     [Test]
+    public void Weights_with_bytes_after_their_data_are_refused_and_nothing_is_written()
+    {
+        // Issue 19, row 3: trailing bytes were ignored and the run evaluated (exit 0, figures written).
+        var dir = CopyOfRun();
+        var path = Path.Combine(dir, "model.safetensors");
+        File.AppendAllText(path, "trailing bytes!!");
+        AssertUsageError(CliRunner.Run("evaluate", dir), "model.safetensors: 16 bytes after the last tensor's data");
+        foreach (var f in EvaluateFiles) Assert.That(File.Exists(Path.Combine(dir, f)), Is.False, f);
+    }
+
+    [Test]
+    public void An_output_file_that_is_a_directory_is_refused_before_the_work()
+    {
+        // Issue 19, row 9: "Is a directory : '...'" with exit 1, after the evaluation.
+        var dir = CopyOfRun();
+        Directory.CreateDirectory(Path.Combine(dir, "invariance.json"));
+        AssertUsageError(CliRunner.Run("evaluate", dir), "invariance.json' is a directory, where a file is to be written");
+        Assert.That(Directory.EnumerateFiles(dir).Select(Path.GetFileName), Is.EquivalentTo(RunFiles), "nothing written");
+    }
+
+    [Test]
+    public void Too_few_test_points_give_no_intervals_and_say_so()
+    {
+        // Issue 19, row 15: 3 test points gave Q_h the interval [-5.5e14, 2.7e15] for a quantity that cannot be negative.
+        var dir = Path.Combine(_root, "few");
+        Assert.That(CliRunner.Run([.. Tiny.Select(a => a == "300" ? "12" : a), "--output", dir, "--train-region", "cone:90"]).ExitCode, Is.Zero);
+        var r = CliRunner.Run("evaluate", dir, "--json", "--metrics", "SL,Q_h");
+        Assert.That(r.ExitCode, Is.Zero, r.Stderr);
+        Assert.That(r.Stderr, Does.Match(@"^latsym: warning: \d+ test points are too few for 95% intervals \(at least 20\); ci95 is left out"));
+        using var json = JsonDocument.Parse(r.Stdout);
+        foreach (var layer in json.RootElement.GetProperty("layers").EnumerateArray())
+        {
+            Assert.That(layer.GetProperty("Q_h").ValueKind, Is.EqualTo(JsonValueKind.Number), "the value itself is kept");
+            foreach (var interval in layer.GetProperty("ci95").EnumerateObject())
+                Assert.That(interval.Value.EnumerateArray().Select(b => b.ValueKind), Is.All.EqualTo(JsonValueKind.Null), interval.Name);
+        }
+    }
+
+    [Test]
     public void Weights_that_disagree_with_the_config_name_the_tensor()
     {
         var dir = CopyOfRun();

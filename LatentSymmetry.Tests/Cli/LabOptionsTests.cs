@@ -23,6 +23,31 @@ public class LabOptionsTests : TempDirectoryTests
         Assert.That(Directory.EnumerateFileSystemEntries(Dir), Is.Empty);
     }
 
+    [TestCase(new[] { "--radius", "3" }, "latsym: warning: --radius has no effect with --group so3 (points in the box of --box; the radii are the disk's, so2)")]
+    [TestCase(new[] { "--group", "so2z", "--inner-radius", "0.5" }, "latsym: warning: --inner-radius has no effect with --group so2z")]
+    [TestCase(new[] { "--model", "invariant", "--augment" }, "latsym: warning: --augment with --model invariant: the model is invariant by construction")]
+    public void An_option_without_effect_in_the_setup_is_warned_about(string[] options, string warning)
+    {
+        // Issue 19, row 20: silently kept.
+        var r = CliRunner.Run([.. Tiny, "--headless", "--output", Path.Combine(Dir, "run"), .. options]);
+        Assert.That(r.ExitCode, Is.Zero, r.Stderr);
+        Assert.That(r.Stderr, Does.StartWith(warning));
+    }
+
+    [Test]
+    public void The_box_on_the_disk_is_warned_about_not_recorded_and_changes_no_bit()
+    {
+        // Issue 19, row 20: "--box 3" with so2 was recorded as box_half_width 3, though the disk never reads it.
+        var with = Path.Combine(Dir, "with");
+        var r = CliRunner.Run([.. Tiny, "--headless", "--group", "so2", "--box", "3", "--output", with]);
+        Assert.That(r.ExitCode, Is.Zero, r.Stderr);
+        Assert.That(r.Stderr, Is.EqualTo("latsym: warning: --box has no effect with --group so2 (points on the disk of --radius); config.json records the default\n"));
+        var without = Path.Combine(Dir, "without");
+        Assert.That(CliRunner.Run([.. Tiny, "--headless", "--group", "so2", "--output", without]).ExitCode, Is.Zero);
+        Assert.That(File.ReadAllText(Path.Combine(with, "config.json")), Is.EqualTo(File.ReadAllText(Path.Combine(without, "config.json"))));
+        Assert.That(File.ReadAllBytes(Path.Combine(with, "model.safetensors")), Is.EqualTo(File.ReadAllBytes(Path.Combine(without, "model.safetensors"))));
+    }
+
     [Test]
     public void A_disk_run_records_its_setup_in_config_and_the_orbit_figures_in_metrics()
     {

@@ -17,7 +17,21 @@ public class ProfileCommandTests
         Assert.That(root.GetProperty("form").GetString(), Is.EqualTo("nt"));
         Assert.That(root.GetProperty("m").GetInt32(), Is.EqualTo(16));
         Assert.That(root.GetProperty("gflops").GetDouble(), Is.GreaterThan(0));
+        // Issue 19: the text line named the vector path and GEMM tuning, the JSON did not.
         Assert.That(root.GetProperty("vector_path").GetString(), Is.EqualTo(ExpectedVectorPath()));
+        Assert.That(root.GetProperty("gemm_tuning").GetString(), Is.EqualTo(LatentSymmetry.Autograd.Kernels.Gemm.Tuning));
+    }
+
+    [Test]
+    public void Step_says_when_it_times_the_invariant_model()
+    {
+        var text = CliRunner.Run("profile", "step", "--num-hidden-layers", "2", "--hidden-dim", "8", "--batch-size", "8", "--model", "invariant");
+        Assert.That(text.ExitCode, Is.EqualTo(0), text.Stderr);
+        Assert.That(text.Stdout, Does.StartWith("step invariant 2x8 batch 8"));
+        var json = CliRunner.Run("profile", "step", "--num-hidden-layers", "2", "--hidden-dim", "8", "--batch-size", "8", "--model", "invariant", "--json");
+        using var doc = JsonDocument.Parse(json.Stdout);
+        Assert.That(doc.RootElement.GetProperty("model").GetString(), Is.EqualTo("invariant"));
+        Assert.That(doc.RootElement.GetProperty("gemm_tuning").GetString(), Is.EqualTo(LatentSymmetry.Autograd.Kernels.Gemm.Tuning));
     }
 
     [Test]

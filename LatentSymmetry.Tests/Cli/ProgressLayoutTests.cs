@@ -26,6 +26,31 @@ public class ProgressLayoutTests
         Assert.That(rows[0], Does.Contain("epoch 199/199").Or.Contain("epoch  199/199"));
     }
 
+    [TestCase(80, true)]
+    [TestCase(132, true)]
+    [TestCase(79, false)]
+    public void From_80_columns_the_times_are_named(int width, bool named)
+    {
+        // Issue 19: two bare clocks side by side, which is which left to guess.
+        var layout = ProgressLayout.For(width);
+        var rendered = Render(layout, layout.Fit("epoch 199/199"), width);
+        Assert.That(rendered.Contains("elapsed 0:00:0", StringComparison.Ordinal) && rendered.Contains(", left ", StringComparison.Ordinal), Is.EqualTo(named), rendered);
+    }
+
+    [TestCase(45)]
+    [TestCase(30)]
+    public void A_narrow_terminal_gets_the_description_and_percentage_on_one_row(int width)
+    {
+        // Issue 19: at 45 columns the 60-column layout wrapped, the percentage one character per row.
+        var layout = ProgressLayout.For(width);
+        Assert.That(layout.BarWidth, Is.Zero);
+        var rendered = Render(layout, layout.Fit(LongestEpochLine, "epoch 199/199  task 1.23e-05  val 1.00e-05", "epoch 199/199 task 1.2e-05", "epoch 199/199"), width);
+        var rows = rendered.Split('\n').Select(r => r.TrimEnd('\r', ' ')).Where(r => r.Trim().Length > 0).ToList();
+        Assert.That(rows, Has.Count.EqualTo(1), rendered);
+        Assert.That(rows[0].Length, Is.LessThan(width), rows[0]);
+        Assert.That(rows[0], Does.Contain("60%").And.Contain("epoch 199/199"));
+    }
+
     [Test]
     public void A_wide_terminal_shows_the_whole_epoch_line_and_a_long_bar()
     {

@@ -15,6 +15,26 @@ public class RunNameTests
 
     static string Settings(TrainingOptions options) => RunName.For(options, Now)["20261124-010203_".Length..];
 
+    static string NestedMix(int depth, string leaf)
+    {
+        var spec = leaf;
+        for (int i = 0; i < depth; i++) spec = $"mix:alpha=0.5,a=({spec}),b=y";
+        return spec;
+    }
+
+    [Test]
+    public void A_long_field_spec_is_shortened_with_a_hash_so_the_name_fits_the_file_system()
+    {
+        // Issue 19, row 5: 12 nested mixes (265 characters) made a name the file system refuses (255 bytes at most).
+        var a = new TrainingOptions { Group = SymmetryGroup.So2, Field = FieldCatalog.Parse(NestedMix(12, "x")) };
+        var b = a with { Field = FieldCatalog.Parse(NestedMix(12, "radius")) };
+        string nameA = RunName.For(a, Now), nameB = RunName.For(b, Now);
+        Assert.That($".{nameA}.partial-4194304".Length, Is.LessThanOrEqualTo(255), nameA);
+        Assert.That(nameA, Does.StartWith("20261124-010203_so2_mix-alpha0.5-a-mix-alpha0.5"));
+        Assert.That(nameB, Is.Not.EqualTo(nameA), "specs that differ only after the cut still get different names");
+        Assert.That(RunName.For(a, Now), Is.EqualTo(nameA), "the same spec, the same name");
+    }
+
     [Test]
     public void The_defaults_are_named_default()
     {

@@ -39,6 +39,25 @@ public class SignalTests : TempDirectoryTests
 
     [TestCase("TERM", 143)]
     [TestCase("INT", 130)]
+    public void A_signalled_evaluate_exits_with_its_code_and_writes_nothing(string signal, int expected)
+    {
+        // Issue 19, row 2: evaluate ignored the signal, ran to the end, exited 0 and wrote its four files.
+        // 12,000 test points turned 64 times take evaluate well over ten seconds here; the signal comes after two.
+        var run = Path.Combine(Dir, "run");
+        var trained = CliRunner.Run("train", "--epochs", "1", "--samples", "60000", "--hidden-dim", "8", "--num-hidden-layers", "2", "--headless", "-o", run);
+        Assert.That(trained.ExitCode, Is.Zero, trained.Stderr);
+        var before = Directory.EnumerateFileSystemEntries(run).Order().ToList();
+        using var latsym = LatsymProcess.Start(Dir, "evaluate", run, "--rotations", "64");
+        Thread.Sleep(TimeSpan.FromSeconds(2));
+        latsym.Signal(signal);
+        int code = latsym.WaitForExit(Patience);
+        Assert.That(code, Is.EqualTo(expected), latsym.Stdout + latsym.Stderr);
+        Assert.That(latsym.Stderr, Is.EqualTo($"latsym: cancelled by SIG{signal}{Environment.NewLine}"), "one line on stderr, from latsym's own handler");
+        Assert.That(Directory.EnumerateFileSystemEntries(run).Order(), Is.EqualTo(before), "nothing written into the run directory");
+    }
+
+    [TestCase("TERM", 143)]
+    [TestCase("INT", 130)]
     public void A_signalled_benchmark_exits_with_its_code_and_keeps_only_complete_rows(string signal, int expected)
     {
         // Signalled after its first recorded cell, while the next one trains: that cell is dropped, the rows

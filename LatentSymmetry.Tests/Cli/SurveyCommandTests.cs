@@ -22,7 +22,9 @@ public class SurveyCommandTests : TempDirectoryTests
             Assert.That(new FileInfo(Path.Combine(output, f)).Length, Is.GreaterThan(0), f);
         Assert.That(Directory.GetDirectories(Path.Combine(output, "runs")), Has.Length.EqualTo(8), "4 fields x 2 seeds");
         var csv = File.ReadAllLines(Path.Combine(output, "survey.csv"));
-        Assert.That(csv[0], Is.EqualTo("field,invariant,seed_index,layer,Q"));
+        Assert.That(csv[0], Is.EqualTo("field,invariant,seed,layer,Q"));
+        // Issue 19: survey.csv numbered seeds from 0 (seed_index) while the run folders say seed1, seed2.
+        Assert.That(csv.Skip(1).Select(l => l.Split(',')[^3]).Distinct().Order(), Is.EqualTo(new[] { "1", "2" }));
         Assert.That(csv.Length - 1, Is.EqualTo(4 * 2 * 3), "fields x seeds x layers");
         Assert.That(csv.Count(l => l.StartsWith("\"x\",False", StringComparison.Ordinal)), Is.EqualTo(6));
         Assert.That(csv.Count(l => l.StartsWith("\"gaussian-ring:center=0.6,std=0.08\",True", StringComparison.Ordinal)), Is.EqualTo(6));
@@ -62,8 +64,33 @@ public class SurveyCommandTests : TempDirectoryTests
         Assert.That(File.ReadAllLines(Path.Combine(output, "survey.csv")), Has.Length.EqualTo(1), "header only");
     }
 
+    [Test]
+    public void A_long_field_spec_gets_a_short_run_name_and_is_recorded_whole()
+    {
+        // Issue 19, row 5: "path too long", and runs/.latsym.lock left behind.
+        var spec = "x";
+        for (int i = 0; i < 12; i++) spec = $"mix:alpha=0.5,a=({spec}),b=y";
+        var output = Path.Combine(Dir, "s");
+        var r = CliRunner.Run([.. Tiny, "--seeds", "1", "--fields", spec, "--output", output]);
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+        var run = Directory.GetDirectories(Path.Combine(output, "runs")).Single();
+        Assert.That(Path.GetFileName(run).Length, Is.LessThan(150));
+        using var config = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "config.json")));
+        Assert.That(LatentSymmetry.Core.Fields.FieldCatalog.Parse(config.RootElement.GetProperty("field").GetString()!).Spec,
+            Is.EqualTo(LatentSymmetry.Core.Fields.FieldCatalog.Parse(spec).Spec));
+    }
+
     [TestCase("--fields", "nosuchfield", "--fields")]
     [TestCase("--fields", "radial", "--fields")] // a 3-D field on the disk
+    [TestCase("--fields", "radius,bessel-j0:scale=1e300", "--fields: field 'bessel-j0:scale=1E+300' is NaN")]
+    [TestCase("--fields", "radius,,x", "--fields: empty item in 'radius,,x'")]
+    [TestCase("--fields", "radius,radius", "--fields: 'radius' is listed twice")]
+    [TestCase("--fields", "gaussian-ring,gaussian-ring:center=0.6", "--fields: 'gaussian-ring:center=0.6,std=0.08' is listed twice")]
+    [TestCase("--mix-alpha", "0,,1", "--mix-alpha: empty item in '0,,1'")]
+    [TestCase("--mix-alpha", "0.5,0.5", "--mix-alpha: '0.5' is listed twice")]
+    [TestCase("--mix-b", "mix:", "--mix-b: field 'mix': empty parameter")]
+    [TestCase("--mix-a", "radial", "--mix-a: radial takes 3-D points")]
+    [TestCase("--seeds", "1,,2", "--seeds: empty item in '1,,2'")]
     [TestCase("--metric", "XY", "--metric")]
     [TestCase("--metric", "Q,MI", "--metric")]
     [TestCase("--seeds", "5-1", "--seeds")]
@@ -75,5 +102,24 @@ public class SurveyCommandTests : TempDirectoryTests
         Assert.That(r.ExitCode, Is.EqualTo(2), r.Stderr);
         Assert.That(r.Stderr.TrimEnd().Split('\n'), Has.Length.EqualTo(1), r.Stderr);
         Assert.That(r.Stderr, Does.StartWith("latsym: ").And.Contain(mentions));
+    }
+
+    [Test]
+    public void A_mix_part_with_alphas_is_named_by_its_own_option()
+    {
+        // Issue 19, row 7: with --mix-alpha, a bad --mix-b was reported as --fields.
+        var r = CliRunner.Run([.. Tiny, "--output", Path.Combine(Dir, "s"), "--fields", "radius", "--mix-alpha", "0.5", "--mix-b", "nosuch"]);
+        Assert.That(r.ExitCode, Is.EqualTo(2), r.Stderr);
+        Assert.That(r.Stderr, Does.StartWith("latsym: --mix-b: unknown field 'nosuch'"));
+    }
+
+    [TestCase(new[] { "--symmetry-layer", "2" }, "latsym: warning: --symmetry-layer 2 has no effect with the survey's --lambda-sym-max 0 (no penalty is applied); give --lambda-sym-max")]
+    [TestCase(new[] { "--lambda-sym-max", "2" }, "latsym: warning: --lambda-sym-max 2 has no effect with --symmetry-layer none (no penalty is applied)")]
+    [TestCase(new[] { "--mix-b", "radius" }, "latsym: warning: --mix-b has no effect without --mix-alpha (no mix is surveyed)")]
+    public void Options_without_effect_are_warned_about_as_train_does(string[] options, string warning)
+    {
+        var r = CliRunner.Run([.. Tiny, "--seeds", "1", "--fields", "radius", "--output", Path.Combine(Dir, "s"), .. options]);
+        Assert.That(r.ExitCode, Is.Zero, r.Stderr);
+        Assert.That(r.Stderr.Split('\n').Where(l => l.Contains("warning", StringComparison.Ordinal)), Is.EqualTo(new[] { warning }));
     }
 }

@@ -19,6 +19,52 @@ public class TrainCommandTests : TempDirectoryTests
     }
 
     [Test]
+    public void An_output_with_a_trailing_slash_names_the_same_directory()
+    {
+        // Issue 19, row 4: "zz/new/" was refused as existing and left an empty zz/ behind.
+        var r = CliRunner.Run([.. Tiny, "--headless", "--output", Path.Combine(Dir, "zz", "new") + "/"]);
+        Assert.That(r.ExitCode, Is.Zero, r.Stderr);
+        Assert.That(File.Exists(Path.Combine(Dir, "zz", "new", "model.safetensors")), Is.True);
+        Assert.That(Directory.EnumerateDirectories(Path.Combine(Dir, "zz")).Select(Path.GetFileName), Is.EqualTo(new[] { "new" }), "no staging directory left");
+    }
+
+    [Test]
+    public void An_abandoned_run_removes_every_directory_its_claim_created()
+    {
+        // The claim of x/y/run creates x/ and x/y/; a run stopped by a signal takes both back, not only x/y/.
+        using var latsym = LatsymProcess.Start(Dir, "train", "--epochs", "100000", "--samples", "2000", "--hidden-dim", "8",
+            "--num-hidden-layers", "2", "--headless", "--output", "x/y/run/");
+        var staging = Path.Combine(Dir, "x", "y");
+        Assert.That(latsym.WaitUntil(() => latsym.Stdout.Contains("epoch", StringComparison.Ordinal)
+            && Directory.Exists(staging) && Directory.EnumerateDirectories(staging, ".run.partial-*").Any(), TimeSpan.FromMinutes(3)), Is.True, latsym.Stderr);
+        latsym.Signal("TERM");
+        Assert.That(latsym.WaitForExit(TimeSpan.FromMinutes(3)), Is.EqualTo(143), latsym.Stderr);
+        Assert.That(Directory.EnumerateFileSystemEntries(Dir), Is.Empty, "neither x/ nor x/y/ is left");
+    }
+
+    [Test]
+    public void A_diverged_run_names_its_epoch_as_the_progress_lines_do()
+    {
+        // Issue 19, row 14: progress showed "epoch 0/1 ... task Infinity", the report "non-finite in epoch 1".
+        var r = CliRunner.Run([.. Tiny, "--headless", "--learning-rate", "1e9", "--output", Path.Combine(Dir, "run")]);
+        Assert.That(r.ExitCode, Is.Zero, r.Stderr);
+        var last = System.Text.RegularExpressions.Regex.Matches(r.Stdout, @"^epoch +(\d+)/", System.Text.RegularExpressions.RegexOptions.Multiline)[^1].Groups[1].Value;
+        Assert.That(r.Stdout, Does.Contain($"a loss became non-finite in epoch {last};"));
+    }
+
+    [Test]
+    public void A_run_too_small_to_evaluate_is_warned_about_at_train()
+    {
+        // Issue 19: --samples 5 trained silently, then evaluate refused "only 1 test points".
+        var run = Path.Combine(Dir, "run");
+        var r = CliRunner.Run([.. Tiny.Select(a => a == "200" ? "5" : a), "--headless", "--output", run]);
+        Assert.That(r.ExitCode, Is.Zero, r.Stderr);
+        Assert.That(r.Stderr, Is.EqualTo("latsym: warning: the run has 1 test point; 'latsym evaluate' needs at least 3 (raise --samples)\n"));
+        var evaluate = CliRunner.Run("evaluate", run);
+        Assert.That(evaluate.ExitCode, Is.EqualTo(2), "the warning is true: evaluate refuses it");
+    }
+
+    [Test]
     public void Existing_output_directory_is_never_overwritten()
     {
         var output = Path.Combine(Dir, "run");
@@ -120,6 +166,9 @@ public class TrainCommandTests : TempDirectoryTests
         var runs = Directory.GetDirectories(Path.Combine(Dir, "runs")).Select(Path.GetFileName).ToList();
         Assert.That(runs, Has.Count.EqualTo(3), string.Join(", ", runs));
         Assert.That(Directory.EnumerateDirectories(Path.Combine(Dir, "runs"), ".*"), Is.Empty, "no staging directory left");
+        // Issue 19, row 25: runs/.latsym.lock was left behind.
+        Assert.That(Directory.EnumerateFiles(Path.Combine(Dir, "runs")), Is.Empty, "no lock file left");
+        Assert.That(Directory.EnumerateFileSystemEntries(Dir).Select(Path.GetFileName), Is.EqualTo(new[] { "runs" }));
     }
 
     [Test]

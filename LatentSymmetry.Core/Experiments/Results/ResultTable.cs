@@ -94,7 +94,9 @@ public sealed class ResultTable
             CheckRange(row, name, path, line);
             if (name is not null && row.LearningRate != name.LearningRate && otherRates.Add(row.LearningRate))
             {
-                warnings.Add($"{path}:{line}: learning rate {PythonFloat.Format(row.LearningRate)} differs from the file name's lr={ResultFileName.FormatLearningRate(name.LearningRate)}; such rows are grouped by their own learning rate");
+                // Only the fact: what becomes of such rows is the analysis's to say (one file leaves them out,
+                // several group them by their own rate), so the two messages never contradict each other.
+                warnings.Add($"{path}:{line}: learning rate {PythonFloat.Format(row.LearningRate)} differs from the file name's lr={ResultFileName.FormatLearningRate(name.LearningRate)}");
             }
 
             if (seen.Add(row.Key))
