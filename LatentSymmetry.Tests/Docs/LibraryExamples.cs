@@ -74,6 +74,28 @@ public class LibraryExamples
     }
 
     [Test]
+    public void The_modules_example_builds_a_two_branch_tree_whose_taps_add_up()
+    {
+        // begin example: modules
+        var model = new Sum<float>(
+            ("invariant", new InvariantMlp<float>(SymmetryGroup.So3, hiddenDim: 32, hiddenLayers: 2, outputDim: 1)),
+            ("branch", new Mlp<float>(inputDim: 3, hiddenDim: 8, hiddenLayers: 1, outputDim: 1)));
+        model.Initialize(new RandomStream(1));
+        Console.WriteLine(string.Join(", ", model.NamedParameters().Select(p => p.Name).Take(3)));  // invariant.layers.0.weight, ...
+        var x = Variable<float>.FromSpan(2, 3, [1, 2, 3, 0, 0, 4]);
+        var taps = new TapSet<float>(model, ["invariant", "branch"]);
+        var y = taps.Forward(new Tape<float>(), x);               // y = taps[0] + taps[1]
+        Module<double> exact = model.To<double>();                // the same weights in float64
+        var invariant = (Module<double>)exact.Find("invariant")!;
+        EquivarianceCheck.AssertEquivariant<double>(invariant, SymmetryGroup.So3, [1, 2, 3, 0, 0, 4]);
+        // end example
+
+        Assert.That(model.NamedParameters().First().Name, Is.EqualTo("invariant.layers.0.weight"));
+        for (int i = 0; i < 2; i++) Assert.That(y.Span[i], Is.EqualTo(taps[0].Span[i] + taps[1].Span[i]));
+        Assert.That(exact.Parameters().SelectMany(p => p.ToArray()), Is.EqualTo(model.Parameters().SelectMany(p => p.ToArray()).Select(v => (double)v)));
+    }
+
+    [Test]
     public void The_penalty_and_measure_example_gives_finite_values_and_an_invariant_model_passes()
     {
         // begin example: penalty
