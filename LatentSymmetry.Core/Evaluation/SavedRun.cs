@@ -40,6 +40,9 @@ public sealed class SavedRun
     /// <summary>metrics.json's test_task_loss (null when absent, diverged or no metrics.json).</summary>
     public double? ReportedTestTaskLoss { get; }
 
+    /// <summary>config.json's <c>data_given</c>: the run trained on data a program gave, which cannot be rebuilt from its seeds.</summary>
+    public bool DataGiven { get; private init; }
+
     /// <summary>metrics.json's orbit_task_loss (null when absent).</summary>
     public double? ReportedOrbitTaskLoss { get; }
 
@@ -68,7 +71,10 @@ public sealed class SavedRun
             }
             catch (JsonException e) { throw new RunDirectoryException($"{metricsPath}: not valid JSON ({FirstLine(e.Message)})", e); }
         }
-        return new SavedRun(directory, options, version, test, orbit);
+        bool given;
+        using (var config = JsonDocument.Parse(File.ReadAllText(configPath)))
+            given = config.RootElement.TryGetProperty("data_given", out var g) && g.ValueKind == JsonValueKind.True;
+        return new SavedRun(directory, options, version, test, orbit) { DataGiven = given };
     }
 
     /// <summary>
@@ -162,7 +168,10 @@ public sealed class SavedRun
         Trainer.CreateModel<T>(options);
 
     /// <summary>The run's data set, re-created from its data seed.</summary>
-    public FieldDataset<float> CreateDataset() => new Trainer(Options).CreateDataset();
+    /// <exception cref="RunDirectoryException">The run trained on data a program gave (config.json's <c>data_given</c>).</exception>
+    public FieldDataset<float> CreateDataset() => DataGiven
+        ? throw new RunDirectoryException($"{Path.Combine(Directory, "config.json")}: the run trained on data a program gave (data_given), which its seeds cannot rebuild; evaluate it in that program")
+        : new Trainer(Options).CreateDataset();
 
     static string FirstLine(string message) => message.Split('\n')[0].Trim();
 

@@ -20,7 +20,7 @@ public static class RunArtifacts
     /// <summary>Writes all files into <paramref name="directory"/>, which must exist.</summary>
     public static void Write(string directory, TrainingResult result)
     {
-        File.WriteAllText(Path.Combine(directory, "config.json"), ConfigJson(result.Options));
+        File.WriteAllText(Path.Combine(directory, "config.json"), ConfigJson(result.Options, result.DataGiven));
         File.WriteAllText(Path.Combine(directory, "history.csv"), HistoryCsv(result.History, result.Options.SymmetryLayers));
         File.WriteAllText(Path.Combine(directory, "batches.csv"), BatchesCsv(result));
         File.WriteAllText(Path.Combine(directory, "metrics.json"), MetricsJson(result, runDirectory: null));
@@ -30,9 +30,13 @@ public static class RunArtifacts
     }
 
     /// <summary>The configuration as JSON: every setting, the derived seeds, the tool version.</summary>
-    public static string ConfigJson(TrainingOptions o) => Json(w =>
+    public static string ConfigJson(TrainingOptions o) => ConfigJson(o, dataGiven: false);
+
+    /// <summary>The configuration as JSON; <c>data_given: true</c> marks a run trained on data a program gave (see <see cref="TrainingResult.DataGiven"/>).</summary>
+    public static string ConfigJson(TrainingOptions o, bool dataGiven) => Json(w =>
     {
         WriteConfiguration(w, o);
+        if (dataGiven) w.WriteBoolean("data_given", true);
         w.WriteString("tool_version", ToolVersion);
     });
 

@@ -230,9 +230,19 @@ public sealed class Trainer
         var test = Test(o, penaltyKind, model, data, diverged, evaluator);
         return new TrainingResult(o, seeds, history, batchTask, batchSym, test.Task, test.Sym, diverged, clock.Elapsed.TotalSeconds, model, data)
         {
+            DataGiven = _data is not null && !IsOwnData(o, _data),
             OrbitTaskLoss = test.Orbit,
             TestSymLossByLayer = test.SymByLayer,
         };
+    }
+
+    /// <summary>Whether <paramref name="data"/> are what <paramref name="options"/> draw by themselves (<see cref="CreateDataset"/>).</summary>
+    static bool IsOwnData(TrainingOptions options, FieldDataset<float> data)
+    {
+        var domain = options.Domain;
+        return data.DataSeed == options.Seeds.Data && data.Count == options.Samples && data.Field?.Spec == options.TargetField.Spec
+            && data.Region.Equals(options.TrainRegion) && data.Domain.Dimension == domain.Dimension && data.Domain.Extent == domain.Extent
+            && data.Domain.Description == domain.Description;
     }
 
     /// <summary>

@@ -30,6 +30,13 @@ public sealed record TrainingResult(
     /// </summary>
     public IReadOnlyList<double> TestSymLossByLayer { get; init; } = [];
 
+    /// <summary>
+    /// True when the run trained on data a program gave (<see cref="Trainer(TrainingOptions, FieldDataset{float}, Models.Module{float})"/>)
+    /// that are not the options' own draw (data seed, samples, domain, field, region): config.json then says so
+    /// (<c>data_given</c>), and a saved run cannot rebuild them.
+    /// </summary>
+    public bool DataGiven { get; init; }
+
     /// <summary>OrbitTaskLoss / TestTaskLoss: 1 when the model is as good everywhere on the orbits as on the test points.</summary>
     public double OrbitRatio => OrbitTaskLoss / TestTaskLoss;
 }

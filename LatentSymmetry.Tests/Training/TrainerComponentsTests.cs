@@ -66,3 +66,33 @@ public class TrainerComponentsTests
         Assert.That(result.TestTaskLoss, Is.Not.EqualTo(new Trainer(options).Run().TestTaskLoss));
     }
 }
+
+public class GivenDataRecordTests
+{
+    [Test]
+    public void A_run_on_given_data_says_so_in_config_json_and_a_saved_run_refuses_to_rebuild_them()
+    {
+        var options = new TrainingOptions { Epochs = 1, Samples = 600, HiddenLayers = 1, HiddenDim = 8, SymmetryLayers = SymmetryLayers.None };
+        var own = new Trainer(options);
+        // The options' own data, given explicitly, are not "given": config.json is as a plain run's.
+        var plain = new Trainer(options, own.CreateDataset(), own.CreateModel()).Run();
+        Assert.That(plain.DataGiven, Is.False);
+        // 300 points of another seed in [-2, 2]^3: not what the options draw.
+        var other = new LatentSymmetry.Core.Data.FieldDataset<float>(99, 300, LatentSymmetry.Core.Data.SamplingDomain.Box(3, 2),
+            LatentSymmetry.Core.Fields.FieldCatalog.Default(3), LatentSymmetry.Core.Data.TrainRegion.Full);
+        var given = new Trainer(options, other, own.CreateModel()).Run();
+        Assert.That(given.DataGiven, Is.True);
+
+        string dir = Directory.CreateTempSubdirectory("latsym-given-").FullName;
+        try
+        {
+            RunArtifacts.Write(dir, given);
+            Assert.That(File.ReadAllText(Path.Combine(dir, "config.json")), Does.Contain("\"data_given\": true"));
+            var run = LatentSymmetry.Core.Evaluation.SavedRun.Open(dir);
+            var e = Assert.Throws<LatentSymmetry.Core.Evaluation.RunDirectoryException>(() => run.CreateDataset())!;
+            Assert.That(e.Message, Does.Contain("data a program gave"));
+            Assert.That(RunArtifacts.ConfigJson(plain.Options), Does.Not.Contain("data_given"));
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
+}
