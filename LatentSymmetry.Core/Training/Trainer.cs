@@ -246,54 +246,10 @@ public sealed class Trainer
     }
 
     /// <summary>
-    /// The unpenalised run that trains exactly the weights a run of <paramref name="options"/> trains, when λ_max is 0;
-    /// null otherwise. With λ_max = 0 the penalty never enters a gradient and its rotations come from a stream of their
-    /// own, so a λ_max = 0 run at any layer, with any penalty kind, trains what the run without a symmetry layer trains;
-    /// only its test sym loss, measured at its layers, differs (see <see cref="FromTwin"/>).
-    /// </summary>
-    public static TrainingOptions? UnpenalisedTwin(TrainingOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        return options.LambdaSymMax == 0
-            ? options with { SymmetryLayers = SymmetryLayers.None, Penalty = PenaltyKind.Raw, PenaltyGradDenominator = false }
-            : null;
-    }
-
-    /// <summary>
-    /// The result of a λ_max = 0 run of <paramref name="options"/> from <paramref name="twin"/>, the finished run of
-    /// <see cref="UnpenalisedTwin"/>(<paramref name="options"/>): its weights, history and divergence, and the test losses measured on its weights at <paramref name="options"/>' layers, from the rotations
-    /// a run of its own would draw. Bit for bit what <c>new Trainer(options) { MeasureUnweightedSymLoss = false }.Run()</c>
-    /// returns for the weights, divergence and test figures; the history is the twin's (training sym losses null, NaN per
-    /// batch, as never measured; for a penalty kind that evaluates a split in one piece, validation task losses may differ
-    /// from that run's in the last bits, since the twin sums them over 1,024-row chunks). The model and data are the twin's own objects (read, never changed, by evaluation).
-    /// </summary>
-    /// <exception cref="ArgumentException"><paramref name="twin"/> is not the run of <paramref name="options"/>' twin.</exception>
-    public static TrainingResult FromTwin(TrainingOptions options, TrainingResult twin)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(twin);
-        var expected = UnpenalisedTwin(options) ?? throw new ArgumentException($"lambda-sym-max is {options.LambdaSymMax}: only a lambda-sym-max 0 run trains as its unpenalised twin", nameof(options));
-        if (twin.Options != expected) throw new ArgumentException("the twin's options are not those of the run's unpenalised twin", nameof(twin));
-        if (options == expected) return twin;
-        var test = Test(options, null, twin.Model, twin.Data, twin.Diverged, new Evaluator<float>());
-        var batchSym = new double[twin.BatchTaskLosses.Count];
-        Array.Fill(batchSym, double.NaN);
-        return twin with
-        {
-            Options = options,
-            BatchSymLosses = batchSym,
-            TestTaskLoss = test.Task, // recomputed: a kind that needs h(x) evaluates the split in one chunk, not 1024-row ones
-            TestSymLoss = test.Sym,
-            OrbitTaskLoss = test.Orbit,
-            TestSymLossByLayer = test.SymByLayer,
-        };
-    }
-
-    /// <summary>
     /// The test figures of a trained <paramref name="model"/> under <paramref name="options"/>: task loss, sym loss
     /// (summed and per layer) and orbit task loss, each from its own rotation stream; NaN when the run diverged.
     /// </summary>
-    static (double Task, double? Sym, double[] SymByLayer, double Orbit) Test(TrainingOptions options, IOrbitPenaltyKind<float>? penalty, Module<float> model,
+    internal static (double Task, double? Sym, double[] SymByLayer, double Orbit) Test(TrainingOptions options, IOrbitPenaltyKind<float>? penalty, Module<float> model,
         FieldDataset<float> data, bool diverged, Evaluator<float> evaluator)
     {
         var seeds = options.Seeds;

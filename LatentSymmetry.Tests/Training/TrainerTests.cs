@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Experiments.Grid;
 using LatentSymmetry.Core.Symmetry;
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Training;
@@ -183,24 +184,24 @@ public class TrainerTests
                      Small with { LambdaSymMax = 0, Penalty = Core.Orbits.PenaltyKind.PcaNormalized },
                      Small with { LambdaSymMax = 0, SymmetryLayers = SymmetryLayers.Of(SymmetryLayer.Hidden(1), SymmetryLayer.Hidden(2)) } })
         {
-            Assert.That(Trainer.UnpenalisedTwin(options), Is.EqualTo(twinOptions));
+            Assert.That(GridCellTraining.UnpenalisedTwin(options), Is.EqualTo(twinOptions));
             var own = new Trainer(options) { MeasureUnweightedSymLoss = false }.Run();
-            var shared = Trainer.FromTwin(options, twin);
+            var shared = GridCellTraining.FromTwin(options, twin);
             Assert.That(shared.Options, Is.EqualTo(options));
             Assert.That(shared.TestSymLoss, Is.GreaterThan(0));
             AssertSameOutcome(shared, own);
         }
-        Assert.That(Trainer.FromTwin(twinOptions, twin), Is.SameAs(twin));
+        Assert.That(GridCellTraining.FromTwin(twinOptions, twin), Is.SameAs(twin));
     }
 
     [Test]
     public void Only_a_lambda_zero_run_has_an_unpenalised_twin()
     {
         var twin = new Trainer(Small with { SymmetryLayers = SymmetryLayer.None, LambdaSymMax = 0, Epochs = 1 }).Run();
-        Assert.That(Trainer.UnpenalisedTwin(Small), Is.Null);
-        Assert.That(() => Trainer.FromTwin(Small, twin), Throws.ArgumentException.With.Message.Contains("lambda-sym-max"));
+        Assert.That(GridCellTraining.UnpenalisedTwin(Small), Is.Null);
+        Assert.That(() => GridCellTraining.FromTwin(Small, twin), Throws.ArgumentException.With.Message.Contains("lambda-sym-max"));
         // A twin of other settings (here: another seed) is refused rather than silently measured.
-        Assert.That(() => Trainer.FromTwin(Small with { LambdaSymMax = 0, RunSeed = 8, Epochs = 1 }, twin), Throws.ArgumentException.With.Message.Contains("twin"));
+        Assert.That(() => GridCellTraining.FromTwin(Small with { LambdaSymMax = 0, RunSeed = 8, Epochs = 1 }, twin), Throws.ArgumentException.With.Message.Contains("twin"));
     }
 
     [Test]

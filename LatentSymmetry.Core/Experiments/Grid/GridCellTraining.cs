@@ -1,3 +1,5 @@
+using LatentSymmetry.Core.Models;
+using LatentSymmetry.Core.Orbits;
 using LatentSymmetry.Core.Training;
 
 namespace LatentSymmetry.Core.Experiments.Grid;
@@ -7,9 +9,9 @@ namespace LatentSymmetry.Core.Experiments.Grid;
 /// share. A grid keeps test losses only, so no cell measures the validation penalty, the validation loss where the
 /// weights prove it finite, or the training penalty of an epoch with λ = 0 (<see cref="Trainer.MeasureValidationSymLoss"/>,
 /// <see cref="Trainer.MeasureValidationTaskLoss"/>, <see cref="Trainer.MeasureUnweightedSymLoss"/>).
-/// Every cell with λ_max = 0 trains the weights of its unpenalised twin (<see cref="Trainer.UnpenalisedTwin"/>), the
+/// Every cell with λ_max = 0 trains the weights of its unpenalised twin (<see cref="UnpenalisedTwin"/>), the
 /// baseline of its seed, learning rate and set-up: the first such cell to come trains the twin, and the others, and the
-/// baseline itself, measure their own test losses on its weights (<see cref="Trainer.FromTwin"/>). In the default grid
+/// baseline itself, measure their own test losses on its weights (<see cref="FromTwin"/>). In the default grid
 /// that is one training for 8 of each block's 106 cells. Every recorded number is bit for bit what training the cell
 /// alone gives. Thread-safe: a cell whose twin another thread is training waits for it.
 /// </summary>
@@ -37,10 +39,10 @@ public sealed class GridCellTraining
     public TrainingResult Run(TrainingOptions options, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var twinOptions = Trainer.UnpenalisedTwin(options);
+        var twinOptions = UnpenalisedTwin(options);
         if (twinOptions is null) return Train(options, cancellation);
         var twin = Twin(twinOptions, cancellation);
-        return Trainer.FromTwin(options, twin);
+        return FromTwin(options, twin);
     }
 
     static TrainingResult Train(TrainingOptions options, CancellationToken cancellation) =>
@@ -77,5 +79,49 @@ public sealed class GridCellTraining
             lock (_gate) _twins.RemoveAll(t => ReferenceEquals(t.Run, run));
             throw;
         }
+    }
+
+    /// <summary>
+    /// The unpenalised run that trains exactly the weights a run of <paramref name="options"/> trains, when λ_max is 0;
+    /// null otherwise. With λ_max = 0 the penalty never enters a gradient and its rotations come from a stream of their
+    /// own, so a λ_max = 0 run at any layer, with any penalty kind, trains what the run without a symmetry layer trains;
+    /// only its test sym loss, measured at its layers, differs (see <see cref="FromTwin"/>).
+    /// </summary>
+    public static TrainingOptions? UnpenalisedTwin(TrainingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.LambdaSymMax == 0
+            ? options with { SymmetryLayers = SymmetryLayers.None, Penalty = PenaltyKind.Raw, PenaltyGradDenominator = false }
+            : null;
+    }
+
+    /// <summary>
+    /// The result of a λ_max = 0 run of <paramref name="options"/> from <paramref name="twin"/>, the finished run of
+    /// <see cref="UnpenalisedTwin"/>(<paramref name="options"/>): its weights, history and divergence, and the test losses measured on its weights at <paramref name="options"/>' layers, from the rotations
+    /// a run of its own would draw. Bit for bit what <c>new Trainer(options) { MeasureUnweightedSymLoss = false }.Run()</c>
+    /// returns for the weights, divergence and test figures; the history is the twin's (training sym losses null, NaN per
+    /// batch, as never measured; for a penalty kind that evaluates a split in one piece, validation task losses may differ
+    /// from that run's in the last bits, since the twin sums them over 1,024-row chunks). The model and data are the twin's own objects (read, never changed, by evaluation).
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="twin"/> is not the run of <paramref name="options"/>' twin.</exception>
+    public static TrainingResult FromTwin(TrainingOptions options, TrainingResult twin)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(twin);
+        var expected = UnpenalisedTwin(options) ?? throw new ArgumentException($"lambda-sym-max is {options.LambdaSymMax}: only a lambda-sym-max 0 run trains as its unpenalised twin", nameof(options));
+        if (twin.Options != expected) throw new ArgumentException("the twin's options are not those of the run's unpenalised twin", nameof(twin));
+        if (options == expected) return twin;
+        var test = Trainer.Test(options, null, twin.Model, twin.Data, twin.Diverged, new Evaluator<float>());
+        var batchSym = new double[twin.BatchTaskLosses.Count];
+        Array.Fill(batchSym, double.NaN);
+        return twin with
+        {
+            Options = options,
+            BatchSymLosses = batchSym,
+            TestTaskLoss = test.Task, // recomputed: a kind that needs h(x) evaluates the split in one chunk, not 1024-row ones
+            TestSymLoss = test.Sym,
+            OrbitTaskLoss = test.Orbit,
+            TestSymLossByLayer = test.SymByLayer,
+        };
     }
 }
