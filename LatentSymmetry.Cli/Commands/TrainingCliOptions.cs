@@ -47,9 +47,9 @@ internal sealed class TrainingCliOptions(TrainingOptions d)
     };
     public readonly Option<string> Model = new("--model")
     {
-        Description = "Network: mlp (on the coordinates) or invariant (the same MLP on the group's invariants: |x|^2 for so3 and so2, x^2 + y^2 and z for so2z; invariant by construction).",
+        Description = "Network: " + string.Join("; ", ModelKind.All.Select(k => $"{k.Name} ({k.Description})")) + ".",
         DefaultValueFactory = _ => ModelKindText.Format(d.Model),
-        HelpName = "mlp|invariant",
+        HelpName = string.Join("|", ModelKind.All.Select(k => k.Name)),
     };
     public readonly Option<bool> Augment = new("--augment") { Description = "Turn every training batch by fresh Haar rotations of the group, one per sample (targets kept; a seed of its own, so other runs keep their bits)." };
     public readonly Option<string> TrainRegion = new("--train-region")
@@ -104,7 +104,7 @@ internal sealed class TrainingCliOptions(TrainingOptions d)
         }
         var modelName = Get(p, Model, ModelKindText.Format(d.Model));
         if (!ModelKindText.TryParse(modelName, out var model))
-            throw new UsageException($"--model: '{modelName}' is not a model; valid: mlp, invariant");
+            throw new UsageException($"--model: '{modelName}' is not a model; valid: {ModelKind.ValidNames}");
         if (!Core.Data.TrainRegion.TryParse(Get(p, TrainRegion, "full"), out var region, out var regionError))
             throw new UsageException($"--train-region: {regionError}");
         var penaltyText = Get(p, Penalty, PenaltyKindText.Format(d.Penalty));

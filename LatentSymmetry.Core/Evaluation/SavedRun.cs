@@ -105,7 +105,7 @@ public sealed class SavedRun
                     throw new RunDirectoryException($"{configPath}: train_region {regionError}");
                 string modelText = Text(root, "model", "mlp");
                 if (!ModelKindText.TryParse(modelText, out var model))
-                    throw new RunDirectoryException($"{configPath}: model '{modelText}' is unknown; valid: mlp, invariant");
+                    throw new RunDirectoryException($"{configPath}: model '{modelText}' is unknown; valid: {ModelKind.ValidNames}");
                 string penaltyText = Text(root, "penalty", "raw");
                 if (!PenaltyKindText.TryParse(penaltyText, out var penalty))
                     throw new RunDirectoryException($"{configPath}: penalty '{penaltyText}' is unknown; valid: {string.Join(", ", PenaltyKindText.All)}");

@@ -1,11 +1,78 @@
+using System.Numerics;
+using LatentSymmetry.Core.Symmetry;
+
 namespace LatentSymmetry.Core.Models;
 
-/// <summary>Which network a run trains.</summary>
-public enum ModelKind
+/// <summary>
+/// A kind of network a run can train, as the catalog of <see cref="All"/> lists them: its name (as the command line,
+/// config.json and result files spell it), a one-line description for <c>--help</c>, and how to build it for a group,
+/// a hidden shape and an output width. A new kind is one registration (<see cref="Register"/>): the CLI's parsing, help
+/// and error messages come from the catalog.
+/// </summary>
+public abstract class ModelKind
 {
+    static readonly List<ModelKind> Catalog = [];
+
+    /// <summary>For subclasses: a kind of <paramref name="name"/> (lower case, no spaces).</summary>
+    protected ModelKind(string name, string description)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Name = name;
+        Description = description;
+    }
+
     /// <summary>The original MLP on the point's coordinates.</summary>
-    Mlp,
+    public static ModelKind Mlp { get; } = Register(new MlpKind());
 
     /// <summary>The same MLP on the group's invariants of the point (<see cref="InvariantMlp{T}"/>): invariant by construction.</summary>
-    Invariant,
+    public static ModelKind Invariant { get; } = Register(new InvariantKind());
+
+    /// <summary>Every registered kind, in registration order (the built-in ones first).</summary>
+    public static IReadOnlyList<ModelKind> All => Catalog;
+
+    /// <summary>The accepted names, for messages and help: "mlp, invariant".</summary>
+    public static string ValidNames => string.Join(", ", Catalog.Select(k => k.Name));
+
+    /// <summary>Adds <paramref name="kind"/> to the catalog (its name must be new) and returns it.</summary>
+    public static ModelKind Register(ModelKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        lock (Catalog)
+        {
+            if (Catalog.Any(k => k.Name == kind.Name)) throw new ArgumentException($"a model kind named '{kind.Name}' is registered already", nameof(kind));
+            Catalog.Add(kind);
+        }
+        return kind;
+    }
+
+    /// <summary>The kind of <paramref name="name"/> (any case, trimmed); false when none is registered.</summary>
+    public static bool TryParse(string? name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ModelKind? kind)
+    {
+        kind = Catalog.FirstOrDefault(k => string.Equals(k.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase));
+        return kind is not null;
+    }
+
+    /// <summary>The name, e.g. "mlp".</summary>
+    public string Name { get; }
+
+    /// <summary>One line for help texts.</summary>
+    public string Description { get; }
+
+    /// <summary>An untrained network (zero weights until initialised) for points of <paramref name="group"/>.</summary>
+    public abstract Module<T> Create<T>(SymmetryGroup group, int hiddenDim, int hiddenLayers, int outputWidth) where T : unmanaged, IFloatingPointIeee754<T>;
+
+    /// <summary>The name.</summary>
+    public override string ToString() => Name;
+
+    sealed class MlpKind() : ModelKind("mlp", "the MLP on the coordinates")
+    {
+        public override Module<T> Create<T>(SymmetryGroup group, int hiddenDim, int hiddenLayers, int outputWidth) =>
+            new Mlp<T>(group.Dimension, hiddenDim, hiddenLayers, outputWidth);
+    }
+
+    sealed class InvariantKind() : ModelKind("invariant", "the same MLP on the group's invariants (|x|^2 for so3 and so2, x^2 + y^2 and z for so2z): invariant by construction")
+    {
+        public override Module<T> Create<T>(SymmetryGroup group, int hiddenDim, int hiddenLayers, int outputWidth) =>
+            new InvariantMlp<T>(group, hiddenDim, hiddenLayers, outputWidth);
+    }
 }

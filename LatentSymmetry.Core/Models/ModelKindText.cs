@@ -1,24 +1,11 @@
 namespace LatentSymmetry.Core.Models;
 
-/// <summary>The text form of a <see cref="ModelKind"/>, as the command line, config.json and result files spell it: "mlp", "invariant".</summary>
+/// <summary>The text form of a <see cref="ModelKind"/>, as the command line, config.json and result files spell it (the catalog's names).</summary>
 public static class ModelKindText
 {
-    /// <summary>"mlp" or "invariant".</summary>
-    public static string Format(ModelKind kind) => kind == ModelKind.Invariant ? "invariant" : "mlp";
+    /// <summary>The kind's name, e.g. "mlp".</summary>
+    public static string Format(ModelKind kind) => (kind ?? throw new ArgumentNullException(nameof(kind))).Name;
 
-    /// <summary>Parses "mlp" or "invariant" (any case, trimmed); false otherwise.</summary>
-    public static bool TryParse(string? text, out ModelKind kind)
-    {
-        kind = ModelKind.Mlp;
-        switch (text?.Trim().ToLowerInvariant())
-        {
-            case "mlp":
-                return true;
-            case "invariant":
-                kind = ModelKind.Invariant;
-                return true;
-            default:
-                return false;
-        }
-    }
+    /// <summary>Parses a registered kind's name (any case, trimmed); false otherwise.</summary>
+    public static bool TryParse(string? text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ModelKind? kind) => ModelKind.TryParse(text, out kind);
 }

@@ -117,13 +117,7 @@ public sealed class Trainer
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(outputWidth);
         ArgumentNullException.ThrowIfNull(options);
         var stream = new RandomStream(options.Seeds.Model);
-        if (options.Model == ModelKind.Invariant)
-        {
-            var invariant = new InvariantMlp<T>(options.Group, options.HiddenDim, options.HiddenLayers, outputWidth);
-            invariant.Initialize(stream);
-            return invariant;
-        }
-        var model = new Mlp<T>(options.Group.Dimension, options.HiddenDim, options.HiddenLayers, outputWidth);
+        var model = options.Model.Create<T>(options.Group, options.HiddenDim, options.HiddenLayers, outputWidth);
         model.Initialize(stream);
         return model;
     }
