@@ -17,8 +17,10 @@ public class OrbitPenaltyBenchmarks
     Tape<float> _tape = null!;
     Variable<float> _clean = null!, _turned1 = null!, _turned2 = null!;
 
-    [Params(PenaltyKind.Raw, PenaltyKind.Normalized, PenaltyKind.Pca, PenaltyKind.PcaNormalized)]
-    public PenaltyKind Kind { get; set; }
+    [Params("raw", "normalized", "pca", "pca-normalized")]
+    public string KindName { get; set; } = "raw";
+
+    PenaltyKind Kind => PenaltyKindText.Parse(KindName);
 
     [GlobalSetup]
     public void Setup()

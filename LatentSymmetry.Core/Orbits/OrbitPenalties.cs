@@ -34,14 +34,7 @@ public static class OrbitPenalties
     /// <see cref="RawOrbitPenalty{T}.Instance"/>, so the default keeps its bits.
     /// </summary>
     public static IOrbitPenaltyKind<T> Of<T>(PenaltyKind kind, bool gradThroughDenominator = false) where T : unmanaged, IFloatingPointIeee754<T>
-        => kind switch
-        {
-            PenaltyKind.Raw => RawOrbitPenalty<T>.Instance,
-            PenaltyKind.Normalized => new NormalizedOrbitPenalty<T>(gradThroughDenominator),
-            PenaltyKind.Pca => new PcaOrbitPenalty<T>(),
-            PenaltyKind.PcaNormalized => new PcaNormalizedOrbitPenalty<T>(gradThroughDenominator),
-            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a penalty kind"),
-        };
+        => (kind ?? throw new ArgumentNullException(nameof(kind))).Create<T>(gradThroughDenominator);
 
     /// <summary>The penalty of <paramref name="kind"/> on h(x), h(g1 x), h(g2 x): <see cref="Of{T}"/>'s strategy applied once.</summary>
     public static Variable<T> Compute<T>(Tape<T> tape, PenaltyKind kind, Variable<T> clean, Variable<T> turned1, Variable<T> turned2, bool gradThroughDenominator = false)

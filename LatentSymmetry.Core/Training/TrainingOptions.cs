@@ -116,8 +116,8 @@ public sealed record TrainingOptions
         if (TargetField.Dimension != Group.Dimension)
             return $"field {TargetField.Spec} takes {TargetField.Dimension}-D points but group {Group.Name} acts on {Group.Dimension}-D points";
         if (TrainRegion.CheckDimension(Group.Dimension) is { } region) return $"train-region {TrainRegion}: {region}";
-        if (!Enum.IsDefined(Penalty)) return $"penalty {Penalty} is not a penalty kind";
-        if (PenaltyGradDenominator && Penalty is not (PenaltyKind.Normalized or PenaltyKind.PcaNormalized))
+        if (Penalty is null) return "penalty must be set (raw for the original's)";
+        if (PenaltyGradDenominator && !Penalty.HasDenominator)
             return $"penalty-grad-denominator needs a normalized penalty (normalized or pca-normalized), not {PenaltyKindText.Format(Penalty)}";
         // Refuse what cannot fit rather than let the operating system kill the process half-way, and name
         // the setting that drives the need (the largest of the terms of MemoryTerms).

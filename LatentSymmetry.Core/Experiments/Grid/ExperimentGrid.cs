@@ -80,7 +80,7 @@ public sealed class ExperimentGrid
         if (_penalties.Length == 0) throw new GridSpecException(string.Empty, "no penalty kinds given");
         foreach (var kind in _penalties)
         {
-            if (!Enum.IsDefined(kind)) throw new GridSpecException(kind.ToString(), $"{kind} is not a penalty kind");
+            if (kind is null) throw new GridSpecException(string.Empty, "a penalty kind is null");
         }
 
         if (_penalties.Distinct().Count() != _penalties.Length)
@@ -203,9 +203,9 @@ public sealed class ExperimentGrid
     /// </summary>
     public static string PenaltyToken(PenaltyKind penalty) => penalty == PenaltyKind.Raw ? "" : "pen-" + PenaltyKindText.Format(penalty);
 
-    /// <summary>The set-up of the files of <paramref name="variant"/> (null for the penalty grid) and <paramref name="penalty"/>.</summary>
-    private string SetupOf(string? variant, PenaltyKind penalty = PenaltyKind.Raw) =>
-        string.Join("+", new[] { Setup, PenaltyToken(penalty), variant ?? "" }.Where(t => t.Length > 0));
+    /// <summary>The set-up of the files of <paramref name="variant"/> (null for the penalty grid) and <paramref name="penalty"/> (null: raw).</summary>
+    private string SetupOf(string? variant, PenaltyKind? penalty = null) =>
+        string.Join("+", new[] { Setup, PenaltyToken(penalty ?? PenaltyKind.Raw), variant ?? "" }.Where(t => t.Length > 0));
 
     /// <summary>
     /// Which part of this grid <paramref name="file"/> holds: true with a null variant and the penalty kind for a
@@ -278,8 +278,9 @@ public sealed class ExperimentGrid
     /// The global index of the cell of <paramref name="seed"/> and <paramref name="key"/> (of the baseline
     /// <paramref name="variant"/>, or of <paramref name="penalty"/>'s penalty grid when null), or null when it is not in the grid.
     /// </summary>
-    public int? IndexOf(int seed, CellKey key, string? variant = null, PenaltyKind penalty = PenaltyKind.Raw)
+    public int? IndexOf(int seed, CellKey key, string? variant = null, PenaltyKind? penalty = null)
     {
+        penalty ??= PenaltyKind.Raw;
         // The lists are the arrays the constructor made; seeds are sorted.
         int s = Array.BinarySearch((int[])Seeds, seed);
         int lr = Array.IndexOf((double[])LearningRates, key.LearningRate);
