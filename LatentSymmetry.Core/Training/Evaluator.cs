@@ -28,7 +28,7 @@ public sealed class Evaluator<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// the penalty is their sum, each from the same stacked pass and rotations; <paramref name="perLayer"/>, when not
     /// empty, receives each layer's own mean in forward order.
     /// With <paramref name="measureSym"/> false the penalty is not computed (Sym is null, <paramref name="perLayer"/>
-    /// NaN) and the task loss is bit for bit the one it would have been (same chunks).
+    /// NaN) and the task loss is bit for bit the one it would have been (the task loss never depends on the penalty).
     /// </summary>
     public (double Task, double? Sym) Evaluate(Module<T> model, FieldSplit<T> split, SymmetryLayers layer, SymmetryGroup group, int rotationSeed,
         IOrbitPenaltyKind<T>? kind = null, Span<double> perLayer = default, bool measureSym = true)
@@ -36,7 +36,9 @@ public sealed class Evaluator<T> where T : unmanaged, IFloatingPointIeee754<T>
         ArgumentNullException.ThrowIfNull(group);
         ArgumentNullException.ThrowIfNull(layer);
         var orbit = layer.IsSet ? new OrbitEngine<T>(group.CreateSampler(rotationSeed), kind) : null;
-        int chunk = orbit is null || !orbit.Kind.NeedsOriginal ? Chunk : Math.Max(1, split.Count);
+        // The task loss is always summed over 1,024-row chunks, so it does not depend on the penalty (train, evaluate and
+        // the grid's twins agree bit for bit); a kind that looks at the batch as a whole sees the split in one piece.
+        int penaltyChunk = orbit is null || !orbit.Kind.NeedsOriginal ? Chunk : Math.Max(1, split.Count);
         int[] depths = model.CheckDepths(layer);
         var activations = new OrbitActivations<T>[depths.Length];
         var chunkLayers = new double[perLayer.IsEmpty ? 0 : depths.Length];
@@ -55,9 +57,10 @@ public sealed class Evaluator<T> where T : unmanaged, IFloatingPointIeee754<T>
             return (double.NaN, orbit is null ? null : double.NaN);
         }
         var tape = _tape;
-        for (int start = 0; start < n; start += chunk)
+        bool together = orbit is null || penaltyChunk == Chunk;
+        for (int start = 0; start < n; start += Chunk)
         {
-            int rows = Math.Min(chunk, n - start);
+            int rows = Math.Min(Chunk, n - start);
             tape.Reset();
             using var _ = tape.NoGrad();
             var x = tape.NewScratch(rows, d);
@@ -66,15 +69,30 @@ public sealed class Evaluator<T> where T : unmanaged, IFloatingPointIeee754<T>
             split.Targets.Slice(w * start, w * rows).CopyTo(y.Span);
             // Losses are means over chunks of possibly different size: weight each by its row count.
             taskSum += double.CreateChecked(tape.MseLoss(model.Forward(tape, x), y).Item()) * rows;
-            if (orbit is not null)
-            {
-                orbit.Forward(tape, model, x, depths, withOriginal: false, activations);
-                symSum += double.CreateChecked(orbit.Compute(tape, activations, chunkLayers).Item()) * rows;
-                for (int i = 0; i < chunkLayers.Length; i++) perLayer[i] += chunkLayers[i] * rows;
-            }
+            if (together && orbit is not null) symSum += Penalty(orbit, model, x, depths, activations, chunkLayers, perLayer, rows);
         }
+        if (!together)
+            for (int start = 0; start < n; start += penaltyChunk)
+            {
+                int rows = Math.Min(penaltyChunk, n - start);
+                tape.Reset();
+                using var _ = tape.NoGrad();
+                var x = tape.NewScratch(rows, d);
+                split.Points.Slice(d * start, d * rows).CopyTo(x.Span);
+                symSum += Penalty(orbit!, model, x, depths, activations, chunkLayers, perLayer, rows);
+            }
         for (int i = 0; i < chunkLayers.Length; i++) perLayer[i] /= n;
         return (taskSum / n, orbit is null ? null : symSum / n);
+    }
+
+    // One chunk's penalty times its row count, its layers' values added into perLayer (weighted likewise).
+    double Penalty(OrbitEngine<T> orbit, Module<T> model, Variable<T> x, int[] depths, OrbitActivations<T>[] activations,
+        double[] chunkLayers, Span<double> perLayer, int rows)
+    {
+        orbit.Forward(_tape, model, x, depths, withOriginal: false, activations);
+        double sum = double.CreateChecked(orbit.Compute(_tape, activations, chunkLayers).Item()) * rows;
+        for (int i = 0; i < chunkLayers.Length; i++) perLayer[i] += chunkLayers[i] * rows;
+        return sum;
     }
 
     /// <summary>

@@ -29,3 +29,28 @@ public class EvaluatorTests
         Assert.That(leanTask, Is.EqualTo(task));
     }
 }
+
+public class TaskLossIndependenceTests
+{
+    [TestCase("normalized")]
+    [TestCase("pca-normalized")]
+    public void The_test_task_loss_does_not_depend_on_the_penalty_kind(string kindName)
+    {
+        // Issue 19 #24: a kind that sees the split whole used to sum the task loss over one chunk instead of 1,024-row
+        // ones, so evaluate (which recomputes it without a penalty) disagreed in the last bits. 2,000 test rows: two chunks.
+        var options = new LatentSymmetry.Core.Training.TrainingOptions
+        {
+            Epochs = 2, Samples = 10_000, HiddenLayers = 2, HiddenDim = 16, RunSeed = 13, LambdaSymMax = 1,
+            SymmetryLayers = LatentSymmetry.Core.Models.SymmetryLayers.Of(LatentSymmetry.Core.Models.SymmetryLayer.Hidden(1), LatentSymmetry.Core.Models.SymmetryLayer.Output),
+            Penalty = LatentSymmetry.Core.Orbits.PenaltyKindText.Parse(kindName),
+        };
+        var result = new LatentSymmetry.Core.Training.Trainer(options).Run();
+        Assert.That(result.Data.Test.Count, Is.GreaterThan(1024));
+        double recomputed = new LatentSymmetry.Core.Training.Evaluator<float>().Evaluate(result.Model, result.Data.Test,
+            LatentSymmetry.Core.Models.SymmetryLayers.None, options.Group, 0).Task;
+        Assert.That(result.TestTaskLoss, Is.EqualTo(recomputed), "bit for bit");
+        var evaluation = LatentSymmetry.Core.Evaluation.RunEvaluator.Evaluate(options, result.Model, result.Data,
+            LatentSymmetry.Core.Evaluation.EvaluationOptions.Default with { Reference = false, BootstrapReplicates = 0 });
+        Assert.That(evaluation.TestTaskLoss, Is.EqualTo(result.TestTaskLoss));
+    }
+}

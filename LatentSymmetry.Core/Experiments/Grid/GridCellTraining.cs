@@ -100,8 +100,7 @@ public sealed class GridCellTraining
     /// <see cref="UnpenalisedTwin"/>(<paramref name="options"/>): its weights, history and divergence, and the test losses measured on its weights at <paramref name="options"/>' layers, from the rotations
     /// a run of its own would draw. Bit for bit what <c>new Trainer(options) { MeasureUnweightedSymLoss = false }.Run()</c>
     /// returns for the weights, divergence and test figures; the history is the twin's (training sym losses null, NaN per
-    /// batch, as never measured; for a penalty kind that evaluates a split in one piece, validation task losses may differ
-    /// from that run's in the last bits, since the twin sums them over 1,024-row chunks). The model and data are the twin's own objects (read, never changed, by evaluation).
+    /// batch, as never measured). The model and data are the twin's own objects (read, never changed, by evaluation).
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="twin"/> is not the run of <paramref name="options"/>' twin.</exception>
     public static TrainingResult FromTwin(TrainingOptions options, TrainingResult twin)
@@ -118,7 +117,7 @@ public sealed class GridCellTraining
         {
             Options = options,
             BatchSymLosses = batchSym,
-            TestTaskLoss = test.Task, // recomputed: a kind that needs h(x) evaluates the split in one chunk, not 1024-row ones
+            TestTaskLoss = test.Task, // the same value as the twin's: the task loss does not depend on the penalty
             TestSymLoss = test.Sym,
             OrbitTaskLoss = test.Orbit,
             TestSymLossByLayer = test.SymByLayer,
