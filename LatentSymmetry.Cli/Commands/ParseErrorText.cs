@@ -21,6 +21,9 @@ internal static class ParseErrorText
 
     public static string Describe(ParseError error)
     {
+        // An unknown word that looks like an option: the same words as UnknownOption gives after a list.
+        if (error.Message.StartsWith("Unrecognized command or argument", StringComparison.Ordinal) && Quoted(error.Message) is { } word && word.StartsWith('-'))
+            return $"unknown option '{word}'";
         // A value that failed type conversion: System.CommandLine says "Cannot parse argument 'x' for option
         // '--o' as expected type 'System.Double'"; we keep the option and the value and name the kind of value.
         var option = error.SymbolResult switch

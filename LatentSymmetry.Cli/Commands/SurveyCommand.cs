@@ -88,15 +88,17 @@ internal static class SurveyCommand
                     alphas.Add(alpha);
                 }
             // Each part of the mix is checked on its own, so an error names the option that holds it.
-            var partA = ParseField(parse.GetValue(mixA)!, "--mix-a", template, seedList[0]);
-            var partB = ParseField(parse.GetValue(mixB)!, "--mix-b", template, seedList[0]);
+            // A mix sweep reads them, and a spec given is checked even without one; the defaults are disk fields,
+            // which a 3-D survey without a sweep never reads.
+            var partA = alphas.Count > 0 || parse.GetResult(mixA) is { Implicit: false } ? ParseField(parse.GetValue(mixA)!, "--mix-a", template, seedList[0]) : null;
+            var partB = alphas.Count > 0 || parse.GetResult(mixB) is { Implicit: false } ? ParseField(parse.GetValue(mixB)!, "--mix-b", template, seedList[0]) : null;
             if (alphas.Count == 0)
                 foreach (var (part, given) in new[] { ("--mix-a", parse.GetResult(mixA)), ("--mix-b", parse.GetResult(mixB)) })
                     if (given is { Implicit: false }) stderr.WriteLine($"latsym: warning: {part} has no effect without --mix-alpha (no mix is surveyed)");
             var all = new List<IScalarField>();
             foreach (var spec in specs) all.Add(ParseField(spec, "--fields", template, seedList[0]));
             foreach (var alpha in alphas)
-                all.Add(ParseField(string.Create(CultureInfo.InvariantCulture, $"mix:alpha={alpha:R},a=({partA.Spec}),b=({partB.Spec})"), "--mix-alpha", template, seedList[0]));
+                all.Add(ParseField(string.Create(CultureInfo.InvariantCulture, $"mix:alpha={alpha:R},a=({partA!.Spec}),b=({partB!.Spec})"), "--mix-alpha", template, seedList[0]));
             // Two spellings of one field (radius, radius:...) would share their run directories.
             ListOptionText.RefuseRepeats(all.Take(specs.Count).Select(f => f.Spec), "--fields");
             ListOptionText.RefuseRepeats(alphas.Select(a => a.ToString("R", CultureInfo.InvariantCulture)), "--mix-alpha");

@@ -159,6 +159,8 @@ public class BadInputTests : TempDirectoryTests
         yield return Cmd(["frobnicate"], "Unrecognized command or argument 'frobnicate'; see 'latsym --help'");
         // Issue 19, row 8: an option the command lacks, after a list or an argument, was taken as its value.
         yield return Cmd(["analyze", "{dir}/header-only.csv", "--typo"], "unknown option '--typo'; see 'latsym analyze --help'");
+        yield return Cmd(["train", "--x"], "unknown option '--x'; see 'latsym train --help'");
+        yield return Cmd(["benchmark", "--epochs", "2", "--typo"], "unknown option '--typo'; see 'latsym benchmark --help'");
     }
 
     /// <summary>The tiny command line with <paramref name="args"/> appended, minus the tiny values of options that <paramref name="args"/> sets.</summary>

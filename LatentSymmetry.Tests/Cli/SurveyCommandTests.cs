@@ -13,6 +13,20 @@ public class SurveyCommandTests : TempDirectoryTests
         Assert.That(FieldList.Split(text), Is.EqualTo(expected));
 
     [Test]
+    public void A_3d_survey_without_a_mix_sweep_does_not_read_the_disk_mix_defaults()
+    {
+        // The default --mix-a and --mix-b are disk fields; a survey of 3-D fields that sweeps no mix must not parse them.
+        var output = Path.Combine(Dir, "s3");
+        var r = CliRunner.Run([.. Tiny, "--group", "so3", "--fields", "radial,broken", "--seeds", "1", "--output", output]);
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+        Assert.That(File.ReadAllLines(Path.Combine(output, "survey.csv")).Skip(1).Count(), Is.EqualTo(2 * 3), "2 fields x 1 seed x 3 layers");
+        // With a sweep the parts are read and checked against the group: a disk field in 3-D names its option.
+        var mixed = CliRunner.Run([.. Tiny, "--group", "so3", "--fields", "radial", "--seeds", "1", "--mix-alpha", "0.5", "--output", Path.Combine(Dir, "s4")]);
+        Assert.That(mixed.ExitCode, Is.EqualTo(2));
+        Assert.That(mixed.Stderr, Does.Contain("--mix-a"));
+    }
+
+    [Test]
     public void A_survey_trains_evaluates_and_writes_its_table_and_figures_then_resumes_without_training()
     {
         var output = Path.Combine(Dir, "s");
