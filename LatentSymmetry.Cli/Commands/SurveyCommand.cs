@@ -115,51 +115,85 @@ internal static class SurveyCommand
                 Metrics = chosen == InvarianceMetric.MI ? InvarianceMetric.All : InvarianceMetric.All & ~InvarianceMetric.MI,
             };
             // results[field][seed] = (layer values, reference values)
+            // Each run's measures by (field, seed); the lists below are built in the survey's order at the end, so the outputs
+            // do not depend on which process did which run.
+            var measured = new Dictionary<(string Field, int Seed), (double[] Values, double[] Reference)>();
+            int total = all.Count * seedList.Count, done = 0, index = 0, missing = 0;
+            // Runs another survey on the same --output is training now: left to it, and come back to (issue 19, row 16).
+            var deferred = new List<(IScalarField Field, int Seed)>();
+            foreach (var field in all)
+                foreach (int seed in seedList)
+                {
+                    cancellation.ThrowIfCancellationRequested();
+                    string invariance = Path.Combine(dir, "runs", RunName(field, seed), "invariance.json");
+                    if (!shardSpec.Contains(index++) && !File.Exists(invariance))
+                    {
+                        missing++; // another shard's run, not done yet
+                        continue;
+                    }
+                    if (!Complete(field, seed)) deferred.Add((field, seed));
+                }
+            while (deferred.Count > 0)
+            {
+                Thread.Sleep(500);
+                cancellation.ThrowIfCancellationRequested();
+                deferred.RemoveAll(run => Complete(run.Field, run.Seed));
+            }
+
+            // Trains (unless done), evaluates (unless done) and reads one run; false when another process is training it.
+            bool Complete(IScalarField field, int seed)
+            {
+                string runDir = Path.Combine(dir, "runs", RunName(field, seed));
+                string invariance = Path.Combine(runDir, "invariance.json");
+                if (!File.Exists(invariance))
+                {
+                    if (!Directory.Exists(runDir))
+                    {
+                        if (StagedDirectory.IsBeingWritten(runDir)) return false;
+                        try
+                        {
+                            using var staged = StagedDirectory.Create(runDir, "--output");
+                            RunArtifacts.Write(staged.StagingPath, new Trainer(template with { Field = field, RunSeed = seed }).Run(cancellation: cancellation));
+                            staged.Commit();
+                        }
+                        catch (UsageException) when (StagedDirectory.IsBeingWritten(runDir) || Directory.Exists(runDir))
+                        {
+                            // Claimed by another survey between the check and the claim: theirs to finish.
+                            return false;
+                        }
+                    }
+                    var run = SavedRun.Open(runDir);
+                    RunEvaluation e;
+                    try { e = RunEvaluator.Evaluate(run, evaluation); }
+                    catch (RunDirectoryException failure)
+                    {
+                        // A diverged run stays out of the means; the others go on.
+                        stderr.WriteLine($"latsym: warning: {failure.Message}");
+                        done++;
+                        return true;
+                    }
+                    FigureFile.WriteAtomically(invariance, Encoding.UTF8.GetBytes(EvaluationReport.Json(run, e, evaluation.Metrics)));
+                }
+                var values = ReadLayers(invariance, metricName);
+                measured[(field.Spec, seed)] = values;
+                done++;
+                stderr.WriteLine($"[{done}/{total}] {field.Spec} seed {seed}: {metricName} at the output {NumberText.Short(values.Values[^1])}");
+                return true;
+            }
+
             var results = new Dictionary<string, List<(double[] Values, double[] Reference)>>();
             // runSeeds[field][i] = the run seed of results[field][i]: survey.csv names a run by its seed, as its folder does.
             var runSeeds = new Dictionary<string, List<int>>();
-            int total = all.Count * seedList.Count, done = 0, index = 0, missing = 0;
             foreach (var field in all)
             {
                 results[field.Spec] = [];
                 runSeeds[field.Spec] = [];
                 foreach (int seed in seedList)
-                {
-                    cancellation.ThrowIfCancellationRequested();
-                    var options = template with { Field = field, RunSeed = seed };
-                    string runDir = Path.Combine(dir, "runs", RunName(field, seed));
-                    string invariance = Path.Combine(runDir, "invariance.json");
-                    bool mine = shardSpec.Contains(index++);
-                    if (!mine && !File.Exists(invariance))
+                    if (measured.TryGetValue((field.Spec, seed), out var values))
                     {
-                        missing++; // another shard's run, not done yet
-                        continue;
+                        results[field.Spec].Add(values);
+                        runSeeds[field.Spec].Add(seed);
                     }
-                    if (!File.Exists(invariance))
-                    {
-                        if (!Directory.Exists(runDir))
-                        {
-                            using var staged = StagedDirectory.Create(runDir, "--output");
-                            RunArtifacts.Write(staged.StagingPath, new Trainer(options).Run(cancellation: cancellation));
-                            staged.Commit();
-                        }
-                        var run = SavedRun.Open(runDir);
-                        RunEvaluation e;
-                        try { e = RunEvaluator.Evaluate(run, evaluation); }
-                        catch (RunDirectoryException failure)
-                        {
-                            // A diverged run stays out of the means; the others go on.
-                            stderr.WriteLine($"latsym: warning: {failure.Message}");
-                            done++;
-                            continue;
-                        }
-                        FigureFile.WriteAtomically(invariance, Encoding.UTF8.GetBytes(EvaluationReport.Json(run, e, evaluation.Metrics)));
-                    }
-                    results[field.Spec].Add(ReadLayers(invariance, metricName));
-                    runSeeds[field.Spec].Add(seed);
-                    done++;
-                    stderr.WriteLine($"[{done}/{total}] {field.Spec} seed {seed}: {metricName} at the output {NumberText.Short(results[field.Spec][^1].Values[^1])}");
-                }
             }
             if (missing > 0) stderr.WriteLine($"{missing} of {total} runs belong to other shards and are not done yet: the figures and tables leave them out");
             WriteOutputs(stdout, dir, metricName, template, all, results, runSeeds, alphas, all.Skip(specs.Count).Select(f => f.Spec).ToList(), parse.GetValue(mixA)!, parse.GetValue(mixB)!);

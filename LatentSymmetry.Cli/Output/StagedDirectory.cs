@@ -159,6 +159,18 @@ internal sealed class StagedDirectory : IDisposable
             if (pid != Environment.ProcessId && !IsAlive(pid)) TryDelete(path);
     }
 
+    /// <summary>
+    /// True while another live process stages <paramref name="finalPath"/> (a claim of it would fail as "being written");
+    /// a process that shares work, as survey does, leaves such a directory to its owner and comes back to it.
+    /// </summary>
+    public static bool IsBeingWritten(string finalPath)
+    {
+        var full = Path.GetFullPath(finalPath.TrimEnd('/', Path.DirectorySeparatorChar));
+        var parent = Path.GetDirectoryName(full);
+        return parent is not null && Directory.Exists(parent)
+            && StagingDirectories(parent, Path.GetFileName(full)).Any(s => s.Pid != Environment.ProcessId && IsAlive(s.Pid));
+    }
+
     static IEnumerable<(string Path, int Pid)> StagingDirectories(string parent, string name)
     {
         foreach (var dir in Directory.EnumerateDirectories(parent, $".{name}.partial-*"))

@@ -13,6 +13,24 @@ public class SurveyCommandTests : TempDirectoryTests
         Assert.That(FieldList.Split(text), Is.EqualTo(expected));
 
     [Test]
+    public void Two_surveys_on_one_output_share_the_runs_and_write_what_one_alone_writes()
+    {
+        // Issue 19, row 16: the second survey died on "'runs/radius_seed1' is being written by another latsym process".
+        string[] args = ["survey", "--fields", "radius,gaussian-ring", "--seeds", "1-3", "--epochs", "12", "--samples", "1500",
+            "--num-hidden-layers", "2", "--hidden-dim", "16", "--output", "shared"];
+        using var first = LatsymProcess.Start(Dir, args);
+        Assert.That(first.WaitUntil(() => Directory.Exists(Path.Combine(Dir, "shared", "runs"))
+            && Directory.GetDirectories(Path.Combine(Dir, "shared", "runs"), ".*partial*").Length > 0, TimeSpan.FromSeconds(60)), "the first survey started a run");
+        using var second = LatsymProcess.Start(Dir, args);
+        Assert.That(second.WaitForExit(TimeSpan.FromSeconds(180)), Is.EqualTo(0), second.Stderr);
+        Assert.That(first.WaitForExit(TimeSpan.FromSeconds(180)), Is.EqualTo(0), first.Stderr);
+        Assert.That(second.Stderr, Does.Not.Contain("being written"));
+        var alone = CliRunner.Run([.. args[..^1], Path.Combine(Dir, "alone")]);
+        Assert.That(alone.ExitCode, Is.EqualTo(0), alone.Stderr);
+        Assert.That(File.ReadAllText(Path.Combine(Dir, "shared", "survey.csv")), Is.EqualTo(File.ReadAllText(Path.Combine(Dir, "alone", "survey.csv"))));
+    }
+
+    [Test]
     public void A_3d_survey_without_a_mix_sweep_does_not_read_the_disk_mix_defaults()
     {
         // The default --mix-a and --mix-b are disk fields; a survey of 3-D fields that sweeps no mix must not parse them.
