@@ -115,7 +115,7 @@ internal static class BenchmarkCommand
                     if (!BaselineVariant.IsKnown(b))
                         throw new UsageException($"--baselines: '{b}' is not a baseline; expected augment or invariant");
                 var penaltyList = ParsePenalties(parse.GetValue(penalties));
-                grid = new ExperimentGrid(l, template.HiddenDim, seedList, lambdaList, layerList, rateList, baselineList, penaltyList) { Setup = SetupOf(template) };
+                grid = new ExperimentGrid(l, template.HiddenDim, seedList, lambdaList, layerList, rateList, baselineList, penaltyList) { Setup = ExperimentGrid.SetupOf(template) };
                 shardSpec = Named("--shard", () => ShardSpec.Resolve(parse.GetValue(shard), Environment.GetEnvironmentVariable));
             }
             catch (GridSpecException e)
@@ -258,18 +258,6 @@ internal static class BenchmarkCommand
     // "1 seed", "3 seeds".
     static string Count(int n, string noun) => string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 ? "" : "s")}");
 
-    /// <summary>The set-up part of result file names: empty for the original experiment, else group, field, radii and region tokens joined by '+'.</summary>
-    internal static string SetupOf(TrainingOptions o)
-    {
-        if (o.Group == SymmetryGroup.So3 && o.TargetField.Spec == "radial" && o.TrainRegion.IsFull) return "";
-        var tokens = new List<string>();
-        if (o.Group != SymmetryGroup.So3) tokens.Add(o.Group.Name);
-        tokens.Add(ResultFileName.SetupToken(o.TargetField.Spec));
-        if (o.Group.Dimension == 2 && (o.Radius != 1 || o.InnerRadius != 0))
-            tokens.Add(ResultFileName.SetupToken(FormattableString.Invariant($"r{o.InnerRadius:R}-{o.Radius:R}")));
-        if (!o.TrainRegion.IsFull) tokens.Add(ResultFileName.SetupToken(o.TrainRegion.ToString()));
-        return string.Join("+", tokens);
-    }
 
     /// <summary>Runs a parser of one option's value; its error becomes a usage error that starts with the option.</summary>
     static T Named<T>(string option, Func<T> parse)

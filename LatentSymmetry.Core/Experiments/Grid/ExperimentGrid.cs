@@ -1,3 +1,5 @@
+using LatentSymmetry.Core.Training;
+using LatentSymmetry.Core.Symmetry;
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.IO;
 using LatentSymmetry.Core.Experiments.Results;
@@ -203,9 +205,31 @@ public sealed class ExperimentGrid
     /// </summary>
     public static string PenaltyToken(PenaltyKind penalty) => penalty == PenaltyKind.Raw ? "" : "pen-" + PenaltyKindText.Format(penalty);
 
+    /// <summary>
+    /// The set-up token of a grid trained with <paramref name="options"/>: empty for the original experiment (so3, the
+    /// radial field, the whole box), else the group (when not so3), the field, the disk's radii when not 0..1 and the region,
+    /// joined by '+'. Result file names carry it, which is how analyze and compare tell set-ups apart.
+    /// </summary>
+    public static string SetupOf(TrainingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var o = options;
+        if (o.Group == SymmetryGroup.So3 && o.TargetField.Spec == "radial" && o.TrainRegion.IsFull) return "";
+        var tokens = new List<string>();
+        if (o.Group != SymmetryGroup.So3) tokens.Add(o.Group.Name);
+        tokens.Add(ResultFileName.SetupToken(o.TargetField.Spec));
+        if (o.Group.Dimension == 2 && (o.Radius != 1 || o.InnerRadius != 0))
+            tokens.Add(ResultFileName.SetupToken(FormattableString.Invariant($"r{o.InnerRadius:R}-{o.Radius:R}")));
+        if (!o.TrainRegion.IsFull) tokens.Add(ResultFileName.SetupToken(o.TrainRegion.ToString()));
+        return string.Join("+", tokens);
+    }
+
     /// <summary>The set-up of the files of <paramref name="variant"/> (null for the penalty grid) and <paramref name="penalty"/> (null: raw).</summary>
-    private string SetupOf(string? variant, PenaltyKind? penalty = null) =>
-        string.Join("+", new[] { Setup, PenaltyToken(penalty ?? PenaltyKind.Raw), variant ?? "" }.Where(t => t.Length > 0));
+    private string SetupOf(string? variant, PenaltyKind? penalty = null)
+    {
+        string grid = string.Join("+", new[] { Setup, PenaltyToken(penalty ?? PenaltyKind.Raw) }.Where(t => t.Length > 0));
+        return variant is null ? grid : BaselineVariant.SetupOf(grid, variant);
+    }
 
     /// <summary>
     /// Which part of this grid <paramref name="file"/> holds: true with a null variant and the penalty kind for a
