@@ -69,38 +69,15 @@ public sealed class Trainer
     public TrainingOptions Options { get; }
 
     /// <summary>
-    /// Whether each epoch also measures the symmetry loss on the validation split (<see cref="EpochMetrics.ValSymLoss"/>;
-    /// default true). A caller that keeps only the test losses, as the experiment grid does, turns it off: the
-    /// validation penalty costs two extra forward passes of the split to the penalised layer every epoch (3-7% of
-    /// a penalised run's CPU time, more the higher the layer), and skipping it changes no other number, since it
-    /// draws from its own rotation stream and never decides divergence.
+    /// What each epoch measures beyond what it trains on (default: everything, as <c>latsym train</c> records it). The
+    /// experiment grid, which keeps only test losses, passes <see cref="TrainingMeasurements.TestLossesOnly"/>; every
+    /// recorded number keeps its bits either way.
     /// </summary>
-    public bool MeasureValidationSymLoss { get; init; } = true;
-
-    /// <summary>
-    /// Whether each epoch measures the validation task loss (<see cref="EpochMetrics.ValTaskLoss"/>; default true). Off,
-    /// as in the experiment grid, which records no validation loss, the loss is still needed to tell whether the run
-    /// diverged (a non-finite validation loss stops it), but that can usually be decided without it: when the weights
-    /// bound every output on the validation points (<see cref="Module{T}.OutputBound"/>) so far below float32's range
-    /// that no squared error can overflow, the loss is certainly finite and is not computed (ValTaskLoss is NaN there).
-    /// Only when no such bound holds (a run close to diverging) is it computed as before, so every recorded number,
-    /// divergence and its epoch included, keeps its bits. Applies only when <see cref="MeasureValidationSymLoss"/> is
-    /// off too, or without a symmetry layer.
-    /// </summary>
-    public bool MeasureValidationTaskLoss { get; init; } = true;
+    public TrainingMeasurements Measurements { get; init; } = TrainingMeasurements.All;
 
     // Outputs and targets below this keep every float32 squared error, and their sum over a chunk, far from overflow
     // (1e15^2 * 1024 = 1e33 < 3.4e38).
     const double CertainlyFiniteBound = 1e15;
-
-    /// <summary>
-    /// Whether the epochs with λ = 0 also measure the training penalty they do not train on (<see cref="EpochMetrics.TrainSymLoss"/>;
-    /// default true). Off, as in the experiment grid, those epochs cost what an unpenalised epoch costs: the rotations
-    /// are still drawn, so the stream and every later epoch are unchanged, but the two rotated passes are not run, the
-    /// epoch's <see cref="EpochMetrics.TrainSymLoss"/> is null, and divergence is judged on the task losses alone.
-    /// Every epoch of a λ_max = 0 run, and the first epoch of every run (the 1 − cos warm-up starts at 0), is such an epoch.
-    /// </summary>
-    public bool MeasureUnweightedSymLoss { get; init; } = true;
 
     /// <summary>Builds the data set this run trains on (a pure function of the data seed, sizes, domain, field and region).</summary>
     public FieldDataset<float> CreateDataset() => new(Options.Seeds.Data, Options.Samples, Options.Domain, Options.TargetField, Options.TrainRegion);
@@ -147,7 +124,7 @@ public sealed class Trainer
         var penaltyKind = Penalty ?? OrbitPenalties.Of<float>(o.Penalty, o.PenaltyGradDenominator);
         var step = new TrainingStep<float>(model, optimizer, o.SymmetryLayers, sampler is null ? null : new OrbitEngine<float>(sampler, penaltyKind))
         {
-            MeasureUnweightedPenalty = MeasureUnweightedSymLoss,
+            MeasureUnweightedPenalty = Measurements.UnweightedSymLoss,
         };
         var augmenter = o.Augment ? group.CreateSampler(o.DataAugmentationSeed) : null;
         var turns = new float[augmenter is null ? 0 : d * d * o.BatchSize];
@@ -161,7 +138,7 @@ public sealed class Trainer
         var batchSym = new List<double>(o.SymmetryLayers.IsSet ? o.Epochs * order.BatchCount : 0);
         bool diverged = false;
         // Without anything to record, the validation pass only has to show the loss finite; a bound may show it for free.
-        bool skipFiniteValidation = !MeasureValidationTaskLoss && (!MeasureValidationSymLoss || !o.SymmetryLayers.IsSet);
+        bool skipFiniteValidation = !Measurements.ValidationTaskLoss && (!Measurements.ValidationSymLoss || !o.SymmetryLayers.IsSet);
         double valCoordinateBound = data.Validation.Count == 0 ? 0 : double.CreateChecked(System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(data.Validation.Points));
         double valTargetBound = data.Validation.Count == 0 ? 0 : double.CreateChecked(System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(data.Validation.Targets));
 
@@ -169,7 +146,7 @@ public sealed class Trainer
         {
             cancellation.ThrowIfCancellationRequested();
             double lambda = o.SymmetryLayers.IsSet ? schedule.At(epoch) : 0;
-            bool symMeasured = sampler is not null && (lambda != 0 || MeasureUnweightedSymLoss);
+            bool symMeasured = sampler is not null && (lambda != 0 || Measurements.UnweightedSymLoss);
             order.NextEpoch();
             double taskSum = 0, symSum = 0;
             // The terms of a summed penalty, kept only when there are several.
@@ -204,7 +181,7 @@ public sealed class Trainer
             if (!skipFiniteValidation || model.OutputBound(valCoordinateBound) + valTargetBound >= CertainlyFiniteBound)
             {
                 (valTask, valSym) = evaluator.Evaluate(model, data.Validation, o.SymmetryLayers, group, seeds.Augmentation ^ RotationStreams.Validation,
-                    penaltyKind, valByLayer, measureSym: MeasureValidationSymLoss);
+                    penaltyKind, valByLayer, measureSym: Measurements.ValidationSymLoss);
                 diverged |= !double.IsFinite(valTask);
             }
             else

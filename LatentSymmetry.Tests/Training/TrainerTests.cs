@@ -92,7 +92,7 @@ public class TrainerTests
         foreach (var options in new[] { Small, Small with { SymmetryLayers = SymmetryLayer.Output, LambdaSymMax = 3 } })
         {
             var full = new Trainer(options).Run();
-            var lean = new Trainer(options) { MeasureValidationSymLoss = false }.Run();
+            var lean = new Trainer(options) { Measurements = TrainingMeasurements.All with { ValidationSymLoss = false } }.Run();
             Assert.That(full.History.Select(h => h.ValSymLoss), Is.All.Not.Null.And.All.GreaterThan(0));
             Assert.That(lean.History.Select(h => h.ValSymLoss), Is.All.Null);
             Assert.That(lean.History.Select(h => h.ValTaskLoss), Is.EqualTo(full.History.Select(h => h.ValTaskLoss)));
@@ -123,7 +123,7 @@ public class TrainerTests
                      Small with { SymmetryLayers = SymmetryLayers.Of(SymmetryLayer.Hidden(1), SymmetryLayer.Output) } })
         {
             var full = new Trainer(options).Run();
-            var lean = new Trainer(options) { MeasureUnweightedSymLoss = false }.Run();
+            var lean = new Trainer(options) { Measurements = TrainingMeasurements.All with { UnweightedSymLoss = false } }.Run();
             AssertSameOutcome(lean, full);
             Assert.That(lean.History.Select(h => h.ValTaskLoss), Is.EqualTo(full.History.Select(h => h.ValTaskLoss)));
             Assert.That(lean.History.Select(h => h.ValSymLoss), Is.EqualTo(full.History.Select(h => h.ValSymLoss)));
@@ -151,12 +151,12 @@ public class TrainerTests
         foreach (var options in new[] { Small, Small with { SymmetryLayers = SymmetryLayer.None, LambdaSymMax = 0 }, Small with { Model = ModelKind.Invariant } })
         {
             var full = new Trainer(options).Run();
-            var lean = new Trainer(options) { MeasureValidationTaskLoss = false, MeasureValidationSymLoss = false }.Run();
+            var lean = new Trainer(options) { Measurements = TrainingMeasurements.All with { ValidationTaskLoss = false, ValidationSymLoss = false } }.Run();
             Assert.That(lean.History.Select(h => h.ValTaskLoss), Is.All.NaN, "a well-behaved run never needs its validation loss");
             AssertSameOutcome(lean, full);
         }
         // With the validation penalty still wanted, nothing is skipped.
-        var kept = new Trainer(Small) { MeasureValidationTaskLoss = false }.Run();
+        var kept = new Trainer(Small) { Measurements = TrainingMeasurements.All with { ValidationTaskLoss = false } }.Run();
         Assert.That(kept.History.Select(h => h.ValTaskLoss), Is.All.Not.NaN);
     }
 
@@ -168,7 +168,7 @@ public class TrainerTests
         // bound no longer holds, so the lean run computes the validation loss and stops at the same epoch.
         var options = Small with { LearningRate = 1e30, BatchSize = 512, Epochs = 5 };
         var full = new Trainer(options).Run();
-        var lean = new Trainer(options) { MeasureValidationTaskLoss = false, MeasureValidationSymLoss = false, MeasureUnweightedSymLoss = false }.Run();
+        var lean = new Trainer(options) { Measurements = TrainingMeasurements.All with { ValidationTaskLoss = false, ValidationSymLoss = false, UnweightedSymLoss = false } }.Run();
         Assert.That((full.Diverged, full.History.Count, full.BatchTaskLosses.Count), Is.EqualTo((true, 1, 1)));
         Assert.That(double.IsFinite(full.BatchTaskLosses[0]) && !double.IsFinite(full.History[0].ValTaskLoss), Is.True);
         Assert.That((lean.Diverged, lean.History.Count), Is.EqualTo((full.Diverged, full.History.Count)));
@@ -185,7 +185,7 @@ public class TrainerTests
                      Small with { LambdaSymMax = 0, SymmetryLayers = SymmetryLayers.Of(SymmetryLayer.Hidden(1), SymmetryLayer.Hidden(2)) } })
         {
             Assert.That(GridCellTraining.UnpenalisedTwin(options), Is.EqualTo(twinOptions));
-            var own = new Trainer(options) { MeasureUnweightedSymLoss = false }.Run();
+            var own = new Trainer(options) { Measurements = TrainingMeasurements.All with { UnweightedSymLoss = false } }.Run();
             var shared = GridCellTraining.FromTwin(options, twin);
             Assert.That(shared.Options, Is.EqualTo(options));
             Assert.That(shared.TestSymLoss, Is.GreaterThan(0));

@@ -7,8 +7,7 @@ namespace LatentSymmetry.Core.Experiments.Grid;
 /// <summary>
 /// How the grid trains its cells: it computes only what a result row records, and trains once what several cells
 /// share. A grid keeps test losses only, so no cell measures the validation penalty, the validation loss where the
-/// weights prove it finite, or the training penalty of an epoch with λ = 0 (<see cref="Trainer.MeasureValidationSymLoss"/>,
-/// <see cref="Trainer.MeasureValidationTaskLoss"/>, <see cref="Trainer.MeasureUnweightedSymLoss"/>).
+/// weights prove it finite, or the training penalty of an epoch with λ = 0 (<see cref="TrainingMeasurements.TestLossesOnly"/>).
 /// Every cell with λ_max = 0 trains the weights of its unpenalised twin (<see cref="UnpenalisedTwin"/>), the
 /// baseline of its seed, learning rate and set-up: the first such cell to come trains the twin, and the others, and the
 /// baseline itself, measure their own test losses on its weights (<see cref="FromTwin"/>). In the default grid
@@ -46,7 +45,7 @@ public sealed class GridCellTraining
     }
 
     static TrainingResult Train(TrainingOptions options, CancellationToken cancellation) =>
-        new Trainer(options) { MeasureValidationSymLoss = false, MeasureValidationTaskLoss = false, MeasureUnweightedSymLoss = false }.Run(cancellation: cancellation);
+        new Trainer(options) { Measurements = TrainingMeasurements.TestLossesOnly }.Run(cancellation: cancellation);
 
     TrainingResult Twin(TrainingOptions options, CancellationToken cancellation)
     {
@@ -98,7 +97,7 @@ public sealed class GridCellTraining
     /// <summary>
     /// The result of a λ_max = 0 run of <paramref name="options"/> from <paramref name="twin"/>, the finished run of
     /// <see cref="UnpenalisedTwin"/>(<paramref name="options"/>): its weights, history and divergence, and the test losses measured on its weights at <paramref name="options"/>' layers, from the rotations
-    /// a run of its own would draw. Bit for bit what <c>new Trainer(options) { MeasureUnweightedSymLoss = false }.Run()</c>
+    /// a run of its own would draw. Bit for bit what <c>new Trainer(options) { Measurements = TrainingMeasurements.All with { UnweightedSymLoss = false } }.Run()</c>
     /// returns for the weights, divergence and test figures; the history is the twin's (training sym losses null, NaN per
     /// batch, as never measured). The model and data are the twin's own objects (read, never changed, by evaluation).
     /// </summary>
