@@ -152,16 +152,7 @@ internal static class BenchmarkCommand
             var training = new GridCellTraining(capacity: jobCount + 1);
             CellResult Train(GridCell cell, CancellationToken token)
             {
-                var options = template with
-                {
-                    RunSeed = cell.Seed,
-                    LearningRate = cell.LearningRate,
-                    LambdaSymMax = cell.LambdaMax,
-                    SymmetryLayers = cell.SymmetryLayer,
-                    Penalty = cell.Penalty,
-                    Augment = cell.Variant == "augment",
-                    Model = cell.Variant == "invariant" ? ModelKind.Invariant : ModelKind.Mlp,
-                };
+                var options = GridCellTraining.OptionsFor(cell, template);
                 // Only what a row records is computed, and the lambda 0 cells share their baseline's training (same bits).
                 var r = training.Run(options, token);
                 if (parse.GetValue(evaluate) && !r.Diverged)

@@ -74,3 +74,22 @@ public class GridCellTrainingTests
         Assert.That(training.TwinsTrained, Is.EqualTo(2));
     }
 }
+
+public class GridCellRecipeTests
+{
+    [Test]
+    public void A_cells_recipe_is_the_template_with_the_cells_values_and_its_variant()
+    {
+        var template = new LatentSymmetry.Core.Training.TrainingOptions { Epochs = 7, HiddenLayers = 3, HiddenDim = 32, Augment = true };
+        var cell = new LatentSymmetry.Core.Experiments.GridCell(1e-3, 0.5, LatentSymmetry.Core.Models.SymmetryLayer.Hidden(2), 4);
+        var plain = LatentSymmetry.Core.Experiments.Grid.GridCellTraining.OptionsFor(cell, template);
+        Assert.That((plain.RunSeed, plain.LearningRate, plain.LambdaSymMax, plain.SymmetryLayers.ToString(), plain.Epochs, plain.HiddenDim),
+            Is.EqualTo((4, 1e-3, 0.5, "2", 7, 32)));
+        Assert.That((plain.Augment, plain.Model), Is.EqualTo((false, LatentSymmetry.Core.Models.ModelKind.Mlp)), "the penalty grid trains the plain MLP");
+        var augment = LatentSymmetry.Core.Experiments.Grid.GridCellTraining.OptionsFor(cell with { Variant = "augment" }, template);
+        Assert.That((augment.Augment, augment.Model), Is.EqualTo((true, LatentSymmetry.Core.Models.ModelKind.Mlp)));
+        var invariant = LatentSymmetry.Core.Experiments.Grid.GridCellTraining.OptionsFor(cell with { Variant = "invariant" }, template);
+        Assert.That((invariant.Augment, invariant.Model), Is.EqualTo((false, LatentSymmetry.Core.Models.ModelKind.Invariant)));
+        Assert.Throws<ArgumentException>(() => LatentSymmetry.Core.Experiments.Grid.GridCellTraining.OptionsFor(cell with { Variant = "relaxed" }, template));
+    }
+}

@@ -1,3 +1,6 @@
+using LatentSymmetry.Core.Models;
+using LatentSymmetry.Core.Training;
+
 namespace LatentSymmetry.Core.Experiments.Grid;
 
 /// <summary>
@@ -19,6 +22,22 @@ public static class BaselineVariant
 
     /// <summary>True for a variant's name.</summary>
     public static bool IsKnown(string? name) => name is Augment or Invariant;
+
+    /// <summary>
+    /// <paramref name="options"/> as <paramref name="variant"/> trains (null: the penalty grid's plain MLP, as given):
+    /// augment turns the batches, invariant trains the invariant model.
+    /// </summary>
+    public static TrainingOptions Apply(string? variant, TrainingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return variant switch
+        {
+            null => options with { Augment = false, Model = ModelKind.Mlp },
+            Augment => options with { Augment = true, Model = ModelKind.Mlp },
+            Invariant => options with { Augment = false, Model = ModelKind.Invariant },
+            _ => throw new ArgumentException($"'{variant}' is not a baseline; valid: {string.Join(", ", All)}", nameof(variant)),
+        };
+    }
 
     /// <summary>The set-up of the files of <paramref name="variant"/> run beside a grid of set-up <paramref name="gridSetup"/>.</summary>
     public static string SetupOf(string gridSetup, string variant)

@@ -81,6 +81,25 @@ public sealed class GridCellTraining
     }
 
     /// <summary>
+    /// The training recipe of <paramref name="cell"/>: <paramref name="template"/> (architecture, epochs, data, group,
+    /// field, region) with the cell's seed, learning rate, λ_max, layer and penalty, and its baseline variant applied.
+    /// </summary>
+    public static TrainingOptions OptionsFor(GridCell cell, TrainingOptions template)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        ArgumentNullException.ThrowIfNull(template);
+        var options = template with
+        {
+            RunSeed = cell.Seed,
+            LearningRate = cell.LearningRate,
+            LambdaSymMax = cell.LambdaMax,
+            SymmetryLayers = cell.SymmetryLayer,
+            Penalty = cell.Penalty,
+        };
+        return BaselineVariant.Apply(cell.Variant, options);
+    }
+
+    /// <summary>
     /// The unpenalised run that trains exactly the weights a run of <paramref name="options"/> trains, when λ_max is 0;
     /// null otherwise. With λ_max = 0 the penalty never enters a gradient and its rotations come from a stream of their
     /// own, so a λ_max = 0 run at any layer, with any penalty kind, trains what the run without a symmetry layer trains;
