@@ -10,7 +10,7 @@ namespace LatentSymmetry.Cli.Commands;
 /// <summary><c>latsym train</c>: one training run of the latent-symmetry protocol, with its run directory.</summary>
 internal static class TrainCommand
 {
-    // The fewest test points RunEvaluator measures (it refuses fewer); kept here only for train's warning.
+    // The fewest test points RunEvaluator measures (it refuses fewer): train refuses a run that would have fewer.
     const int EvaluableTestPoints = 3;
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
@@ -51,6 +51,11 @@ internal static class TrainCommand
             if (!options.SymmetryLayers.IsSet && parse.GetResult(o.LambdaMax) is { Implicit: false })
                 stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"latsym: warning: --lambda-sym-max {options.LambdaSymMax:R} has no effect with --symmetry-layer none (no penalty is applied)"));
+            // evaluate refuses a run of fewer test points: refuse it now rather than train what cannot be evaluated.
+            int testPoints = new Trainer(options).CreateDataset().Test.Count;
+            if (testPoints is > 0 and < EvaluableTestPoints)
+                throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                    $"--samples {options.Samples}: leaves {testPoints} test point{(testPoints == 1 ? "" : "s")}; 'latsym evaluate' needs at least {EvaluableTestPoints} (raise --samples)"));
             // The name is claimed here, before training: a clash is reported now, never after the run.
             using var staged = explicitOutput is not null
                 ? StagedDirectory.Create(explicitOutput, "--output")
@@ -71,9 +76,6 @@ internal static class TrainCommand
                 throw DiskFullException.From(e, path => path.Replace(staged.StagingPath, dir, StringComparison.Ordinal), "the run directory was not created");
             }
 
-            // evaluate refuses a run of fewer test points; say so now rather than when the run is evaluated.
-            if (result.Data.Test.Count < EvaluableTestPoints)
-                stderr.WriteLine($"latsym: warning: the run has {result.Data.Test.Count} test point{(result.Data.Test.Count == 1 ? "" : "s")}; 'latsym evaluate' needs at least {EvaluableTestPoints} (raise --samples)");
             if (asJson) stdout.WriteLine(RunArtifacts.MetricsJson(result, dir).TrimEnd());
             else RunReport.Write(stdout, result, dir, Interactive(stdout) ? ProgressLayout.ForConsole().Width : null);
             return 0;
