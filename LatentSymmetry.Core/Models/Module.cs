@@ -253,5 +253,19 @@ public abstract class Module<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <summary>Loads a safetensors file written by <see cref="Save"/> (or by PyTorch) with <see cref="LoadStateDict"/>.</summary>
     public void Load(string path) => LoadStateDict(StateDict<T>.Load(path));
 
+    /// <summary>Checks a container's children: at least one, each non-null under a unique name without dots (a path segment).</summary>
+    protected static void CheckChildren((string Name, Module<T> Module)[] children, string what, string parameter)
+    {
+        ArgumentNullException.ThrowIfNull(children, parameter);
+        if (children.Length == 0) throw new ArgumentException($"a {what} needs at least one child", parameter);
+        var names = new HashSet<string>();
+        foreach (var (name, module) in children)
+        {
+            ArgumentNullException.ThrowIfNull(module, parameter);
+            if (string.IsNullOrEmpty(name) || name.Contains('.') || !names.Add(name))
+                throw new ArgumentException($"{what} child name '{name}' must be non-empty, unique and without dots", parameter);
+        }
+    }
+
     internal static string ShapeText(IReadOnlyList<int> shape) => $"[{string.Join(", ", shape)}]";
 }

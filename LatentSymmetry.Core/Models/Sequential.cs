@@ -20,15 +20,7 @@ public class Sequential<T> : Module<T> where T : unmanaged, IFloatingPointIeee75
     /// <summary>Named children (names unique, without dots).</summary>
     public Sequential(params (string Name, Module<T> Module)[] children)
     {
-        ArgumentNullException.ThrowIfNull(children);
-        if (children.Length == 0) throw new ArgumentException("a sequential module needs at least one child", nameof(children));
-        var names = new HashSet<string>();
-        foreach (var (name, module) in children)
-        {
-            ArgumentNullException.ThrowIfNull(module);
-            if (string.IsNullOrEmpty(name) || name.Contains('.') || !names.Add(name))
-                throw new ArgumentException($"child name '{name}' must be non-empty, unique and without dots", nameof(children));
-        }
+        CheckChildren(children, "sequential", nameof(children));
         _children = children;
     }
 

@@ -15,15 +15,7 @@ public sealed class Sum<T> : Module<T> where T : unmanaged, IFloatingPointIeee75
     /// <summary>Named branches (names unique, without dots); their output widths must agree.</summary>
     public Sum(params (string Name, Module<T> Module)[] branches)
     {
-        ArgumentNullException.ThrowIfNull(branches);
-        if (branches.Length == 0) throw new ArgumentException("a sum needs at least one branch", nameof(branches));
-        var names = new HashSet<string>();
-        foreach (var (name, module) in branches)
-        {
-            ArgumentNullException.ThrowIfNull(module);
-            if (string.IsNullOrEmpty(name) || name.Contains('.') || !names.Add(name))
-                throw new ArgumentException($"branch name '{name}' must be non-empty, unique and without dots", nameof(branches));
-        }
+        CheckChildren(branches, "sum", nameof(branches));
         var widths = branches.Select(b => b.Module.OutputDimension).Where(w => w != 0).Distinct().ToArray();
         if (widths.Length > 1) throw new ArgumentException($"branch outputs differ in width ({string.Join(", ", widths)}); a sum needs one width", nameof(branches));
         _branches = branches;

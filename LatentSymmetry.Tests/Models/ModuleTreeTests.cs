@@ -30,6 +30,16 @@ public class ModuleTreeTests
     }
 
     [Test]
+    public void Child_names_are_path_segments_unique_in_their_container()
+    {
+        Assert.Throws<ArgumentException>(() => new Sequential<float>(("a", new ReLU<float>()), ("a", new ReLU<float>())));
+        Assert.Throws<ArgumentException>(() => new Sum<float>(("a.b", new Linear<float>(3, 1))));
+        Assert.Throws<ArgumentException>(() => new Sum<float>());
+        Assert.Throws<ArgumentException>(() => new Sum<float>(("a", new Linear<float>(3, 1)), ("b", new Linear<float>(3, 2))), "one output width");
+        Assert.That(new Sequential<float>(new Linear<float>(3, 4), new ReLU<float>()).Children.Select(c => c.Name), Is.EqualTo(new[] { "0", "1" }));
+    }
+
+    [Test]
     public void The_invariant_models_input_gradient_through_the_tape_is_the_analytic_one()
     {
         // f(x) = v · relu(W q + b) + c with q = (x² + y², z): ∂f/∂x = Σ_j v_j [pre_j > 0] (W_j0 · 2x, W_j0 · 2y, W_j1).
