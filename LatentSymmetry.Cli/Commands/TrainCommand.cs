@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Data;
 using System.CommandLine;
 using System.Globalization;
 using LatentSymmetry.Cli.Output;
@@ -52,7 +53,9 @@ internal static class TrainCommand
                 stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"latsym: warning: --lambda-sym-max {options.LambdaSymMax:R} has no effect with --symmetry-layer none (no penalty is applied)"));
             // evaluate refuses a run of fewer test points: refuse it now rather than train what cannot be evaluated.
-            int testPoints = new Trainer(options).CreateDataset().Test.Count;
+            // The data are drawn once: checked here, then trained on (the options' own draw, so config.json is as always).
+            var data = new Trainer(options).CreateDataset();
+            int testPoints = data.Test.Count;
             if (testPoints is > 0 and < EvaluableTestPoints)
                 throw new UsageException(string.Create(CultureInfo.InvariantCulture,
                     $"--samples {options.Samples}: leaves {testPoints} test point{(testPoints == 1 ? "" : "s")}; 'latsym evaluate' needs at least {EvaluableTestPoints} (raise --samples)"));
@@ -62,7 +65,7 @@ internal static class TrainCommand
                 : StagedDirectory.CreateUnique(Path.Combine("runs", RunName.For(options, DateTime.Now)), "--output");
             var dir = explicitOutput ?? Path.GetRelativePath(Environment.CurrentDirectory, staged.FinalPath);
 
-            var result = RunWithProgress(options, asJson ? stderr : stdout, interactive: !asJson && ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected, cancellation);
+            var result = RunWithProgress(options, data, asJson ? stderr : stdout, interactive: !asJson && ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected, cancellation);
             try
             {
                 RunArtifacts.Write(staged.StagingPath, result);
@@ -85,9 +88,9 @@ internal static class TrainCommand
     // The console itself, not redirected: its width applies (progress and report are laid out for it).
     static bool Interactive(TextWriter stdout) => ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
 
-    static TrainingResult RunWithProgress(TrainingOptions options, TextWriter progress, bool interactive, CancellationToken cancellation)
+    static TrainingResult RunWithProgress(TrainingOptions options, FieldDataset<float> data, TextWriter progress, bool interactive, CancellationToken cancellation)
     {
-        var trainer = new Trainer(options);
+        var trainer = new Trainer(options, data, Trainer.CreateModel<float>(options));
         if (!interactive)
         {
             // Redirected output: a plain line about every 5% of the run, readable in a log file.

@@ -76,15 +76,17 @@ internal sealed class StagedDirectory : IDisposable
             {
                 var candidate = n == 1 ? full : string.Create(CultureInfo.InvariantCulture, $"{full}_{n}");
                 var name = Path.GetFileName(candidate);
-                if (File.Exists(candidate) || Directory.Exists(candidate))
-                {
-                    if (numbered) continue;
-                    throw new UsageException($"{option} '{finalPath}' already exists; choose a new directory (nothing is overwritten)");
-                }
+                // Staging first, then the final name: a commit renames one into the other without the lock, so the other
+                // order could miss a name that moved between the two looks (and two runs would claim it).
                 if (StagingDirectories(parent, name).Any(s => IsAlive(s.Pid)))
                 {
                     if (numbered) continue;
                     throw new UsageException($"{option} '{finalPath}' is being written by another latsym process; choose a new directory");
+                }
+                if (File.Exists(candidate) || Directory.Exists(candidate))
+                {
+                    if (numbered) continue;
+                    throw new UsageException($"{option} '{finalPath}' already exists; choose a new directory (nothing is overwritten)");
                 }
                 var staging = Path.Combine(parent, $".{name}.partial-{Environment.ProcessId}");
                 Directory.CreateDirectory(staging);
