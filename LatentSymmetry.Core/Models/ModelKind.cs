@@ -11,7 +11,7 @@ namespace LatentSymmetry.Core.Models;
 /// </summary>
 public abstract class ModelKind
 {
-    static readonly List<ModelKind> Catalog = [];
+    static readonly KindCatalog<ModelKind> Catalog = new("model kind", k => k.Name);
 
     /// <summary>For subclasses: a kind of <paramref name="name"/> (lower case, no spaces).</summary>
     protected ModelKind(string name, string description)
@@ -28,27 +28,18 @@ public abstract class ModelKind
     public static ModelKind Invariant { get; } = Register(new InvariantKind());
 
     /// <summary>Every registered kind, in registration order (the built-in ones first).</summary>
-    public static IReadOnlyList<ModelKind> All => Catalog;
+    public static IReadOnlyList<ModelKind> All => Catalog.All;
 
     /// <summary>The accepted names, for messages and help: "mlp, invariant".</summary>
-    public static string ValidNames => string.Join(", ", Catalog.Select(k => k.Name));
+    public static string ValidNames => Catalog.ValidNames;
 
     /// <summary>Adds <paramref name="kind"/> to the catalog (its name must be new) and returns it.</summary>
-    public static ModelKind Register(ModelKind kind)
-    {
-        ArgumentNullException.ThrowIfNull(kind);
-        lock (Catalog)
-        {
-            if (Catalog.Any(k => k.Name == kind.Name)) throw new ArgumentException($"a model kind named '{kind.Name}' is registered already", nameof(kind));
-            Catalog.Add(kind);
-        }
-        return kind;
-    }
+    public static ModelKind Register(ModelKind kind) => Catalog.Register(kind);
 
     /// <summary>The kind of <paramref name="name"/> (any case, trimmed); false when none is registered.</summary>
     public static bool TryParse(string? name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ModelKind? kind)
     {
-        kind = Catalog.FirstOrDefault(k => string.Equals(k.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase));
+        kind = Catalog.Find(name);
         return kind is not null;
     }
 

@@ -9,7 +9,7 @@ namespace LatentSymmetry.Core.Orbits;
 /// </summary>
 public abstract class PenaltyKind
 {
-    static readonly List<PenaltyKind> Catalog = [];
+    static readonly KindCatalog<PenaltyKind> Catalog = new("penalty kind", k => k.Name);
 
     /// <summary>For subclasses: a kind of <paramref name="name"/> (lower case, no spaces or commas).</summary>
     protected PenaltyKind(string name, string description)
@@ -33,19 +33,13 @@ public abstract class PenaltyKind
     public static PenaltyKind PcaNormalized { get; } = Register(new PcaNormalizedKind());
 
     /// <summary>Every registered kind, in registration order (the built-in ones first).</summary>
-    public static IReadOnlyList<PenaltyKind> All => Catalog;
+    public static IReadOnlyList<PenaltyKind> All => Catalog.All;
+
+    /// <summary>The kind of <paramref name="name"/> (any case, trimmed), or null when none is registered.</summary>
+    public static PenaltyKind? Find(string? name) => Catalog.Find(name);
 
     /// <summary>Adds <paramref name="kind"/> to the catalog (its name must be new) and returns it.</summary>
-    public static PenaltyKind Register(PenaltyKind kind)
-    {
-        ArgumentNullException.ThrowIfNull(kind);
-        lock (Catalog)
-        {
-            if (Catalog.Any(k => k.Name == kind.Name)) throw new ArgumentException($"a penalty kind named '{kind.Name}' is registered already", nameof(kind));
-            Catalog.Add(kind);
-        }
-        return kind;
-    }
+    public static PenaltyKind Register(PenaltyKind kind) => Catalog.Register(kind);
 
     /// <summary>The name, e.g. "pca-normalized".</summary>
     public string Name { get; }

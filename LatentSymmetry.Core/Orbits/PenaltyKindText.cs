@@ -12,7 +12,7 @@ public static class PenaltyKindText
     /// <summary>Parses a registered name (case-insensitive, surrounding blanks ignored); false for anything else.</summary>
     public static bool TryParse(string? text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PenaltyKind? kind)
     {
-        kind = PenaltyKind.All.FirstOrDefault(k => string.Equals(k.Name, text?.Trim(), StringComparison.OrdinalIgnoreCase));
+        kind = PenaltyKind.Find(text);
         return kind is not null;
     }
 
