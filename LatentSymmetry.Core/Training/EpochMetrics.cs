@@ -19,4 +19,7 @@ public sealed record EpochMetrics(
 
     /// <summary>Each penalised layer's validation penalty, in forward order (empty for fewer than two layers).</summary>
     public IReadOnlyList<double> ValSymLossByLayer { get; init; } = [];
+
+    /// <summary>Each further loss term's mean unweighted training value, in the order of <see cref="Trainer.LossTerms"/> (empty without terms).</summary>
+    public IReadOnlyList<double> TrainTerms { get; init; } = [];
 }

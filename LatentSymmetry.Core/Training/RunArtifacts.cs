@@ -21,7 +21,7 @@ public static class RunArtifacts
     public static void Write(string directory, TrainingResult result)
     {
         File.WriteAllText(Path.Combine(directory, "config.json"), ConfigJson(result.Options, result.DataGiven));
-        File.WriteAllText(Path.Combine(directory, "history.csv"), HistoryCsv(result.History, result.Options.SymmetryLayers));
+        File.WriteAllText(Path.Combine(directory, "history.csv"), HistoryCsv(result.History, result.Options.SymmetryLayers, result.LossTermNames));
         File.WriteAllText(Path.Combine(directory, "batches.csv"), BatchesCsv(result));
         File.WriteAllText(Path.Combine(directory, "metrics.json"), MetricsJson(result, runDirectory: null));
         // The model's state dict carries PyTorch's names and shapes (a bias of n values is [n]).
@@ -127,14 +127,22 @@ public static class RunArtifacts
     /// <paramref name="layers"/>, then each layer's train and val penalty (<c>train_sym_loss_layer2</c>, ...),
     /// whose sums are the sym loss columns.
     /// </summary>
-    public static string HistoryCsv(IEnumerable<EpochMetrics> history, Models.SymmetryLayers layers)
+    public static string HistoryCsv(IEnumerable<EpochMetrics> history, Models.SymmetryLayers layers) => HistoryCsv(history, layers, []);
+
+    /// <summary>
+    /// history.csv as <see cref="HistoryCsv(IEnumerable{EpochMetrics}, Models.SymmetryLayers)"/>, then each further loss
+    /// term's mean training value (<c>train_NAME</c>, in the order of <paramref name="termNames"/>).
+    /// </summary>
+    public static string HistoryCsv(IEnumerable<EpochMetrics> history, Models.SymmetryLayers layers, IReadOnlyList<string> termNames)
     {
+        ArgumentNullException.ThrowIfNull(termNames);
         ArgumentNullException.ThrowIfNull(layers);
         var sb = new StringBuilder("epoch,lambda,train_task_loss,train_sym_loss,val_task_loss,val_sym_loss,elapsed_seconds");
         bool terms = layers.Count > 1;
         if (terms)
             foreach (var split in new[] { "train", "val" })
                 foreach (var l in layers) sb.Append(CultureInfo.InvariantCulture, $",{split}_sym_loss_layer{l}");
+        foreach (var name in termNames) sb.Append(",train_").Append(name);
         sb.Append('\n');
         foreach (var h in history)
         {
@@ -142,6 +150,7 @@ public static class RunArtifacts
             if (terms)
                 foreach (var values in new[] { h.TrainSymLossByLayer, h.ValSymLossByLayer })
                     for (int k = 0; k < layers.Count; k++) sb.Append(',').Append(k < values.Count ? N(values[k]) : "");
+            for (int k = 0; k < termNames.Count; k++) sb.Append(',').Append(k < h.TrainTerms.Count ? N(h.TrainTerms[k]) : "");
             sb.Append('\n');
         }
         return sb.ToString();

@@ -62,6 +62,27 @@ public sealed class Trainer
 
     SupervisedTask TaskOrDefault => Task ?? SupervisedTask.ScalarInvariant(Options.Group);
 
+    /// <summary>
+    /// Further terms of the objective, after the task loss and the orbit penalty: MSE + λ(e)·L_sym + Σ w_k(e)·term_k
+    /// (none by default). Each term's mean training value per epoch is in <see cref="EpochMetrics.TrainTerms"/> and
+    /// history.csv (<c>train_NAME</c>); names must be distinct.
+    /// </summary>
+    public IReadOnlyList<LossTerm<float>> LossTerms
+    {
+        get => _lossTerms;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var t in value)
+                if (!LossTermName.IsValid(t.Name) || !names.Add(t.Name))
+                    throw new ArgumentException($"loss term name '{t.Name}' is {(names.Contains(t.Name) ? "used twice" : "not lower case letters, digits and '_'")}", nameof(value));
+            _lossTerms = value;
+        }
+    }
+
+    readonly IReadOnlyList<LossTerm<float>> _lossTerms = [];
+
     /// <summary>The optimiser to train with, made for the model (null: AdamW with the options' settings).</summary>
     public Func<Module<float>, IOptimizer<float>>? Optimizer { get; init; }
 
@@ -125,6 +146,7 @@ public sealed class Trainer
         var step = new TrainingStep<float>(model, optimizer, o.SymmetryLayers, sampler is null ? null : new OrbitEngine<float>(sampler, penaltyKind))
         {
             MeasureUnweightedPenalty = Measurements.UnweightedSymLoss,
+            Terms = _lossTerms,
         };
         var augmenter = o.Augment ? group.CreateSampler(o.DataAugmentationSeed) : null;
         var turns = new float[augmenter is null ? 0 : d * d * o.BatchSize];
@@ -152,6 +174,7 @@ public sealed class Trainer
             // The terms of a summed penalty, kept only when there are several.
             var trainByLayer = new double[o.SymmetryLayers.Count > 1 ? o.SymmetryLayers.Count : 0];
             var valByLayer = new double[trainByLayer.Length];
+            var termSums = new double[_lossTerms.Count];
             for (int i = 0; i < order.BatchCount; i++)
             {
                 var rows = order.Batch(i);
@@ -165,7 +188,13 @@ public sealed class Trainer
                     augmenter.Sample(r);
                     task.Augment<float>(r, batch, batchTargets);
                 }
-                var (taskLoss, sym) = step.Run(batch, batchTargets, lambda);
+                var (taskLoss, sym) = step.Run(batch, batchTargets, lambda, epoch);
+                bool termsFinite = true;
+                for (int k = 0; k < termSums.Length; k++)
+                {
+                    termSums[k] += step.TermValues[k];
+                    termsFinite &= double.IsFinite(step.TermValues[k]);
+                }
                 batchTask.Add(taskLoss);
                 taskSum += taskLoss;
                 if (sampler is not null) batchSym.Add(sym); // NaN where not measured, so batches stay aligned with batchTask
@@ -174,7 +203,7 @@ public sealed class Trainer
                     symSum += sym;
                     for (int k = 0; k < trainByLayer.Length; k++) trainByLayer[k] += step.LayerSym[k];
                 }
-                if (!double.IsFinite(taskLoss) || (symMeasured && !double.IsFinite(sym))) { diverged = true; break; }
+                if (!double.IsFinite(taskLoss) || (symMeasured && !double.IsFinite(sym)) || !termsFinite) { diverged = true; break; }
             }
             double valTask = double.NaN;
             double? valSym = null;
@@ -193,6 +222,7 @@ public sealed class Trainer
             {
                 TrainSymLossByLayer = symMeasured ? Array.ConvertAll(trainByLayer, v => v / order.BatchCount) : [],
                 ValSymLossByLayer = valByLayer,
+                TrainTerms = Array.ConvertAll(termSums, v => v / order.BatchCount),
             };
             history.Add(metrics);
             onEpoch?.Invoke(metrics);
@@ -204,6 +234,7 @@ public sealed class Trainer
             DataGiven = _data is not null && !IsOwnData(o, _data),
             OrbitTaskLoss = test.Orbit,
             TestSymLossByLayer = test.SymByLayer,
+            LossTermNames = _lossTerms.Select(t => t.Name).ToArray(),
         };
     }
 

@@ -37,6 +37,9 @@ public sealed record TrainingResult(
     /// </summary>
     public bool DataGiven { get; init; }
 
+    /// <summary>The names of the objective's further terms (<see cref="Trainer.LossTerms"/>), whose values each epoch's <see cref="EpochMetrics.TrainTerms"/> holds.</summary>
+    public IReadOnlyList<string> LossTermNames { get; init; } = [];
+
     /// <summary>OrbitTaskLoss / TestTaskLoss: 1 when the model is as good everywhere on the orbits as on the test points.</summary>
     public double OrbitRatio => OrbitTaskLoss / TestTaskLoss;
 }

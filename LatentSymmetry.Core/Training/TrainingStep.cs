@@ -9,7 +9,7 @@ using LatentSymmetry.Core.Orbits;
 namespace LatentSymmetry.Core.Training;
 
 /// <summary>
-/// One optimisation step of the latent-symmetry objective, MSE + λ · L_sym, on a batch: forward, penalty,
+/// One optimisation step of the latent-symmetry objective, MSE + λ · L_sym (+ Σ w_k · <see cref="Terms"/>), on a batch: forward, penalty,
 /// backward, the optimiser's update (AdamW in the tool). Allocation-free once warm (its tape reuses every buffer).
 /// </summary>
 /// <remarks>
@@ -27,6 +27,8 @@ public sealed class TrainingStep<T> where T : unmanaged, IFloatingPointIeee754<T
     readonly int[] _depths = [];
     readonly OrbitActivations<T>[] _activations = [];
     readonly double[] _layerSym = [];
+    readonly IReadOnlyList<LossTerm<T>> _terms = [];
+    double[] _termValues = [];
 
     /// <summary>A step for <paramref name="model"/>; the sampler is needed when <paramref name="layer"/> is set.</summary>
     public TrainingStep(Module<T> model, IOptimizer<T> optimizer, SymmetryLayers layer, IRotationSampler? sampler)
@@ -69,7 +71,26 @@ public sealed class TrainingStep<T> where T : unmanaged, IFloatingPointIeee754<T
     /// </summary>
     public bool MeasureUnweightedPenalty { get; init; } = true;
 
-    /// <summary>Each penalised layer's own penalty in the last <see cref="Run"/>, in forward order (they sum to its sym loss).</summary>
+    /// <summary>
+    /// The objective's further terms, added after the task loss and the orbit penalty (none by default: the
+    /// original's objective, and every existing run's bits). Each is weighted by its weight at the epoch
+    /// <see cref="Run(ReadOnlySpan{T}, ReadOnlySpan{T}, double, int)"/> is given; at weight 0 it is measured only.
+    /// </summary>
+    public IReadOnlyList<LossTerm<T>> Terms
+    {
+        get => _terms;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            _terms = value;
+            _termValues = new double[value.Count];
+        }
+    }
+
+    /// <summary>Each of <see cref="Terms"/>' unweighted value in the last run, in their order.</summary>
+    public ReadOnlySpan<double> TermValues => _termValues;
+
+    /// <summary>Each penalised layer's own penalty in the last <see cref="Run(ReadOnlySpan{T}, ReadOnlySpan{T}, double)"/>, in forward order (they sum to its sym loss).</summary>
     public ReadOnlySpan<double> LayerSym => _layerSym;
 
     /// <summary>
@@ -77,7 +98,13 @@ public sealed class TrainingStep<T> where T : unmanaged, IFloatingPointIeee754<T
     /// model's input dimension, w its output width) with weight <paramref name="lambda"/> on the penalty. Returns the batch's task
     /// loss and sym loss (NaN without a symmetry layer, or when λ = 0 and <see cref="MeasureUnweightedPenalty"/> is off).
     /// </summary>
-    public (double Task, double Sym) Run(ReadOnlySpan<T> points, ReadOnlySpan<T> targets, double lambda)
+    public (double Task, double Sym) Run(ReadOnlySpan<T> points, ReadOnlySpan<T> targets, double lambda) => Run(points, targets, lambda, 0);
+
+    /// <summary>
+    /// <see cref="Run(ReadOnlySpan{T}, ReadOnlySpan{T}, double)"/> in epoch <paramref name="epoch"/>, which sets the
+    /// weights of <see cref="Terms"/>; their values are then in <see cref="TermValues"/>.
+    /// </summary>
+    public (double Task, double Sym) Run(ReadOnlySpan<T> points, ReadOnlySpan<T> targets, double lambda, int epoch)
     {
         int d = Model.InputDimension, b = points.Length / d, w = b == 0 ? 1 : targets.Length / b;
         if (points.Length != d * b || targets.Length != w * b || b == 0)
@@ -90,37 +117,55 @@ public sealed class TrainingStep<T> where T : unmanaged, IFloatingPointIeee754<T
         points.CopyTo(x.Span);
         targets.CopyTo(y.Span);
 
-        Variable<T> loss, task;
+        Variable<T> loss, task, output;
         double sym = double.NaN;
         if (!Layer.IsSet)
         {
-            loss = task = tape.MseLoss(Model.Forward(tape, x), y);
+            loss = task = tape.MseLoss(output = Model.Forward(tape, x), y);
         }
         else if (lambda != 0)
         {
             var h = _activations.AsSpan();
             _orbit!.Forward(tape, Model, x, _depths, withOriginal: true, h);
-            task = tape.MseLoss(Model.Forward(tape, h[^1].Original!, _depths[^1], Model.StageCount), y);
+            task = tape.MseLoss(output = Model.Forward(tape, h[^1].Original!, _depths[^1], Model.StageCount), y);
             var penalty = _orbit.Compute(tape, h, _layerSym);
             sym = double.CreateChecked(penalty.Item());
             loss = tape.Add(task, tape.Scale(penalty, T.CreateChecked(lambda)));
         }
         else if (!MeasureUnweightedPenalty)
         {
-            loss = task = tape.MseLoss(Model.Forward(tape, x), y);
+            loss = task = tape.MseLoss(output = Model.Forward(tape, x), y);
             _orbit!.SkipRotations(tape, b);
             _layerSym.AsSpan().Fill(double.NaN);
         }
         else
         {
-            loss = task = tape.MseLoss(Model.Forward(tape, x), y);
+            loss = task = tape.MseLoss(output = Model.Forward(tape, x), y);
             using (tape.NoGrad())
             {
                 _orbit!.Forward(tape, Model, x, _depths, withOriginal: false, _activations);
                 sym = double.CreateChecked(_orbit.Compute(tape, _activations, _layerSym).Item());
             }
         }
+        if (_terms.Count > 0) loss = AddTerms(tape, loss, new LossTermContext<T>(Model, x, y, output, epoch));
         tape.Backward(loss, Optimizer); // AdamW updates each parameter as soon as its gradient is complete
         return (double.CreateChecked(task.Item()), sym);
+    }
+
+    Variable<T> AddTerms(Tape<T> tape, Variable<T> loss, in LossTermContext<T> context)
+    {
+        for (int i = 0; i < _terms.Count; i++)
+        {
+            double weight = _terms[i].Weight.At(context.Epoch);
+            if (weight == 0)
+            {
+                using (tape.NoGrad()) _termValues[i] = double.CreateChecked(_terms[i].Term.Compute(tape, context).Item());
+                continue;
+            }
+            var value = _terms[i].Term.Compute(tape, context);
+            _termValues[i] = double.CreateChecked(value.Item());
+            loss = tape.Add(loss, weight == 1 ? value : tape.Scale(value, T.CreateChecked(weight)));
+        }
+        return loss;
     }
 }

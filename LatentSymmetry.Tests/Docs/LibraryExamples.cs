@@ -8,6 +8,7 @@ using LatentSymmetry.Core.Optim;
 using LatentSymmetry.Core.Orbits;
 using LatentSymmetry.Core.Seeding;
 using LatentSymmetry.Core.Symmetry;
+using LatentSymmetry.Core.Training;
 
 namespace LatentSymmetry.Tests.Docs;
 
@@ -49,6 +50,26 @@ public class LibraryExamples
         // end example
 
         Assert.That(check.Passes, Is.True);
+    }
+
+    [Test]
+    public void The_loss_term_example_trains_a_branch_under_its_own_penalty()
+    {
+        // begin example: loss-terms
+        var options = new TrainingOptions { Epochs = 5, Samples = 400, LearningRate = 0.03 };
+        var model = new Sum<float>(("main", new Mlp<float>(3, 16, 1, 1)), ("branch", new Linear<float>(3, 1)));
+        model.Initialize(new RandomStream(1));
+        var branch = model.Find("branch")!;
+        var branchPenalty = LossTerm<float>.Of("branch_ms", LossWeight.Constant(10), (tape, step) =>
+        {
+            var b = branch.Forward(tape, step.Input);              // the branch's output on the batch, on the tape
+            return tape.Mean(tape.Multiply(b, b));
+        });
+        var result = new Trainer(options, new Trainer(options).CreateDataset(), model) { LossTerms = [branchPenalty] }.Run();
+        Console.WriteLine($"branch_ms by epoch: {string.Join(", ", result.History.Select(h => h.TrainTerms[0].ToString("G3")))}");
+        // end example
+
+        Assert.That(result.History[^1].TrainTerms[0], Is.LessThan(0.5 * result.History[0].TrainTerms[0]));
     }
 
     [Test]
