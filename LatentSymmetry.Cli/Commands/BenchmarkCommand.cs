@@ -72,10 +72,10 @@ internal static class BenchmarkCommand
         // The symmetry lab: alternatives run beside the penalty grid, each as one baseline cell per (seed, learning rate).
         var baselines = new Option<string[]>("--baselines")
         {
-            Description = "Alternatives to the penalty, run beside the grid: augment (batches turned by Haar rotations), invariant (the invariant-by-construction model); comma or space separated. Each goes to files of its own (_setup=...+augment).",
+            Description = $"Alternatives to the penalty, run beside the grid: {string.Join("; ", Baseline.All.Select(b => $"{b.Name} ({b.Description})"))}; comma or space separated. Each goes to files of its own (_setup=...+augment).",
             AllowMultipleArgumentsPerToken = true,
             Arity = ArgumentArity.OneOrMore,
-            HelpName = "augment,invariant",
+            HelpName = string.Join(",", Baseline.All.Select(b => b.Name)),
         };
         var command = new Command("benchmark",
             "Run the experiment grid: every lambda_max x symmetry layer, plus one baseline (no penalty), for each learning rate and seed " +
@@ -113,7 +113,7 @@ internal static class BenchmarkCommand
                 var baselineList = baselineSpec is { Length: > 0 } ? ListOptionText.Split(baselineSpec, "--baselines") : [];
                 foreach (var b in baselineList)
                     if (!BaselineVariant.IsKnown(b))
-                        throw new UsageException($"--baselines: '{b}' is not a baseline; expected augment or invariant");
+                        throw new UsageException($"--baselines: '{b}' is not a baseline; valid: {Baseline.ValidNames}");
                 var penaltyList = ParsePenalties(parse.GetValue(penalties));
                 grid = new ExperimentGrid(l, template.HiddenDim, seedList, lambdaList, layerList, rateList, baselineList, penaltyList) { Setup = ExperimentGrid.SetupOf(template) };
                 shardSpec = Named("--shard", () => ShardSpec.Resolve(parse.GetValue(shard), Environment.GetEnvironmentVariable));

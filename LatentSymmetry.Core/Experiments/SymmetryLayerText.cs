@@ -3,7 +3,11 @@ using System.Globalization;
 
 namespace LatentSymmetry.Core.Experiments;
 
-/// <summary>Text forms of a symmetry layer: an integer (1..L, -1 for the output) or empty / <c>None</c> for the baseline.</summary>
+/// <summary>
+/// The experiment grid's text forms of symmetry layers: result files' cells (an integer, or empty / <c>None</c> for the
+/// baseline) and <c>--layers</c> specifications with ranges and <c>all</c>. A layer's number is read and checked by
+/// <see cref="SymmetryLayer.TryParseNumber"/> and <see cref="SymmetryLayer.Exists"/>, as <c>--symmetry-layer</c> reads it.
+/// </summary>
 public static class SymmetryLayerText
 {
     /// <summary>Formats a layer as the result files do: the integer, or <paramref name="baseline"/> (empty by default) for null.</summary>
@@ -20,7 +24,7 @@ public static class SymmetryLayerText
             return true;
         }
 
-        if (int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value) && (value == -1 || value >= 1))
+        if (SymmetryLayer.TryParseNumber(s, out int value) && SymmetryLayer.Exists(value, int.MaxValue))
         {
             layer = SymmetryLayer.FromValue(value);
             return true;
@@ -64,7 +68,7 @@ public static class SymmetryLayerText
     /// <summary>Throws <see cref="GridSpecException"/> unless <paramref name="layer"/> is in 1..<paramref name="numHiddenLayers"/> or -1.</summary>
     public static void Validate(int layer, int numHiddenLayers)
     {
-        if (layer != -1 && (layer < 1 || layer > numHiddenLayers))
+        if (!SymmetryLayer.Exists(layer, numHiddenLayers))
         {
             string text = layer.ToString(CultureInfo.InvariantCulture);
             throw new GridSpecException(text, $"invalid symmetry layer {text}: expected 1..{numHiddenLayers} or -1 (output)");
@@ -99,7 +103,7 @@ public static class SymmetryLayerText
     }
 
     private static int ParseInt(string text, string token) =>
-        int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value)
+        SymmetryLayer.TryParseNumber(text, out int value)
             ? value
             : throw new GridSpecException(token, $"invalid symmetry layer '{token}': expected an integer 1..L, -1, a range A-B or 'all'");
 }

@@ -59,7 +59,7 @@ public readonly record struct SymmetryLayer
         error = "";
         var t = (text ?? "").Trim();
         if (t.Equals("none", StringComparison.OrdinalIgnoreCase)) return true;
-        if (int.TryParse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int k) && (k == -1 || (k >= 1 && k <= hiddenLayers)))
+        if (TryParseNumber(t, out int k) && Exists(k, hiddenLayers))
         {
             layer = k == -1 ? Output : Hidden(k);
             return true;
@@ -67,6 +67,16 @@ public readonly record struct SymmetryLayer
         error = $"'{text}' is not a symmetry layer of a network with {hiddenLayers} hidden layers; valid: {ValidValues(hiddenLayers)}";
         return false;
     }
+
+    /// <summary>
+    /// The one spelling of a layer's number, which every text form of layers (this type's, <see cref="SymmetryLayers"/>' lists,
+    /// the grid's ranges and result files' cells) reads: an integer with an optional sign, in the invariant culture.
+    /// </summary>
+    public static bool TryParseNumber(ReadOnlySpan<char> text, out int number) =>
+        int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number);
+
+    /// <summary>Whether <paramref name="number"/> names a layer of a network with <paramref name="hiddenLayers"/> hidden layers: -1 (the output) or 1..L.</summary>
+    public static bool Exists(int number, int hiddenLayers) => number == -1 || (number >= 1 && number <= hiddenLayers);
 
     /// <summary>The accepted spellings, for messages: "none, -1 (output), 1..L".</summary>
     public static string ValidValues(int hiddenLayers) => hiddenLayers == 1 ? "none, -1 (output), 1" : $"none, -1 (output), 1..{hiddenLayers}";

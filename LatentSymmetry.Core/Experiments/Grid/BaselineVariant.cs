@@ -4,9 +4,9 @@ using LatentSymmetry.Core.Training;
 namespace LatentSymmetry.Core.Experiments.Grid;
 
 /// <summary>
-/// The alternatives to the penalty that <c>latsym benchmark --baselines</c> runs beside its grid, one no-penalty cell per
-/// (seed, learning rate): <c>augment</c> (batches turned by Haar rotations) and <c>invariant</c> (the invariant model).
-/// Their files carry the grid's set-up with the variant's name appended (<c>cone-60+augment</c>, or <c>augment</c> alone
+/// The names of the alternatives to the penalty that <c>latsym benchmark --baselines</c> runs beside its grid (the
+/// <see cref="Baseline"/> catalog: <c>augment</c>, <c>invariant</c> and any registered one), and the set-ups of their
+/// result files. Their files carry the grid's set-up with the variant's name appended (<c>cone-60+augment</c>, or <c>augment</c> alone
 /// for the original experiment), which is how an analysis finds the grid they belong to.
 /// </summary>
 public static class BaselineVariant
@@ -17,11 +17,11 @@ public static class BaselineVariant
     /// <summary>The model fed the group's invariants, invariant by construction.</summary>
     public const string Invariant = "invariant";
 
-    /// <summary>Every variant, in the order reports list them.</summary>
-    public static IReadOnlyList<string> All { get; } = [Augment, Invariant];
+    /// <summary>Every registered variant's name, in the order reports list them.</summary>
+    public static IReadOnlyList<string> All => [.. Baseline.All.Select(b => b.Name)];
 
-    /// <summary>True for a variant's name.</summary>
-    public static bool IsKnown(string? name) => name is Augment or Invariant;
+    /// <summary>True for a registered variant's name (exact spelling, as files and <c>--baselines</c> give it).</summary>
+    public static bool IsKnown(string? name) => Baseline.Find(name) is { } b && b.Name == name;
 
     /// <summary>
     /// <paramref name="options"/> as <paramref name="variant"/> trains (null: the penalty grid's plain MLP, as given):
@@ -30,13 +30,10 @@ public static class BaselineVariant
     public static TrainingOptions Apply(string? variant, TrainingOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return variant switch
-        {
-            null => options with { Augment = false, Model = ModelKind.Mlp },
-            Augment => options with { Augment = true, Model = ModelKind.Mlp },
-            Invariant => options with { Augment = false, Model = ModelKind.Invariant },
-            _ => throw new ArgumentException($"'{variant}' is not a baseline; valid: {string.Join(", ", All)}", nameof(variant)),
-        };
+        var plain = options with { Augment = false, Model = ModelKind.Mlp };
+        if (variant is null) return plain;
+        return IsKnown(variant) ? Baseline.Find(variant)!.Apply(plain)
+            : throw new ArgumentException($"'{variant}' is not a baseline; valid: {Baseline.ValidNames}", nameof(variant));
     }
 
     /// <summary>The set-up of the files of <paramref name="variant"/> run beside a grid of set-up <paramref name="gridSetup"/>.</summary>
