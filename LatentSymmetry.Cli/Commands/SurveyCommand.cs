@@ -13,6 +13,7 @@ using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Symmetry;
 using LatentSymmetry.Core.Training;
 using LatentSymmetry.Core.Experiments;
+using LatentSymmetry.Core.Experiments.Runs;
 
 namespace LatentSymmetry.Cli.Commands;
 
@@ -114,70 +115,40 @@ internal static class SurveyCommand
             {
                 Metrics = chosen == InvarianceMetric.MI ? InvarianceMetric.All : InvarianceMetric.All & ~InvarianceMetric.MI,
             };
-            // results[field][seed] = (layer values, reference values)
             // Each run's measures by (field, seed); the lists below are built in the survey's order at the end, so the outputs
             // do not depend on which process did which run.
             var measured = new Dictionary<(string Field, int Seed), (double[] Values, double[] Reference)>();
-            int total = all.Count * seedList.Count, done = 0, index = 0, missing = 0;
-            // Runs another survey on the same --output is training now: left to it, and come back to (issue 19, row 16).
-            var deferred = new List<(IScalarField Field, int Seed)>();
+            int total = all.Count * seedList.Count, done = 0, missing = 0;
+            var ledger = new SurveyLedger(dir, template, evaluation, stderr, Read) { Diverged = _ => done++ };
+            // This process's runs: its shard's, and any run already recorded (read, not redone).
+            var mine = new List<SurveyRun>();
+            int index = 0;
             foreach (var field in all)
                 foreach (int seed in seedList)
                 {
-                    cancellation.ThrowIfCancellationRequested();
-                    string invariance = Path.Combine(dir, "runs", RunName(field, seed), "invariance.json");
-                    if (!shardSpec.Contains(index++) && !File.Exists(invariance))
-                    {
-                        missing++; // another shard's run, not done yet
-                        continue;
-                    }
-                    if (!Complete(field, seed)) deferred.Add((field, seed));
+                    var run = new SurveyRun(field, seed, RunName(field, seed));
+                    if (shardSpec.Contains(index++) || ledger.IsRecorded(run, fresh: true)) mine.Add(run);
+                    else missing++; // another shard's run, not done yet
                 }
-            while (deferred.Count > 0)
+            foreach (var run in mine.Where(r => ledger.IsRecorded(r, fresh: true))) Read(run);
+            var pending = mine.Where(r => !ledger.IsRecorded(r, fresh: true)).ToList();
+            // Runs another survey on the same --output holds are waited for, and taken over if it stops (issue 19, row 16).
+            while (true)
             {
-                Thread.Sleep(500);
+                ExperimentRunner.Run(pending, ledger, threads: 1, cancellation);
                 cancellation.ThrowIfCancellationRequested();
-                deferred.RemoveAll(run => Complete(run.Field, run.Seed));
+                pending.RemoveAll(r => ledger.Done.Contains(r) || ledger.IsRecorded(r, fresh: true) && Read(r));
+                if (pending.Count == 0) break;
+                Thread.Sleep(500);
             }
 
-            // Trains (unless done), evaluates (unless done) and reads one run; false when another process is training it.
-            bool Complete(IScalarField field, int seed)
+            // Reads one recorded run's measures and reports it.
+            bool Read(SurveyRun run)
             {
-                string runDir = Path.Combine(dir, "runs", RunName(field, seed));
-                string invariance = Path.Combine(runDir, "invariance.json");
-                if (!File.Exists(invariance))
-                {
-                    if (!Directory.Exists(runDir))
-                    {
-                        if (StagedDirectory.IsBeingWritten(runDir)) return false;
-                        try
-                        {
-                            using var staged = StagedDirectory.Create(runDir, "--output");
-                            RunArtifacts.Write(staged.StagingPath, new Trainer(template with { Field = field, RunSeed = seed }).Run(cancellation: cancellation));
-                            staged.Commit();
-                        }
-                        catch (UsageException) when (StagedDirectory.IsBeingWritten(runDir) || Directory.Exists(runDir))
-                        {
-                            // Claimed by another survey between the check and the claim: theirs to finish.
-                            return false;
-                        }
-                    }
-                    var run = SavedRun.Open(runDir);
-                    RunEvaluation e;
-                    try { e = RunEvaluator.Evaluate(run, evaluation); }
-                    catch (RunDirectoryException failure)
-                    {
-                        // A diverged run stays out of the means; the others go on.
-                        stderr.WriteLine($"latsym: warning: {failure.Message}");
-                        done++;
-                        return true;
-                    }
-                    FigureFile.WriteAtomically(invariance, Encoding.UTF8.GetBytes(EvaluationReport.Json(run, e, evaluation.Metrics)));
-                }
-                var values = ReadLayers(invariance, metricName);
-                measured[(field.Spec, seed)] = values;
+                var values = ReadLayers(Path.Combine(dir, "runs", run.Name, "invariance.json"), metricName);
+                measured[(run.Field.Spec, run.Seed)] = values;
                 done++;
-                stderr.WriteLine($"[{done}/{total}] {field.Spec} seed {seed}: {metricName} at the output {NumberText.Short(values.Values[^1])}");
+                stderr.WriteLine($"[{done}/{total}] {run.Field.Spec} seed {run.Seed}: {metricName} at the output {NumberText.Short(values.Values[^1])}");
                 return true;
             }
 

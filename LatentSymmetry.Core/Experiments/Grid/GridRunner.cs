@@ -1,14 +1,15 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Runtime.ExceptionServices;
 using LatentSymmetry.Core.Experiments.Results;
+using LatentSymmetry.Core.Experiments.Runs;
 using LatentSymmetry.Core.Orbits;
 using LatentSymmetry.Core.Experiments;
 
 namespace LatentSymmetry.Core.Experiments.Grid;
 
 /// <summary>
-/// Runs grid cells through a trainer callback on worker threads and records each result the moment it is known,
+/// Runs grid cells through a trainer callback on worker threads (the one <see cref="ExperimentRunner"/>, which
+/// <c>survey</c> uses too) and records each result the moment it is known,
 /// one <see cref="ResultStore"/> per result file under <see cref="ResultsDirectory"/>. Cells already recorded are
 /// skipped, so rerunning after a crash, or running several shards against the same directory, does only missing work.
 /// </summary>
@@ -142,153 +143,62 @@ public sealed class GridRunner
         ArgumentNullException.ThrowIfNull(cells);
         ArgumentNullException.ThrowIfNull(trainer);
         ArgumentOutOfRangeException.ThrowIfLessThan(jobs, 1);
-
-        var warnings = new ConcurrentQueue<string>();
-        int cursor = -1, alreadyPresent = 0, recorded = 0, diverged = 0, elsewhere = 0, claimedElsewhere = 0;
-        string? currentPath = null;
-        ResultStoreState? currentState = null;
-        var gate = new object();
-        ExceptionDispatchInfo? failure = null;
-        bool cancelled = false;
-
-        // The next cell not yet in its file, reading each file once when its first cell comes up.
-        GridCell? Next()
+        var ledger = new Ledger(this, trainer, progress);
+        RunnerSummary s = ExperimentRunner.Run(cells, ledger, jobs, cancellationToken);
+        return new GridRunSummary(s.Requested, s.AlreadyPresent, s.Recorded, s.Diverged, s.RecordedElsewhere, s.Cancelled, [.. ledger.Warnings])
         {
-            lock (gate)
+            ClaimedElsewhere = s.ClaimedElsewhere,
+        };
+    }
+
+    /// <summary>The grid's records for the runner: a cell is recorded when its result file holds its key; claims are <see cref="CellClaim"/>s.</summary>
+    private sealed class Ledger(GridRunner runner, Func<GridCell, CancellationToken, CellResult> trainer, Action<CellOutcome>? progress) : IJobLedger<GridCell>
+    {
+        private string? _currentPath;
+        private ResultStoreState? _currentState;
+
+        /// <summary>Repairs and oddities in the order met, each naming its file.</summary>
+        public ConcurrentQueue<string> Warnings { get; } = new();
+
+        public bool IsRecorded(GridCell cell, bool fresh)
+        {
+            if (fresh)
             {
-                while (Volatile.Read(ref failure) is null)
-                {
-                    if (cancellationToken.IsCancellationRequested)
-                    {
-                        cancelled = true;
-                        return null;
-                    }
-
-                    int index = ++cursor;
-                    if (index >= cells.Count)
-                    {
-                        return null;
-                    }
-
-                    GridCell cell = cells[index];
-                    string path = PathFor(cell);
-                    if (path != currentPath)
-                    {
-                        // A store of its own, not StoreFor's cached one: a huge grid must not keep one per file it passes.
-                        currentState = new ResultStore(path, OptionsFor(Grid.FileFor(cell))).Recover();
-                        foreach (string w in currentState.Warnings)
-                        {
-                            warnings.Enqueue(w);
-                        }
-
-                        currentPath = path;
-                    }
-
-                    if (currentState!.Cells.Contains(cell.Key))
-                    {
-                        alreadyPresent++;
-                        continue;
-                    }
-
-                    return cell;
-                }
-
-                return null;
-            }
-        }
-
-        void Work()
-        {
-            while (true)
-            {
-                GridCell? next;
-                try
-                {
-                    next = Next();
-                }
-                catch (Exception ex)
-                {
-                    Interlocked.CompareExchange(ref failure, ExceptionDispatchInfo.Capture(ex), null);
-                    return;
-                }
-
-                if (next is not GridCell cell)
-                {
-                    return;
-                }
-
-                try
-                {
-                    using CellClaim? claim = CellClaim.TryAcquire(ResultsDirectory, Grid.FileFor(cell), cell.Key);
-                    if (claim is null)
-                    {
-                        Interlocked.Increment(ref claimedElsewhere);
-                        continue;
-                    }
-
-                    if (StoreFor(cell).Recover().Cells.Contains(cell.Key))
-                    {
-                        Interlocked.Increment(ref elsewhere);
-                        continue;
-                    }
-
-                    var clock = Stopwatch.StartNew();
-                    CellResult result = trainer(cell, cancellationToken);
-                    ResultRow row = ResultRow.FromResult(cell, result, clock.Elapsed.TotalSeconds);
-                    AppendOutcome outcome = StoreFor(cell).Append(row);
-                    foreach (string w in outcome.Warnings)
-                    {
-                        warnings.Enqueue(w);
-                    }
-
-                    if (outcome.Appended)
-                    {
-                        Interlocked.Increment(ref recorded);
-                        if (row.IsDiverged)
-                        {
-                            Interlocked.Increment(ref diverged);
-                        }
-                    }
-                    else
-                    {
-                        Interlocked.Increment(ref elsewhere);
-                    }
-
-                    progress?.Invoke(new CellOutcome(cell, row, outcome.Appended, outcome.Warnings));
-                }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                {
-                    cancelled = true;
-                    return;
-                }
-                catch (Exception ex)
-                {
-                    Interlocked.CompareExchange(ref failure, ExceptionDispatchInfo.Capture(ex), null);
-                    return;
-                }
-            }
-        }
-
-        int threads = Math.Min(jobs, Math.Max(1, cells.Count));
-        if (threads == 1)
-        {
-            Work();
-        }
-        else
-        {
-            Thread[] workers = [.. Enumerable.Range(0, threads).Select(i => new Thread(Work) { Name = $"grid-worker-{i}", IsBackground = true })];
-            foreach (Thread t in workers)
-            {
-                t.Start();
+                return runner.StoreFor(cell).Recover().Cells.Contains(cell.Key);
             }
 
-            foreach (Thread t in workers)
+            // Each file is read when its first cell comes up, with a store of its own, not StoreFor's cached one: a huge
+            // grid must not keep one per file it passes.
+            string path = runner.PathFor(cell);
+            if (path != _currentPath)
             {
-                t.Join();
+                _currentState = new ResultStore(path, runner.OptionsFor(runner.Grid.FileFor(cell))).Recover();
+                foreach (string w in _currentState.Warnings)
+                {
+                    Warnings.Enqueue(w);
+                }
+
+                _currentPath = path;
             }
+
+            return _currentState!.Cells.Contains(cell.Key);
         }
 
-        failure?.Throw();
-        return new GridRunSummary(cells.Count, alreadyPresent, recorded, diverged, elsewhere, cancelled, [.. warnings]) { ClaimedElsewhere = claimedElsewhere };
+        public IDisposable? TryClaim(GridCell cell) => CellClaim.TryAcquire(runner.ResultsDirectory, runner.Grid.FileFor(cell), cell.Key);
+
+        public JobOutcome Execute(GridCell cell, CancellationToken cancellationToken)
+        {
+            var clock = Stopwatch.StartNew();
+            CellResult result = trainer(cell, cancellationToken);
+            ResultRow row = ResultRow.FromResult(cell, result, clock.Elapsed.TotalSeconds);
+            AppendOutcome outcome = runner.StoreFor(cell).Append(row);
+            foreach (string w in outcome.Warnings)
+            {
+                Warnings.Enqueue(w);
+            }
+
+            progress?.Invoke(new CellOutcome(cell, row, outcome.Appended, outcome.Warnings));
+            return new JobOutcome(outcome.Appended, row.IsDiverged, []);
+        }
     }
 }
