@@ -1,14 +1,7 @@
 // LatentSymmetry embedded in a console app through its NuGet packages: train, a custom step on a model tree, a
 // gradient check, an equivariance check, save and load. Each check makes a broken package fail CI (exit code 1).
-using LatentSymmetry.Autograd;
-using LatentSymmetry.Autograd.Ops;
+// The packages give the everyday namespaces (models, groups, training, the tape and its ops) as implicit usings.
 using LatentSymmetry.Autograd.Verification;
-using LatentSymmetry.Core.Models;
-using LatentSymmetry.Core.Optim;
-using LatentSymmetry.Core.Orbits;
-using LatentSymmetry.Core.Seeding;
-using LatentSymmetry.Core.Symmetry;
-using LatentSymmetry.Core.Training;
 
 int failures = 0;
 void Check(bool ok, string what) { Console.WriteLine($"{(ok ? "ok  " : "FAIL")} {what}"); if (!ok) failures++; }
