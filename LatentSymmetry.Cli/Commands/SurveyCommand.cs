@@ -14,6 +14,7 @@ using LatentSymmetry.Core.Symmetry;
 using LatentSymmetry.Core.Training;
 using LatentSymmetry.Core.Experiments;
 using LatentSymmetry.Core.Experiments.Runs;
+using LatentSymmetry.Core.Experiments.Survey;
 
 namespace LatentSymmetry.Cli.Commands;
 
@@ -219,33 +220,18 @@ internal static class SurveyCommand
     static void WriteOutputs(TextWriter stdout, string dir, string metric, TrainingOptions template, List<IScalarField> fields,
         Dictionary<string, List<(double[] Values, double[] Reference)>> results, Dictionary<string, List<int>> runSeeds, List<double> alphas, List<string> mixSpecs, string mixA, string mixB)
     {
-        var csv = new StringBuilder($"field,invariant,seed,layer,{metric}\n");
-        var summary = new StringBuilder($"field,invariant,layer,n,mean,ci95_half_width,median\n");
-        var lines = new List<SurveyFigure.FieldLine>();
         int depth = template.HiddenLayers + 1;
-        string LayerName(int k) => k == depth - 1 ? "-1" : (k + 1).ToString(CultureInfo.InvariantCulture);
+        var table = new SurveyTable(metric, depth);
+        foreach (var field in fields.DistinctBy(f => f.Spec))
+        {
+            table.AddField(field.Spec, field.InvariantUnder.Contains(template.Group));
+            for (int s = 0; s < results[field.Spec].Count; s++) table.AddRun(field.Spec, runSeeds[field.Spec][s], results[field.Spec][s].Values);
+        }
+        var lines = new List<SurveyFigure.FieldLine>();
         foreach (var field in fields.Where(f => !mixSpecs.Contains(f.Spec) || alphas.Count == 0))
-        {
-            bool invariant = field.InvariantUnder.Contains(template.Group);
-            var runs = results[field.Spec];
-            var perLayer = Enumerable.Range(0, depth).Select(k => (IReadOnlyList<double>)runs.Select(r => k < r.Values.Length ? r.Values[k] : double.NaN).ToList()).ToList();
-            lines.Add(new SurveyFigure.FieldLine(field.Spec, invariant, perLayer));
-        }
-        foreach (var field in fields)
-        {
-            bool invariant = field.InvariantUnder.Contains(template.Group);
-            var runs = results[field.Spec];
-            for (int s = 0; s < runs.Count; s++)
-                for (int k = 0; k < runs[s].Values.Length; k++)
-                    csv.Append(CultureInfo.InvariantCulture, $"\"{field.Spec}\",{invariant},{runSeeds[field.Spec][s]},{LayerName(k)},{PythonFloat.Format(runs[s].Values[k])}\n");
-            for (int k = 0; k < depth; k++)
-            {
-                var st = SummaryStatistics.Of(runs.Select(r => k < r.Values.Length ? r.Values[k] : double.NaN).Where(double.IsFinite));
-                summary.Append(CultureInfo.InvariantCulture, $"\"{field.Spec}\",{invariant},{LayerName(k)},{st.N},{PythonFloat.Format(st.Mean)},{PythonFloat.Format(st.Ci95HalfWidth)},{PythonFloat.Format(st.Median)}\n");
-            }
-        }
-        FigureFile.WriteAtomically(Path.Combine(dir, "survey.csv"), Encoding.UTF8.GetBytes(csv.ToString()));
-        FigureFile.WriteAtomically(Path.Combine(dir, "survey_summary.csv"), Encoding.UTF8.GetBytes(summary.ToString()));
+            lines.Add(new SurveyFigure.FieldLine(field.Spec, field.InvariantUnder.Contains(template.Group), [.. Enumerable.Range(0, depth).Select(k => table.Values(field.Spec, k))]));
+        FigureFile.WriteAtomically(Path.Combine(dir, "survey.csv"), Encoding.UTF8.GetBytes(table.Csv()));
+        FigureFile.WriteAtomically(Path.Combine(dir, "survey_summary.csv"), Encoding.UTF8.GetBytes(table.SummaryCsv()));
         var reference = Enumerable.Range(0, depth).Select(k => results.Values.SelectMany(r => r).Select(r => k < r.Reference.Length ? r.Reference[k] : double.NaN)
             .Where(double.IsFinite).DefaultIfEmpty(double.NaN).Average()).ToList();
         SurveyFigure.Save(Path.Combine(dir, "survey.png"), metric, template.Group.Name, lines, reference);
@@ -265,7 +251,7 @@ internal static class SurveyCommand
             var row = new StringBuilder($"{Shorten(field.Spec),-44} {(field.InvariantUnder.Contains(template.Group) ? "yes" : "no "),-3} ");
             for (int k = 0; k < depth; k++)
             {
-                var st = SummaryStatistics.Of(results[field.Spec].Select(r => k < r.Values.Length ? r.Values[k] : double.NaN).Where(double.IsFinite));
+                var st = table.Summary(field.Spec, k);
                 row.Append(CultureInfo.InvariantCulture, $" {NumberText.Short(st.Mean, 3),9}");
             }
             stdout.WriteLine(row.ToString());
