@@ -37,6 +37,16 @@ internal static class FigureFile
         WriteAtomically(path, bytes);
     }
 
+    /// <summary>The figure as an SVG document, laid out as <see cref="Save"/> lays it out (for pages that inline their figures).</summary>
+    public static string Svg(Multiplot figure, int width, int height, bool alignPanels = true)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
+        if (alignPanels)
+            AlignPanelHeights(figure, width, height);
+        return System.Text.Encoding.UTF8.GetString(EncodeSvg(figure, width, height));
+    }
+
     /// <summary>
     /// Gives side-by-side panels the same top and bottom margins, so their data areas line up even when one panel
     /// has a taller legend or title. The margins each panel needs are only known after a layout pass, hence the

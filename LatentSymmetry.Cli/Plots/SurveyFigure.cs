@@ -19,6 +19,10 @@ internal static class SurveyFigure
     public static void Save(string path, string metric, string groupName, IReadOnlyList<FieldLine> lines, IReadOnlyList<double> reference) =>
         FigureFile.Save(FigureStyle.Columns(Build(metric, groupName, lines, reference)), path, FigureFile.FormatOf(path), 1100, 650);
 
+    /// <summary>survey.png as an SVG document.</summary>
+    public static string Svg(string metric, string groupName, IReadOnlyList<FieldLine> lines, IReadOnlyList<double> reference) =>
+        FigureFile.Svg(FigureStyle.Columns(Build(metric, groupName, lines, reference)), 1100, 650);
+
     internal static Plot Build(string metric, string groupName, IReadOnlyList<FieldLine> lines, IReadOnlyList<double> reference)
     {
         int positions = lines.Count == 0 ? 1 : lines.Max(l => l.PerLayer.Count);
