@@ -6,7 +6,6 @@ using LatentSymmetry.Cli.Commands;
 using LatentSymmetry.Cli.Plots;
 using LatentSymmetry.Core.Experiments.Analysis;
 using LatentSymmetry.Core.Experiments.Results;
-using LatentSymmetry.Core.IO;
 using LatentSymmetry.Core.Training;
 
 namespace LatentSymmetry.Cli.Report;
@@ -72,7 +71,7 @@ internal sealed class HtmlReport
                     sections.Append(HtmlReportRenderer.Group(g, analysis.Alpha));
                     if (GroupSweeps.DefaultFigure(g) is { } figure)
                     {
-                        sections.Append(Figure(figure.ToSvg(), $"compare: test task and symmetry loss against λ_max, {FigureTitle.Of(g.Key)}, mean ± 95% CI over {g.Files.Count} seed file(s)"));
+                        sections.Append(Figure(figure.ToSvg(), $"compare: test task and symmetry loss against λ_max, {FigureTitle.Of(g.Key)}, mean ± 95% CI over {g.Files.Count} seed file(s)", $"f{figures}"));
                         figures++;
                     }
                 }
@@ -84,12 +83,12 @@ internal sealed class HtmlReport
         foreach (var survey in inputs.SurveyDirectories)
         {
             string id = $"survey{toc.Count(t => t.Id.StartsWith("survey", StringComparison.Ordinal)) + 1}";
-            toc.Add((id, $"Survey {survey}"));
+            toc.Add((id, $"Survey: {survey}"));
             sections.Append(CultureInfo.InvariantCulture, $"<h2 id=\"{id}\">Survey: {HtmlPage.Encode(survey)}</h2>\n");
             var read = SurveyReading.Read(survey, warnings);
             if (read.Svg is { } svg)
             {
-                sections.Append(Figure(svg, $"{read.Metric} by layer, one line per field (mean ± 95% CI over seeds)"));
+                sections.Append(Figure(svg, $"{read.Metric} by layer, one line per field (mean ± 95% CI over seeds)", $"f{figures}"));
                 figures++;
             }
             if (read.Summary is { } summary) sections.Append(HtmlPage.Table(summary.Headers, summary.Rows));
@@ -104,7 +103,7 @@ internal sealed class HtmlReport
             foreach (var run in profiles)
             {
                 sections.Append("<h3>").Append(HtmlPage.Encode(run.Name)).Append("</h3>\n").Append(Facts(run.Evaluation));
-                sections.Append(Figure(run.ProfileSvg!, $"each measure against the layer, {run.Title}; the untrained network dashed, the penalised layer marked"));
+                sections.Append(Figure(run.ProfileSvg!, $"each measure against the layer, {run.Title}; the untrained network of the same seed in grey, the penalised layer marked", $"f{figures}"));
                 figures++;
             }
         }
@@ -118,7 +117,7 @@ internal sealed class HtmlReport
                 sections.Append(Facts(run.Metrics)).Append("<h4>Configuration</h4>\n").Append(Facts(run.Configuration));
                 if (run.LossSvg is { } loss)
                 {
-                    sections.Append(Figure(loss, "(a) task loss and (b) symmetry loss per epoch: train and validation; λ on the right axis of (b)"));
+                    sections.Append(Figure(loss, "(a) task loss and (b) symmetry loss per epoch: train and validation; λ on the right axis of (b)", $"f{figures}"));
                     figures++;
                 }
                 sections.Append("</details>\n");
@@ -187,14 +186,26 @@ internal sealed class HtmlReport
         return sb.Append("</dl>\n").ToString();
     }
 
-    /// <summary>An inline SVG figure with its caption; the document's XML prolog is dropped, as HTML takes the element alone.</summary>
-    internal static string Figure(string svg, string caption)
+    /// <summary>
+    /// An inline SVG figure with its caption. The document's XML prolog is dropped (HTML takes the element alone); a
+    /// viewBox of its width and height is added, without which a browser crops the figure instead of scaling it to a
+    /// narrow page; and its ids (clip paths) get the prefix <paramref name="ids"/>, since every figure numbers its own
+    /// from the same start and one page holds them all.
+    /// </summary>
+    internal static string Figure(string svg, string caption, string ids)
     {
+        svg = System.Text.RegularExpressions.Regex.Replace(svg, "(\\sid=\"|url\\(#|href=\"#)([^\")]+)", m => m.Groups[1].Value + ids + "-" + m.Groups[2].Value);
         int start = svg.IndexOf("<svg", StringComparison.Ordinal);
         string element = start > 0 ? svg[start..] : svg;
+        int tagEnd = element.IndexOf('>', StringComparison.Ordinal);
+        string tag = tagEnd > 0 ? element[..tagEnd] : "";
+        var width = System.Text.RegularExpressions.Regex.Match(tag, "\\swidth=\"([0-9.]+)\"");
+        var height = System.Text.RegularExpressions.Regex.Match(tag, "\\sheight=\"([0-9.]+)\"");
+        if (!tag.Contains("viewBox", StringComparison.Ordinal) && width.Success && height.Success)
+            element = $"<svg viewBox=\"0 0 {width.Groups[1].Value} {height.Groups[1].Value}\"" + element[4..];
         return $"<figure>{element}\n<figcaption>{HtmlPage.Encode(caption)}</figcaption></figure>\n";
     }
 
     internal static string Number(JsonElement e) =>
-        e.ValueKind == JsonValueKind.Number ? PythonFloat.Format(e.GetDouble()) : e.ValueKind == JsonValueKind.Null ? "null" : e.ToString();
+        e.ValueKind == JsonValueKind.Number ? e.GetRawText() : e.ValueKind == JsonValueKind.Null ? "null" : e.ToString();
 }

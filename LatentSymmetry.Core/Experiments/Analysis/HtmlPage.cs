@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 
 namespace LatentSymmetry.Core.Experiments.Analysis;
@@ -21,7 +20,7 @@ public static class HtmlPage
         "th{background:#f3f3f3;position:sticky;top:0}td:first-child,th:first-child{text-align:left}" +
         "table.sortable th{cursor:pointer}table.sortable th[aria-sort=ascending]::after{content:' \\25B2'}table.sortable th[aria-sort=descending]::after{content:' \\25BC'}" +
         "tr.beats td{background:#eaf6ea}dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px}dl.facts dt{font-weight:600}dl.facts dd{margin:0;overflow-wrap:anywhere}" +
-        "figure{margin:1em 0}figure svg{max-width:100%;height:auto;display:block}figcaption{font-size:.85em;color:#555}" +
+        "figure{margin:1em 0}figure svg{width:100%;max-width:1200px;height:auto;display:block}figcaption{font-size:.85em;color:#555}" +
         "details{margin:.4em 0;border:1px solid #ddd;border-radius:4px;padding:.3em .6em}summary{cursor:pointer;font-weight:600}" +
         ".warnings li{color:#8a4b00}code{overflow-wrap:anywhere}";
 
@@ -35,6 +34,12 @@ public static class HtmlPage
         "Array.from(b.rows).sort(function(x,y){var p=k(x),q=k(y);" +
         "return (typeof p===typeof q?(p<q?-1:p>q?1:0):(typeof p==='number'?-1:1))*d}).forEach(function(r){b.appendChild(r)})})});";
 
+    /// <summary>
+    /// The page's content security policy: only its own inline styles and script, and data: images; the browser refuses
+    /// any other fetch, so a figure or table that named an address by mistake would still fetch nothing.
+    /// </summary>
+    public const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
+
     /// <summary>A whole page: <paramref name="title"/> in the head and as its heading, then <paramref name="body"/> (HTML).</summary>
     public static string Document(string title, string body)
     {
@@ -43,6 +48,7 @@ public static class HtmlPage
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+            .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"").Append(ContentSecurityPolicy).Append("\">\n")
             .Append("<title>").Append(Encode(title)).Append("</title>\n<style>").Append(Style).Append("</style>\n</head>\n<body>\n")
             .Append("<h1>").Append(Encode(title)).Append("</h1>\n")
             .Append(body)
@@ -50,8 +56,34 @@ public static class HtmlPage
         return sb.ToString();
     }
 
-    /// <summary>Text made safe for an element's content or a quoted attribute.</summary>
-    public static string Encode(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>
+    /// Text made safe for an element's content or a quoted attribute: only &amp;, &lt;, &gt; and the quotes are escaped,
+    /// so ±, λ and × stay readable characters of the UTF-8 page.
+    /// </summary>
+    public static string Encode(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.AsSpan().IndexOfAny("&<>\"'") < 0)
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length + 16);
+        foreach (char c in text)
+        {
+            sb.Append(c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                _ => c.ToString(),
+            });
+        }
+
+        return sb.ToString();
+    }
 
     /// <summary>
     /// A sortable table: <paramref name="headers"/> and the cells of <paramref name="rows"/> as text, in a box that scrolls
