@@ -57,7 +57,9 @@ internal sealed record SurveyReading(string Metric, string? Svg, (string[] Heade
         if (File.Exists(summaryPath))
         {
             var rows = File.ReadAllLines(summaryPath).Where(l => l.Length > 0).Select(Split).ToList();
-            if (rows.Count > 1) summary = (rows[0], [.. rows.Skip(1).Where(r => r.Length == rows[0].Length).Select(r => (IReadOnlyList<string>)r)]);
+            // Four significant digits, as the survey's own table: the file keeps every digit.
+            static string Cell(string c) => (c.Contains('.') || c.Contains('e')) && double.TryParse(c, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? Output.NumberText.Short(v) : c;
+            if (rows.Count > 1) summary = (rows[0], [.. rows.Skip(1).Where(r => r.Length == rows[0].Length).Select(r => (IReadOnlyList<string>)[.. r.Select(Cell)])]);
         }
         return new SurveyReading(metric, svg, summary);
     }

@@ -173,13 +173,13 @@ public class ReportCommandTests : TempDirectoryTests
         File.WriteAllText(Path.Combine(survey, "survey.csv"), "field,invariant,seed,layer,Q\n" +
             "\"gaussian-ring\",True,1,1,0.1\n\"gaussian-ring\",True,1,-1,0.01\n\"gaussian-ring\",True,2,1,0.2\n\"gaussian-ring\",True,2,-1,0.02\n" +
             "\"x\",False,1,1,0.5\n\"x\",False,1,-1,0.4\n\"x\",False,2,1,0.6\n\"x\",False,2,-1,nan\n");
-        File.WriteAllText(Path.Combine(survey, "survey_summary.csv"), "field,invariant,layer,n,mean,ci95_half_width,median\n\"gaussian-ring\",True,1,2,0.15,0.635,0.15\n");
+        File.WriteAllText(Path.Combine(survey, "survey_summary.csv"), "field,invariant,layer,n,mean,ci95_half_width,median\n\"gaussian-ring\",True,1,2,0.15,0.635,0.123456789\n");
         string output = Path.Combine(Dir, "report.html");
         var r = CliRunner.Run("report", survey, "-o", output);
         Assert.That(r.ExitCode, Is.Zero, r.Stderr);
         string html = File.ReadAllText(output);
         Assert.That(html, Does.Contain("<h2 id=\"survey1\">Survey: ").And.Contain("<svg viewBox=\"0 0 1100 650\""));
-        Assert.That(html, Does.Contain("<td>0.635</td>"), "the summary table");
+        Assert.That(html, Does.Contain("<td>0.635</td>").And.Contain("<td>0.1235</td>"), "the summary table, numbers to four digits");
         Assert.That(html, Does.Contain("1 row(s) torn or with a NaN value skipped"));
         Assert.That(html, Does.Contain("x (not inv.)"), "the figure's legend is text in the SVG");
     }
