@@ -207,5 +207,5 @@ internal sealed class HtmlReport
     }
 
     internal static string Number(JsonElement e) =>
-        e.ValueKind == JsonValueKind.Number ? e.GetRawText() : e.ValueKind == JsonValueKind.Null ? "null" : e.ToString();
+        e.ValueKind is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null ? e.GetRawText() : e.ToString();
 }

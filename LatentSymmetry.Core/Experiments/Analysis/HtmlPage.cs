@@ -5,8 +5,7 @@ namespace LatentSymmetry.Core.Experiments.Analysis;
 /// <summary>
 /// The shell of a self-contained HTML page: its styles and the few lines of script that sort a table by a clicked
 /// header are inline, and it names no external script, font, style sheet or image, so it opens offline and fetches
-/// nothing. Readable on a phone: the text reflows, wide tables scroll sideways in their own box and figures shrink to
-/// the page's width.
+/// nothing. Readable on a phone: the text reflows, and wide tables and figures scroll sideways in their own box.
 /// </summary>
 public static class HtmlPage
 {
@@ -22,7 +21,9 @@ public static class HtmlPage
         "tr.beats td{background:#eaf6ea}dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px}dl.facts dt{font-weight:600}dl.facts dd{margin:0;overflow-wrap:anywhere}" +
         "figure{margin:1em 0}figure svg{width:100%;max-width:1200px;height:auto;display:block}figcaption{font-size:.85em;color:#555}" +
         "details{margin:.4em 0;border:1px solid #ddd;border-radius:4px;padding:.3em .6em}summary{cursor:pointer;font-weight:600}" +
-        ".warnings li{color:#8a4b00}code{overflow-wrap:anywhere}";
+        ".warnings li{color:#8a4b00}code{overflow-wrap:anywhere}" +
+        // On a phone a figure scaled to the page's width has 5-pixel text: it keeps a readable width and scrolls sideways.
+        "@media (max-width:700px){figure{overflow-x:auto;-webkit-overflow-scrolling:touch}figure svg{width:760px;max-width:none}}";
 
     /// <summary>Sorts a table of class <c>sortable</c> by the clicked header: numbers by value (a cell's leading number), text after them; a second click reverses.</summary>
     public const string SortScript =
