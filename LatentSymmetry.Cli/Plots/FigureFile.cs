@@ -82,6 +82,9 @@ internal static class FigureFile
     static string SvgText(Multiplot figure, int width, int height)
     {
         var dashes = SvgDashes.Tag(figure);
+        // A figure's first render lays it out and draws it twice (ScottPlot redraws once its axes have settled): harmless
+        // in pixels, but in SVG every element would be written twice. A throwaway render first leaves one pass for the SVG.
+        using (Image _ = figure.Render(width, height)) { }
         string svg = dashes.Restore(System.Text.Encoding.UTF8.GetString(EncodeSvg(figure, width, height)));
         // The figure's first act clears the canvas to transparent, which Skia's SVG writes as a rect with no fill: black
         // wherever no panel covers it (the empty cell of profile.png's grid). White, as the PNG shows on a page.

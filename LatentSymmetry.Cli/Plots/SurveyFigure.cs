@@ -52,6 +52,11 @@ internal static class SurveyFigure
         string fieldA, string fieldB) =>
         FigureFile.Save(FigureStyle.Columns(BuildMix(metric, alphas, perAlphaPerLayer, fieldA, fieldB)), path, FigureFile.FormatOf(path), 1000, 600);
 
+    /// <summary>mix.png as an SVG document.</summary>
+    public static string MixSvg(string metric, IReadOnlyList<double> alphas, IReadOnlyList<IReadOnlyList<IReadOnlyList<double>>> perAlphaPerLayer,
+        string fieldA, string fieldB) =>
+        FigureFile.Svg(FigureStyle.Columns(BuildMix(metric, alphas, perAlphaPerLayer, fieldA, fieldB)), 1000, 600);
+
     /// <summary>
     /// The mix sweep: the measure at each layer (mean over seeds with its 95% t-interval) against alpha in
     /// (1 - alpha) a + alpha b, the title naming a and b. Alpha is on a log axis (0 shown one decade below the smallest

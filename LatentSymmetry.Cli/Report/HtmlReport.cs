@@ -91,6 +91,11 @@ internal sealed class HtmlReport
                 sections.Append(Figure(svg, $"{read.Metric} by layer, one line per field (mean ± 95% CI over seeds)", $"f{figures}"));
                 figures++;
             }
+            if (read.MixSvg is { } mix)
+            {
+                sections.Append(Figure(mix, $"the mix sweep: {read.Metric} at each layer against alpha in (1 − alpha) a + alpha b (mean ± 95% CI over seeds)", $"f{figures}"));
+                figures++;
+            }
             if (read.Summary is { } summary) sections.Append(HtmlPage.Table(summary.Headers, summary.Rows));
         }
 

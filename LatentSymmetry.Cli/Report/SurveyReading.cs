@@ -1,17 +1,21 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using LatentSymmetry.Cli.Plots;
 
 namespace LatentSymmetry.Cli.Report;
 
 /// <summary>
 /// A survey directory read for the report: survey.png redrawn as SVG from survey.csv (the untrained reference from the
-/// runs' invariance.json) and survey_summary.csv as a table. The mix sweep's fields (mix:alpha=...) are left out of
-/// the figure, as survey leaves them out of survey.png.
+/// runs' invariance.json), mix.png from the mix sweep's fields (mix:alpha=...; left out of survey.png, as survey leaves
+/// them out) and survey_summary.csv as a table.
 /// </summary>
 internal sealed record SurveyReading(string Metric, string? Svg, (string[] Headers, List<IReadOnlyList<string>> Rows)? Summary)
 {
+    /// <summary>mix.png redrawn (the measure at each layer against alpha), when the survey swept a mix; else null.</summary>
+    public string? MixSvg { get; init; }
+
     public static SurveyReading Read(string directory, List<string> warnings)
     {
         string path = Path.Combine(directory, "survey.csv");
@@ -61,7 +65,20 @@ internal sealed record SurveyReading(string Metric, string? Svg, (string[] Heade
             static string Cell(string c) => (c.Contains('.') || c.Contains('e')) && double.TryParse(c, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? Output.NumberText.Short(v) : c;
             if (rows.Count > 1) summary = (rows[0], [.. rows.Skip(1).Where(r => r.Length == rows[0].Length).Select(r => (IReadOnlyList<string>)[.. r.Select(Cell)])]);
         }
-        return new SurveyReading(metric, svg, summary);
+        string? mix = null;
+        if (mixes.Count > 1)
+        {
+            // mix:alpha=A,a=(SPEC),b=(SPEC), as survey --mix-alpha names the fields it adds.
+            var parts = mixes.Select(f => Regex.Match(f, @"^mix:alpha=([^,]+),a=\((.*)\),b=\((.*)\)$")).ToList();
+            if (parts.All(m => m.Success && double.TryParse(m.Groups[1].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out _)))
+            {
+                var order = Enumerable.Range(0, mixes.Count).OrderBy(i => double.Parse(parts[i].Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
+                mix = SurveyFigure.MixSvg(metric, [.. order.Select(i => double.Parse(parts[i].Groups[1].Value, CultureInfo.InvariantCulture))],
+                    [.. order.Select(i => (IReadOnlyList<IReadOnlyList<double>>)[.. layerOrder.Select(l => (IReadOnlyList<double>)(values[mixes[i]].ByLayer.TryGetValue(l, out var list) ? list : []))])],
+                    parts[0].Groups[2].Value, parts[0].Groups[3].Value);
+            }
+        }
+        return new SurveyReading(metric, svg, summary) { MixSvg = mix };
     }
 
     // The group from a run's config.json, and the untrained network's measure per layer averaged over the runs that have it.

@@ -185,6 +185,26 @@ public class ReportCommandTests : TempDirectoryTests
     }
 
     [Test]
+    public void A_survey_with_a_mix_sweep_gives_the_mix_figure_and_keeps_the_mix_out_of_the_survey_figure()
+    {
+        string survey = Path.Combine(Dir, "survey");
+        Directory.CreateDirectory(survey);
+        var csv = new System.Text.StringBuilder("field,invariant,seed,layer,Q\n\"x\",False,1,1,0.5\n\"x\",False,1,-1,0.4\n");
+        foreach (var alpha in new[] { "0.0", "0.1", "1.0" })
+            csv.Append(CultureInfo.InvariantCulture, $"\"mix:alpha={alpha},a=(radius),b=(x)\",False,1,1,0.3\n\"mix:alpha={alpha},a=(radius),b=(x)\",False,1,-1,0.2\n");
+        File.WriteAllText(Path.Combine(survey, "survey.csv"), csv.ToString());
+        string output = Path.Combine(Dir, "report.html");
+        var r = CliRunner.Run("report", survey, "-o", output);
+        Assert.That(r.ExitCode, Is.Zero, r.Stderr);
+        Assert.That(r.Stdout, Does.Contain("2 figures"));
+        string html = File.ReadAllText(output);
+        Assert.That(html, Does.Contain("the mix sweep: Q at each layer against alpha"));
+        Assert.That(html, Does.Contain("a = radius, b = x"), "the mix figure's title names its two fields");
+        Assert.That(html, Does.Not.Contain("mix:alpha=0.1,a=(radius),b=(x) (not inv.)"), "the survey figure leaves the mixes out");
+        AssertSelfContained(html);
+    }
+
+    [Test]
     public void An_evaluated_run_gives_its_profile_and_its_loss_curves_in_a_collapsed_section()
     {
         string run = Path.Combine(Dir, "runs", "run1");

@@ -35,4 +35,13 @@ public class SvgDashesTests
         Assert.That(first.Groups[1].Value, Does.StartWith("<rect fill=\"white\""));
         Assert.That(svg, Does.Contain("stroke-dasharray"), "the untrained network is dashed");
     }
+
+    [Test]
+    public void A_single_panel_figure_is_drawn_once_in_its_svg()
+    {
+        // ScottPlot draws a figure twice on its first render; the SVG must hold one pass: each title once.
+        var line = new SurveyFigure.FieldLine("radius", true, [[0.1, 0.2], [0.3, 0.4]]);
+        string svg = SurveyFigure.Svg("Q", "so2", [line], []);
+        Assert.That(Regex.Matches(svg, "Q by layer, so2").Count, Is.EqualTo(1));
+    }
 }
