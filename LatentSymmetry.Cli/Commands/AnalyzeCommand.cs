@@ -1,7 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
 using LatentSymmetry.Cli.Output;
-using LatentSymmetry.Core.Evaluation;
 using LatentSymmetry.Core.Experiments.Results;
 using LatentSymmetry.Core.Experiments.Analysis;
 
@@ -44,14 +42,14 @@ internal static class AnalyzeCommand
                     if (table.Rows.Count == 0) throw new UsageException($"no result rows in {paths[0]} (it holds only a header)");
                     var report = BestLambdaReport.Analyze(table);
                     warnings = report.Warnings;
-                    renderer.Write(stdout, report, EvaluationTables(paths));
+                    renderer.Write(stdout, report, EvaluationTables.Of(paths));
                 }
                 else
                 {
                     var report = BenchmarkAnalysis.Analyze(paths);
                     if (report.Groups.Count == 0) throw new UsageException($"no result rows in any of the {paths.Count} files (they hold only headers)");
                     warnings = report.Warnings;
-                    renderer.Write(stdout, report, EvaluationTables(paths));
+                    renderer.Write(stdout, report, EvaluationTables.Of(paths));
                 }
             }
             catch (ResultFileException e)
@@ -65,22 +63,5 @@ internal static class AnalyzeCommand
             return 0;
         });
         return command;
-    }
-
-    // The companion files of benchmark --evaluate, when the results have them: means and CIs per cell and layer. Read
-    // when a renderer asks for the table (csv and json never do), after the report is written, as before.
-    internal static IEnumerable<ReportTable> EvaluationTables(IReadOnlyList<string> resultPaths)
-    {
-        List<EvaluationSummary.Row> rows;
-        try
-        {
-            rows = EvaluationSummary.Read(resultPaths.Select(p => EvaluationCsv.PathFor(Path.GetDirectoryName(Path.GetFullPath(p))!, Path.GetFileName(p))));
-        }
-        catch (InvalidDataException e) { throw new UsageException(e.Message); }
-        if (rows.Count == 0) yield break;
-        string[] headers = ["lr", "lambda", "sym", "variant", "layer", .. EvaluationSummary.Columns];
-        var cells = rows.Select(r => (IReadOnlyList<string>)[r.LearningRate, r.LambdaMax, r.SymmetryLayer.Length == 0 ? "none" : r.SymmetryLayer, r.VariantOrPenalty, r.Layer == "-1" ? "out" : r.Layer,
-            .. r.Statistics.Select(s => string.Create(CultureInfo.InvariantCulture, $"{NumberText.Short(s.Mean, 3)} ± {(double.IsFinite(s.Ci95HalfWidth) ? NumberText.Short(s.Ci95HalfWidth, 2) : "-")} ({s.N})"))]).ToList();
-        yield return new ReportTable("Invariance measures of benchmark --evaluate", "mean ± 95% CI across seeds (n)", headers, cells) { TextWidths = [8, 8, 5, 9, 5, 28] };
     }
 }

@@ -75,7 +75,7 @@ internal sealed class HtmlReport
                         figures++;
                     }
                 }
-                foreach (var table in AnalyzeCommand.EvaluationTables(inputs.ResultFiles))
+                foreach (var table in Output.EvaluationTables.Of(inputs.ResultFiles))
                     sections.Append(HtmlReportRenderer.Table(table));
             }
         }
