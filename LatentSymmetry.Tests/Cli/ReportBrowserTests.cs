@@ -66,12 +66,23 @@ public class ReportBrowserTests : TempDirectoryTests
         Assert.That(CliRunner.Run("report", ReportCommandTests.WriteSmallGrid(Dir), "-o", output, "--title", "Browser check").ExitCode, Is.Zero);
         string url = new Uri(output).AbsoluteUri;
 
+        // The same page with two clicks on the header "task mean ± 95% CI" of the first table, after the page's own script:
+        // the DOM then shows whether the sort script works. Descending, the output at lambda 1 (mean 0.068, the highest)
+        // comes first, where the page has layer 1 at lambda 0.1 (0.02, the lowest).
+        string clicked = Path.Combine(Dir, "clicked.html");
+        File.WriteAllText(clicked, File.ReadAllText(output).Replace("</body>",
+            "<script>document.querySelectorAll('table.sortable')[0].querySelectorAll('th')[3].click();document.querySelectorAll('table.sortable')[0].querySelectorAll('th')[3].click();</script></body>", StringComparison.Ordinal));
         string netLog = Path.Combine(Dir, "net.json");
-        string dom = RunBrowser(browser, $"--log-net-log={netLog}", "--dump-dom", url);
+        string dom = RunBrowser(browser, $"--log-net-log={netLog}", "--dump-dom", new Uri(clicked).AbsoluteUri);
         Assert.That(dom, Does.Contain("<title>Browser check</title>"));
         Assert.That(dom, Does.Contain("<td>2.0000e-02 ± 2.4841e-02</td>"));
         Assert.That(dom, Does.Contain("<svg viewBox="));
         Assert.That(PageRequests(netLog), Is.Empty, "the page asked for an address");
+        string firstTable = dom[dom.IndexOf("<table class=\"sortable\">", StringComparison.Ordinal)..];
+        Assert.That(firstTable, Does.Contain("<th aria-sort=\"descending\">task mean ± 95% CI</th>"));
+        string firstRow = firstTable[firstTable.IndexOf("<tbody>", StringComparison.Ordinal)..];
+        firstRow = firstRow[..firstRow.IndexOf("</tr>", StringComparison.Ordinal)];
+        Assert.That(firstRow, Does.Contain("<td>-1 (output)</td><td>1.0</td>").And.Contain("<td>6.8000e-02 ± "), "sorted by task mean, the highest first");
 
         string png = Path.Combine(Dir, "shot.png");
         RunBrowser(browser, "--window-size=1280,1600", $"--screenshot={png}", url);
