@@ -1,7 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
 using LatentSymmetry.Cli.Output;
-using LatentSymmetry.Core.Evaluation;
 using LatentSymmetry.Core.Experiments.Results;
 using LatentSymmetry.Core.Experiments.Analysis;
 
@@ -17,8 +15,9 @@ internal static class AnalyzeCommand
             Description = "Result CSV files (ours or the original project's), directories of them, or globs such as 'results/layers=6x128_lr=3e-4_*.csv'.",
             Arity = ArgumentArity.OneOrMore,
         };
-        var format = new Option<string>("--format") { Description = "Output format: table (aligned columns for the terminal), markdown, csv or json (one object: alpha, groups, warnings).", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "markdown", "csv", "json");
+        var formats = AnalysisFormats.Catalog;
+        var format = new Option<string>("--format") { Description = $"Output format: {formats.DescribedList}.", DefaultValueFactory = _ => formats.All[0].Name };
+        format.AcceptOnlyFromAmong([.. formats.Names]);
         var command = new Command("analyze",
             "Analyse grid results. One file: per symmetry layer, the best and runner-up lambda_max by test task loss. " +
             "Several seed files: per (layer, lambda_max) the number of seeds, mean, median and 95% CI (Student t) of both losses, " +
@@ -33,7 +32,7 @@ internal static class AnalyzeCommand
         command.SetAction(parse =>
         {
             var paths = ResultFileSelection.Expand(parse.GetValue(files)!);
-            var f = parse.GetValue(format)!;
+            var renderer = formats.Get(parse.GetValue(format)!);
             IReadOnlyList<string> warnings = [];
             try
             {
@@ -43,69 +42,26 @@ internal static class AnalyzeCommand
                     if (table.Rows.Count == 0) throw new UsageException($"no result rows in {paths[0]} (it holds only a header)");
                     var report = BestLambdaReport.Analyze(table);
                     warnings = report.Warnings;
-                    switch (f)
-                    {
-                        case "markdown": stdout.Write(MarkdownReportRenderer.Render(report)); break;
-                        case "csv": stdout.Write(CsvReportRenderer.Render(report)); break;
-                        case "json": stdout.WriteLine(JsonReportRenderer.Render(report)); break;
-                        default: AnalysisTables.Write(stdout, report); break;
-                    }
+                    renderer.Write(stdout, report, EvaluationTables.Of(paths));
                 }
                 else
                 {
                     var report = BenchmarkAnalysis.Analyze(paths);
                     if (report.Groups.Count == 0) throw new UsageException($"no result rows in any of the {paths.Count} files (they hold only headers)");
                     warnings = report.Warnings;
-                    switch (f)
-                    {
-                        case "markdown": stdout.Write(MarkdownReportRenderer.Render(report)); break;
-                        case "csv": stdout.Write(CsvReportRenderer.Render(report)); break;
-                        case "json": stdout.WriteLine(JsonReportRenderer.Render(report)); break;
-                        default: AnalysisTables.Write(stdout, report); break;
-                    }
+                    renderer.Write(stdout, report, EvaluationTables.Of(paths));
                 }
             }
             catch (ResultFileException e)
             {
                 throw new UsageException(e.Message);
             }
-            if (f is "table" or "markdown") WriteEvaluation(stdout, paths, markdown: f == "markdown");
-            // The json and markdown documents carry their warnings; a table or csv on stdout stays data, its warnings go
-            // to stderr in the form of every other warning.
-            if (f is "table" or "csv")
+            // The documents carry their warnings; a table or csv on stdout stays data, its warnings go to stderr in the
+            // form of every other warning.
+            if (!renderer.CarriesWarnings)
                 foreach (var w in warnings) stderr.WriteLine($"latsym: warning: {w}");
             return 0;
         });
         return command;
-    }
-
-    // The companion files of benchmark --evaluate, when the results have them: means and CIs per cell and layer.
-    static void WriteEvaluation(TextWriter stdout, IReadOnlyList<string> resultPaths, bool markdown)
-    {
-        List<EvaluationSummary.Row> rows;
-        try
-        {
-            rows = EvaluationSummary.Read(resultPaths.Select(p => EvaluationCsv.PathFor(Path.GetDirectoryName(Path.GetFullPath(p))!, Path.GetFileName(p))));
-        }
-        catch (InvalidDataException e) { throw new UsageException(e.Message); }
-        if (rows.Count == 0) return;
-        string[] headers = ["lr", "lambda", "sym", "variant", "layer", .. EvaluationSummary.Columns];
-        var cells = rows.Select(r => (string[])[r.LearningRate, r.LambdaMax, r.SymmetryLayer.Length == 0 ? "none" : r.SymmetryLayer, r.VariantOrPenalty, r.Layer == "-1" ? "out" : r.Layer,
-            .. r.Statistics.Select(s => string.Create(CultureInfo.InvariantCulture, $"{NumberText.Short(s.Mean, 3)} ± {(double.IsFinite(s.Ci95HalfWidth) ? NumberText.Short(s.Ci95HalfWidth, 2) : "-")} ({s.N})"))]).ToList();
-        stdout.WriteLine();
-        if (markdown)
-        {
-            // The rest of the markdown report is a document: this table is one too (issue 19, row 12).
-            stdout.WriteLine("**Invariance measures of benchmark --evaluate**: mean ± 95% CI across seeds (n)");
-            stdout.WriteLine();
-            stdout.WriteLine("| " + string.Join(" | ", headers) + " |");
-            stdout.WriteLine("|" + string.Concat(headers.Select(_ => "---|")));
-            foreach (var row in cells) stdout.WriteLine("| " + string.Join(" | ", row.Select(c => c.Replace("|", "\\|", StringComparison.Ordinal))) + " |");
-            return;
-        }
-        stdout.WriteLine("invariance measures of benchmark --evaluate: mean ± 95% CI across seeds (n)");
-        stdout.WriteLine(($"{headers[0],-8} {headers[1],-8} {headers[2],-5} {headers[3],-9} {headers[4],-5} " + string.Join(" ", headers.Skip(5).Select(c => $"{c,-28}"))).TrimEnd());
-        foreach (var row in cells)
-            stdout.WriteLine(($"{row[0],-8} {row[1],-8} {row[2],-5} {row[3],-9} {row[4],-5} " + string.Join(" ", row.Skip(5).Select(c => $"{c,-28}"))).TrimEnd());
     }
 }

@@ -68,18 +68,11 @@ internal static class CompareCommand
             if (layerSpec is not null && baseline && g.Baseline is null)
                 throw new UsageException($"--layers '{layerSpec}': n (baseline) has no results in the files");
             // A layer whose every run diverged has no point to draw: left out and said, not counted.
-            var diverged = g.Cells.Where(c => c.SymmetryLayer.Number is int k && (selected is null || selected.Contains(k)))
-                .GroupBy(c => c.SymmetryLayer.Value).Where(grp => grp.All(c => c.Task.N == 0)).Select(grp => grp.Key).Order().ToList();
+            var diverged = GroupSweeps.Diverged(g, selected);
             foreach (var k in diverged)
                 stderr.WriteLine($"latsym: warning: layer {(k == -1 ? "-1 (output)" : k.ToString(System.Globalization.CultureInfo.InvariantCulture))}: every run diverged (non-finite losses); not drawn");
             foreach (var w in report.Warnings) stderr.WriteLine($"latsym: warning: {w}");
-            var sweeps = g.Cells.Where(c => c.SymmetryLayer.Number is int k && (selected is null || selected.Contains(k)) && !diverged.Contains(k))
-                .GroupBy(c => c.SymmetryLayer.Value)
-                .OrderBy(grp => grp.Key == -1 ? int.MaxValue : grp.Key)
-                .Select(grp => new LayerSweep(grp.Key == -1 ? "output" : $"layer {grp.Key}",
-                    grp.OrderBy(c => c.LambdaMax).Select(c => new SweepPoint(c.LambdaMax, c.Task.Mean, c.Task.Ci95HalfWidth)).ToList(),
-                    grp.OrderBy(c => c.LambdaMax).Select(c => new SweepPoint(c.LambdaMax, c.Sym.Mean, c.Sym.Ci95HalfWidth)).ToList()))
-                .ToList();
+            var sweeps = GroupSweeps.Sweeps(g, selected, diverged);
             if (sweeps.Count == 0 && !(baseline && g.Baseline is not null))
                 throw new UsageException($"nothing to draw: no selected layer has results in {paths.Count} file(s)");
             var b = baseline && g.Baseline is { } cell ? new MeanCi(cell.Task.Mean, cell.Task.Ci95HalfWidth) : new MeanCi(double.NaN, double.NaN);
@@ -103,12 +96,7 @@ internal static class CompareCommand
                 secondLabel = m == "invariance_error" ? "invariance error (float32)" : m is "orbit_ratio" ? m : $"{m} at the penalised layer";
             }
             // The baseline variants run beside the grid (benchmark --baselines): reference lines with 'n', as the baseline.
-            BaselineReference[] references = baseline
-                ? [.. g.Baselines.Where(v => v.Statistics.Task.N > 0).Select(v => new BaselineReference(ReportText.Variant(v.Variant),
-                    v.Variant == BaselineVariant.Augment ? FigureStyle.Augmentation : FigureStyle.InvariantModel,
-                    v.Variant == BaselineVariant.Augment ? ScottPlot.LinePattern.DenselyDashed : ScottPlot.LinePattern.Dotted,
-                    new MeanCi(v.Statistics.Task.Mean, v.Statistics.Task.Ci95HalfWidth), referenceSecond(v.Statistics)))]
-                : [];
+            BaselineReference[] references = baseline ? GroupSweeps.References(g, referenceSecond) : [];
             var figure = new CompareFigure(new SweepComparison(FigureTitle.Of(g.Key), sweeps, b, secondBaseline) { References = references, Seeds = g.Files.Count })
                 { SecondPanelLabel = secondLabel };
 

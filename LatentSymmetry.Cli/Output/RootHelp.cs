@@ -20,6 +20,7 @@ internal static class RootHelp
         ["fields"] = "List the catalogue's target fields, or describe one.",
         ["evaluate"] = "Measure how invariant a saved run is, layer by layer.",
         ["survey"] = "Train and evaluate per field and seed: the field survey.",
+        ["report"] = "One self-contained HTML page of a study: tables, figures.",
     };
 
     /// <summary>Writes the top-level help of <paramref name="root"/>.</summary>

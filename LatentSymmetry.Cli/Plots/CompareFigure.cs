@@ -42,6 +42,9 @@ public sealed class CompareFigure
     /// <summary>Writes the figure to <paramref name="path"/> in <paramref name="format"/>.</summary>
     public void Save(string path, FigureFormat format) => FigureFile.Save(Build(), path, format, Width, Height);
 
+    /// <summary>The figure as an SVG document.</summary>
+    public string ToSvg() => FigureFile.Svg(Build(), Width, Height);
+
     internal Multiplot Build()
     {
         LambdaAxis lambdaAxis = LambdaAxis.For(comparison.Layers.SelectMany(l => l.Task.Concat(l.Symmetry)).Select(p => p.LambdaMax));

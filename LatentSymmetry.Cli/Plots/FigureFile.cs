@@ -31,10 +31,20 @@ internal static class FigureFile
         byte[] bytes = format switch
         {
             FigureFormat.Png => EncodePng(figure, width, height),
-            FigureFormat.Svg => EncodeSvg(figure, width, height),
+            FigureFormat.Svg => System.Text.Encoding.UTF8.GetBytes(SvgText(figure, width, height)),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Expected Png or Svg."),
         };
         WriteAtomically(path, bytes);
+    }
+
+    /// <summary>The figure as an SVG document, laid out as <see cref="Save"/> lays it out (for pages that inline their figures).</summary>
+    public static string Svg(Multiplot figure, int width, int height, bool alignPanels = true)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
+        if (alignPanels)
+            AlignPanelHeights(figure, width, height);
+        return SvgText(figure, width, height);
     }
 
     /// <summary>
@@ -66,6 +76,19 @@ internal static class FigureFile
     {
         using Image image = figure.Render(width, height);
         return image.GetImageBytes(ImageFormat.Png);
+    }
+
+    // The dash patterns survive Skia's SVG canvas only through SvgDashes.
+    static string SvgText(Multiplot figure, int width, int height)
+    {
+        var dashes = SvgDashes.Tag(figure);
+        // A figure's first render lays it out and draws it twice (ScottPlot redraws once its axes have settled): harmless
+        // in pixels, but in SVG every element would be written twice. A throwaway render first leaves one pass for the SVG.
+        using (Image _ = figure.Render(width, height)) { }
+        string svg = dashes.Restore(System.Text.Encoding.UTF8.GetString(EncodeSvg(figure, width, height)));
+        // The figure's first act clears the canvas to transparent, which Skia's SVG writes as a rect with no fill: black
+        // wherever no panel covers it (the empty cell of profile.png's grid). White, as the PNG shows on a page.
+        return System.Text.RegularExpressions.Regex.Replace(svg, "^(<\\?xml[^>]*>\\s*)?(<svg[^>]*>\\s*)<rect width=", "$1$2<rect fill=\"white\" width=", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
     }
 
     static byte[] EncodeSvg(Multiplot figure, int width, int height)

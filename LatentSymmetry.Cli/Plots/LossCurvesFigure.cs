@@ -34,6 +34,9 @@ public sealed class LossCurvesFigure
     /// <summary>Writes the figure to <paramref name="path"/> in <paramref name="format"/>.</summary>
     public void Save(string path, FigureFormat format) => FigureFile.Save(Build(), path, format, Width, Height);
 
+    /// <summary>The figure as an SVG document.</summary>
+    public string ToSvg() => FigureFile.Svg(Build(), Width, Height);
+
     internal Multiplot Build()
     {
         Plot task = FigureStyle.NewPanel("(a) task loss", AxisLabel, "loss");

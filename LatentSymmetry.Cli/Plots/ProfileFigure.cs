@@ -1,3 +1,4 @@
+using LatentSymmetry.Core.Invariance;
 using System.Globalization;
 using LatentSymmetry.Core.Evaluation;
 using LatentSymmetry.Core.Models;
@@ -12,8 +13,72 @@ namespace LatentSymmetry.Cli.Plots;
 /// penalised layer marked. SL, Q_h, Q and RSL on log axes (they span decades), MI on [0, 1]. The panels sit in a
 /// grid of at most three columns that prints on a page, under a title naming the run, with one legend in a cell of its own.
 /// </summary>
-internal sealed class ProfileFigure(RunEvaluation evaluation, InvarianceMetric metrics, string title)
+internal sealed class ProfileFigure
 {
+    /// <summary>One measure's panel: its name, the trained network's values with their intervals per layer position, the untrained network's values (or null).</summary>
+    internal sealed record Measure(InvarianceMetric Metric, string Name, MeasureEstimate[] Trained, double[]? Reference);
+
+    readonly IReadOnlyList<Measure> measures;
+    readonly int positions;
+    readonly int[] penalised;
+    readonly string title;
+
+    /// <summary>The figure of an evaluation just made: the measures of <paramref name="metrics"/>.</summary>
+    public ProfileFigure(RunEvaluation evaluation, InvarianceMetric metrics, string title)
+        : this([.. InvarianceMetricText.All.Where(m => (metrics & m.Metric) != 0).Select(m => new Measure(m.Metric, m.Name,
+                [.. evaluation.Layers.Select(l => l.Get(m.Metric))], evaluation.Reference?.Select(l => l.Get(m.Metric).Value).ToArray()))],
+            evaluation.Layers.Count, [.. evaluation.PenalisedLayer.Select(l => l.Value == -1 ? evaluation.Layers.Count : l.Value)], title)
+    {
+    }
+
+    /// <summary>The figure of measures read back (invariance.json): <paramref name="penalised"/> are layer positions 1..<paramref name="positions"/>.</summary>
+    public ProfileFigure(IReadOnlyList<Measure> measures, int positions, int[] penalised, string title)
+    {
+        this.measures = measures;
+        this.positions = positions;
+        this.penalised = penalised;
+        this.title = title;
+    }
+
+    /// <summary>
+    /// The figure of an invariance.json that evaluate wrote: each measure it holds with its ci95, the reference layers
+    /// dashed, the penalised layer marked; null when it holds no layer.
+    /// </summary>
+    public static ProfileFigure? FromInvarianceJson(System.Text.Json.JsonElement root, string title)
+    {
+        if (!root.TryGetProperty("layers", out var layers) || layers.ValueKind != System.Text.Json.JsonValueKind.Array || layers.GetArrayLength() == 0) return null;
+        var layerList = layers.EnumerateArray().ToList();
+        var reference = root.TryGetProperty("reference_layers", out var r) && r.ValueKind == System.Text.Json.JsonValueKind.Array ? r.EnumerateArray().ToList() : null;
+        static double Number(System.Text.Json.JsonElement e) => e.ValueKind == System.Text.Json.JsonValueKind.Number ? e.GetDouble() : double.NaN;
+        var measures = new List<Measure>();
+        foreach (var (metric, name) in InvarianceMetricText.All)
+        {
+            if (!layerList[0].TryGetProperty(name, out _)) continue;
+            var trained = layerList.Select(l =>
+            {
+                double value = l.TryGetProperty(name, out var v) ? Number(v) : double.NaN;
+                double lo = double.NaN, hi = double.NaN;
+                if (l.TryGetProperty("ci95", out var ci) && ci.ValueKind == System.Text.Json.JsonValueKind.Object && ci.TryGetProperty(name, out var pair)
+                    && pair.ValueKind == System.Text.Json.JsonValueKind.Array && pair.GetArrayLength() == 2)
+                {
+                    lo = Number(pair[0]);
+                    hi = Number(pair[1]);
+                }
+                return new MeasureEstimate(value, lo, hi);
+            }).ToArray();
+            measures.Add(new Measure(metric, name, trained, reference?.Select(l => l.TryGetProperty(name, out var v) ? Number(v) : double.NaN).ToArray()));
+        }
+        if (measures.Count == 0) return null;
+        int count = layerList.Count;
+        int[] penalised = root.TryGetProperty("penalised_layer", out var p) ? p.ValueKind switch
+        {
+            System.Text.Json.JsonValueKind.Number => [p.GetInt32()],
+            System.Text.Json.JsonValueKind.Array => [.. p.EnumerateArray().Select(e => e.GetInt32())],
+            _ => [],
+        } : [];
+        return new ProfileFigure(measures, count, [.. penalised.Select(k => k == -1 ? count : k)], title);
+    }
+
     /// <summary>The file name in the run directory.</summary>
     public const string DefaultFileName = "profile.png";
 
@@ -34,6 +99,13 @@ internal sealed class ProfileFigure(RunEvaluation evaluation, InvarianceMetric m
             $"{name}: {options.Group.Name}, {options.TargetField.Spec}, {options.HiddenLayers} x {options.HiddenDim}{model}{region}{penalty}, seed {options.RunSeed}");
     }
 
+    /// <summary>The figure as an SVG document.</summary>
+    public string ToSvg()
+    {
+        Multiplot figure = Build(out int rows, out int columns);
+        return FigureFile.Svg(figure, columns * CellWidth, HeaderHeight + rows * CellHeight, alignPanels: false);
+    }
+
     /// <summary>Writes the figure to <paramref name="path"/> (format from the extension), atomically.</summary>
     public void Save(string path)
     {
@@ -44,7 +116,7 @@ internal sealed class ProfileFigure(RunEvaluation evaluation, InvarianceMetric m
     /// <summary>The title band, one panel per measure and the legend cell, in a grid of <paramref name="rows"/> x <paramref name="columns"/>.</summary>
     internal Multiplot Build(out int rows, out int columns)
     {
-        Plot[] panels = [.. InvarianceMetricText.All.Where(m => (metrics & m.Metric) != 0).Select(m => Panel(m.Metric, m.Name))];
+        Plot[] panels = [.. measures.Select(Panel)];
         int cells = panels.Length + 1;
         columns = Math.Min(3, cells);
         rows = (cells + columns - 1) / columns;
@@ -94,17 +166,15 @@ internal sealed class ProfileFigure(RunEvaluation evaluation, InvarianceMetric m
         return cell;
     }
 
-    Plot Panel(InvarianceMetric metric, string name)
+    Plot Panel(Measure measure)
     {
-        int positions = evaluation.Layers.Count;
-        var trained = evaluation.Layers.Select(l => l.Get(metric)).ToArray();
+        var (metric, name, trained, reference) = (measure.Metric, measure.Name, measure.Trained, measure.Reference);
         List<LayerProfileSeries> series =
         [
             new("trained (95% bootstrap interval)", FigureStyle.Train, trained.Select(m => m.Value).ToArray(), trained.Select(m => m.Lower).ToArray(), trained.Select(m => m.Upper).ToArray()),
         ];
-        if (evaluation.Reference is { } reference)
-            series.Add(new("untrained, same seed", FigureStyle.Baseline, reference.Select(l => l.Get(metric).Value).ToArray(), Dashed: true));
-        var penalised = evaluation.PenalisedLayer.Select(l => l.Value == -1 ? positions : l.Value).ToArray();
+        if (reference is not null)
+            series.Add(new("untrained, same seed", FigureStyle.Baseline, reference, Dashed: true));
         bool isMi = metric == InvarianceMetric.MI;
         return LayerProfilePanel.Build(name, isMi ? "MI (0 none, 1 all)" : name, positions, series, penalised, allowLog: !isMi,
             linearLimits: isMi ? (-0.02, 1.02) : null, legend: false);

@@ -19,6 +19,10 @@ internal static class SurveyFigure
     public static void Save(string path, string metric, string groupName, IReadOnlyList<FieldLine> lines, IReadOnlyList<double> reference) =>
         FigureFile.Save(FigureStyle.Columns(Build(metric, groupName, lines, reference)), path, FigureFile.FormatOf(path), 1100, 650);
 
+    /// <summary>survey.png as an SVG document.</summary>
+    public static string Svg(string metric, string groupName, IReadOnlyList<FieldLine> lines, IReadOnlyList<double> reference) =>
+        FigureFile.Svg(FigureStyle.Columns(Build(metric, groupName, lines, reference)), 1100, 650);
+
     internal static Plot Build(string metric, string groupName, IReadOnlyList<FieldLine> lines, IReadOnlyList<double> reference)
     {
         int positions = lines.Count == 0 ? 1 : lines.Max(l => l.PerLayer.Count);
@@ -47,6 +51,11 @@ internal static class SurveyFigure
     public static void SaveMix(string path, string metric, IReadOnlyList<double> alphas, IReadOnlyList<IReadOnlyList<IReadOnlyList<double>>> perAlphaPerLayer,
         string fieldA, string fieldB) =>
         FigureFile.Save(FigureStyle.Columns(BuildMix(metric, alphas, perAlphaPerLayer, fieldA, fieldB)), path, FigureFile.FormatOf(path), 1000, 600);
+
+    /// <summary>mix.png as an SVG document.</summary>
+    public static string MixSvg(string metric, IReadOnlyList<double> alphas, IReadOnlyList<IReadOnlyList<IReadOnlyList<double>>> perAlphaPerLayer,
+        string fieldA, string fieldB) =>
+        FigureFile.Svg(FigureStyle.Columns(BuildMix(metric, alphas, perAlphaPerLayer, fieldA, fieldB)), 1000, 600);
 
     /// <summary>
     /// The mix sweep: the measure at each layer (mean over seeds with its 95% t-interval) against alpha in

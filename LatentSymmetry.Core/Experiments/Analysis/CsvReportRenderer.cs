@@ -12,8 +12,30 @@ namespace LatentSymmetry.Core.Experiments.Analysis;
 /// Renders analysis reports as CSV with <c>\n</c> line ends and Python-repr numbers (<c>nan</c> where undefined), so
 /// pandas or Python's csv module read them back exactly.
 /// </summary>
-public static class CsvReportRenderer
+public sealed class CsvReportRenderer : IReportRenderer
 {
+    private CsvReportRenderer()
+    {
+    }
+
+    /// <summary>The one instance, as the format catalogs register it.</summary>
+    public static CsvReportRenderer Instance { get; } = new();
+
+    /// <inheritdoc/>
+    public string Name => "csv";
+
+    /// <inheritdoc/>
+    public string Description => "";
+
+    /// <inheritdoc/>
+    public bool CarriesWarnings => false;
+
+    /// <inheritdoc/>
+    void IReportRenderer.Write(TextWriter writer, BestLambdaReport report, IEnumerable<ReportTable> tables) => writer.Write(Render(report));
+
+    /// <inheritdoc/>
+    void IReportRenderer.Write(TextWriter writer, BenchmarkReport report, IEnumerable<ReportTable> tables) => writer.Write(Render(report));
+
     /// <summary>
     /// Columns of the multi-seed CSV: the nine required ones first, then the baseline comparison and the group.
     /// </summary>

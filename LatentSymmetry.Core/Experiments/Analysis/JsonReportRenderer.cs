@@ -10,8 +10,31 @@ namespace LatentSymmetry.Core.Experiments.Analysis;
 /// Renders analysis reports as indented JSON with snake_case names. JSON has no NaN or infinity: undefined statistics
 /// (n &lt; 2, diverged runs) are written as <c>null</c>. Written with <see cref="Utf8JsonWriter"/>, no reflection.
 /// </summary>
-public static class JsonReportRenderer
+public sealed class JsonReportRenderer : IReportRenderer
 {
+    private JsonReportRenderer()
+    {
+    }
+
+    /// <summary>The one instance, as the format catalogs register it.</summary>
+    public static JsonReportRenderer Instance { get; } = new();
+
+    /// <inheritdoc/>
+    public string Name => "json";
+
+    /// <inheritdoc/>
+    public string Description => "one object: alpha, groups, warnings";
+
+    /// <inheritdoc/>
+    public bool CarriesWarnings => true;
+
+    // The document ends with a line end, as a file on its own would.
+    /// <inheritdoc/>
+    void IReportRenderer.Write(TextWriter writer, BestLambdaReport report, IEnumerable<ReportTable> tables) => writer.WriteLine(Render(report));
+
+    /// <inheritdoc/>
+    void IReportRenderer.Write(TextWriter writer, BenchmarkReport report, IEnumerable<ReportTable> tables) => writer.WriteLine(Render(report));
+
     private static readonly JsonWriterOptions Options = new() { Indented = true };
 
     /// <summary>The multi-seed report.</summary>

@@ -6,8 +6,63 @@ using LatentSymmetry.Core.Experiments.Results;
 namespace LatentSymmetry.Core.Experiments.Analysis;
 
 /// <summary>Renders analysis reports as GitHub-flavoured Markdown.</summary>
-public static class MarkdownReportRenderer
+public sealed class MarkdownReportRenderer : IReportRenderer
 {
+    private MarkdownReportRenderer()
+    {
+    }
+
+    /// <summary>The one instance, as the format catalogs register it.</summary>
+    public static MarkdownReportRenderer Instance { get; } = new();
+
+    /// <inheritdoc/>
+    public string Name => "markdown";
+
+    /// <inheritdoc/>
+    public string Description => "";
+
+    /// <inheritdoc/>
+    public bool CarriesWarnings => true;
+
+    /// <inheritdoc/>
+    public void Write(TextWriter writer, BestLambdaReport report, IEnumerable<ReportTable> tables)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(tables);
+        writer.Write(Render(report));
+        foreach (ReportTable table in tables)
+        {
+            WriteTable(writer, table);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Write(TextWriter writer, BenchmarkReport report, IEnumerable<ReportTable> tables)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(tables);
+        writer.Write(Render(report));
+        foreach (ReportTable table in tables)
+        {
+            WriteTable(writer, table);
+        }
+    }
+
+    // A blank line, the bold title with its caption, and the table; a cell's pipe is escaped.
+    private static void WriteTable(TextWriter writer, ReportTable table)
+    {
+        writer.WriteLine();
+        // The rest of the markdown report is a document: this table is one too (issue 19, row 12).
+        writer.WriteLine($"**{table.Title}**: {table.Caption}");
+        writer.WriteLine();
+        writer.WriteLine("| " + string.Join(" | ", table.Headers) + " |");
+        writer.WriteLine("|" + string.Concat(table.Headers.Select(_ => "---|")));
+        foreach (IReadOnlyList<string> row in table.Rows)
+        {
+            writer.WriteLine("| " + string.Join(" | ", row.Select(c => c.Replace("|", "\\|", StringComparison.Ordinal))) + " |");
+        }
+    }
+
     /// <summary>The one-file table: per layer the best and runner-up lambda_sym_max with their losses.</summary>
     public static string Render(BestLambdaReport report)
     {
