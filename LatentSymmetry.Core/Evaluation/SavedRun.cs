@@ -106,6 +106,8 @@ public sealed class SavedRun
                 string modelText = Text(root, "model", "mlp");
                 if (!ModelKindText.TryParse(modelText, out var model))
                     throw new RunDirectoryException($"{configPath}: model '{modelText}' is unknown; valid: {ModelKind.ValidNames}");
+                try { model = model.ReadSettings(root); }
+                catch (FormatException e) { throw new RunDirectoryException($"{configPath}: {FirstLine(e.Message)}", e); }
                 string penaltyText = Text(root, "penalty", "raw");
                 if (!PenaltyKindText.TryParse(penaltyText, out var penalty))
                     throw new RunDirectoryException($"{configPath}: penalty '{penaltyText}' is unknown; valid: {string.Join(", ", PenaltyKindText.All)}");

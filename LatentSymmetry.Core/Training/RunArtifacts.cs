@@ -68,6 +68,7 @@ public static class RunArtifacts
         w.WriteString("group", o.Group.Name);
         w.WriteString("field", o.TargetField.Spec);
         w.WriteString("model", Models.ModelKindText.Format(o.Model));
+        o.Model.WriteSettings(w); // nothing for the built-in kinds: their configs keep their bytes
         w.WriteBoolean("augment", o.Augment);
         w.WriteString("train_region", o.TrainRegion.ToString());
         // Written only for a penalty other than the original's, so a raw run's config keeps its bytes.

@@ -140,13 +140,14 @@ public sealed class Trainer
         if (task.Group != group) throw new ArgumentException($"the task is of group {task.Group.Name}; the options' group is {group.Name}");
         if (data.TargetWidth != w || (model.OutputDimension != 0 && model.OutputDimension != w))
             throw new ArgumentException($"the task ({task}) has targets of width {w}; the data have {data.TargetWidth} and the model gives {model.OutputDimension}");
+        var terms = ModelTerms.With(o.Model, model, _lossTerms);
         var optimizer = Optimizer?.Invoke(model) ?? new AdamW<float>(model.Parameters(), o.Optimizer);
         var sampler = o.SymmetryLayers.IsSet ? group.CreateSampler(seeds.Augmentation) : null;
         var penaltyKind = Penalty ?? OrbitPenalties.Of<float>(o.Penalty, o.PenaltyGradDenominator);
         var step = new TrainingStep<float>(model, optimizer, o.SymmetryLayers, sampler is null ? null : new OrbitEngine<float>(sampler, penaltyKind))
         {
             MeasureUnweightedPenalty = Measurements.UnweightedSymLoss,
-            Terms = _lossTerms,
+            Terms = terms,
         };
         var augmenter = o.Augment ? group.CreateSampler(o.DataAugmentationSeed) : null;
         var turns = new float[augmenter is null ? 0 : d * d * o.BatchSize];
@@ -174,7 +175,7 @@ public sealed class Trainer
             // The terms of a summed penalty, kept only when there are several.
             var trainByLayer = new double[o.SymmetryLayers.Count > 1 ? o.SymmetryLayers.Count : 0];
             var valByLayer = new double[trainByLayer.Length];
-            var termSums = new double[_lossTerms.Count];
+            var termSums = new double[terms.Count];
             for (int i = 0; i < order.BatchCount; i++)
             {
                 var rows = order.Batch(i);
@@ -234,7 +235,7 @@ public sealed class Trainer
             DataGiven = _data is not null && !IsOwnData(o, _data),
             OrbitTaskLoss = test.Orbit,
             TestSymLossByLayer = test.SymByLayer,
-            LossTermNames = _lossTerms.Select(t => t.Name).ToArray(),
+            LossTermNames = terms.Select(t => t.Name).ToArray(),
         };
     }
 

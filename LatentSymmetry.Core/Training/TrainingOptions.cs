@@ -103,6 +103,8 @@ public sealed record TrainingOptions
         if (HiddenDim < 1) return $"hidden-dim must be at least 1, got {HiddenDim}";
         if (SymmetryLayers is null) return "symmetry-layer must be set (none for no penalty)";
         if (SymmetryLayers.Check(HiddenLayers) is { } layerError) return layerError;
+        if (Model is null) return "model must be set";
+        if (Model.CheckLayers(SymmetryLayers) is { } modelLayerError) return modelLayerError;
         if (!double.IsFinite(LambdaSymMax) || LambdaSymMax < 0) return $"lambda-sym-max must be a finite number >= 0, got {LambdaSymMax}";
         if (!double.IsFinite(LearningRate) || LearningRate <= 0) return $"learning-rate must be a finite number > 0, got {LearningRate}";
         if (!double.IsFinite(WeightDecay) || WeightDecay < 0) return $"weight-decay must be a finite number >= 0, got {WeightDecay}";
