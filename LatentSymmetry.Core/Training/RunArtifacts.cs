@@ -106,6 +106,7 @@ public static class RunArtifacts
         }
         WriteNumberOrNull(w, "orbit_task_loss", r.OrbitTaskLoss);
         WriteNumberOrNull(w, "orbit_ratio", r.OrbitRatio);
+        WriteBreaking(w, LearnedBreaking.Measure(r.Model, r.Data.Test, r.Data.Field, r.Options.Group, r.Options.Seeds.Augmentation));
         w.WriteBoolean("diverged", r.Diverged);
         w.WriteNumber("epochs_completed", r.History.Count);
         w.WriteNumber("wall_seconds", Math.Round(r.WallSeconds, 3));
@@ -119,6 +120,26 @@ public static class RunArtifacts
         if (runDirectory is not null) w.WriteString("run_dir", runDirectory);
         w.WriteString("tool_version", ToolVersion);
     });
+
+    /// <summary>
+    /// The learned breaking (see <see cref="LearnedBreaking"/>): breaking_rms and field_breaking_rms for a scalar model, then
+    /// for a model with a branch branch_share and, for the quadratic branch, branch_coefficients and branch_square_contrast.
+    /// </summary>
+    public static void WriteBreaking(Utf8JsonWriter w, LearnedBreaking? breaking)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        if (breaking is null) return;
+        WriteNumberOrNull(w, "breaking_rms", breaking.BreakingRms);
+        WriteNumberOrNull(w, "field_breaking_rms", breaking.FieldBreakingRms);
+        if (breaking.BranchShare is { } share) WriteNumberOrNull(w, "branch_share", share);
+        if (breaking.BranchCoefficients is { } coefficients)
+        {
+            w.WriteStartObject("branch_coefficients");
+            foreach (var (name, value) in coefficients) WriteNumberOrNull(w, name, value);
+            w.WriteEndObject();
+        }
+        if (breaking.BranchSquareContrast is { } contrast) WriteNumberOrNull(w, "branch_square_contrast", contrast);
+    }
 
     /// <summary>history.csv: epoch, lambda, train/val task and sym losses, elapsed seconds.</summary>
     public static string HistoryCsv(IEnumerable<EpochMetrics> history) => HistoryCsv(history, Models.SymmetryLayers.None);
