@@ -77,6 +77,15 @@ internal sealed class TrainingCliOptions(TrainingOptions d)
             "necessary: with it, the optimiser lowers the ratio by inflating the spread of the data instead of shrinking the orbit.",
     };
 
+    public readonly Option<int> GradAlignInterval = new("--grad-align-interval")
+    {
+        Description = "Every N optimiser steps, before the step, the cosine between the parameter gradients of the task loss and of the " +
+            "(unweighted) symmetry penalty on the step's batch, with rotations of its own; history.csv's grad_align is each epoch's mean. " +
+            "Needs --symmetry-layer. 0: off (default; the run keeps its bits either way).",
+        DefaultValueFactory = _ => d.GradAlignInterval,
+        HelpName = "N",
+    };
+
     /// <summary>The settings of --model relaxed, for commands that take --model with them (train).</summary>
     public readonly RelaxCliOptions Relax = new();
 
@@ -150,6 +159,7 @@ internal sealed class TrainingCliOptions(TrainingOptions d)
             BatchSize = Get(p, BatchSize, d.BatchSize),
             Samples = Get(p, Samples, d.Samples),
             BoxHalfWidth = Get(p, Box, d.BoxHalfWidth),
+            GradAlignInterval = Get(p, GradAlignInterval, d.GradAlignInterval),
         };
         options = ReadLab(p, options);
         // The box does not apply on the disk: kept at its default so config.json does not record a width that was

@@ -77,6 +77,7 @@ public static class RunArtifacts
             w.WriteString("penalty", Orbits.PenaltyKindText.Format(o.Penalty));
             w.WriteBoolean("penalty_grad_denominator", o.PenaltyGradDenominator);
         }
+        if (o.GradAlignInterval > 0) w.WriteNumber("grad_align_interval", o.GradAlignInterval); // written only when on: other configs keep their bytes
         if (o.Group.Dimension == 2)
         {
             w.WriteNumber("radius", o.Radius);
@@ -165,6 +166,9 @@ public static class RunArtifacts
             foreach (var split in new[] { "train", "val" })
                 foreach (var l in layers) sb.Append(CultureInfo.InvariantCulture, $",{split}_sym_loss_layer{l}");
         foreach (var name in termNames) sb.Append(",train_").Append(name);
+        // The gradient-alignment probe's column, only for a run that probed.
+        bool align = history.Any(h => h.GradAlignment is not null);
+        if (align) sb.Append(",grad_align");
         sb.Append('\n');
         foreach (var h in history)
         {
@@ -173,6 +177,7 @@ public static class RunArtifacts
                 foreach (var values in new[] { h.TrainSymLossByLayer, h.ValSymLossByLayer })
                     for (int k = 0; k < layers.Count; k++) sb.Append(',').Append(k < values.Count ? N(values[k]) : "");
             for (int k = 0; k < termNames.Count; k++) sb.Append(',').Append(k < h.TrainTerms.Count ? N(h.TrainTerms[k]) : "");
+            if (align) sb.Append(',').Append(h.GradAlignment is double a && double.IsFinite(a) ? N(a) : "");
             sb.Append('\n');
         }
         return sb.ToString();

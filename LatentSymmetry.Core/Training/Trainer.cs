@@ -149,6 +149,11 @@ public sealed class Trainer
             MeasureUnweightedPenalty = Measurements.UnweightedSymLoss,
             Terms = terms,
         };
+        // The probe draws its own rotations and leaves no gradient behind, so the run keeps its bits.
+        var probe = o.GradAlignInterval > 0 && o.SymmetryLayers.IsSet
+            ? new GradientAlignment<float>(model, o.SymmetryLayers, new OrbitEngine<float>(group.CreateSampler(RotationStreams.Seed(seeds.Augmentation, RotationStreams.GradAlignment)), penaltyKind))
+            : null;
+        long steps = 0;
         var augmenter = o.Augment ? group.CreateSampler(o.DataAugmentationSeed) : null;
         var turns = new float[augmenter is null ? 0 : d * d * o.BatchSize];
         var evaluator = new Evaluator<float>();
@@ -176,6 +181,8 @@ public sealed class Trainer
             var trainByLayer = new double[o.SymmetryLayers.Count > 1 ? o.SymmetryLayers.Count : 0];
             var valByLayer = new double[trainByLayer.Length];
             var termSums = new double[terms.Count];
+            double alignSum = 0;
+            int alignCount = 0;
             for (int i = 0; i < order.BatchCount; i++)
             {
                 var rows = order.Batch(i);
@@ -189,6 +196,12 @@ public sealed class Trainer
                     augmenter.Sample(r);
                     task.Augment<float>(r, batch, batchTargets);
                 }
+                if (probe is not null && steps % o.GradAlignInterval == 0)
+                {
+                    double cosine = probe.Measure(batch, batchTargets);
+                    if (!double.IsNaN(cosine)) { alignSum += cosine; alignCount++; }
+                }
+                steps++;
                 var (taskLoss, sym) = step.Run(batch, batchTargets, lambda, epoch);
                 bool termsFinite = true;
                 for (int k = 0; k < termSums.Length; k++)
@@ -224,6 +237,7 @@ public sealed class Trainer
                 TrainSymLossByLayer = symMeasured ? Array.ConvertAll(trainByLayer, v => v / order.BatchCount) : [],
                 ValSymLossByLayer = valByLayer,
                 TrainTerms = Array.ConvertAll(termSums, v => v / order.BatchCount),
+                GradAlignment = probe is null ? null : alignCount > 0 ? alignSum / alignCount : double.NaN,
             };
             history.Add(metrics);
             onEpoch?.Invoke(metrics);

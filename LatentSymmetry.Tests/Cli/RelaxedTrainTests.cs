@@ -14,6 +14,8 @@ public class RelaxedTrainTests : TempDirectoryTests
     [TestCase(new[] { "--model", "relaxed", "--relax-branch", "cubic" }, "--relax-branch: 'cubic' is not a branch; valid: quadratic, mlp")]
     [TestCase(new[] { "--model", "relaxed", "--relax-penalty", "l3" }, "--relax-penalty: 'l3' is not a penalty; valid: l2, l1")]
     [TestCase(new[] { "--model", "relaxed", "--symmetry-layer", "1" }, "--symmetry-layer 1 is a hidden layer; --model relaxed is a sum")]
+    [TestCase(new[] { "--grad-align-interval", "-1" }, "--grad-align-interval must be at least 0 (0: off), got -1")]
+    [TestCase(new[] { "--grad-align-interval", "5", "--symmetry-layer", "none" }, "--grad-align-interval 5 compares the task's gradient with the penalty's: it needs a --symmetry-layer, not none")]
     public void Bad_input_is_one_line_and_exit_code_2(string[] args, string message)
     {
         string run = Path.Combine(Dir, "run");
