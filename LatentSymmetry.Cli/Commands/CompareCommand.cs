@@ -38,7 +38,7 @@ internal static class CompareCommand
             "Plot test task loss and test sym loss against lambda_max (log scales; lambda_max = 0 shown at the left), one line per " +
             "symmetry layer with 95% CI error bars across seeds (an interval reaching zero is cut at the axis and marked), each layer in a " +
             "colour-blind-safe colour and marker of its own (a layer at zero is named in the legend), and the baseline as a " +
-            "dashed line with its CI band. The alternatives run beside the grid (benchmark --baselines: augmentation, the invariant model) are " +
+            "dashed line with its CI band. The alternatives run beside the grid (benchmark --baselines: augmentation, the invariant model, the relaxed model) are " +
             "reference lines with their CI bands too, named in the legend, in the files of the same set-up (the ...+augment and ...+invariant files " +
             "beside the grid's). The title gives the architecture, learning rate and set-up read from the file names.")
         {
@@ -105,7 +105,7 @@ internal static class CompareCommand
             // The baseline variants run beside the grid (benchmark --baselines): reference lines with 'n', as the baseline.
             BaselineReference[] references = baseline
                 ? [.. g.Baselines.Where(v => v.Statistics.Task.N > 0).Select(v => new BaselineReference(ReportText.Variant(v.Variant),
-                    v.Variant == BaselineVariant.Augment ? FigureStyle.Augmentation : FigureStyle.InvariantModel,
+                    ReferenceColor(v.Variant),
                     v.Variant == BaselineVariant.Augment ? ScottPlot.LinePattern.DenselyDashed : ScottPlot.LinePattern.Dotted,
                     new MeanCi(v.Statistics.Task.Mean, v.Statistics.Task.Ci95HalfWidth), referenceSecond(v.Statistics)))]
                 : [];
@@ -123,6 +123,14 @@ internal static class CompareCommand
         });
         return command;
     }
+
+    // Each alternative in the colour it wears in every figure.
+    static ScottPlot.Color ReferenceColor(string variant) => variant switch
+    {
+        BaselineVariant.Augment => FigureStyle.Augmentation,
+        BaselineVariant.Relaxed => FigureStyle.RelaxedModel,
+        _ => FigureStyle.InvariantModel,
+    };
 
     // The orbit ratio of the cell of a layer's sweep at one lambda, from the result files' orbit_task_loss.
     static SweepPoint OrbitRatioAt(GroupReport g, LayerSweep sweep, double lambda)
