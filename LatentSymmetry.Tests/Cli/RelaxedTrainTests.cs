@@ -1,4 +1,7 @@
 using System.Text.Json;
+using LatentSymmetry.Cli.Output;
+using LatentSymmetry.Core.Models;
+using LatentSymmetry.Core.Training;
 
 namespace LatentSymmetry.Tests.Cli;
 
@@ -24,6 +27,16 @@ public class RelaxedTrainTests : TempDirectoryTests
         Assert.That(r.Stderr.TrimEnd().Split('\n'), Has.Length.EqualTo(1), r.Stderr);
         Assert.That(r.Stderr, Does.Contain(message));
         Assert.That(Directory.Exists(run), Is.False);
+    }
+
+    [Test]
+    public void A_relaxed_runs_name_carries_the_settings_away_from_their_defaults()
+    {
+        var now = new DateTime(2026, 12, 2, 1, 2, 3);
+        var none = new TrainingOptions { SymmetryLayers = SymmetryLayers.None };
+        Assert.That(RunName.For(none with { Model = ModelKind.Relaxed }, now), Does.EndWith("_symnone_relaxed"));
+        Assert.That(RunName.For(none with { Model = RelaxedModelKind.With(RelaxBranch.Mlp, RelaxPenalty.L1, 0.01) }, now), Does.EndWith("_symnone_relaxed_mlp_l1_rw0.01"));
+        Assert.That(RunName.For(new TrainingOptions { GradAlignInterval = 10 }, now), Does.EndWith("_align10"));
     }
 
     [Test]
