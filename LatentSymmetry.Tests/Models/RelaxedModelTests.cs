@@ -151,6 +151,27 @@ public class RelaxedModelTests
         Assert.That(error, Is.LessThan(1e-5));
     }
 
+    [TestCase(RelaxBranch.Quadratic, RelaxPenalty.L2)]
+    [TestCase(RelaxBranch.Mlp, RelaxPenalty.L1)]
+    public void A_warm_relaxed_step_with_its_branch_penalty_allocates_nothing(RelaxBranch kindOfBranch, RelaxPenalty norm)
+    {
+        var kind = RelaxedModelKind.With(kindOfBranch, norm, 0.1);
+        var model = kind.Create<float>(SymmetryGroup.So3, 16, 2, 1);
+        model.Initialize(new RandomStream(1));
+        var optimizer = new LatentSymmetry.Core.Optim.AdamW<float>(model.Parameters());
+        var step = new TrainingStep<float>(model, optimizer, SymmetryLayer.Output, SymmetryGroup.So3.CreateSampler(seed: 4))
+        {
+            Terms = ModelTerms.With<float>(kind, model, []),
+        };
+        var points = Array.ConvertAll(Points(32, 3, 12, half: 3), v => (float)v);
+        var targets = Array.ConvertAll(Points(32, 1, 13), v => (float)v);
+        for (int i = 0; i < 3; i++) step.Run(points, targets, 0.5, 0);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 10; i++) step.Run(points, targets, 0.5, 0);
+        Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero);
+        Assert.That(step.TermValues[0], Is.GreaterThan(0));
+    }
+
     [Test]
     public void The_l1_penalty_sends_no_gradient_to_a_zero_weight()
     {
