@@ -71,6 +71,7 @@ internal static class ProfileCommand
         var c = new Command("step", "One full training step (forward, symmetry loss, backward, AdamW) on a random batch: ms per step, GFLOP/s and bytes allocated per step.");
         foreach (var option in new Option[] { o.HiddenLayers, o.HiddenDim, o.BatchSize, o.Layer, o.LambdaMax }) c.Options.Add(option);
         foreach (var option in new Option[] { o.Group, o.Model, o.Augment }) c.Options.Add(option);
+        foreach (var option in o.Relax.All) c.Options.Add(option);
         c.Options.Add(json);
         // The step is timed on its own: no schedule and no epochs, so say what these two mean here.
         o.BatchSize.Description = "Rows of the random batch the step runs on.";
