@@ -38,7 +38,7 @@ internal static class CompareCommand
             "Plot test task loss and test sym loss against lambda_max (log scales; lambda_max = 0 shown at the left), one line per " +
             "symmetry layer with 95% CI error bars across seeds (an interval reaching zero is cut at the axis and marked), each layer in a " +
             "colour-blind-safe colour and marker of its own (a layer at zero is named in the legend), and the baseline as a " +
-            "dashed line with its CI band. The alternatives run beside the grid (benchmark --baselines: augmentation, the invariant model) are " +
+            "dashed line with its CI band. The alternatives run beside the grid (benchmark --baselines: augmentation, the invariant model, the relaxed model) are " +
             "reference lines with their CI bands too, named in the legend, in the files of the same set-up (the ...+augment and ...+invariant files " +
             "beside the grid's). The title gives the architecture, learning rate and set-up read from the file names.")
         {

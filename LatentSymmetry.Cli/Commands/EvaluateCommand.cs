@@ -50,7 +50,7 @@ internal static class EvaluateCommand
         var json = new Option<bool>("--json")
         {
             Description = "Print invariance.json's object instead of the report: test_task_loss, reported_test_task_loss, test_task_loss_matches, " +
-                "orbit_task_loss, orbit_ratio, invariance_error {float32, float64, points}, penalised_layer, layers [{layer (1..L, -1 the output), " +
+                "orbit_task_loss, orbit_ratio, breaking_rms, field_breaking_rms (and for a relaxed model branch_share, branch_coefficients, branch_square_contrast), invariance_error {float32, float64, points}, penalised_layer, layers [{layer (1..L, -1 the output), " +
                 "width, SL, Q_h, Q, RSL, MI, ci95 {measure: [lower, upper]}, pca_components}], reference_layers, angle_curve {axis, " +
                 "trained_up_to_deg, bins [{from_deg, to_deg, count, mse}]}.",
         };
@@ -59,6 +59,9 @@ internal static class EvaluateCommand
             "Measure how invariant a saved run is, on its test points (the data set is re-created from the run's seeds). Reports:\n" +
             "- test_task_loss, recomputed from the saved weights (equal bit for bit to metrics.json's), orbit_task_loss (the MSE " +
             "on the test points each turned by a Haar rotation of the group) and orbit_ratio = orbit/test, as the run computes them;\n" +
+            "- breaking_rms, the RMS over the test points of f(Rx) - f(x) (one Haar rotation per point), beside field_breaking_rms, the same for " +
+            "the target field: the breaking the model learned against the data's; for --model relaxed, branch_share (the branch's share of the " +
+            "output's variance) and for its quadratic branch the coefficients by monomial and the identifiable z^2 - (x^2 + y^2)/2;\n" +
             "- invariance_error eps = RMS(f(Rx) - f(x)) / std f(x) over the test points whose turned copies stay in the data's " +
             "domain (|x| <= B in the box under so3, x^2 + y^2 <= B^2 under so2z; every point of the disk), in float32 and with the same weights run in float64;\n" +
             "- per layer (every hidden layer and the output), with 95% bootstrap intervals over the test points: " + MeasuresHelp + "\n" +
@@ -126,6 +129,14 @@ internal static class EvaluateCommand
         string check = e.ReportedTestTaskLoss is double r ? (r.Equals(e.TestTaskLoss) ? " (= metrics.json, bit for bit)" : $" (metrics.json: {r.ToString("R", CultureInfo.InvariantCulture)}, DIFFERS)") : "";
         o.WriteLine($"test_task_loss:   {e.TestTaskLoss.ToString("R", CultureInfo.InvariantCulture)}{check}");
         o.WriteLine($"orbit_task_loss:  {G(e.OrbitTaskLoss)}   orbit_ratio: {G(e.OrbitRatio)}");
+        if (e.Breaking is { } breaking)
+        {
+            o.WriteLine($"breaking_rms:     {G(breaking.BreakingRms)}   field_breaking_rms: {(breaking.FieldBreakingRms is double f ? G(f) : "-")}");
+            if (breaking.BranchShare is double share)
+                o.WriteLine($"branch_share:     {G(share)}{(breaking.BranchSquareContrast is double c ? $"   z^2 - (x^2 + y^2)/2: {G(c)}" : "")}");
+            if (breaking.BranchCoefficients is { } coefficients)
+                o.WriteLine($"branch:           {string.Join("  ", coefficients.Select(kv => $"{kv.Key} {G(kv.Value)}"))}");
+        }
         o.WriteLine($"invariance_error: float32 {G(e.InvarianceErrorFloat32)}   float64 {G(e.InvarianceErrorFloat64)}   ({e.InvariancePoints} test points whose orbits stay in the domain)");
         o.WriteLine();
         var chosen = InvarianceMetricText.All.Where(m => (metrics & m.Metric) != 0).ToList();

@@ -71,6 +71,7 @@ internal static class ProfileCommand
         var c = new Command("step", "One full training step (forward, symmetry loss, backward, AdamW) on a random batch: ms per step, GFLOP/s and bytes allocated per step.");
         foreach (var option in new Option[] { o.HiddenLayers, o.HiddenDim, o.BatchSize, o.Layer, o.LambdaMax }) c.Options.Add(option);
         foreach (var option in new Option[] { o.Group, o.Model, o.Augment }) c.Options.Add(option);
+        foreach (var option in o.Relax.All) c.Options.Add(option);
         c.Options.Add(json);
         // The step is timed on its own: no schedule and no epochs, so say what these two mean here.
         o.BatchSize.Description = "Rows of the random batch the step runs on.";
@@ -82,7 +83,8 @@ internal static class ProfileCommand
             var model = new Trainer(options).CreateModel();
             var optimizer = new AdamW<float>(model.Parameters(), options.Optimizer);
             var sampler = options.SymmetryLayers.IsSet ? options.Group.CreateSampler(options.Seeds.Augmentation) : null;
-            var step = new TrainingStep<float>(model, optimizer, options.SymmetryLayers, sampler);
+            // A kind's own loss term (the relaxed model's branch penalty) is part of its step, as in training.
+            var step = new TrainingStep<float>(model, optimizer, options.SymmetryLayers, sampler) { Terms = ModelTerms.With<float>(options.Model, model, []) };
             int b = options.BatchSize, dim = options.Group.Dimension;
             var points = new float[dim * b];
             var targets = new float[b];
@@ -115,7 +117,7 @@ internal static class ProfileCommand
                 }));
             else
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"step {(options.Model == ModelKind.Invariant ? "invariant " : "")}{options.HiddenLayers}x{options.HiddenDim} batch {b} symmetry layer {options.SymmetryLayers} group {options.Group.Name}{(options.Augment ? " augmented" : "")}: {ms:0.000} ms per step, " +
+                    $"step {(options.Model != ModelKind.Mlp ? options.Model.Name + " " : "")}{options.HiddenLayers}x{options.HiddenDim} batch {b} symmetry layer {options.SymmetryLayers} group {options.Group.Name}{(options.Augment ? " augmented" : "")}: {ms:0.000} ms per step, " +
                     $"{flops / 1e6:0.0} MFLOP, {flops / t.SecondsPerCall / 1e9:0.0} GFLOP/s, {t.BytesPerCall} bytes allocated per step ({KernelPath()})"));
             return 0;
         });

@@ -32,6 +32,7 @@ internal static class TrainCommand
             "loss_curves.png and slice.png into the run directory, which appears only when complete.");
         o.AddTo(command);
         foreach (var option in o.PenaltyOptions) command.Options.Add(option);
+        command.Options.Add(o.GradAlignInterval);
         command.Options.Add(output);
         command.Options.Add(headless);
         command.Options.Add(json);

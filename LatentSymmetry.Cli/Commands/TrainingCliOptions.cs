@@ -77,6 +77,18 @@ internal sealed class TrainingCliOptions(TrainingOptions d)
             "necessary: with it, the optimiser lowers the ratio by inflating the spread of the data instead of shrinking the orbit.",
     };
 
+    public readonly Option<int> GradAlignInterval = new("--grad-align-interval")
+    {
+        Description = "Every N optimiser steps, before the step, the cosine between the parameter gradients of the task loss and of the " +
+            "(unweighted) symmetry penalty on the step's batch, with rotations of its own; history.csv's grad_align is each epoch's mean. " +
+            "Needs --symmetry-layer. 0: off (default; the run keeps its bits either way).",
+        DefaultValueFactory = _ => d.GradAlignInterval,
+        HelpName = "N",
+    };
+
+    /// <summary>The settings of --model relaxed, for commands that take --model with them (train).</summary>
+    public readonly RelaxCliOptions Relax = new();
+
     /// <summary>The penalty options, for commands that take them (train).</summary>
     public Option[] PenaltyOptions => [Penalty, PenaltyGradDenominator];
 
@@ -88,6 +100,7 @@ internal sealed class TrainingCliOptions(TrainingOptions d)
         foreach (var option in new Option[] { Layer, LambdaMax, HiddenLayers, HiddenDim, LearningRate, WeightDecay, RunSeed, Epochs, BatchSize, Samples, Box })
             c.Options.Add(option);
         foreach (var option in LabOptions) c.Options.Add(option);
+        foreach (var option in Relax.All) c.Options.Add(option);
     }
 
     // Reads the lab options into options (those a command does not carry keep their defaults).
@@ -105,6 +118,7 @@ internal sealed class TrainingCliOptions(TrainingOptions d)
         var modelName = Get(p, Model, ModelKindText.Format(d.Model));
         if (!ModelKindText.TryParse(modelName, out var model))
             throw new UsageException($"--model: '{modelName}' is not a model; valid: {ModelKind.ValidNames}");
+        model = Relax.Apply(p, model, option => p.CommandResult.Command.Options.Contains(option) && p.GetResult(option) is { Implicit: false });
         if (!Core.Data.TrainRegion.TryParse(Get(p, TrainRegion, "full"), out var region, out var regionError))
             throw new UsageException($"--train-region: {regionError}");
         var penaltyText = Get(p, Penalty, PenaltyKindText.Format(d.Penalty));
@@ -145,6 +159,7 @@ internal sealed class TrainingCliOptions(TrainingOptions d)
             BatchSize = Get(p, BatchSize, d.BatchSize),
             Samples = Get(p, Samples, d.Samples),
             BoxHalfWidth = Get(p, Box, d.BoxHalfWidth),
+            GradAlignInterval = Get(p, GradAlignInterval, d.GradAlignInterval),
         };
         options = ReadLab(p, options);
         // The box does not apply on the disk: kept at its default so config.json does not record a width that was

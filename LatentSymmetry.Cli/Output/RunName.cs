@@ -40,10 +40,14 @@ internal static class RunName
         ("", o => o.Group.Name),
         ("", o => o.TargetField.Spec == FieldCatalog.Default(o.Group.Dimension).Spec ? null : NameToken.Shorten(ResultFileName.SetupToken(o.TargetField.Spec))),
         ("", o => ModelKindText.Format(o.Model)),
+        ("", o => o.Model is RelaxedModelKind r && r.Branch != RelaxedModelKind.Default.Branch ? RelaxedModelKind.Format(r.Branch) : null),
+        ("", o => o.Model is RelaxedModelKind r && r.Penalty != RelaxedModelKind.Default.Penalty ? RelaxedModelKind.Format(r.Penalty) : null),
+        ("rw", o => o.Model is RelaxedModelKind r && r.Weight != RelaxedModelKind.Default.Weight ? Text(r.Weight) : null),
         ("", o => o.Augment ? "aug" : null),
         ("", o => o.TrainRegion.IsFull ? null : o.TrainRegion.ToString().Replace(":", "", StringComparison.Ordinal)),
         ("R", o => o.Group.Dimension == 2 && o.Radius != Defaults.Radius ? Text(o.Radius) : null),
         ("r0", o => o.Group.Dimension == 2 && o.InnerRadius != Defaults.InnerRadius ? Text(o.InnerRadius) : null),
+        ("align", o => o.GradAlignInterval > 0 ? Text(o.GradAlignInterval) : null),
         ("pen-", o => o.SymmetryLayers.IsSet ? PenaltyKindText.Format(o.Penalty) + (o.PenaltyGradDenominator ? "-graddenom" : "") : null),
     ];
 

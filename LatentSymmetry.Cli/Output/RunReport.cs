@@ -57,6 +57,8 @@ internal static class RunReport
         w.WriteLine("CONFIGURATION");
         w.WriteLine(o.Model == Core.Models.ModelKind.Invariant
             ? string.Create(inv, $"  architecture     invariant: [{o.Group.InvariantCount} ({string.Join(", ", o.Group.InvariantNames)}), {o.HiddenDim} x {o.HiddenLayers}, 1], ReLU")
+            : o.Model is Core.Models.RelaxedModelKind relaxed
+            ? string.Create(inv, $"  architecture     relaxed: invariant [{o.Group.InvariantCount} ({string.Join(", ", o.Group.InvariantNames)}), {o.HiddenDim} x {o.HiddenLayers}, 1] + {Core.Models.RelaxedModelKind.Format(relaxed.Branch)} branch, {Core.Models.RelaxedModelKind.Format(relaxed.Penalty)} penalty x {relaxed.Weight:R}")
             : string.Create(inv, $"  architecture     [{o.Group.Dimension}, {o.HiddenDim} x {o.HiddenLayers}, 1], ReLU"));
         w.WriteLine(string.Create(inv, $"  symmetry layer   {LayerText(o.SymmetryLayers)}"));
         w.WriteLine(string.Create(inv, $"  lambda_sym_max   {o.LambdaSymMax:R} (1 - cos schedule over {o.Epochs} epochs)"));

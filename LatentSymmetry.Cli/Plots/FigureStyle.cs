@@ -23,6 +23,9 @@ internal static class FigureStyle
     /// <summary>The invariant model, a reference beside the sweep (Wong's vermillion, kept out of <see cref="Series"/>).</summary>
     public static readonly Color InvariantModel = Color.FromHex("#D55E00");
 
+    /// <summary>The relaxed model, a reference beside the sweep (Tol's indigo, kept out of <see cref="Series"/>).</summary>
+    public static readonly Color RelaxedModel = Color.FromHex("#332288");
+
     // Wong (2011, Nature Methods 8:441), the palette readers with red-green colour blindness can tell apart, without
     // its yellow (too pale on white) and the two colours the reference lines wear; two darker ones from Tol's muted
     // set follow for the sixth and seventh series (six hidden layers and the output). Markers differ as well, so the

@@ -27,9 +27,17 @@ internal static class GroupSweeps
     /// <summary>The baseline variants with a finite result as reference lines; <paramref name="second"/> gives their value in the second panel.</summary>
     public static BaselineReference[] References(GroupReport g, Func<CellStatistics, MeanCi?> second) =>
         [.. g.Baselines.Where(v => v.Statistics.Task.N > 0).Select(v => new BaselineReference(ReportText.Variant(v.Variant),
-            v.Variant == BaselineVariant.Augment ? FigureStyle.Augmentation : FigureStyle.InvariantModel,
+            ReferenceColor(v.Variant),
             v.Variant == BaselineVariant.Augment ? ScottPlot.LinePattern.DenselyDashed : ScottPlot.LinePattern.Dotted,
             new MeanCi(v.Statistics.Task.Mean, v.Statistics.Task.Ci95HalfWidth), second(v.Statistics)))];
+
+    // Each alternative in the colour it wears in every figure.
+    static ScottPlot.Color ReferenceColor(string variant) => variant switch
+    {
+        BaselineVariant.Augment => FigureStyle.Augmentation,
+        BaselineVariant.Relaxed => FigureStyle.RelaxedModel,
+        _ => FigureStyle.InvariantModel,
+    };
 
     /// <summary>compare.png of the group with compare's defaults: every layer, the baseline and the alternatives, the symmetry loss second; null when nothing can be drawn.</summary>
     public static CompareFigure? DefaultFigure(GroupReport g)

@@ -12,7 +12,8 @@ public static class EvaluationReport
 {
     /// <summary>
     /// One JSON object: test_task_loss (and the run's reported figure, with whether they agree bit for bit),
-    /// orbit_task_loss, orbit_ratio, invariance_error {float32, float64}, layers [{layer, width, SL, Q_h, Q,
+    /// orbit_task_loss, orbit_ratio, the learned breaking (breaking_rms, field_breaking_rms; branch_share, branch_coefficients
+    /// and branch_square_contrast for a relaxed model), invariance_error {float32, float64}, layers [{layer, width, SL, Q_h, Q,
     /// RSL, MI, ci95 {measure: [lower, upper]}, pca_components}], reference_layers (the untrained network),
     /// angle_curve [{from_deg, to_deg, count, mse}]. Measures not computed are absent; non-finite numbers are null.
     /// </summary>
@@ -30,6 +31,7 @@ public static class EvaluationReport
             if (e.ReportedTestTaskLoss is double reported) w.WriteBoolean("test_task_loss_matches", reported.Equals(e.TestTaskLoss));
             Number(w, "orbit_task_loss", e.OrbitTaskLoss);
             Number(w, "orbit_ratio", e.OrbitRatio);
+            RunArtifacts.WriteBreaking(w, e.Breaking);
             w.WriteStartObject("invariance_error");
             Number(w, "float32", e.InvarianceErrorFloat32);
             Number(w, "float64", e.InvarianceErrorFloat64);

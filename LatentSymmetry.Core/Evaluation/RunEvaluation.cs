@@ -1,5 +1,6 @@
 using LatentSymmetry.Core.Invariance;
 using LatentSymmetry.Core.Models;
+using LatentSymmetry.Core.Training;
 
 namespace LatentSymmetry.Core.Evaluation;
 
@@ -32,6 +33,9 @@ public sealed record RunEvaluation(
     SymmetryLayers PenalisedLayer,
     double Seconds)
 {
+    /// <summary>The learned breaking (breaking_rms, field_breaking_rms, the branch's share and coefficients), as metrics.json records it; null for a model of several outputs.</summary>
+    public LearnedBreaking? Breaking { get; init; }
+
     /// <summary>orbit_task_loss / test_task_loss (1: as good everywhere on the orbit).</summary>
     public double OrbitRatio => OrbitTaskLoss / TestTaskLoss;
 }

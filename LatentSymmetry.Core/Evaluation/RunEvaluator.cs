@@ -70,7 +70,10 @@ public static class RunEvaluator
         var (curve, axis, upTo) = AngleCurveOf(model, test, field, o, options.Rotations, seed ^ RotationStreams.AngleCurve);
         var penalised = o.SymmetryLayers.IsSet && o.LambdaSymMax > 0 ? o.SymmetryLayers : SymmetryLayers.None;
         return new RunEvaluation(testLoss, null, orbitLoss, eps32, eps64, kept, layers, reference, curve, axis, upTo, penalised,
-            clock.Elapsed.TotalSeconds);
+            clock.Elapsed.TotalSeconds)
+        {
+            Breaking = LearnedBreaking.Measure(model, test, field, o.Group, seed),
+        };
     }
 
     /// <summary>

@@ -106,6 +106,8 @@ public sealed class SavedRun
                 string modelText = Text(root, "model", "mlp");
                 if (!ModelKindText.TryParse(modelText, out var model))
                     throw new RunDirectoryException($"{configPath}: model '{modelText}' is unknown; valid: {ModelKind.ValidNames}");
+                try { model = model.ReadSettings(root); }
+                catch (FormatException e) { throw new RunDirectoryException($"{configPath}: {FirstLine(e.Message)}", e); }
                 string penaltyText = Text(root, "penalty", "raw");
                 if (!PenaltyKindText.TryParse(penaltyText, out var penalty))
                     throw new RunDirectoryException($"{configPath}: penalty '{penaltyText}' is unknown; valid: {string.Join(", ", PenaltyKindText.All)}");
@@ -132,6 +134,7 @@ public sealed class SavedRun
                     PenaltyGradDenominator = root.TryGetProperty("penalty_grad_denominator", out var g) && g.ValueKind == JsonValueKind.True,
                     Radius = root.TryGetProperty("radius", out _) ? Number(root, "radius", configPath) : defaults.Radius,
                     InnerRadius = root.TryGetProperty("inner_radius", out _) ? Number(root, "inner_radius", configPath) : defaults.InnerRadius,
+                    GradAlignInterval = root.TryGetProperty("grad_align_interval", out _) ? Int(root, "grad_align_interval", configPath) : 0,
                 };
                 // A run of the default set-up does not record its field; the default of its dimension is what it used.
                 if (options.Validate() is { } error) throw new RunDirectoryException($"{configPath}: {error}");

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Text.Json;
 using LatentSymmetry.Core.Symmetry;
 
 namespace LatentSymmetry.Core.Models;
@@ -27,6 +28,9 @@ public abstract class ModelKind
     /// <summary>The same MLP on the group's invariants of the point (<see cref="InvariantMlp{T}"/>): invariant by construction.</summary>
     public static ModelKind Invariant { get; } = Register(new InvariantKind());
 
+    /// <summary>The invariant model plus a penalised non-invariant branch, with its default settings (<see cref="RelaxedModelKind"/>).</summary>
+    public static ModelKind Relaxed { get; } = Register(RelaxedModelKind.CreateDefault());
+
     /// <summary>Every registered kind, in registration order (the built-in ones first).</summary>
     public static IReadOnlyList<ModelKind> All => Catalog.All;
 
@@ -51,6 +55,23 @@ public abstract class ModelKind
 
     /// <summary>An untrained network (zero weights until initialised) for points of <paramref name="group"/>.</summary>
     public abstract Module<T> Create<T>(SymmetryGroup group, int hiddenDim, int hiddenLayers, int outputWidth) where T : unmanaged, IFloatingPointIeee754<T>;
+
+    /// <summary>
+    /// Null when a penalty at <paramref name="layers"/> applies to this kind's networks, else a message (a network without
+    /// hidden layers a penalty can stop at takes only the output); every layer of the MLP by default.
+    /// </summary>
+    public virtual string? CheckLayers(SymmetryLayers layers) => null;
+
+    /// <summary>Writes the kind's settings beyond its name as properties of config.json's object (none by default, so a config keeps its bytes).</summary>
+    public virtual void WriteSettings(Utf8JsonWriter writer)
+    {
+    }
+
+    /// <summary>
+    /// The kind with the settings <see cref="WriteSettings"/> wrote into <paramref name="config"/> (this one by default).
+    /// A bad setting is a <see cref="FormatException"/> naming it.
+    /// </summary>
+    public virtual ModelKind ReadSettings(JsonElement config) => this;
 
     /// <summary>The name.</summary>
     public override string ToString() => Name;

@@ -19,16 +19,22 @@ public sealed class Sum<T> : Module<T> where T : unmanaged, IFloatingPointIeee75
         var widths = branches.Select(b => b.Module.OutputDimension).Where(w => w != 0).Distinct().ToArray();
         if (widths.Length > 1) throw new ArgumentException($"branch outputs differ in width ({string.Join(", ", widths)}); a sum needs one width", nameof(branches));
         _branches = branches;
+        // Fixed with the branches; kept so that a step reading them allocates nothing.
+        _inputDimension = branches.Select(b => b.Module.InputDimension).FirstOrDefault(d => d != 0);
+        _outputDimension = branches.Select(b => b.Module.OutputDimension).FirstOrDefault(d => d != 0);
     }
+
+    readonly int _inputDimension;
+    readonly int _outputDimension;
 
     /// <inheritdoc />
     public override IEnumerable<(string Name, Module<T> Module)> Children => _branches;
 
     /// <inheritdoc />
-    public override int InputDimension => _branches.Select(b => b.Module.InputDimension).FirstOrDefault(d => d != 0);
+    public override int InputDimension => _inputDimension;
 
     /// <inheritdoc />
-    public override int OutputDimension => _branches.Select(b => b.Module.OutputDimension).FirstOrDefault(d => d != 0);
+    public override int OutputDimension => _outputDimension;
 
     /// <inheritdoc />
     protected internal override Variable<T> Run(Tape<T> tape, Variable<T> x, TapSet<T>? taps)

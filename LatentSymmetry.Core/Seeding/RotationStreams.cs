@@ -29,6 +29,12 @@ public static class RotationStreams
     /// <summary>evaluate: the error against the angle to the region's axis.</summary>
     public const int AngleCurve = 0x5EED_0014;
 
+    /// <summary>The learned breaking (metrics.json's breaking_rms, field_breaking_rms): one rotation per test point.</summary>
+    public const int Breaking = 0x5EED_0021;
+
+    /// <summary>The gradient-alignment probe's penalty (grad_align_interval), so the training stream is untouched.</summary>
+    public const int GradAlignment = 0x5EED_0022;
+
     /// <summary>The seed of stream <paramref name="offset"/> for a run of augmentation seed <paramref name="augmentationSeed"/>.</summary>
     public static int Seed(int augmentationSeed, int offset) => augmentationSeed ^ offset;
 }

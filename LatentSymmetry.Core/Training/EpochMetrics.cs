@@ -22,4 +22,7 @@ public sealed record EpochMetrics(
 
     /// <summary>Each further loss term's mean unweighted training value, in the order of <see cref="Trainer.LossTerms"/> (empty without terms).</summary>
     public IReadOnlyList<double> TrainTerms { get; init; } = [];
+
+    /// <summary>The mean cosine of the task's and the penalty's parameter gradients over the epoch's probes (<see cref="TrainingOptions.GradAlignInterval"/>); null when off, NaN when the epoch had no probe.</summary>
+    public double? GradAlignment { get; init; }
 }

@@ -68,6 +68,7 @@ public static class RunArtifacts
         w.WriteString("group", o.Group.Name);
         w.WriteString("field", o.TargetField.Spec);
         w.WriteString("model", Models.ModelKindText.Format(o.Model));
+        o.Model.WriteSettings(w); // nothing for the built-in kinds: their configs keep their bytes
         w.WriteBoolean("augment", o.Augment);
         w.WriteString("train_region", o.TrainRegion.ToString());
         // Written only for a penalty other than the original's, so a raw run's config keeps its bytes.
@@ -76,6 +77,7 @@ public static class RunArtifacts
             w.WriteString("penalty", Orbits.PenaltyKindText.Format(o.Penalty));
             w.WriteBoolean("penalty_grad_denominator", o.PenaltyGradDenominator);
         }
+        if (o.GradAlignInterval > 0) w.WriteNumber("grad_align_interval", o.GradAlignInterval); // written only when on: other configs keep their bytes
         if (o.Group.Dimension == 2)
         {
             w.WriteNumber("radius", o.Radius);
@@ -105,6 +107,7 @@ public static class RunArtifacts
         }
         WriteNumberOrNull(w, "orbit_task_loss", r.OrbitTaskLoss);
         WriteNumberOrNull(w, "orbit_ratio", r.OrbitRatio);
+        WriteBreaking(w, LearnedBreaking.Measure(r.Model, r.Data.Test, r.Data.Field, r.Options.Group, r.Options.Seeds.Augmentation));
         w.WriteBoolean("diverged", r.Diverged);
         w.WriteNumber("epochs_completed", r.History.Count);
         w.WriteNumber("wall_seconds", Math.Round(r.WallSeconds, 3));
@@ -118,6 +121,26 @@ public static class RunArtifacts
         if (runDirectory is not null) w.WriteString("run_dir", runDirectory);
         w.WriteString("tool_version", ToolVersion);
     });
+
+    /// <summary>
+    /// The learned breaking (see <see cref="LearnedBreaking"/>): breaking_rms and field_breaking_rms for a scalar model, then
+    /// for a model with a branch branch_share and, for the quadratic branch, branch_coefficients and branch_square_contrast.
+    /// </summary>
+    public static void WriteBreaking(Utf8JsonWriter w, LearnedBreaking? breaking)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        if (breaking is null) return;
+        WriteNumberOrNull(w, "breaking_rms", breaking.BreakingRms);
+        WriteNumberOrNull(w, "field_breaking_rms", breaking.FieldBreakingRms);
+        if (breaking.BranchShare is { } share) WriteNumberOrNull(w, "branch_share", share);
+        if (breaking.BranchCoefficients is { } coefficients)
+        {
+            w.WriteStartObject("branch_coefficients");
+            foreach (var (name, value) in coefficients) WriteNumberOrNull(w, name, value);
+            w.WriteEndObject();
+        }
+        if (breaking.BranchSquareContrast is { } contrast) WriteNumberOrNull(w, "branch_square_contrast", contrast);
+    }
 
     /// <summary>history.csv: epoch, lambda, train/val task and sym losses, elapsed seconds.</summary>
     public static string HistoryCsv(IEnumerable<EpochMetrics> history) => HistoryCsv(history, Models.SymmetryLayers.None);
@@ -143,6 +166,9 @@ public static class RunArtifacts
             foreach (var split in new[] { "train", "val" })
                 foreach (var l in layers) sb.Append(CultureInfo.InvariantCulture, $",{split}_sym_loss_layer{l}");
         foreach (var name in termNames) sb.Append(",train_").Append(name);
+        // The gradient-alignment probe's column, only for a run that probed.
+        bool align = history.Any(h => h.GradAlignment is not null);
+        if (align) sb.Append(",grad_align");
         sb.Append('\n');
         foreach (var h in history)
         {
@@ -151,6 +177,7 @@ public static class RunArtifacts
                 foreach (var values in new[] { h.TrainSymLossByLayer, h.ValSymLossByLayer })
                     for (int k = 0; k < layers.Count; k++) sb.Append(',').Append(k < values.Count ? N(values[k]) : "");
             for (int k = 0; k < termNames.Count; k++) sb.Append(',').Append(k < h.TrainTerms.Count ? N(h.TrainTerms[k]) : "");
+            if (align) sb.Append(',').Append(h.GradAlignment is double a && double.IsFinite(a) ? N(a) : "");
             sb.Append('\n');
         }
         return sb.ToString();

@@ -140,14 +140,20 @@ public sealed class Trainer
         if (task.Group != group) throw new ArgumentException($"the task is of group {task.Group.Name}; the options' group is {group.Name}");
         if (data.TargetWidth != w || (model.OutputDimension != 0 && model.OutputDimension != w))
             throw new ArgumentException($"the task ({task}) has targets of width {w}; the data have {data.TargetWidth} and the model gives {model.OutputDimension}");
+        var terms = ModelTerms.With(o.Model, model, _lossTerms);
         var optimizer = Optimizer?.Invoke(model) ?? new AdamW<float>(model.Parameters(), o.Optimizer);
         var sampler = o.SymmetryLayers.IsSet ? group.CreateSampler(seeds.Augmentation) : null;
         var penaltyKind = Penalty ?? OrbitPenalties.Of<float>(o.Penalty, o.PenaltyGradDenominator);
         var step = new TrainingStep<float>(model, optimizer, o.SymmetryLayers, sampler is null ? null : new OrbitEngine<float>(sampler, penaltyKind))
         {
             MeasureUnweightedPenalty = Measurements.UnweightedSymLoss,
-            Terms = _lossTerms,
+            Terms = terms,
         };
+        // The probe draws its own rotations and leaves no gradient behind, so the run keeps its bits.
+        var probe = o.GradAlignInterval > 0 && o.SymmetryLayers.IsSet
+            ? new GradientAlignment<float>(model, o.SymmetryLayers, new OrbitEngine<float>(group.CreateSampler(RotationStreams.Seed(seeds.Augmentation, RotationStreams.GradAlignment)), penaltyKind))
+            : null;
+        long steps = 0;
         var augmenter = o.Augment ? group.CreateSampler(o.DataAugmentationSeed) : null;
         var turns = new float[augmenter is null ? 0 : d * d * o.BatchSize];
         var evaluator = new Evaluator<float>();
@@ -174,7 +180,9 @@ public sealed class Trainer
             // The terms of a summed penalty, kept only when there are several.
             var trainByLayer = new double[o.SymmetryLayers.Count > 1 ? o.SymmetryLayers.Count : 0];
             var valByLayer = new double[trainByLayer.Length];
-            var termSums = new double[_lossTerms.Count];
+            var termSums = new double[terms.Count];
+            double alignSum = 0;
+            int alignCount = 0;
             for (int i = 0; i < order.BatchCount; i++)
             {
                 var rows = order.Batch(i);
@@ -188,6 +196,12 @@ public sealed class Trainer
                     augmenter.Sample(r);
                     task.Augment<float>(r, batch, batchTargets);
                 }
+                if (probe is not null && steps % o.GradAlignInterval == 0)
+                {
+                    double cosine = probe.Measure(batch, batchTargets);
+                    if (!double.IsNaN(cosine)) { alignSum += cosine; alignCount++; }
+                }
+                steps++;
                 var (taskLoss, sym) = step.Run(batch, batchTargets, lambda, epoch);
                 bool termsFinite = true;
                 for (int k = 0; k < termSums.Length; k++)
@@ -223,6 +237,7 @@ public sealed class Trainer
                 TrainSymLossByLayer = symMeasured ? Array.ConvertAll(trainByLayer, v => v / order.BatchCount) : [],
                 ValSymLossByLayer = valByLayer,
                 TrainTerms = Array.ConvertAll(termSums, v => v / order.BatchCount),
+                GradAlignment = probe is null ? null : alignCount > 0 ? alignSum / alignCount : double.NaN,
             };
             history.Add(metrics);
             onEpoch?.Invoke(metrics);
@@ -234,7 +249,7 @@ public sealed class Trainer
             DataGiven = _data is not null && !IsOwnData(o, _data),
             OrbitTaskLoss = test.Orbit,
             TestSymLossByLayer = test.SymByLayer,
-            LossTermNames = _lossTerms.Select(t => t.Name).ToArray(),
+            LossTermNames = terms.Select(t => t.Name).ToArray(),
         };
     }
 

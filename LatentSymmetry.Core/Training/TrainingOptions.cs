@@ -77,6 +77,12 @@ public sealed record TrainingOptions
     /// <summary>Let the gradient flow through the denominator of a normalized penalty (the authors found stopping it necessary).</summary>
     public bool PenaltyGradDenominator { get; init; }
 
+    /// <summary>
+    /// Every this many optimiser steps, the cosine between the parameter gradients of the task loss and of the penalty
+    /// (<see cref="GradientAlignment{T}"/>; history.csv's grad_align, the epoch's mean). 0: off (the default).
+    /// </summary>
+    public int GradAlignInterval { get; init; }
+
     /// <summary>The field trained on: <see cref="Field"/> or the default of the group's dimension.</summary>
     public IScalarField TargetField => Field ?? FieldCatalog.Default(Group.Dimension);
 
@@ -103,6 +109,10 @@ public sealed record TrainingOptions
         if (HiddenDim < 1) return $"hidden-dim must be at least 1, got {HiddenDim}";
         if (SymmetryLayers is null) return "symmetry-layer must be set (none for no penalty)";
         if (SymmetryLayers.Check(HiddenLayers) is { } layerError) return layerError;
+        if (Model is null) return "model must be set";
+        if (GradAlignInterval < 0) return $"grad-align-interval must be at least 0 (0: off), got {GradAlignInterval}";
+        if (GradAlignInterval > 0 && !SymmetryLayers.IsSet) return $"grad-align-interval {GradAlignInterval} compares the task's gradient with the penalty's: it needs a --symmetry-layer, not none";
+        if (Model.CheckLayers(SymmetryLayers) is { } modelLayerError) return modelLayerError;
         if (!double.IsFinite(LambdaSymMax) || LambdaSymMax < 0) return $"lambda-sym-max must be a finite number >= 0, got {LambdaSymMax}";
         if (!double.IsFinite(LearningRate) || LearningRate <= 0) return $"learning-rate must be a finite number > 0, got {LearningRate}";
         if (!double.IsFinite(WeightDecay) || WeightDecay < 0) return $"weight-decay must be a finite number >= 0, got {WeightDecay}";

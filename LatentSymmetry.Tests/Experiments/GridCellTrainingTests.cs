@@ -90,6 +90,8 @@ public class GridCellRecipeTests
         Assert.That((augment.Augment, augment.Model), Is.EqualTo((true, LatentSymmetry.Core.Models.ModelKind.Mlp)));
         var invariant = LatentSymmetry.Core.Experiments.Grid.GridCellTraining.OptionsFor(cell with { Variant = "invariant" }, template);
         Assert.That((invariant.Augment, invariant.Model), Is.EqualTo((false, LatentSymmetry.Core.Models.ModelKind.Invariant)));
-        Assert.Throws<ArgumentException>(() => LatentSymmetry.Core.Experiments.Grid.GridCellTraining.OptionsFor(cell with { Variant = "relaxed" }, template));
+        var relaxed = LatentSymmetry.Core.Experiments.Grid.GridCellTraining.OptionsFor(cell with { Variant = "relaxed" }, template);
+        Assert.That((relaxed.Augment, relaxed.Model), Is.EqualTo((false, LatentSymmetry.Core.Models.ModelKind.Relaxed)));
+        Assert.Throws<ArgumentException>(() => LatentSymmetry.Core.Experiments.Grid.GridCellTraining.OptionsFor(cell with { Variant = "dropout" }, template));
     }
 }

@@ -30,6 +30,7 @@ public static class ReportText
     {
         Grid.BaselineVariant.Augment => "augmentation",
         Grid.BaselineVariant.Invariant => "invariant model",
+        Grid.BaselineVariant.Relaxed => "relaxed model",
         _ => variant,
     };
 

@@ -29,6 +29,9 @@ public abstract class Baseline
     /// <summary>The model fed the group's invariants, invariant by construction.</summary>
     public static Baseline Invariant { get; } = Register(new InvariantBaseline());
 
+    /// <summary>The relaxed model (<see cref="RelaxedModelKind"/>'s defaults): the invariant model plus a penalised quadratic branch.</summary>
+    public static Baseline Relaxed { get; } = Register(new RelaxedBaseline());
+
     /// <summary>Every registered baseline, in the order reports list them (the built-in ones first).</summary>
     public static IReadOnlyList<Baseline> All => Catalog.All;
 
@@ -56,6 +59,11 @@ public abstract class Baseline
     sealed class AugmentBaseline() : Baseline("augment", "the MLP trained on batches turned by Haar rotations of the group")
     {
         public override TrainingOptions Apply(TrainingOptions plain) => plain with { Augment = true };
+    }
+
+    sealed class RelaxedBaseline() : Baseline("relaxed", "the relaxed model (the invariant model plus a quadratic branch under an L2 penalty of weight 1e-3, --model relaxed)")
+    {
+        public override TrainingOptions Apply(TrainingOptions plain) => plain with { Model = ModelKind.Relaxed };
     }
 
     sealed class InvariantBaseline() : Baseline("invariant", "the invariant model (the MLP on the group's invariants)")

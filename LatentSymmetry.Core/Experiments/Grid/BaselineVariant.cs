@@ -17,6 +17,9 @@ public static class BaselineVariant
     /// <summary>The model fed the group's invariants, invariant by construction.</summary>
     public const string Invariant = "invariant";
 
+    /// <summary>The relaxed model: the invariant model plus a penalised quadratic branch.</summary>
+    public const string Relaxed = "relaxed";
+
     /// <summary>Every registered variant's name, in the order reports list them.</summary>
     public static IReadOnlyList<string> All => [.. Baseline.All.Select(b => b.Name)];
 
