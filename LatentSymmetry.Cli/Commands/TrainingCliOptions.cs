@@ -42,7 +42,7 @@ internal sealed class TrainingCliOptions(TrainingOptions d)
     };
     public readonly Option<string?> Field = new("--field")
     {
-        Description = "Target field NAME[:k=v,...] from the catalogue (see 'latsym fields'). Default: radial in 3-D, gaussian-ring on the disk.",
+        Description = "Target field NAME[:k=v,...] from the catalogue (see 'latsym fields'): a scalar field, or a vector field (grad:FIELD, central-force, dipole-z, wind, rotational-flow), learned with d outputs that turn with the points. Default: radial in 3-D, gaussian-ring on the disk.",
         HelpName = "SPEC",
     };
     public readonly Option<string> Model = new("--model")
@@ -97,9 +97,14 @@ internal sealed class TrainingCliOptions(TrainingOptions d)
         if (!SymmetryGroup.TryParse(groupName, out var group))
             throw new UsageException($"--group: '{groupName}' is not a group; valid: {SymmetryGroup.ValidNames}");
         IScalarField? field = null;
+        IVectorField? vectorField = null;
         if (Get(p, Field, null) is { } spec)
         {
-            try { field = FieldCatalog.Parse(spec); }
+            try
+            {
+                if (VectorFieldCatalog.IsVectorSpec(spec)) vectorField = VectorFieldCatalog.Parse(spec);
+                else field = FieldCatalog.Parse(spec);
+            }
             catch (FormatException e) { throw new UsageException($"--field: {e.Message}"); }
         }
         var modelName = Get(p, Model, ModelKindText.Format(d.Model));
@@ -116,6 +121,7 @@ internal sealed class TrainingCliOptions(TrainingOptions d)
             PenaltyGradDenominator = Get(p, PenaltyGradDenominator, false),
             Group = group,
             Field = field,
+            VectorField = vectorField,
             Model = model,
             Augment = Get(p, Augment, false),
             TrainRegion = region,

@@ -1,5 +1,6 @@
 using System.Numerics;
 using LatentSymmetry.Core.Symmetry;
+using LatentSymmetry.Core.Tasks;
 
 namespace LatentSymmetry.Core.Models;
 
@@ -52,6 +53,12 @@ public abstract class ModelKind
     /// <summary>An untrained network (zero weights until initialised) for points of <paramref name="group"/>.</summary>
     public abstract Module<T> Create<T>(SymmetryGroup group, int hiddenDim, int hiddenLayers, int outputWidth) where T : unmanaged, IFloatingPointIeee754<T>;
 
+    /// <summary>
+    /// Null when this kind can learn <paramref name="task"/>, else why not in a few words (e.g. a model invariant by
+    /// construction cannot give a turning vector). The default accepts every task.
+    /// </summary>
+    public virtual string? CheckTask(SupervisedTask task) => null;
+
     /// <summary>The name.</summary>
     public override string ToString() => Name;
 
@@ -65,5 +72,8 @@ public abstract class ModelKind
     {
         public override Module<T> Create<T>(SymmetryGroup group, int hiddenDim, int hiddenLayers, int outputWidth) =>
             new InvariantMlp<T>(group, hiddenDim, hiddenLayers, outputWidth);
+
+        public override string? CheckTask(SupervisedTask task) => task.Target.IsTrivial ? null
+            : $"its outputs are invariant by construction, so it cannot learn targets that turn with the points ({task.Target}); use mlp, equivariant or vn";
     }
 }

@@ -66,7 +66,7 @@ public static class RunArtifacts
         w.WriteNumber("samples", o.Samples);
         w.WriteNumber("box_half_width", o.BoxHalfWidth);
         w.WriteString("group", o.Group.Name);
-        w.WriteString("field", o.TargetField.Spec);
+        w.WriteString("field", o.FieldSpec);
         w.WriteString("model", Models.ModelKindText.Format(o.Model));
         w.WriteBoolean("augment", o.Augment);
         w.WriteString("train_region", o.TrainRegion.ToString());

@@ -60,7 +60,7 @@ public sealed class Trainer
     /// </summary>
     public SupervisedTask? Task { get; init; }
 
-    SupervisedTask TaskOrDefault => Task ?? SupervisedTask.ScalarInvariant(Options.Group);
+    SupervisedTask TaskOrDefault => Task ?? Options.Task;
 
     /// <summary>The optimiser to train with, made for the model (null: AdamW with the options' settings).</summary>
     public Func<Module<float>, IOptimizer<float>>? Optimizer { get; init; }
@@ -80,21 +80,23 @@ public sealed class Trainer
     const double CertainlyFiniteBound = 1e15;
 
     /// <summary>Builds the data set this run trains on (a pure function of the data seed, sizes, domain, field and region).</summary>
-    public FieldDataset<float> CreateDataset() => new(Options.Seeds.Data, Options.Samples, Options.Domain, Options.TargetField, Options.TrainRegion);
+    public FieldDataset<float> CreateDataset() => Options.CreateDataset();
 
     /// <summary>Builds the initial model (a pure function of the model seed and architecture).</summary>
     public Module<float> CreateModel() => CreateModel<float>(Options, TaskOrDefault.OutputWidth);
 
     /// <summary>
     /// The initial network of <paramref name="options"/> in precision <typeparamref name="T"/>: the weights a run
-    /// starts from (float32 to train; float64 to evaluate the same initial weights in double).
+    /// starts from (float32 to train; float64 to evaluate the same initial weights in double). The output width is the
+    /// options' task's (1 for a scalar field, d for a vector field) unless given.
     /// </summary>
-    public static Module<T> CreateModel<T>(TrainingOptions options, int outputWidth = 1) where T : unmanaged, IFloatingPointIeee754<T>
+    public static Module<T> CreateModel<T>(TrainingOptions options, int? outputWidth = null) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(outputWidth);
         ArgumentNullException.ThrowIfNull(options);
+        int width = outputWidth ?? options.Task.OutputWidth;
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width, nameof(outputWidth));
         var stream = new RandomStream(options.Seeds.Model);
-        var model = options.Model.Create<T>(options.Group, options.HiddenDim, options.HiddenLayers, outputWidth);
+        var model = options.Model.Create<T>(options.Group, options.HiddenDim, options.HiddenLayers, width);
         model.Initialize(stream);
         return model;
     }
@@ -211,7 +213,7 @@ public sealed class Trainer
     static bool IsOwnData(TrainingOptions options, FieldDataset<float> data)
     {
         var domain = options.Domain;
-        return data.DataSeed == options.Seeds.Data && data.Count == options.Samples && data.Field?.Spec == options.TargetField.Spec
+        return data.DataSeed == options.Seeds.Data && data.Count == options.Samples && data.FieldSpec == options.FieldSpec
             && data.Region.Equals(options.TrainRegion) && data.Domain.Dimension == domain.Dimension && data.Domain.Extent == domain.Extent
             && data.Domain.Description == domain.Description;
     }

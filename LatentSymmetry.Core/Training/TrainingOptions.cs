@@ -5,6 +5,7 @@ using LatentSymmetry.Core.Optim;
 using LatentSymmetry.Core.Symmetry;
 using LatentSymmetry.Core.Orbits;
 using LatentSymmetry.Core.Seeding;
+using LatentSymmetry.Core.Tasks;
 
 namespace LatentSymmetry.Core.Training;
 
@@ -56,6 +57,18 @@ public sealed record TrainingOptions
     /// <summary>The target field; null for the default of the group's dimension (radial in 3-D, gaussian-ring on the disk).</summary>
     public IScalarField? Field { get; init; }
 
+    /// <summary>
+    /// A vector-valued target in place of <see cref="Field"/> (null: a scalar field). The task is then
+    /// <see cref="SupervisedTask.VectorEquivariant"/>: d outputs, turned with the points by augmentation.
+    /// </summary>
+    public IVectorField? VectorField { get; init; }
+
+    /// <summary>What is learned and how the group acts on it: a vector task for a <see cref="VectorField"/>, else the scalar invariant one.</summary>
+    public SupervisedTask Task => VectorField is null ? SupervisedTask.ScalarInvariant(Group) : SupervisedTask.VectorEquivariant(Group);
+
+    /// <summary>The spec of the field trained on, scalar or vector (config.json's "field").</summary>
+    public string FieldSpec => VectorField?.Spec ?? TargetField.Spec;
+
     /// <summary>The network: the MLP on the point, or on the group's invariants.</summary>
     public ModelKind Model { get; init; } = ModelKind.Mlp;
 
@@ -84,7 +97,7 @@ public sealed record TrainingOptions
     public SamplingDomain Domain => Group.Dimension == 2 ? SamplingDomain.Disk(Radius, InnerRadius) : SamplingDomain.Box(Group.Dimension, BoxHalfWidth);
 
     /// <summary>True for the original experiment's set-up (SO(3), radial field, MLP, no augmentation, full region).</summary>
-    public bool IsOriginalSetup => Group == SymmetryGroup.So3 && TargetField.Spec == "radial" && Model == ModelKind.Mlp && !Augment && TrainRegion.IsFull
+    public bool IsOriginalSetup => Group == SymmetryGroup.So3 && VectorField is null && TargetField.Spec == "radial" && Model == ModelKind.Mlp && !Augment && TrainRegion.IsFull
         && Penalty == PenaltyKind.Raw;
 
     /// <summary>Seed of the augmentation rotations: derive(run seed, "data_augmentation"), a category of its own.</summary>
@@ -115,6 +128,10 @@ public sealed record TrainingOptions
         if (!double.IsFinite(InnerRadius) || InnerRadius < 0 || InnerRadius >= Radius) return $"inner-radius must be in [0, radius {Radius}), got {InnerRadius}";
         if (TargetField.Dimension != Group.Dimension)
             return $"field {TargetField.Spec} takes {TargetField.Dimension}-D points but group {Group.Name} acts on {Group.Dimension}-D points";
+        if (VectorField is not null && Field is not null) return $"field: give a scalar field or a vector field, not both ({Field.Spec}, {VectorField.Spec})";
+        if (VectorField is not null && VectorField.Dimension != Group.Dimension)
+            return $"field {VectorField.Spec} takes {VectorField.Dimension}-D points but group {Group.Name} acts on {Group.Dimension}-D points";
+        if (Model is not null && Model.CheckTask(Task) is { } modelError) return $"model {Model.Name}: {modelError}";
         if (TrainRegion.CheckDimension(Group.Dimension) is { } region) return $"train-region {TrainRegion}: {region}";
         if (Penalty is null) return "penalty must be set (raw for the original's)";
         if (PenaltyGradDenominator && !Penalty.HasDenominator)
@@ -145,11 +162,16 @@ public sealed record TrainingOptions
     public string? CheckRegionCounts()
     {
         if (TrainRegion.IsFull) return null;
-        var data = new FieldDataset<float>(Seeds.Data, Samples, Domain, TargetField, TrainRegion);
+        var data = CreateDataset();
         return data.Train.Count == 0 || data.Validation.Count == 0 || data.Test.Count == 0
             ? $"train-region {TrainRegion} keeps {data.Train.Count} training, {data.Validation.Count} validation and {data.Test.Count} test points of {Samples}; every split needs at least one (widen the region or raise --samples)"
             : null;
     }
+
+    /// <summary>The data set of these options (a pure function of the data seed, sizes, domain, field and region).</summary>
+    public FieldDataset<float> CreateDataset() => VectorField is null
+        ? new(Seeds.Data, Samples, Domain, TargetField, TrainRegion)
+        : new(Seeds.Data, Samples, Domain, VectorField, TrainRegion);
 
     /// <summary>
     /// Rough memory a run needs: parameters with their gradients and two AdamW moments (16 bytes each in
