@@ -1,0 +1,111 @@
+using System.Numerics;
+using LatentSymmetry.Autograd.Kernels;
+
+namespace LatentSymmetry.Autograd.Ops;
+
+/// <summary>
+/// The two operations of Vector Neurons (Deng et al., ICCV 2021) on rows of C channels of d-vectors, laid out
+/// coordinate-major: row i is [d x C], coordinate j of channel c at column j·C + c. That layout makes a batch of n rows
+/// the same memory as an [(n·d) x C] matrix, so VN-Linear is one GEMM; a rotation acting on every channel commutes with
+/// both operations (VN-Linear mixes channels, never coordinates; VN-ReLU reads only inner products).
+/// </summary>
+public static class VectorNeuronOps
+{
+    /// <summary>
+    /// VN-Linear, Y_i = W X_i per row with X_i [C x d] (no bias, which would not turn): x [n x d·C], weight [C' x C],
+    /// output [n x d·C'].
+    /// </summary>
+    public static Variable<T> VnLinear<T>(this Tape<T> tape, Variable<T> x, Variable<T> weight, int d) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int c = weight.Cols, co = weight.Rows;
+        if (d < 1 || x.Cols != d * c)
+            throw new ArgumentException($"VnLinear: rows of {d}-vectors in {c} channels need {d * c} columns; got {x.Shape} with weight {weight.Shape}");
+        var y = tape.NewOutput(x.Rows, d * co, x, weight);
+        Gemm.Multiply(GemmForm.NT, x.Rows * d, co, c, x.Span, weight.Span, y.Span, accumulate: false);
+        tape.Record(new TapeNode<T>(LinearBackward, y, x, weight, integer: d));
+        return y;
+    }
+
+    static void LinearBackward<T>(Tape<T> tape, in TapeNode<T> node) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var x = node.A!;
+        var w = node.B!;
+        var dy = node.Output.Grad!;
+        int m = x.Rows * node.Integer, c = w.Cols, co = w.Rows;
+        if (x.RequiresGrad) Gemm.Multiply(GemmForm.NN, m, c, co, dy.Span, w.Span, tape.GradOf(x).Span, true);  // dX += dY·W
+        if (w.RequiresGrad) Gemm.Multiply(GemmForm.TN, co, c, m, dy.Span, x.Span, tape.GradOf(w).Span, true);  // dW += dYᵀ·X
+    }
+
+    /// <summary>
+    /// VN-ReLU of features q with directions k (both [n x d·C], coordinate-major): per channel, q where ⟨q, k⟩ ≥ 0, else q
+    /// with its component along k removed, q − ⟨q, k⟩/(‖k‖² + ε)·k. ε = 1e-6 as in the reference code keeps a zero k finite.
+    /// </summary>
+    public static Variable<T> VnRelu<T>(this Tape<T> tape, Variable<T> q, Variable<T> k, int d) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (q.Rows != k.Rows || q.Cols != k.Cols || d < 1 || q.Cols % d != 0)
+            throw new ArgumentException($"VnRelu: features and directions must be the same [n x d·C] shape; got {q.Shape} and {k.Shape} for d = {d}");
+        var y = tape.NewOutput(q.Rows, q.Cols, q, k);
+        int channels = q.Cols / d;
+        ReadOnlySpan<T> qs = q.Span, ks = k.Span;
+        var ys = y.Span;
+        T eps = Epsilon<T>();
+        for (int i = 0; i < q.Rows; i++)
+        {
+            int row = i * q.Cols;
+            for (int c = 0; c < channels; c++)
+            {
+                T s = T.Zero, n = eps;
+                for (int j = 0; j < d; j++)
+                {
+                    int at = row + j * channels + c;
+                    s += qs[at] * ks[at];
+                    n += ks[at] * ks[at];
+                }
+                T f = s >= T.Zero ? T.Zero : s / n;
+                for (int j = 0; j < d; j++)
+                {
+                    int at = row + j * channels + c;
+                    ys[at] = qs[at] - f * ks[at];
+                }
+            }
+        }
+        tape.Record(new TapeNode<T>(ReluBackward, y, q, k, integer: d));
+        return y;
+    }
+
+    static void ReluBackward<T>(Tape<T> tape, in TapeNode<T> node) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var q = node.A!;
+        var k = node.B!;
+        int d = node.Integer, channels = q.Cols / d;
+        ReadOnlySpan<T> qs = q.Span, ks = k.Span, dy = node.Output.Grad!.Span;
+        var dq = q.RequiresGrad ? tape.GradOf(q).Span : default;
+        var dk = k.RequiresGrad ? tape.GradOf(k).Span : default;
+        T eps = Epsilon<T>(), two = T.CreateChecked(2);
+        for (int i = 0; i < q.Rows; i++)
+        {
+            int row = i * q.Cols;
+            for (int c = 0; c < channels; c++)
+            {
+                T s = T.Zero, n = eps, g = T.Zero;
+                for (int j = 0; j < d; j++)
+                {
+                    int at = row + j * channels + c;
+                    s += qs[at] * ks[at];
+                    n += ks[at] * ks[at];
+                    g += dy[at] * ks[at];
+                }
+                bool kept = s >= T.Zero;
+                for (int j = 0; j < d; j++)
+                {
+                    int at = row + j * channels + c;
+                    // y = q − (s/n) k: dq = dy − k g/n; dk = −q g/n − (s/n) dy + 2 s k g/n².
+                    if (!dq.IsEmpty) dq[at] += kept ? dy[at] : dy[at] - ks[at] * g / n;
+                    if (!dk.IsEmpty && !kept) dk[at] += -qs[at] * g / n - s / n * dy[at] + two * s * ks[at] * g / (n * n);
+                }
+            }
+        }
+    }
+
+    static T Epsilon<T>() where T : unmanaged, IFloatingPointIeee754<T> => T.CreateChecked(1e-6);
+}
