@@ -77,8 +77,18 @@ internal sealed class TrainingCliOptions(TrainingOptions d)
             "necessary: with it, the optimiser lowers the ratio by inflating the spread of the data instead of shrinking the orbit.",
     };
 
+    public readonly Option<string> LatentRep = new("--latent-rep")
+    {
+        Description = "How the group acts on a penalised hidden layer: trivial (default: the penalty asks for invariance, as always) or vectors:C " +
+            "(the first C*d units of the layer's pre-activation are C vectors turned by R, the rest scalars; the penalty becomes " +
+            "1/2 E||rho(R1)^-1 h(R1 x) - rho(R2)^-1 h(R2 x)||^2, asking for equivariance). At the output (-1) the task's own representation " +
+            "applies: trivial for a scalar field, the vector for a vector field. C*d must fit in --hidden-dim; mlp only.",
+        DefaultValueFactory = _ => d.LatentVectors == 0 ? "trivial" : $"vectors:{d.LatentVectors}",
+        HelpName = "trivial|vectors:C",
+    };
+
     /// <summary>The penalty options, for commands that take them (train).</summary>
-    public Option[] PenaltyOptions => [Penalty, PenaltyGradDenominator];
+    public Option[] PenaltyOptions => [Penalty, PenaltyGradDenominator, LatentRep];
 
     /// <summary>The options of the symmetry lab, for commands that take them all.</summary>
     public Option[] LabOptions => [Group, Field, Model, Augment, TrainRegion, Radius, InnerRadius];
@@ -115,8 +125,14 @@ internal sealed class TrainingCliOptions(TrainingOptions d)
         var penaltyText = Get(p, Penalty, PenaltyKindText.Format(d.Penalty));
         if (!PenaltyKindText.TryParse(penaltyText, out var penalty))
             throw new UsageException($"--penalty: '{penaltyText}' is not a penalty; valid: {string.Join(", ", PenaltyKindText.All)}");
+        var latentText = Get(p, LatentRep, "trivial").Trim();
+        int latentVectors = 0;
+        if (latentText != "trivial" && !(latentText.StartsWith("vectors:", StringComparison.Ordinal)
+            && int.TryParse(latentText["vectors:".Length..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out latentVectors) && latentVectors >= 1))
+            throw new UsageException($"--latent-rep: '{latentText}' is not a representation; valid: trivial, vectors:C with C a whole number >= 1");
         return options with
         {
+            LatentVectors = latentVectors,
             Penalty = penalty,
             PenaltyGradDenominator = Get(p, PenaltyGradDenominator, false),
             Group = group,

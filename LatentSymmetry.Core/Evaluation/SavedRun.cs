@@ -128,6 +128,8 @@ public sealed class SavedRun
                     Group = group,
                     Field = field,
                     VectorField = vectorField,
+                    LatentVectors = root.TryGetProperty("latent_rep", out var lr) && lr.ValueKind == JsonValueKind.String
+                        && lr.GetString()!.StartsWith("vectors:", StringComparison.Ordinal) && int.TryParse(lr.GetString()!["vectors:".Length..], out int c) ? c : 0,
                     Model = model,
                     Augment = root.TryGetProperty("augment", out var a) && a.ValueKind == JsonValueKind.True,
                     TrainRegion = region,

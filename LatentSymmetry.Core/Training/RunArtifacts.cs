@@ -76,6 +76,8 @@ public static class RunArtifacts
             w.WriteString("penalty", Orbits.PenaltyKindText.Format(o.Penalty));
             w.WriteBoolean("penalty_grad_denominator", o.PenaltyGradDenominator);
         }
+        // Written only when set, so every other run's config keeps its bytes.
+        if (o.LatentVectors > 0) w.WriteString("latent_rep", $"vectors:{o.LatentVectors}");
         if (o.Group.Dimension == 2)
         {
             w.WriteNumber("radius", o.Radius);
@@ -105,6 +107,14 @@ public static class RunArtifacts
         }
         WriteNumberOrNull(w, "orbit_task_loss", r.OrbitTaskLoss);
         WriteNumberOrNull(w, "orbit_ratio", r.OrbitRatio);
+        if (r.Options.VectorField is not null)
+        {
+            // Vector runs only, so a scalar run's metrics.json keeps its bytes.
+            w.WriteStartObject("equivariance_error");
+            WriteNumberOrNull(w, "float32", r.EquivarianceError.Float32);
+            WriteNumberOrNull(w, "float64", r.EquivarianceError.Float64);
+            w.WriteEndObject();
+        }
         w.WriteBoolean("diverged", r.Diverged);
         w.WriteNumber("epochs_completed", r.History.Count);
         w.WriteNumber("wall_seconds", Math.Round(r.WallSeconds, 3));

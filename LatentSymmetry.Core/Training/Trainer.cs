@@ -123,8 +123,9 @@ public sealed class Trainer
             throw new ArgumentException($"the task ({task}) has targets of width {w}; the data have {data.TargetWidth} and the model gives {model.OutputDimension}");
         var optimizer = Optimizer?.Invoke(model) ?? new AdamW<float>(model.Parameters(), o.Optimizer);
         var sampler = o.SymmetryLayers.IsSet ? group.CreateSampler(seeds.Augmentation) : null;
-        var penaltyKind = Penalty ?? OrbitPenalties.Of<float>(o.Penalty, o.PenaltyGradDenominator);
-        var step = new TrainingStep<float>(model, optimizer, o.SymmetryLayers, sampler is null ? null : new OrbitEngine<float>(sampler, penaltyKind))
+        var representations = LayerRepresentations(o, task);
+        var penaltyKind = WithRepresentations(Penalty ?? OrbitPenalties.Of<float>(o.Penalty, o.PenaltyGradDenominator), representations);
+        var step = new TrainingStep<float>(model, optimizer, o.SymmetryLayers, sampler is null ? null : new OrbitEngine<float>(sampler, penaltyKind) { Representations = representations })
         {
             MeasureUnweightedPenalty = Measurements.UnweightedSymLoss,
         };
@@ -183,7 +184,7 @@ public sealed class Trainer
             if (!skipFiniteValidation || model.OutputBound(valCoordinateBound) + valTargetBound >= CertainlyFiniteBound)
             {
                 (valTask, valSym) = evaluator.Evaluate(model, data.Validation, o.SymmetryLayers, group, seeds.Augmentation ^ RotationStreams.Validation,
-                    penaltyKind, valByLayer, measureSym: Measurements.ValidationSymLoss);
+                    penaltyKind, valByLayer, measureSym: Measurements.ValidationSymLoss, representations: representations);
                 diverged |= !double.IsFinite(valTask);
             }
             else
@@ -200,13 +201,40 @@ public sealed class Trainer
             onEpoch?.Invoke(metrics);
         }
 
-        var test = Test(o, penaltyKind, model, data, diverged, evaluator);
+        var test = Test(o, penaltyKind, model, data, diverged, evaluator, representations);
+        // Measured only for a vector task, so a scalar run's metrics keep their bytes.
+        var equivariance = task.Target.IsTrivial || diverged ? (double.NaN, double.NaN)
+            : EquivarianceErrors(model, group, data.Test.Points, task.Target, seeds.Augmentation ^ RotationStreams.InvarianceError);
         return new TrainingResult(o, seeds, history, batchTask, batchSym, test.Task, test.Sym, diverged, clock.Elapsed.TotalSeconds, model, data)
         {
+            EquivarianceError = equivariance,
             DataGiven = _data is not null && !IsOwnData(o, _data),
             OrbitTaskLoss = test.Orbit,
             TestSymLossByLayer = test.SymByLayer,
         };
+    }
+
+    /// <summary>The options' layer representations, with the task's target at the output (a trainer's task may differ from the options').</summary>
+    static IReadOnlyList<Symmetry.GroupRepresentation?> LayerRepresentations(TrainingOptions o, SupervisedTask task)
+    {
+        var list = o.LayerRepresentations().ToArray();
+        for (int i = 0; i < list.Length; i++)
+            if (o.SymmetryLayers[i] == SymmetryLayer.Output) list[i] = task.Target.IsTrivial ? null : task.Target;
+        return list;
+    }
+
+    /// <summary>The kind itself when every layer is trivial (today's penalty, untouched); else the kind on turned-back activations.</summary>
+    static IOrbitPenaltyKind<float> WithRepresentations(IOrbitPenaltyKind<float> kind, IReadOnlyList<Symmetry.GroupRepresentation?> representations) =>
+        representations.Any(r => r is { IsTrivial: false }) && kind is not EquivariantOrbitPenalty<float> ? new EquivariantOrbitPenalty<float>(kind) : kind;
+
+    /// <summary>eps_eq of <paramref name="model"/> and of its float64 copy at the same turned points (<see cref="Orbits.EquivarianceError"/>).</summary>
+    public static (double Float32, double Float64) EquivarianceErrors(Module<float> model, Symmetry.SymmetryGroup group, ReadOnlySpan<float> points,
+        Symmetry.GroupRepresentation output, int seed)
+    {
+        var exact = model.To<double>();
+        var wide = new double[points.Length];
+        for (int i = 0; i < wide.Length; i++) wide[i] = points[i];
+        return (Orbits.EquivarianceError.Measure(model, group, points, output, seed), Orbits.EquivarianceError.Measure<double>(exact, group, wide, output, seed));
     }
 
     /// <summary>Whether <paramref name="data"/> are what <paramref name="options"/> draw by themselves (<see cref="CreateDataset"/>).</summary>
@@ -223,7 +251,7 @@ public sealed class Trainer
     /// (summed and per layer) and orbit task loss, each from its own rotation stream; NaN when the run diverged.
     /// </summary>
     internal static (double Task, double? Sym, double[] SymByLayer, double Orbit) Test(TrainingOptions options, IOrbitPenaltyKind<float>? penalty, Module<float> model,
-        FieldDataset<float> data, bool diverged, Evaluator<float> evaluator)
+        FieldDataset<float> data, bool diverged, Evaluator<float> evaluator, IReadOnlyList<Symmetry.GroupRepresentation?>? representations = null)
     {
         var seeds = options.Seeds;
         double testTask = double.NaN;
@@ -233,9 +261,12 @@ public sealed class Trainer
         double orbitTask = double.NaN;
         if (!diverged)
         {
-            var penaltyKind = penalty ?? OrbitPenalties.Of<float>(options.Penalty, options.PenaltyGradDenominator);
-            (testTask, testSym) = evaluator.Evaluate(model, data.Test, options.SymmetryLayers, options.Group, seeds.Augmentation ^ RotationStreams.Test, penaltyKind, testSymByLayer);
+            representations ??= options.LayerRepresentations();
+            var penaltyKind = penalty ?? WithRepresentations(OrbitPenalties.Of<float>(options.Penalty, options.PenaltyGradDenominator), representations);
+            (testTask, testSym) = evaluator.Evaluate(model, data.Test, options.SymmetryLayers, options.Group, seeds.Augmentation ^ RotationStreams.Test, penaltyKind, testSymByLayer,
+                representations: representations);
             if (data.Field is not null) orbitTask = evaluator.OrbitTaskLoss(model, data.Test, data.Field, options.Group, seeds.Augmentation ^ RotationStreams.OrbitTaskLoss);
+            else if (data.VectorField is not null) orbitTask = evaluator.OrbitTaskLoss(model, data.Test, data.VectorField, options.Group, seeds.Augmentation ^ RotationStreams.OrbitTaskLoss);
         }
         return (testTask, testSym, testSymByLayer, orbitTask);
     }

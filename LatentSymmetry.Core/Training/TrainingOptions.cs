@@ -87,6 +87,29 @@ public sealed record TrainingOptions
     /// <summary>The symmetry penalty: the original's raw ½ E‖h(g1 x) − h(g2 x)‖² (default) or one built on the measures.</summary>
     public PenaltyKind Penalty { get; init; } = PenaltyKind.Raw;
 
+    /// <summary>
+    /// C in <c>--latent-rep vectors:C</c>: at a penalised hidden layer, the first C·d units of the pre-activation are C
+    /// vectors turned by R and the rest scalars, and the penalty is ½ E‖ρ(R1)⁻¹h(R1 x) − ρ(R2)⁻¹h(R2 x)‖². 0 (default):
+    /// the trivial representation, today's invariance penalty.
+    /// </summary>
+    public int LatentVectors { get; init; }
+
+    /// <summary>
+    /// The representation of each penalised layer, in the order of <see cref="SymmetryLayers"/>: the task's target
+    /// representation at the output (null when trivial), C vectors and H − C·d scalars at a hidden layer when
+    /// <see cref="LatentVectors"/> is set; null entries are the trivial one (invariance).
+    /// </summary>
+    public IReadOnlyList<GroupRepresentation?> LayerRepresentations()
+    {
+        var target = Task.Target;
+        var list = new GroupRepresentation?[SymmetryLayers.Count];
+        for (int i = 0; i < list.Length; i++)
+            list[i] = SymmetryLayers[i] == Models.SymmetryLayer.Output
+                ? (target.IsTrivial ? null : target)
+                : LatentVectors > 0 ? Group.DirectSum(LatentVectors, HiddenDim - LatentVectors * Group.Dimension) : null;
+        return list;
+    }
+
     /// <summary>Let the gradient flow through the denominator of a normalized penalty (the authors found stopping it necessary).</summary>
     public bool PenaltyGradDenominator { get; init; }
 
@@ -134,6 +157,11 @@ public sealed record TrainingOptions
         if (Model is not null && Model.CheckTask(Task) is { } modelError) return $"model {Model.Name}: {modelError}";
         if (TrainRegion.CheckDimension(Group.Dimension) is { } region) return $"train-region {TrainRegion}: {region}";
         if (Penalty is null) return "penalty must be set (raw for the original's)";
+        if (LatentVectors < 0) return $"latent-rep vectors:{LatentVectors}: the number of vectors must be at least 0";
+        if (LatentVectors * (long)Group.Dimension > HiddenDim)
+            return $"latent-rep vectors:{LatentVectors}: {LatentVectors} vectors of {Group.Dimension} are {LatentVectors * (long)Group.Dimension} units, wider than the layer (hidden-dim {HiddenDim})";
+        if (LatentVectors > 0 && Model is not null && Model != ModelKind.Mlp)
+            return $"latent-rep vectors:{LatentVectors}: applies to the hidden layers of --model mlp, not {Model.Name}";
         if (PenaltyGradDenominator && !Penalty.HasDenominator)
             return $"penalty-grad-denominator needs a normalized penalty (normalized or pca-normalized), not {PenaltyKindText.Format(Penalty)}";
         // Refuse what cannot fit rather than let the operating system kill the process half-way, and name
