@@ -107,5 +107,56 @@ public static class VectorNeuronOps
         }
     }
 
+    /// <summary>
+    /// Lifts points x [n x d] to two channels of d-vectors, coordinate-major [n x 2d]: x itself and its direction
+    /// u = x / sqrt(|x|² + 1e-12). VN layers are positively homogeneous of degree 1 (f(λx) = λ f(x)), so on x alone a
+    /// VN network can only learn c·x; the degree-0 channel u lets each channel be α(|x|) u with α piecewise linear in
+    /// |x|, the role a bias plays in an MLP, and both channels turn with the point.
+    /// </summary>
+    public static Variable<T> VnLift<T>(this Tape<T> tape, Variable<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int d = x.Cols;
+        var y = tape.NewOutput(x.Rows, 2 * d, x);
+        ReadOnlySpan<T> xs = x.Span;
+        var ys = y.Span;
+        T tiny = T.CreateChecked(1e-12);
+        for (int i = 0; i < x.Rows; i++)
+        {
+            T n2 = tiny;
+            for (int j = 0; j < d; j++) n2 += xs[i * d + j] * xs[i * d + j];
+            T inv = T.One / T.Sqrt(n2);
+            for (int j = 0; j < d; j++)
+            {
+                ys[i * 2 * d + 2 * j] = xs[i * d + j];
+                ys[i * 2 * d + 2 * j + 1] = xs[i * d + j] * inv;
+            }
+        }
+        tape.Record(new TapeNode<T>(LiftBackward, y, x));
+        return y;
+    }
+
+    static void LiftBackward<T>(Tape<T> tape, in TapeNode<T> node) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var x = node.A!;
+        if (!x.RequiresGrad) return;
+        int d = x.Cols;
+        ReadOnlySpan<T> xs = x.Span, dy = node.Output.Grad!.Span;
+        var dx = tape.GradOf(x).Span;
+        T tiny = T.CreateChecked(1e-12);
+        for (int i = 0; i < x.Rows; i++)
+        {
+            T n2 = tiny, dot = T.Zero;
+            for (int j = 0; j < d; j++)
+            {
+                n2 += xs[i * d + j] * xs[i * d + j];
+                dot += dy[i * 2 * d + 2 * j + 1] * xs[i * d + j];
+            }
+            T inv = T.One / T.Sqrt(n2);
+            // u = x / ρ: du_j/dx_k = δ_jk / ρ − x_j x_k / ρ³, so dx_k += g_k / ρ − x_k (g·x) / ρ³ (g the gradient of u).
+            for (int k = 0; k < d; k++)
+                dx[i * d + k] += dy[i * 2 * d + 2 * k] + dy[i * 2 * d + 2 * k + 1] * inv - xs[i * d + k] * dot * inv * inv * inv;
+        }
+    }
+
     static T Epsilon<T>() where T : unmanaged, IFloatingPointIeee754<T> => T.CreateChecked(1e-6);
 }

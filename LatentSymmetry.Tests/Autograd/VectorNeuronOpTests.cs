@@ -75,6 +75,15 @@ public class VectorNeuronOpTests
     }
 
     [Test]
+    public void VnLift_gradients_match_finite_differences_and_it_gives_x_and_its_direction()
+    {
+        var x = new TestData(8).Variable<double>(5, 3, true);
+        Check(t => Weighted(t, t.VnLift(x), 9), x);
+        var y = new Tape<double>().VnLift(Variable<double>.FromSpan(1, 2, [3, 4]));
+        Assert.That(y.ToArray(), Is.EqualTo(new[] { 3, 0.6, 4, 0.8 }).Within(1e-12));
+    }
+
+    [Test]
     public void CombineBasis_gradients_match_finite_differences()
     {
         var d = new TestData(6);

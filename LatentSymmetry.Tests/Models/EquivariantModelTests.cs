@@ -85,12 +85,13 @@ public class EquivariantModelTests
         var result = new Trainer(options).Run();
         Assert.That(double.IsFinite(result.TestTaskLoss), Is.True);
         var points = Points(group!);
-        EquivarianceCheck.AssertEquivariant(result.Model, group!, points, output: group!.Vector, tolerance: 1e-5);
+        // float32 rounding accumulates through the channels of each layer: 1e-4 of max(1, |f|), a tenth of e3nn's default.
+        EquivarianceCheck.AssertEquivariant(result.Model, group!, points, output: group!.Vector, tolerance: 1e-4);
         EquivarianceCheck.AssertEquivariant<double>(result.Model.To<double>(), group!, Array.ConvertAll(points, v => (double)v), output: group!.Vector, tolerance: 1e-12);
 
         var plain = new Trainer(options with { Model = ModelKind.Mlp }).Run();
         Assert.Throws<InvariantViolationException>(() =>
-            EquivarianceCheck.AssertEquivariant(plain.Model, group!, points, output: group!.Vector, tolerance: 1e-5));
+            EquivarianceCheck.AssertEquivariant(plain.Model, group!, points, output: group!.Vector, tolerance: 1e-4));
     }
 
     [Test]
@@ -107,7 +108,7 @@ public class EquivariantModelTests
     public void Weights_round_trip_through_the_state_dict_with_pytorch_shaped_names()
     {
         var vn = Create("vn", SymmetryGroup.So3);
-        Assert.That(vn.NamedParameters().Select(p => p.Name).Take(3), Is.EqualTo(new[] { "layers.0.weight", "layers.1.weight", "layers.2.weight" }));
+        Assert.That(vn.NamedParameters().Select(p => p.Name).Take(3), Is.EqualTo(new[] { "layers.1.weight", "layers.2.weight", "layers.3.weight" }));
         var eq = Create("equivariant", SymmetryGroup.So2);
         Assert.That(eq.NamedParameters().First().Name, Is.EqualTo("coefficients.layers.0.weight"));
         var copy = ModelKind.VectorNeuron.Create<float>(SymmetryGroup.So3, 24, 3, 3);
