@@ -30,7 +30,7 @@ public static class EvaluationReport
             if (e.ReportedTestTaskLoss is double reported) w.WriteBoolean("test_task_loss_matches", reported.Equals(e.TestTaskLoss));
             Number(w, "orbit_task_loss", e.OrbitTaskLoss);
             Number(w, "orbit_ratio", e.OrbitRatio);
-            w.WriteStartObject("invariance_error");
+            w.WriteStartObject(e.IsEquivarianceError ? "equivariance_error" : "invariance_error");
             Number(w, "float32", e.InvarianceErrorFloat32);
             Number(w, "float64", e.InvarianceErrorFloat64);
             w.WriteNumber("points", e.InvariancePoints);

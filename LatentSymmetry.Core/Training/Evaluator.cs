@@ -160,12 +160,12 @@ public sealed class Evaluator<T> where T : unmanaged, IFloatingPointIeee754<T>
         return sum / n;
     }
 
-    /// <summary>The model's output for every point (rows of <see cref="Module{T}.InputDimension"/> coordinates), e.g. for plotting a slice.</summary>
+    /// <summary>The model's output for every point (rows of <see cref="Module{T}.InputDimension"/> coordinates; w values per point, w the output width), e.g. for plotting a slice.</summary>
     public T[] Predict(Module<T> model, ReadOnlySpan<T> points)
     {
-        int d = model.InputDimension;
+        int d = model.InputDimension, w = Math.Max(1, model.OutputDimension);
         int n = points.Length / d;
-        var result = new T[n];
+        var result = new T[n * w];
         for (int start = 0; start < n; start += Chunk)
         {
             int rows = Math.Min(Chunk, n - start);
@@ -173,7 +173,7 @@ public sealed class Evaluator<T> where T : unmanaged, IFloatingPointIeee754<T>
             using var _ = _tape.NoGrad();
             var x = _tape.NewScratch(rows, d);
             points.Slice(d * start, d * rows).CopyTo(x.Span);
-            model.Forward(_tape, x).Span.CopyTo(result.AsSpan(start, rows));
+            model.Forward(_tape, x).Span.CopyTo(result.AsSpan(start * w, rows * w));
         }
         return result;
     }

@@ -54,3 +54,27 @@ public class VectorFieldTrainTests : TempDirectoryTests
         Assert.That(File.ReadAllText(Path.Combine(dir, "config.json")), Does.Not.Contain("latent_rep"));
     }
 }
+
+public class VectorFieldEvaluateTests : TempDirectoryTests
+{
+    [Test]
+    public void Evaluate_reads_a_vector_run_in_its_representations()
+    {
+        var dir = Path.Combine(Dir, "run");
+        var r = CliRunner.Run("train", "--epochs", "3", "--samples", "400", "--hidden-dim", "12", "--num-hidden-layers", "2", "--headless", "--output", dir,
+            "--field", "grad:radial", "--symmetry-layer", "1", "--latent-rep", "vectors:2", "--lambda-sym-max", "10");
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+        using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "config.json")));
+        Assert.That(config.RootElement.GetProperty("latent_rep").GetString(), Is.EqualTo("vectors:2"));
+        var e = CliRunner.Run("evaluate", dir, "--json");
+        Assert.That(e.ExitCode, Is.EqualTo(0), e.Stderr);
+        using var doc = JsonDocument.Parse(e.Stdout);
+        var root = doc.RootElement;
+        Assert.That(root.GetProperty("test_task_loss_matches").GetBoolean(), Is.True, "the saved run is rebuilt exactly, vector targets included");
+        Assert.That(root.TryGetProperty("invariance_error", out _), Is.False);
+        Assert.That(root.GetProperty("equivariance_error").GetProperty("float64").GetDouble(), Is.GreaterThan(1e-3), "a plain MLP");
+        using var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "metrics.json")));
+        Assert.That(root.GetProperty("orbit_ratio").GetDouble(), Is.EqualTo(metrics.RootElement.GetProperty("orbit_ratio").GetDouble()));
+        Assert.That(root.GetProperty("layers").GetArrayLength(), Is.EqualTo(3));
+    }
+}
