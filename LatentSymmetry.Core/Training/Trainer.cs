@@ -125,7 +125,7 @@ public sealed class Trainer
         var sampler = o.SymmetryLayers.IsSet ? group.CreateSampler(seeds.Augmentation) : null;
         var representations = LayerRepresentations(o, task);
         var penaltyKind = WithRepresentations(Penalty ?? OrbitPenalties.Of<float>(o.Penalty, o.PenaltyGradDenominator), representations);
-        var step = new TrainingStep<float>(model, optimizer, o.SymmetryLayers, sampler is null ? null : new OrbitEngine<float>(sampler, penaltyKind) { Representations = representations })
+        var step = new TrainingStep<float>(model, optimizer, o.SymmetryLayers, sampler is null ? null : OrbitEngineFor(o, task, sampler, Penalty))
         {
             MeasureUnweightedPenalty = Measurements.UnweightedSymLoss,
         };
@@ -212,6 +212,19 @@ public sealed class Trainer
             OrbitTaskLoss = test.Orbit,
             TestSymLossByLayer = test.SymByLayer,
         };
+    }
+
+    /// <summary>
+    /// The orbit engine a run of <paramref name="options"/> trains with: <paramref name="sampler"/>'s rotations, the penalty
+    /// (<paramref name="penalty"/> or the options' kind), turned back by each layer's representation when one is not trivial.
+    /// </summary>
+    public static OrbitEngine<float> OrbitEngineFor(TrainingOptions options, SupervisedTask task, Symmetry.IRotationSampler sampler, IOrbitPenaltyKind<float>? penalty = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(task);
+        var representations = LayerRepresentations(options, task);
+        var kind = WithRepresentations(penalty ?? OrbitPenalties.Of<float>(options.Penalty, options.PenaltyGradDenominator), representations);
+        return new OrbitEngine<float>(sampler, kind) { Representations = representations };
     }
 
     /// <summary>The options' layer representations, with the task's target at the output (a trainer's task may differ from the options').</summary>
