@@ -72,10 +72,11 @@ internal static class BenchmarkCommand
         // The symmetry lab: alternatives run beside the penalty grid, each as one baseline cell per (seed, learning rate).
         var baselines = new Option<string[]>("--baselines")
         {
-            Description = "Alternatives to the penalty, run beside the grid: augment (batches turned by Haar rotations), invariant (the invariant-by-construction model); comma or space separated. Each goes to files of its own (_setup=...+augment).",
+            Description = "Alternatives to the penalty, run beside the grid: augment (batches turned by Haar rotations; a vector field's targets turn with them), invariant (the invariant-by-construction model; scalar fields), " +
+                "equivariant and vn (the exactly equivariant models; vector fields); comma or space separated. Each goes to files of its own (_setup=...+augment).",
             AllowMultipleArgumentsPerToken = true,
             Arity = ArgumentArity.OneOrMore,
-            HelpName = "augment,invariant",
+            HelpName = "augment,invariant,equivariant,vn",
         };
         var command = new Command("benchmark",
             "Run the experiment grid: every lambda_max x symmetry layer, plus one baseline (no penalty), for each learning rate and seed " +
@@ -113,7 +114,9 @@ internal static class BenchmarkCommand
                 var baselineList = baselineSpec is { Length: > 0 } ? ListOptionText.Split(baselineSpec, "--baselines") : [];
                 foreach (var b in baselineList)
                     if (!BaselineVariant.IsKnown(b))
-                        throw new UsageException($"--baselines: '{b}' is not a baseline; expected augment or invariant");
+                        throw new UsageException($"--baselines: '{b}' is not a baseline; expected {string.Join(", ", BaselineVariant.All)}");
+                    else if (BaselineVariant.Apply(b, template).Validate() is { } refused)
+                        throw new UsageException($"--baselines {b}: {refused}");
                 var penaltyList = ParsePenalties(parse.GetValue(penalties));
                 grid = new ExperimentGrid(l, template.HiddenDim, seedList, lambdaList, layerList, rateList, baselineList, penaltyList) { Setup = ExperimentGrid.SetupOf(template) };
                 shardSpec = Named("--shard", () => ShardSpec.Resolve(parse.GetValue(shard), Environment.GetEnvironmentVariable));
@@ -167,7 +170,7 @@ internal static class BenchmarkCommand
                 var extras = grid.FileFor(cell).Setup.Length == 0 ? null : new Dictionary<string, string>
                 {
                     [ResultColumns.Group] = options.Group.Name,
-                    [ResultColumns.Field] = options.TargetField.Spec.Contains(',') ? $"\"{options.TargetField.Spec.Replace("\"", "\"\"")}\"" : options.TargetField.Spec,
+                    [ResultColumns.Field] = options.FieldSpec.Contains(',') ? $"\"{options.FieldSpec.Replace("\"", "\"\"")}\"" : options.FieldSpec,
                     [ResultColumns.TrainRegion] = options.TrainRegion.ToString(),
                     [ResultColumns.Model] = ModelKindText.Format(options.Model),
                     [ResultColumns.Augment] = options.Augment ? "True" : "False",

@@ -5,7 +5,8 @@ namespace LatentSymmetry.Core.Experiments.Grid;
 
 /// <summary>
 /// The alternatives to the penalty that <c>latsym benchmark --baselines</c> runs beside its grid, one no-penalty cell per
-/// (seed, learning rate): <c>augment</c> (batches turned by Haar rotations) and <c>invariant</c> (the invariant model).
+/// (seed, learning rate): <c>augment</c> (batches turned by Haar rotations), <c>invariant</c> (the invariant model) and, for a
+/// vector field, <c>equivariant</c> and <c>vn</c> (the exactly equivariant models).
 /// Their files carry the grid's set-up with the variant's name appended (<c>cone-60+augment</c>, or <c>augment</c> alone
 /// for the original experiment), which is how an analysis finds the grid they belong to.
 /// </summary>
@@ -17,11 +18,17 @@ public static class BaselineVariant
     /// <summary>The model fed the group's invariants, invariant by construction.</summary>
     public const string Invariant = "invariant";
 
+    /// <summary>The exactly equivariant model (vector fields).</summary>
+    public const string Equivariant = "equivariant";
+
+    /// <summary>The Vector-Neuron MLP (vector fields).</summary>
+    public const string VectorNeuron = "vn";
+
     /// <summary>Every variant, in the order reports list them.</summary>
-    public static IReadOnlyList<string> All { get; } = [Augment, Invariant];
+    public static IReadOnlyList<string> All { get; } = [Augment, Invariant, Equivariant, VectorNeuron];
 
     /// <summary>True for a variant's name.</summary>
-    public static bool IsKnown(string? name) => name is Augment or Invariant;
+    public static bool IsKnown(string? name) => name is Augment or Invariant or Equivariant or VectorNeuron;
 
     /// <summary>
     /// <paramref name="options"/> as <paramref name="variant"/> trains (null: the penalty grid's plain MLP, as given):
@@ -35,6 +42,8 @@ public static class BaselineVariant
             null => options with { Augment = false, Model = ModelKind.Mlp },
             Augment => options with { Augment = true, Model = ModelKind.Mlp },
             Invariant => options with { Augment = false, Model = ModelKind.Invariant },
+            Equivariant => options with { Augment = false, Model = ModelKind.Equivariant },
+            VectorNeuron => options with { Augment = false, Model = ModelKind.VectorNeuron },
             _ => throw new ArgumentException($"'{variant}' is not a baseline; valid: {string.Join(", ", All)}", nameof(variant)),
         };
     }
