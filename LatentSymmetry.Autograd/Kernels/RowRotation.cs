@@ -35,4 +35,35 @@ public static class RowRotation
             }
         }
     }
+    /// <summary>
+    /// For rows of <paramref name="width"/> values whose first <paramref name="blocks"/> groups of d are vectors: each vector
+    /// turned by R_i (or by R_iᵀ = R_i⁻¹ when <paramref name="transpose"/>), the rest copied; a row's vector is a sum over k in
+    /// order k = 0, ..., d − 1, as <see cref="Apply"/>. With one block, no transpose and width d, exactly <see cref="Apply"/>.
+    /// <paramref name="turned"/> may not overlap <paramref name="rows"/>.
+    /// </summary>
+    public static void ApplyBlocks<T>(ReadOnlySpan<T> matrices, ReadOnlySpan<T> rows, Span<T> turned, int dimension, int blocks, int width, bool transpose)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int d = dimension;
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(d);
+        ArgumentOutOfRangeException.ThrowIfNegative(blocks);
+        int n = width == 0 ? 0 : rows.Length / width;
+        if (blocks * d > width || rows.Length != n * width || matrices.Length != n * d * d || turned.Length != rows.Length)
+            throw new ArgumentException($"{blocks} blocks of {d} in rows of {width}: {rows.Length} values need {n * d * d} matrix values and {rows.Length} outputs; got {matrices.Length} and {turned.Length}");
+        int js = transpose ? 1 : d, ks = transpose ? d : 1; // R[j, k] or R[k, j]
+        for (int i = 0; i < n; i++)
+        {
+            var m = matrices.Slice(d * d * i, d * d);
+            var x = rows.Slice(width * i, width);
+            var y = turned.Slice(width * i, width);
+            for (int c = 0; c < blocks; c++)
+                for (int j = 0; j < d; j++)
+                {
+                    T sum = m[js * j] * x[c * d];
+                    for (int k = 1; k < d; k++) sum += m[js * j + ks * k] * x[c * d + k];
+                    y[c * d + j] = sum;
+                }
+            x[(blocks * d)..].CopyTo(y[(blocks * d)..]);
+        }
+    }
 }

@@ -114,6 +114,8 @@ internal static class BenchmarkCommand
                 foreach (var b in baselineList)
                     if (!BaselineVariant.IsKnown(b))
                         throw new UsageException($"--baselines: '{b}' is not a baseline; valid: {Baseline.ValidNames}");
+                    else if (BaselineVariant.Apply(b, template).Validate() is { } refused)
+                        throw new UsageException($"--baselines {b}: {refused}");
                 var penaltyList = ParsePenalties(parse.GetValue(penalties));
                 grid = new ExperimentGrid(l, template.HiddenDim, seedList, lambdaList, layerList, rateList, baselineList, penaltyList) { Setup = ExperimentGrid.SetupOf(template) };
                 shardSpec = Named("--shard", () => ShardSpec.Resolve(parse.GetValue(shard), Environment.GetEnvironmentVariable));
@@ -167,7 +169,7 @@ internal static class BenchmarkCommand
                 var extras = grid.FileFor(cell).Setup.Length == 0 ? null : new Dictionary<string, string>
                 {
                     [ResultColumns.Group] = options.Group.Name,
-                    [ResultColumns.Field] = options.TargetField.Spec.Contains(',') ? $"\"{options.TargetField.Spec.Replace("\"", "\"\"")}\"" : options.TargetField.Spec,
+                    [ResultColumns.Field] = options.FieldSpec.Contains(',') ? $"\"{options.FieldSpec.Replace("\"", "\"\"")}\"" : options.FieldSpec,
                     [ResultColumns.TrainRegion] = options.TrainRegion.ToString(),
                     [ResultColumns.Model] = ModelKindText.Format(options.Model),
                     [ResultColumns.Augment] = options.Augment ? "True" : "False",

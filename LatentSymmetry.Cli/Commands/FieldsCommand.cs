@@ -57,6 +57,15 @@ internal static class FieldsCommand
         {
             bool asJson = parse.GetValue(json);
             IScalarField? one = null;
+            if (parse.GetValue(spec) is string vectorText && VectorFieldCatalog.IsVectorSpec(vectorText))
+            {
+                IVectorField vector;
+                try { vector = VectorFieldCatalog.Parse(vectorText); }
+                catch (FieldSpecException e) { throw new UsageException(e.Message); }
+                if (parse.GetValue(plot) is not null) throw new UsageException($"--plot draws scalar fields; {vector.Name} is a vector field");
+                WriteOne(stdout, vector, asJson);
+                return 0;
+            }
             if (parse.GetValue(spec) is string text)
             {
                 try { one = FieldCatalog.Parse(text); }
@@ -67,6 +76,7 @@ internal static class FieldsCommand
             }
             int? d = parse.GetValue(dimension);
             var listed = FieldCatalog.All.Where(f => d is null || f.Dimension is null || f.Dimension == d).ToList();
+            var vectors = VectorFieldCatalog.All.Where(f => d is null || f.Dimension == 0 || f.Dimension == d).ToList();
             if (parse.GetValue(plot) is string path)
             {
                 // The catalogue is drawn at its defaults (mix on the disk); a SPEC as given, titled with its full spec.
@@ -80,8 +90,8 @@ internal static class FieldsCommand
                 }
             }
             if (one is not null) WriteOne(stdout, one, asJson);
-            else if (asJson) stdout.WriteLine(Json(listed));
-            else WriteTable(stdout, listed);
+            else if (asJson) stdout.WriteLine(Json(listed, vectors));
+            else WriteTable(stdout, listed, vectors);
             return 0;
         });
         return command;
@@ -119,14 +129,33 @@ internal static class FieldsCommand
         stdout.WriteLine($"invariant under:  {Groups(field.InvariantUnder)}");
     }
 
+    static void WriteOne(TextWriter stdout, IVectorField field, bool json)
+    {
+        if (json)
+        {
+            stdout.WriteLine(JsonSerializer.Serialize(new
+            {
+                spec = field.Spec, name = field.Name, kind = "vector", dimension = field.Dimension, formula = field.Formula,
+                equivariant_under = field.EquivariantUnder.Select(g => g.Name),
+            }, JsonOptions));
+            return;
+        }
+        stdout.WriteLine($"spec:               {field.Spec}");
+        stdout.WriteLine($"kind:               vector");
+        stdout.WriteLine($"dimension:          {field.Dimension}");
+        stdout.WriteLine($"formula:            {field.Formula}");
+        stdout.WriteLine($"equivariant under:  {Groups(field.EquivariantUnder)}");
+    }
+
     // Formulas hold '+' and quotes: keep them readable rather than \u-escaped (the output is not embedded in HTML).
     static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    internal static string Json(IEnumerable<FieldDescription> fields) => JsonSerializer.Serialize(new
+    internal static string Json(IEnumerable<FieldDescription> fields, IEnumerable<VectorFieldDescription>? vectorFields = null) => JsonSerializer.Serialize(new
     {
         fields = fields.Select(f => new
         {
             name = f.Name,
+            kind = "scalar",
             dimension = f.Dimension,
             formula = f.Formula,
             summary = f.Summary,
@@ -135,10 +164,21 @@ internal static class FieldsCommand
             invariant_under = f.InvariantUnder.Select(g => g.Name),
             invariance_note = f.InvarianceNote,
         }),
+        vector_fields = (vectorFields ?? VectorFieldCatalog.All).Select(f => new
+        {
+            name = f.Name,
+            kind = "vector",
+            dimension = f.Dimension == 0 ? (int?)null : f.Dimension,
+            formula = f.Formula,
+            summary = f.Summary,
+            parameters = f.Parameters.Select(p => new { name = p.Name, kind = Kind(p.Kind), @default = p.Default, valid = p.Valid, meaning = p.Meaning }),
+            equivariant_under = f.EquivariantUnder.Select(g => g.Name),
+            equivariance_note = f.EquivarianceNote,
+        }),
         syntax = Syntax,
     }, JsonOptions);
 
-    static void WriteTable(TextWriter writer, IReadOnlyList<FieldDescription> fields)
+    static void WriteTable(TextWriter writer, IReadOnlyList<FieldDescription> fields, IReadOnlyList<VectorFieldDescription> vectors)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -148,12 +188,20 @@ internal static class FieldsCommand
         });
         // Redirected output keeps every formula on one line for grep.
         if (!Terminal(writer)) console.Profile.Width = 200;
-        var table = new Table().AddColumns("field", "dim", "formula", "parameters (default; valid)", "invariant under");
+        var table = new Table().AddColumns("field", "kind", "dim", "formula", "parameters (default; valid)", "invariant (scalar) / equivariant (vector) under");
         foreach (var f in fields)
         {
             var parameters = f.Parameters.Count == 0 ? "-" : string.Join("\n", f.Parameters.Select(p => $"{p.Name}={p.Default}; {Short(p)}"));
             var invariance = Groups(f.InvariantUnder) + (f.InvarianceNote is null ? "" : $" ({f.InvarianceNote})");
-            table.AddRow(Markup.Escape(f.Name), f.Dimension?.ToString() ?? "2|3", Markup.Escape(f.Formula), Markup.Escape(parameters), Markup.Escape(invariance));
+            table.AddRow(Markup.Escape(f.Name), "scalar", f.Dimension?.ToString() ?? "2|3", Markup.Escape(f.Formula), Markup.Escape(parameters), Markup.Escape(invariance));
+        }
+        foreach (var f in vectors)
+        {
+            var parameters = f.Dimension == 0 ? "FIELD: any scalar spec (grad:radial)"
+                : f.Parameters.Count == 0 ? "-" : string.Join("\n", f.Parameters.Select(p => $"{p.Name}={p.Default}; {Short(p)}"));
+            var equivariance = Groups(f.EquivariantUnder) + (f.EquivarianceNote is null ? "" : $" ({f.EquivarianceNote})");
+            if (f.Dimension == 0) equivariance = f.EquivarianceNote!;
+            table.AddRow(Markup.Escape(f.Name), "vector", f.Dimension == 0 ? "2|3" : f.Dimension.ToString(), Markup.Escape(f.Formula), Markup.Escape(parameters), Markup.Escape(equivariance));
         }
         console.Write(table);
         console.WriteLine("r = |(x, y)|, theta = atan2(y, x) in (-pi, pi], R = |(x, y, z)|. Defaults: radial in 3-D, gaussian-ring on the disk.");

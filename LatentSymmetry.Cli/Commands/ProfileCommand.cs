@@ -70,7 +70,7 @@ internal static class ProfileCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
         var c = new Command("step", "One full training step (forward, symmetry loss, backward, AdamW) on a random batch: ms per step, GFLOP/s and bytes allocated per step.");
         foreach (var option in new Option[] { o.HiddenLayers, o.HiddenDim, o.BatchSize, o.Layer, o.LambdaMax }) c.Options.Add(option);
-        foreach (var option in new Option[] { o.Group, o.Model, o.Augment }) c.Options.Add(option);
+        foreach (var option in new Option[] { o.Group, o.Model, o.Augment, o.Field, o.LatentRep }) c.Options.Add(option);
         foreach (var option in o.Relax.All) c.Options.Add(option);
         c.Options.Add(json);
         // The step is timed on its own: no schedule and no epochs, so say what these two mean here.
@@ -83,14 +83,19 @@ internal static class ProfileCommand
             var model = new Trainer(options).CreateModel();
             var optimizer = new AdamW<float>(model.Parameters(), options.Optimizer);
             var sampler = options.SymmetryLayers.IsSet ? options.Group.CreateSampler(options.Seeds.Augmentation) : null;
-            // A kind's own loss term (the relaxed model's branch penalty) is part of its step, as in training.
-            var step = new TrainingStep<float>(model, optimizer, options.SymmetryLayers, sampler) { Terms = ModelTerms.With<float>(options.Model, model, []) };
+            // The engine a run would train with (for a vector field or --latent-rep, the equivariance penalty), and a kind's
+            // own loss term (the relaxed model's branch penalty), as in training.
+            var step = new TrainingStep<float>(model, optimizer, options.SymmetryLayers, sampler is null ? null : Trainer.OrbitEngineFor(options, options.Task, sampler))
+            {
+                Terms = ModelTerms.With<float>(options.Model, model, []),
+            };
             int b = options.BatchSize, dim = options.Group.Dimension;
             var points = new float[dim * b];
-            var targets = new float[b];
+            var targets = new float[b * options.Task.OutputWidth];
             var rng = new RandomStream(1);
             options.Domain.Fill<float>(rng, points);
-            options.TargetField.EvaluateRows<float>(points, targets);
+            if (options.VectorField is { } vector) vector.EvaluateRows<float>(points, targets);
+            else options.TargetField.EvaluateRows<float>(points, targets);
             double lambda = options.LambdaSymMax;
             // With --augment, each step first turns the batch as the trainer does (a fresh rotation per sample).
             var augmenter = options.Augment ? options.Group.CreateSampler(options.DataAugmentationSeed) : null;
@@ -112,7 +117,8 @@ internal static class ProfileCommand
                     kernel = "step", num_hidden_layers = options.HiddenLayers, hidden_dim = options.HiddenDim, batch_size = b,
                     symmetry_layer = options.SymmetryLayers.ToString(), group = options.Group.Name, augment = options.Augment, ms_per_step = Math.Round(ms, 4),
                     mflop_per_step = Math.Round(flops / 1e6, 1), gflops = Math.Round(flops / t.SecondsPerCall / 1e9, 2),
-                    bytes_allocated_per_step = t.BytesPerCall, model = ModelKindText.Format(options.Model), vector_path = VectorPath(), peak = PeakName(VectorPath()),
+                    bytes_allocated_per_step = t.BytesPerCall, model = ModelKindText.Format(options.Model), field = options.FieldSpec,
+                    latent_rep = options.LatentVectors == 0 ? "trivial" : $"vectors:{options.LatentVectors}", vector_path = VectorPath(), peak = PeakName(VectorPath()),
                     gemm_tuning = TuningName(),
                 }));
             else
@@ -185,9 +191,17 @@ internal static class ProfileCommand
         int layers = o.HiddenLayers + 1, b = o.BatchSize;
         int depth = o.SymmetryLayers.IsSet && o.LambdaSymMax != 0 ? o.SymmetryLayers.Deepest.Depth(o.HiddenLayers) : 0; // the stacked rows run to the deepest
         double total = 0;
+        if (o.Model == ModelKind.VectorNeuron)
+        {
+            // The VN-Linear GEMMs over rows of d coordinates: the lift's 2 channels to C, then per hidden layer the VN-ReLU's
+            // C x C direction map and (after the first) a C x C VN-Linear, then C to 1; forward plus two backward products.
+            int d = o.Group.Dimension, c = VectorNeuronMlp<float>.ChannelsFor(o.HiddenDim, d);
+            double products = 2 * c + o.HiddenLayers * (double)c * c + (o.HiddenLayers - 1) * (double)c * c + c;
+            return 3 * 2.0 * b * d * products * (depth > 0 ? 3 : 1);
+        }
         for (int k = 0; k < layers; k++)
         {
-            int fanIn = k == 0 ? (o.Model == ModelKind.Invariant ? o.Group.InvariantCount : o.Group.Dimension) : o.HiddenDim, fanOut = k == o.HiddenLayers ? 1 : o.HiddenDim;
+            int fanIn = k == 0 ? (o.Model == ModelKind.Invariant ? o.Group.InvariantCount : o.Group.Dimension) : o.HiddenDim, fanOut = k == o.HiddenLayers ? o.Task.OutputWidth : o.HiddenDim;
             int rows = k < depth ? 3 * b : b;
             double forward = 2.0 * rows * fanIn * fanOut;
             total += forward * (k == 0 ? 2 : 3);

@@ -42,7 +42,7 @@ internal sealed class TrainingCliOptions(TrainingOptions d)
     };
     public readonly Option<string?> Field = new("--field")
     {
-        Description = "Target field NAME[:k=v,...] from the catalogue (see 'latsym fields'). Default: radial in 3-D, gaussian-ring on the disk.",
+        Description = "Target field NAME[:k=v,...] from the catalogue (see 'latsym fields'): a scalar field, or a vector field (grad:FIELD, central-force, dipole-z, wind, rotational-flow), learned with d outputs that turn with the points. Default: radial in 3-D, gaussian-ring on the disk.",
         HelpName = "SPEC",
     };
     public readonly Option<string> Model = new("--model")
@@ -89,8 +89,18 @@ internal sealed class TrainingCliOptions(TrainingOptions d)
     /// <summary>The settings of --model relaxed, for commands that take --model with them (train).</summary>
     public readonly RelaxCliOptions Relax = new();
 
+    public readonly Option<string> LatentRep = new("--latent-rep")
+    {
+        Description = "How the group acts on a penalised hidden layer: trivial (default: the penalty asks for invariance, as always) or vectors:C " +
+            "(the first C*d units of the layer's pre-activation are C vectors turned by R, the rest scalars; the penalty becomes " +
+            "1/2 E||rho(R1)^-1 h(R1 x) - rho(R2)^-1 h(R2 x)||^2, asking for equivariance). At the output (-1) the task's own representation " +
+            "applies: trivial for a scalar field, the vector for a vector field. C*d must fit in --hidden-dim; mlp only.",
+        DefaultValueFactory = _ => d.LatentVectors == 0 ? "trivial" : $"vectors:{d.LatentVectors}",
+        HelpName = "trivial|vectors:C",
+    };
+
     /// <summary>The penalty options, for commands that take them (train).</summary>
-    public Option[] PenaltyOptions => [Penalty, PenaltyGradDenominator];
+    public Option[] PenaltyOptions => [Penalty, PenaltyGradDenominator, LatentRep];
 
     /// <summary>The options of the symmetry lab, for commands that take them all.</summary>
     public Option[] LabOptions => [Group, Field, Model, Augment, TrainRegion, Radius, InnerRadius];
@@ -110,9 +120,14 @@ internal sealed class TrainingCliOptions(TrainingOptions d)
         if (!SymmetryGroup.TryParse(groupName, out var group))
             throw new UsageException($"--group: '{groupName}' is not a group; valid: {SymmetryGroup.ValidNames}");
         IScalarField? field = null;
+        IVectorField? vectorField = null;
         if (Get(p, Field, null) is { } spec)
         {
-            try { field = FieldCatalog.Parse(spec); }
+            try
+            {
+                if (VectorFieldCatalog.IsVectorSpec(spec)) vectorField = VectorFieldCatalog.Parse(spec);
+                else field = FieldCatalog.Parse(spec);
+            }
             catch (FormatException e) { throw new UsageException($"--field: {e.Message}"); }
         }
         var modelName = Get(p, Model, ModelKindText.Format(d.Model));
@@ -124,12 +139,19 @@ internal sealed class TrainingCliOptions(TrainingOptions d)
         var penaltyText = Get(p, Penalty, PenaltyKindText.Format(d.Penalty));
         if (!PenaltyKindText.TryParse(penaltyText, out var penalty))
             throw new UsageException($"--penalty: '{penaltyText}' is not a penalty; valid: {string.Join(", ", PenaltyKindText.All)}");
+        var latentText = Get(p, LatentRep, "trivial").Trim();
+        int latentVectors = 0;
+        if (latentText != "trivial" && !(latentText.StartsWith("vectors:", StringComparison.Ordinal)
+            && int.TryParse(latentText["vectors:".Length..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out latentVectors) && latentVectors >= 1))
+            throw new UsageException($"--latent-rep: '{latentText}' is not a representation; valid: trivial, vectors:C with C a whole number >= 1");
         return options with
         {
+            LatentVectors = latentVectors,
             Penalty = penalty,
             PenaltyGradDenominator = Get(p, PenaltyGradDenominator, false),
             Group = group,
             Field = field,
+            VectorField = vectorField,
             Model = model,
             Augment = Get(p, Augment, false),
             TrainRegion = region,

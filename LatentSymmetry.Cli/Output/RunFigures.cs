@@ -4,7 +4,7 @@ using LatentSymmetry.Core.Training;
 
 namespace LatentSymmetry.Cli.Output;
 
-/// <summary>Draws a run's figures, loss_curves.png and slice.png, into its (staging) directory.</summary>
+/// <summary>Draws a run's figures, loss_curves.png and slice.png (scalar fields only), into its (staging) directory.</summary>
 internal static class RunFigures
 {
     const int SliceSize = 121;
@@ -12,7 +12,8 @@ internal static class RunFigures
     public static void Write(string directory, TrainingResult result)
     {
         new LossCurvesFigure(History(result)).Save(Path.Combine(directory, LossCurvesFigure.DefaultFileName));
-        new FieldSliceFigure(Slice(result)).Save(Path.Combine(directory, FieldSliceFigure.DefaultFileName));
+        // The slice draws a scalar prediction against its field; a vector run has d of them, so it has loss curves only.
+        if (result.Options.VectorField is null) new FieldSliceFigure(Slice(result)).Save(Path.Combine(directory, FieldSliceFigure.DefaultFileName));
     }
 
     internal static LossHistory History(TrainingResult r)

@@ -38,7 +38,7 @@ internal static class RunName
         ("n", o => Text(o.Samples)),
         ("box", o => o.Group.Dimension == 3 ? Text(o.BoxHalfWidth) : null),
         ("", o => o.Group.Name),
-        ("", o => o.TargetField.Spec == FieldCatalog.Default(o.Group.Dimension).Spec ? null : NameToken.Shorten(ResultFileName.SetupToken(o.TargetField.Spec))),
+        ("", o => o.FieldSpec == FieldCatalog.Default(o.Group.Dimension).Spec ? null : NameToken.Shorten(ResultFileName.SetupToken(o.FieldSpec))),
         ("", o => ModelKindText.Format(o.Model)),
         ("", o => o.Model is RelaxedModelKind r && r.Branch != RelaxedModelKind.Default.Branch ? RelaxedModelKind.Format(r.Branch) : null),
         ("", o => o.Model is RelaxedModelKind r && r.Penalty != RelaxedModelKind.Default.Penalty ? RelaxedModelKind.Format(r.Penalty) : null),

@@ -48,18 +48,21 @@ internal static class RunReport
         var inv = CultureInfo.InvariantCulture;
         w.WriteLine();
         w.WriteLine("DATA");
-        w.WriteLine(string.Create(inv, $"  field            {(o.IsOriginalSetup ? "f = " + o.TargetField.Formula : o.TargetField.Spec + ": " + o.TargetField.Formula)}, {r.Data.Domain.Description}"));
+        w.WriteLine(string.Create(inv, $"  field            {(o.IsOriginalSetup ? "f = " + o.TargetField.Formula : o.VectorField is { } v ? v.Spec + ": " + v.Formula : o.TargetField.Spec + ": " + o.TargetField.Formula)}, {r.Data.Domain.Description}"));
         if (!o.IsOriginalSetup)
             w.WriteLine(string.Create(inv, $"  group            {o.Group.Description}; train region {o.TrainRegion}{(o.Augment ? "; batches augmented by Haar rotations" : "")}"));
         w.WriteLine(string.Create(inv, $"  samples          {o.Samples} (train {r.Data.Train.Count}, val {r.Data.Validation.Count}, test {r.Data.Test.Count})"));
         w.WriteLine(string.Create(inv, $"  seeds            data {r.Seeds.Data}, model {r.Seeds.Model}, augmentation {r.Seeds.Augmentation} (run seed {o.RunSeed})"));
         w.WriteLine();
         w.WriteLine("CONFIGURATION");
+        int outputs = o.Task.OutputWidth;
         w.WriteLine(o.Model == Core.Models.ModelKind.Invariant
             ? string.Create(inv, $"  architecture     invariant: [{o.Group.InvariantCount} ({string.Join(", ", o.Group.InvariantNames)}), {o.HiddenDim} x {o.HiddenLayers}, 1], ReLU")
             : o.Model is Core.Models.RelaxedModelKind relaxed
             ? string.Create(inv, $"  architecture     relaxed: invariant [{o.Group.InvariantCount} ({string.Join(", ", o.Group.InvariantNames)}), {o.HiddenDim} x {o.HiddenLayers}, 1] + {Core.Models.RelaxedModelKind.Format(relaxed.Branch)} branch, {Core.Models.RelaxedModelKind.Format(relaxed.Penalty)} penalty x {relaxed.Weight:R}")
-            : string.Create(inv, $"  architecture     [{o.Group.Dimension}, {o.HiddenDim} x {o.HiddenLayers}, 1], ReLU"));
+            : o.Model == Core.Models.ModelKind.Mlp
+                ? string.Create(inv, $"  architecture     [{o.Group.Dimension}, {o.HiddenDim} x {o.HiddenLayers}, {outputs}], ReLU")
+                : string.Create(inv, $"  architecture     {o.Model.Name}: {o.Model.Description}; {o.HiddenDim} x {o.HiddenLayers}, {outputs} outputs"));
         w.WriteLine(string.Create(inv, $"  symmetry layer   {LayerText(o.SymmetryLayers)}"));
         w.WriteLine(string.Create(inv, $"  lambda_sym_max   {o.LambdaSymMax:R} (1 - cos schedule over {o.Epochs} epochs)"));
         w.WriteLine(string.Create(inv, $"  optimizer        AdamW lr {PythonFloat.Format(o.LearningRate)}, betas ({o.Optimizer.Beta1}, {o.Optimizer.Beta2}), eps {PythonFloat.Format(o.Optimizer.Epsilon)}, weight decay {o.WeightDecay:R}"));

@@ -39,17 +39,33 @@ public sealed class FieldDataset<T>
     /// <param name="field">The target; its dimension must be the domain's.</param>
     /// <param name="region">Which points every split keeps.</param>
     public FieldDataset(int dataSeed, int count, SamplingDomain domain, IScalarField field, TrainRegion region)
+        : this(dataSeed, count, domain, field, null, region)
+    {
+    }
+
+    /// <summary>
+    /// The data set of <paramref name="dataSeed"/> with vector targets F(x) (d per point, row-major): the same points,
+    /// split and region as the scalar data set of the same seed, so a vector run and a scalar run share their points.
+    /// </summary>
+    public FieldDataset(int dataSeed, int count, SamplingDomain domain, IVectorField field, TrainRegion region)
+        : this(dataSeed, count, domain, null, field ?? throw new ArgumentNullException(nameof(field)), region)
+    {
+    }
+
+    FieldDataset(int dataSeed, int count, SamplingDomain domain, IScalarField? field, IVectorField? vectorField, TrainRegion region)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         ArgumentNullException.ThrowIfNull(domain);
-        ArgumentNullException.ThrowIfNull(field);
-        if (field.Dimension != domain.Dimension)
-            throw new ArgumentException($"field {field.Spec} takes {field.Dimension}-D points; the domain is {domain.Dimension}-D", nameof(field));
+        if (field is null && vectorField is null) throw new ArgumentNullException(nameof(field));
+        int fieldDimension = field?.Dimension ?? vectorField!.Dimension;
+        if (fieldDimension != domain.Dimension)
+            throw new ArgumentException($"field {field?.Spec ?? vectorField!.Spec} takes {fieldDimension}-D points; the domain is {domain.Dimension}-D", nameof(field));
         if (region.CheckDimension(domain.Dimension) is { } bad) throw new ArgumentException(bad, nameof(region));
         DataSeed = dataSeed;
         Count = count;
         Domain = domain;
         Field = field;
+        VectorField = vectorField;
         Region = region;
         int d = domain.Dimension;
 
@@ -105,6 +121,12 @@ public sealed class FieldDataset<T>
     /// <summary>The target field; null for data a program gave (<see cref="FieldDataset(FieldSplit{T}, FieldSplit{T}, FieldSplit{T}, SamplingDomain, IScalarField?)"/>).</summary>
     public IScalarField? Field { get; }
 
+    /// <summary>The vector field of the targets when they are vectors (null for a scalar field or given data).</summary>
+    public IVectorField? VectorField { get; }
+
+    /// <summary>The spec of the field behind the targets, scalar or vector; null for data a program gave.</summary>
+    public string? FieldSpec => Field?.Spec ?? VectorField?.Spec;
+
     /// <summary>Values per target, w (1 for a scalar field).</summary>
     public int TargetWidth => Train.TargetWidth;
 
@@ -146,10 +168,11 @@ public sealed class FieldDataset<T>
         foreach (int r in rows)
             if (Region.Contains<T>(points.AsSpan(d * r, d))) kept.Add(r);
         var splitPoints = new T[d * kept.Count];
-        var targets = new T[kept.Count];
+        var targets = new T[VectorField is null ? kept.Count : d * kept.Count];
         for (int i = 0; i < kept.Count; i++)
             points.AsSpan(d * kept[i], d).CopyTo(splitPoints.AsSpan(d * i, d));
-        Field!.EvaluateRows<T>(splitPoints, targets);
-        return new FieldSplit<T>(splitPoints, targets, [.. kept], d);
+        if (VectorField is not null) VectorField.EvaluateRows<T>(splitPoints, targets);
+        else Field!.EvaluateRows<T>(splitPoints, targets);
+        return new FieldSplit<T>(splitPoints, targets, [.. kept], d, VectorField is null ? 1 : d);
     }
 }

@@ -32,7 +32,7 @@ public static class EvaluationReport
             Number(w, "orbit_task_loss", e.OrbitTaskLoss);
             Number(w, "orbit_ratio", e.OrbitRatio);
             RunArtifacts.WriteBreaking(w, e.Breaking);
-            w.WriteStartObject("invariance_error");
+            w.WriteStartObject(e.IsEquivarianceError ? "equivariance_error" : "invariance_error");
             Number(w, "float32", e.InvarianceErrorFloat32);
             Number(w, "float64", e.InvarianceErrorFloat64);
             w.WriteNumber("points", e.InvariancePoints);

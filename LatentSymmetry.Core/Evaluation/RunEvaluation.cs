@@ -35,6 +35,11 @@ public sealed record RunEvaluation(
 {
     /// <summary>The learned breaking (breaking_rms, field_breaking_rms, the branch's share and coefficients), as metrics.json records it; null for a model of several outputs.</summary>
     public LearnedBreaking? Breaking { get; init; }
+    /// <summary>
+    /// True for a vector run: <see cref="InvarianceErrorFloat32"/> and <see cref="InvarianceErrorFloat64"/> are then the
+    /// equivariance error eps_eq = RMS(f(Rx) − R f(x)) / RMS(f), reported as equivariance_error.
+    /// </summary>
+    public bool IsEquivarianceError { get; init; }
 
     /// <summary>orbit_task_loss / test_task_loss (1: as good everywhere on the orbit).</summary>
     public double OrbitRatio => OrbitTaskLoss / TestTaskLoss;

@@ -2,6 +2,7 @@ using LatentSymmetry.Autograd.Kernels;
 using System.Diagnostics;
 using System.Numerics;
 using LatentSymmetry.Autograd;
+using LatentSymmetry.Autograd.Ops;
 using LatentSymmetry.Core.Data;
 using LatentSymmetry.Core.Fields;
 using LatentSymmetry.Core.Invariance;
@@ -58,21 +59,31 @@ public static class RunEvaluator
         var test = data.Test;
         var evaluator = new Evaluator<float>();
         double testLoss = evaluator.Evaluate(model, test, SymmetryLayer.None, o.Group, 0).Task;
-        var field = data.Field ?? throw new ArgumentException("evaluation measures the run of a field; these data were given without one", nameof(data));
-        double orbitLoss = evaluator.OrbitTaskLoss(model, test, field, o.Group, o.Seeds.Augmentation ^ RotationStreams.OrbitTaskLoss);
+        if (data.Field is null && data.VectorField is null) throw new ArgumentException("evaluation measures the run of a field; these data were given without one", nameof(data));
+        var vector = data.VectorField;
+        double orbitLoss = vector is not null
+            ? evaluator.OrbitTaskLoss(model, test, vector, o.Group, o.Seeds.Augmentation ^ RotationStreams.OrbitTaskLoss)
+            : evaluator.OrbitTaskLoss(model, test, data.Field!, o.Group, o.Seeds.Augmentation ^ RotationStreams.OrbitTaskLoss);
         int seed = o.Seeds.Augmentation;
 
-        var (eps32, eps64, kept) = InvarianceErrors(model, model64, test, o, options.Rotations, seed ^ RotationStreams.InvarianceError);
-        var layers = MeasureLayers(model, test, o.Group, options, seed);
+        var (eps32, eps64, kept) = vector is not null
+            ? EquivarianceErrors(model, test, o, seed ^ RotationStreams.InvarianceError)
+            : InvarianceErrors(model, model64, test, o, options.Rotations, seed ^ RotationStreams.InvarianceError);
+        // A vector run reads each layer in its representation (the output as a vector, a --latent-rep layer at its pre-activation).
+        var representations = vector is not null ? LayerRepresentations(model, o) : null;
+        var layers = MeasureLayers(model, test, o.Group, options, seed, representations);
         var reference = options.Reference
-            ? MeasureLayers(SavedRun.CreateModel<float>(o), test, o.Group, options with { BootstrapReplicates = 0 }, seed)
+            ? MeasureLayers(SavedRun.CreateModel<float>(o), test, o.Group, options with { BootstrapReplicates = 0 }, seed, representations)
             : null;
-        var (curve, axis, upTo) = AngleCurveOf(model, test, field, o, options.Rotations, seed ^ RotationStreams.AngleCurve);
+        int w = o.Task.OutputWidth;
+        Action<float[], float[]> targetsAt = vector is not null ? (p, t) => vector.EvaluateRows<float>(p, t) : (p, t) => data.Field!.EvaluateRows<float>(p, t);
+        var (curve, axis, upTo) = AngleCurveOf(model, test, targetsAt, w, o, options.Rotations, seed ^ RotationStreams.AngleCurve);
         var penalised = o.SymmetryLayers.IsSet && o.LambdaSymMax > 0 ? o.SymmetryLayers : SymmetryLayers.None;
         return new RunEvaluation(testLoss, null, orbitLoss, eps32, eps64, kept, layers, reference, curve, axis, upTo, penalised,
             clock.Elapsed.TotalSeconds)
         {
-            Breaking = LearnedBreaking.Measure(model, test, field, o.Group, seed),
+            Breaking = LearnedBreaking.Measure(model, test, data.Field, o.Group, seed),
+            IsEquivarianceError = vector is not null,
         };
     }
 
@@ -87,6 +98,33 @@ public static class RunEvaluator
         Span<double> p = stackalloc double[point.Length];
         for (int i = 0; i < p.Length; i++) p[i] = point[i];
         return options.Group.MovedSquaredNorm(p) <= options.BoxHalfWidth * options.BoxHalfWidth;
+    }
+
+    // eps_eq of a vector run at the test points whose orbits stay in the domain, as the invariance error keeps them.
+    static (double Float32, double Float64, int Points) EquivarianceErrors(Module<float> model, FieldSplit<float> test, TrainingOptions o, int seed)
+    {
+        int d = test.Dimension;
+        var kept = new List<float>();
+        for (int i = 0; i < test.Count; i++)
+            if (OrbitStaysInDomain(test.Points.Slice(d * i, d), o)) kept.AddRange(test.Points.Slice(d * i, d));
+        if (kept.Count < 2 * d) return (double.NaN, double.NaN, kept.Count / d);
+        var (e32, e64) = Trainer.EquivarianceErrors(model, o.Group, kept.ToArray(), o.Task.Target, seed);
+        return (e32, e64, kept.Count / d);
+    }
+
+    // Each measured layer's representation (hidden 1..L, then the output), as training reads them.
+    static GroupRepresentation?[] LayerRepresentations(Module<float> model, TrainingOptions o)
+    {
+        var list = new GroupRepresentation?[model.HiddenLayers + 1];
+        var trained = o.LayerRepresentations();
+        for (int i = 0; i < o.SymmetryLayers.Count; i++)
+        {
+            var layer = o.SymmetryLayers[i];
+            int k = layer == SymmetryLayer.Output ? model.HiddenLayers : layer.Value - 1;
+            if (k >= 0 && k < list.Length) list[k] = trained[i];
+        }
+        if (!o.Task.Target.IsTrivial) list[^1] = o.Task.Target;
+        return list;
     }
 
     static (double Float32, double Float64, int Points) InvarianceErrors(Module<float> model, Module<double> model64, FieldSplit<float> test,
@@ -138,9 +176,15 @@ public static class RunEvaluator
     static int[] LayerDepths(Module<float> model) =>
         [.. Enumerable.Range(1, model.HiddenLayers).Select(k => model.CheckDepth(SymmetryLayer.Hidden(k))), model.StageCount];
 
+    // The same, with a layer that turns under a representation read at its pre-activation, as the engine reads it in training.
+    static int[] LayerDepths(Module<float> model, OrbitEngine<float> engine) =>
+        model.HiddenLayers == 0 ? [model.StageCount]
+        : engine.Depths(model, SymmetryLayers.Of([.. Enumerable.Range(1, model.HiddenLayers).Select(SymmetryLayer.Hidden), SymmetryLayer.Output]));
+
     static Variable<float> Rows(Variable<float> t, int start, int count) => Variable<float>.FromSpan(count, t.Cols, t.Span.Slice(start * t.Cols, count * t.Cols));
 
-    static List<LayerEvaluation> MeasureLayers(Module<float> model, FieldSplit<float> test, SymmetryGroup group, EvaluationOptions options, int seed)
+    static List<LayerEvaluation> MeasureLayers(Module<float> model, FieldSplit<float> test, SymmetryGroup group, EvaluationOptions options, int seed,
+        GroupRepresentation?[]? representations = null)
     {
         int n = test.Count, d = test.Dimension, depth = model.HiddenLayers + 1;
         var measures = new LayerInvariance?[depth];
@@ -152,14 +196,17 @@ public static class RunEvaluator
             // [x; g1 x; g2 x] with one pair of Haar rotations per test point, through the orbit engine as training does.
             var tape = new Tape<float>();
             using var _ = tape.NoGrad();
-            var engine = new OrbitEngine<float>(group.CreateSampler(seed ^ RotationStreams.LayerMeasures));
+            var engine = new OrbitEngine<float>(group.CreateSampler(seed ^ RotationStreams.LayerMeasures)) { Representations = representations ?? [] };
             var layers = new OrbitActivations<float>[depth];
-            engine.Forward(tape, model, Variable<float>.FromSpan(n, d, test.Points), LayerDepths(model), withOriginal: true, layers);
+            engine.Forward(tape, model, Variable<float>.FromSpan(n, d, test.Points), LayerDepths(model, engine), withOriginal: true, layers);
             var measureOptions = InvarianceMeasureOptions.Default with { BootstrapReplicates = options.BootstrapReplicates, Seed = seed };
             for (int k = 0; k < depth; k++)
             {
                 var h = layers[k];
                 widths[k] = h.First.Cols;
+                // In the layer's representation, the turned copies are turned back first: the measures then read equivariance.
+                if (h.Representation is { IsTrivial: false } rho)
+                    h = h with { First = tape.RotateBlocks(h.First, h.R1!, rho.Vectors, transpose: true), Second = tape.RotateBlocks(h.Second, h.R2!, rho.Vectors, transpose: true) };
                 if ((options.Metrics & Moments) != 0)
                     measures[k] = InvarianceMeasures.Measure(h.Original!, h.First, h.Second, measureOptions);
             }
@@ -221,7 +268,7 @@ public static class RunEvaluator
         return (Array.ConvertAll(first, v => (float)v), Array.ConvertAll(second, v => (float)v), classes);
     }
 
-    static (AngleBin[] Curve, string Axis, double UpTo) AngleCurveOf(Module<float> model, FieldSplit<float> test, IScalarField field,
+    static (AngleBin[] Curve, string Axis, double UpTo) AngleCurveOf(Module<float> model, FieldSplit<float> test, Action<float[], float[]> targetsAt, int w,
         TrainingOptions o, int rotations, int seed)
     {
         int n = test.Count, d = test.Dimension, m = n * rotations;
@@ -232,8 +279,8 @@ public static class RunEvaluator
             for (int p = 0; p < rotations; p++) test.Points.Slice(j * d, d).CopyTo(points.AsSpan((j * rotations + p) * d, d));
         var turned = new float[m * d];
         RowRotation.Apply<float>(matrices, points, turned, d);
-        var targets = new float[m];
-        field.EvaluateRows<float>(turned, targets);
+        var targets = new float[m * w];
+        targetsAt(turned, targets);
         var predictions = new Evaluator<float>().Predict(model, turned);
         // The cone is about +z in 3-D; the sector about +x on the disk.
         var axis = new double[d];
@@ -245,8 +292,13 @@ public static class RunEvaluator
         {
             for (int c = 0; c < d; c++) point[c] = turned[i * d + c];
             angles[i] = AngleCurve.AngleToAxis(point, axis);
-            double e = (double)predictions[i] - targets[i];
-            errors[i] = e * e;
+            double sum = 0;
+            for (int c = 0; c < w; c++)
+            {
+                double e = (double)predictions[i * w + c] - targets[i * w + c];
+                sum += e * e;
+            }
+            errors[i] = sum / w; // the MSE of the point, as the task loss averages over components
         }
         double upTo = o.TrainRegion.Kind switch
         {

@@ -111,7 +111,9 @@ public sealed class SavedRun
                 string penaltyText = Text(root, "penalty", "raw");
                 if (!PenaltyKindText.TryParse(penaltyText, out var penalty))
                     throw new RunDirectoryException($"{configPath}: penalty '{penaltyText}' is unknown; valid: {string.Join(", ", PenaltyKindText.All)}");
-                IScalarField? field = root.TryGetProperty("field", out var f) && f.ValueKind == JsonValueKind.String ? FieldCatalog.Parse(f.GetString()!) : null;
+                string? fieldSpec = root.TryGetProperty("field", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
+                IVectorField? vectorField = fieldSpec is not null && VectorFieldCatalog.IsVectorSpec(fieldSpec) ? VectorFieldCatalog.Parse(fieldSpec) : null;
+                IScalarField? field = fieldSpec is not null && vectorField is null ? FieldCatalog.Parse(fieldSpec) : null;
                 var options = new TrainingOptions
                 {
                     HiddenLayers = layers,
@@ -127,6 +129,9 @@ public sealed class SavedRun
                     BoxHalfWidth = Number(root, "box_half_width", configPath),
                     Group = group,
                     Field = field,
+                    VectorField = vectorField,
+                    LatentVectors = root.TryGetProperty("latent_rep", out var lr) && lr.ValueKind == JsonValueKind.String
+                        && lr.GetString()!.StartsWith("vectors:", StringComparison.Ordinal) && int.TryParse(lr.GetString()!["vectors:".Length..], out int c) ? c : 0,
                     Model = model,
                     Augment = root.TryGetProperty("augment", out var a) && a.ValueKind == JsonValueKind.True,
                     TrainRegion = region,

@@ -7,7 +7,7 @@ namespace LatentSymmetry.Core.Fields;
 /// Evaluated with the same operations in the same order as <c>Data.ScalarField</c>, so its values are
 /// bit-identical.
 /// </summary>
-public sealed record RadialField : IScalarField
+public sealed record RadialField : IDifferentiableField
 {
     internal static readonly FieldDescription Description = new("radial", 3, "exp(-0.5 R^2) cos(2 R^2)",
         "The original experiment's rotation-invariant target; the default in 3-D.", [], Invariance.So3, null,
@@ -29,6 +29,15 @@ public sealed record RadialField : IScalarField
     {
         FieldPoint.Require(point, 3, Name);
         return At(point[0], point[1], point[2]);
+    }
+
+    /// <summary>∇f = 2 f'(R²) x with f'(s) = −exp(−s/2)(cos(2s)/2 + 2 sin(2s)): exact, so grad:radial is equivariant to rounding.</summary>
+    public void Gradient(ReadOnlySpan<double> point, Span<double> gradient)
+    {
+        FieldPoint.Require(point, 3, Name);
+        double r2 = point[0] * point[0] + point[1] * point[1] + point[2] * point[2];
+        double slope = -Math.Exp(-0.5 * r2) * (0.5 * Math.Cos(2 * r2) + 2 * Math.Sin(2 * r2));
+        for (int i = 0; i < 3; i++) gradient[i] = 2 * slope * point[i];
     }
 
     /// <summary>f at (x, y, z); the expression of <c>Data.ScalarField.Evaluate</c>, kept operation for operation.</summary>

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Text.Json;
 using LatentSymmetry.Core.Symmetry;
+using LatentSymmetry.Core.Tasks;
 
 namespace LatentSymmetry.Core.Models;
 
@@ -30,6 +31,11 @@ public abstract class ModelKind
 
     /// <summary>The invariant model plus a penalised non-invariant branch, with its default settings (<see cref="RelaxedModelKind"/>).</summary>
     public static ModelKind Relaxed { get; } = Register(RelaxedModelKind.CreateDefault());
+    /// <summary>The exactly equivariant field of the point for the group (<see cref="EquivariantMlp{T}"/>): vector targets only.</summary>
+    public static ModelKind Equivariant { get; } = Register(new EquivariantKind());
+
+    /// <summary>The Vector-Neuron MLP (<see cref="VectorNeuronMlp{T}"/>): exactly rotation-equivariant; vector targets only.</summary>
+    public static ModelKind VectorNeuron { get; } = Register(new VectorNeuronKind());
 
     /// <summary>Every registered kind, in registration order (the built-in ones first).</summary>
     public static IReadOnlyList<ModelKind> All => Catalog.All;
@@ -73,6 +79,12 @@ public abstract class ModelKind
     /// </summary>
     public virtual ModelKind ReadSettings(JsonElement config) => this;
 
+    /// <summary>
+    /// Null when this kind can learn <paramref name="task"/>, else why not in a few words (e.g. a model invariant by
+    /// construction cannot give a turning vector). The default accepts every task.
+    /// </summary>
+    public virtual string? CheckTask(SupervisedTask task) => null;
+
     /// <summary>The name.</summary>
     public override string ToString() => Name;
 
@@ -82,9 +94,36 @@ public abstract class ModelKind
             new Mlp<T>(group.Dimension, hiddenDim, hiddenLayers, outputWidth);
     }
 
+    // Both exact models give one vector that turns with the point, nothing else.
+    static string? OneVector(SupervisedTask task) => task.Target.Equals(task.Group.Vector) ? null
+        : $"it gives one vector that turns with the point, but the task's targets are {(task.Target.IsTrivial ? "scalars" : task.Target.ToString())}; use it with a vector field (see 'latsym fields')";
+
+    sealed class EquivariantKind() : ModelKind("equivariant",
+        "an exactly equivariant vector field, sum_k a_k(invariants) M_k x (+ fixed vectors), the a_k from the invariant MLP: a(|x|^2) x for so3, a x + b J x for so2, plus a z part for so2z")
+    {
+        public override Module<T> Create<T>(SymmetryGroup group, int hiddenDim, int hiddenLayers, int outputWidth) =>
+            outputWidth == group.Dimension ? new EquivariantMlp<T>(group, hiddenDim, hiddenLayers)
+            : throw new ArgumentException($"the equivariant model gives {group.Dimension} outputs (one vector); asked for {outputWidth}", nameof(outputWidth));
+
+        public override string? CheckTask(SupervisedTask task) => OneVector(task);
+    }
+
+    sealed class VectorNeuronKind() : ModelKind("vn",
+        "a Vector-Neuron MLP (VN-Linear, VN-ReLU on H/d channels of d-vectors): equivariant under every rotation, so a(x) x only")
+    {
+        public override Module<T> Create<T>(SymmetryGroup group, int hiddenDim, int hiddenLayers, int outputWidth) =>
+            outputWidth == group.Dimension ? new VectorNeuronMlp<T>(group.Dimension, VectorNeuronMlp<T>.ChannelsFor(hiddenDim, group.Dimension), hiddenLayers)
+            : throw new ArgumentException($"the vn model gives {group.Dimension} outputs (one vector); asked for {outputWidth}", nameof(outputWidth));
+
+        public override string? CheckTask(SupervisedTask task) => OneVector(task);
+    }
+
     sealed class InvariantKind() : ModelKind("invariant", "the same MLP on the group's invariants (|x|^2 for so3 and so2, x^2 + y^2 and z for so2z): invariant by construction")
     {
         public override Module<T> Create<T>(SymmetryGroup group, int hiddenDim, int hiddenLayers, int outputWidth) =>
             new InvariantMlp<T>(group, hiddenDim, hiddenLayers, outputWidth);
+
+        public override string? CheckTask(SupervisedTask task) => task.Target.IsTrivial ? null
+            : $"its outputs are invariant by construction, so it cannot learn targets that turn with the points ({task.Target}); use mlp, equivariant or vn";
     }
 }

@@ -29,6 +29,31 @@ public sealed class OrbitEngine<T> where T : unmanaged, IFloatingPointIeee754<T>
     public IOrbitPenaltyKind<T> Kind { get; }
 
     /// <summary>
+    /// How the group acts on each tapped layer, in the order of the depths (or taps) asked for; a missing or null entry
+    /// is the trivial representation (invariance). Handed to the penalty in <see cref="OrbitActivations{T}.Representation"/>.
+    /// Default: none, today's invariance penalties.
+    /// </summary>
+    public IReadOnlyList<GroupRepresentation?> Representations { get; init; } = [];
+
+    GroupRepresentation? RepresentationAt(int i) => i < Representations.Count ? Representations[i] : null;
+
+    /// <summary>
+    /// The stage depths of <paramref name="layers"/> on <paramref name="model"/> (<see cref="Module{T}.CheckDepths"/>), except
+    /// that a hidden layer with a non-trivial representation is read before its ReLU: its pre-activation, on which a
+    /// rotation can act linearly (a ReLU of a turning vector does not turn). Without representations, exactly CheckDepths.
+    /// </summary>
+    public int[] Depths(Module<T> model, SymmetryLayers layers)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var depths = model.CheckDepths(layers);
+        for (int i = 0; i < depths.Length; i++)
+            if (RepresentationAt(i) is { IsTrivial: false } && layers[i] != SymmetryLayer.Output && depths[i] > 1
+                && model.Stages[depths[i] - 1].Module is ReLU<T>)
+                depths[i]--;
+        return depths;
+    }
+
+    /// <summary>
     /// Draws R1 and R2 for the rows of x [rows x d] and returns the activations after <paramref name="depth"/>
     /// stages of <paramref name="model"/>; h(x) is included when <paramref name="withOriginal"/> or the kind needs it.
     /// </summary>
@@ -66,7 +91,7 @@ public sealed class OrbitEngine<T> where T : unmanaged, IFloatingPointIeee754<T>
             reached = depths[i];
             activations[i] = (original
                 ? new OrbitActivations<T>(tape.SliceRows(h, 0, b), tape.SliceRows(h, b, b), tape.SliceRows(h, 2 * b, b))
-                : new OrbitActivations<T>(null, tape.SliceRows(h, 0, b), tape.SliceRows(h, b, b))) with { R1 = r1, R2 = r2 };
+                : new OrbitActivations<T>(null, tape.SliceRows(h, 0, b), tape.SliceRows(h, b, b))) with { R1 = r1, R2 = r2, Representation = RepresentationAt(i) };
         }
     }
 
@@ -110,7 +135,7 @@ public sealed class OrbitEngine<T> where T : unmanaged, IFloatingPointIeee754<T>
             var h = taps[i];
             activations[i] = (original
                 ? new OrbitActivations<T>(tape.SliceRows(h, 0, b), tape.SliceRows(h, b, b), tape.SliceRows(h, 2 * b, b))
-                : new OrbitActivations<T>(null, tape.SliceRows(h, 0, b), tape.SliceRows(h, b, b))) with { R1 = r1, R2 = r2 };
+                : new OrbitActivations<T>(null, tape.SliceRows(h, 0, b), tape.SliceRows(h, b, b))) with { R1 = r1, R2 = r2, Representation = RepresentationAt(i) };
         }
     }
 

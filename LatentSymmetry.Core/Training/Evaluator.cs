@@ -29,17 +29,18 @@ public sealed class Evaluator<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// empty, receives each layer's own mean in forward order.
     /// With <paramref name="measureSym"/> false the penalty is not computed (Sym is null, <paramref name="perLayer"/>
     /// NaN) and the task loss is bit for bit the one it would have been (the task loss never depends on the penalty).
+    /// <paramref name="representations"/> (one per layer, null entries trivial) are handed to the engine, as in training.
     /// </summary>
     public (double Task, double? Sym) Evaluate(Module<T> model, FieldSplit<T> split, SymmetryLayers layer, SymmetryGroup group, int rotationSeed,
-        IOrbitPenaltyKind<T>? kind = null, Span<double> perLayer = default, bool measureSym = true)
+        IOrbitPenaltyKind<T>? kind = null, Span<double> perLayer = default, bool measureSym = true, IReadOnlyList<GroupRepresentation?>? representations = null)
     {
         ArgumentNullException.ThrowIfNull(group);
         ArgumentNullException.ThrowIfNull(layer);
-        var orbit = layer.IsSet ? new OrbitEngine<T>(group.CreateSampler(rotationSeed), kind) : null;
+        var orbit = layer.IsSet ? new OrbitEngine<T>(group.CreateSampler(rotationSeed), kind) { Representations = representations ?? [] } : null;
         // The task loss is always summed over 1,024-row chunks, so it does not depend on the penalty (train, evaluate and
         // the grid's twins agree bit for bit); a kind that looks at the batch as a whole sees the split in one piece.
         int penaltyChunk = orbit is null || !orbit.Kind.NeedsOriginal ? Chunk : Math.Max(1, split.Count);
-        int[] depths = model.CheckDepths(layer);
+        int[] depths = orbit?.Depths(model, layer) ?? model.CheckDepths(layer);
         var activations = new OrbitActivations<T>[depths.Length];
         var chunkLayers = new double[perLayer.IsEmpty ? 0 : depths.Length];
         if (!perLayer.IsEmpty) perLayer[..depths.Length].Clear();
@@ -128,12 +129,43 @@ public sealed class Evaluator<T> where T : unmanaged, IFloatingPointIeee754<T>
         return sum / n;
     }
 
-    /// <summary>The model's output for every point (rows of <see cref="Module{T}.InputDimension"/> coordinates), e.g. for plotting a slice.</summary>
+    /// <summary>
+    /// The vector counterpart of the scalar orbit task loss: MSE over the split's points each turned by a fresh Haar rotation
+    /// (from <paramref name="rotationSeed"/>) against F at the turned point, all d components.
+    /// </summary>
+    public double OrbitTaskLoss(Module<T> model, FieldSplit<T> split, IVectorField field, SymmetryGroup group, int rotationSeed)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        ArgumentNullException.ThrowIfNull(group);
+        int n = split.Count, d = split.Dimension;
+        if (group.Dimension != d || field.Dimension != d)
+            throw new ArgumentException($"points are {d}-D; group {group.Name} is {group.Dimension}-D and field {field.Spec} {field.Dimension}-D");
+        if (n == 0) return double.NaN;
+        var sampler = group.CreateSampler(rotationSeed);
+        var tape = _tape;
+        double sum = 0;
+        for (int start = 0; start < n; start += Chunk)
+        {
+            int rows = Math.Min(Chunk, n - start);
+            tape.Reset();
+            using var _ = tape.NoGrad();
+            var r = tape.NewScratch(rows, d * d);
+            var x = tape.NewScratch(rows, d);
+            var y = tape.NewScratch(rows, d);
+            sampler.Sample(r.Span);
+            RowRotation.Apply<T>(r.Span, split.Points.Slice(d * start, d * rows), x.Span, d);
+            field.EvaluateRows<T>(x.Span, y.Span);
+            sum += double.CreateChecked(tape.MseLoss(model.Forward(tape, x), y).Item()) * rows;
+        }
+        return sum / n;
+    }
+
+    /// <summary>The model's output for every point (rows of <see cref="Module{T}.InputDimension"/> coordinates; w values per point, w the output width), e.g. for plotting a slice.</summary>
     public T[] Predict(Module<T> model, ReadOnlySpan<T> points)
     {
-        int d = model.InputDimension;
+        int d = model.InputDimension, w = Math.Max(1, model.OutputDimension);
         int n = points.Length / d;
-        var result = new T[n];
+        var result = new T[n * w];
         for (int start = 0; start < n; start += Chunk)
         {
             int rows = Math.Min(Chunk, n - start);
@@ -141,7 +173,7 @@ public sealed class Evaluator<T> where T : unmanaged, IFloatingPointIeee754<T>
             using var _ = _tape.NoGrad();
             var x = _tape.NewScratch(rows, d);
             points.Slice(d * start, d * rows).CopyTo(x.Span);
-            model.Forward(_tape, x).Span.CopyTo(result.AsSpan(start, rows));
+            model.Forward(_tape, x).Span.CopyTo(result.AsSpan(start * w, rows * w));
         }
         return result;
     }

@@ -66,7 +66,7 @@ public static class RunArtifacts
         w.WriteNumber("samples", o.Samples);
         w.WriteNumber("box_half_width", o.BoxHalfWidth);
         w.WriteString("group", o.Group.Name);
-        w.WriteString("field", o.TargetField.Spec);
+        w.WriteString("field", o.FieldSpec);
         w.WriteString("model", Models.ModelKindText.Format(o.Model));
         o.Model.WriteSettings(w); // nothing for the built-in kinds: their configs keep their bytes
         w.WriteBoolean("augment", o.Augment);
@@ -78,6 +78,8 @@ public static class RunArtifacts
             w.WriteBoolean("penalty_grad_denominator", o.PenaltyGradDenominator);
         }
         if (o.GradAlignInterval > 0) w.WriteNumber("grad_align_interval", o.GradAlignInterval); // written only when on: other configs keep their bytes
+        // Written only when set, so every other run's config keeps its bytes.
+        if (o.LatentVectors > 0) w.WriteString("latent_rep", $"vectors:{o.LatentVectors}");
         if (o.Group.Dimension == 2)
         {
             w.WriteNumber("radius", o.Radius);
@@ -108,6 +110,14 @@ public static class RunArtifacts
         WriteNumberOrNull(w, "orbit_task_loss", r.OrbitTaskLoss);
         WriteNumberOrNull(w, "orbit_ratio", r.OrbitRatio);
         WriteBreaking(w, LearnedBreaking.Measure(r.Model, r.Data.Test, r.Data.Field, r.Options.Group, r.Options.Seeds.Augmentation));
+        if (r.Options.VectorField is not null)
+        {
+            // Vector runs only, so a scalar run's metrics.json keeps its bytes.
+            w.WriteStartObject("equivariance_error");
+            WriteNumberOrNull(w, "float32", r.EquivarianceError.Float32);
+            WriteNumberOrNull(w, "float64", r.EquivarianceError.Float64);
+            w.WriteEndObject();
+        }
         w.WriteBoolean("diverged", r.Diverged);
         w.WriteNumber("epochs_completed", r.History.Count);
         w.WriteNumber("wall_seconds", Math.Round(r.WallSeconds, 3));

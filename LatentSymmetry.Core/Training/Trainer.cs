@@ -60,7 +60,7 @@ public sealed class Trainer
     /// </summary>
     public SupervisedTask? Task { get; init; }
 
-    SupervisedTask TaskOrDefault => Task ?? SupervisedTask.ScalarInvariant(Options.Group);
+    SupervisedTask TaskOrDefault => Task ?? Options.Task;
 
     /// <summary>
     /// Further terms of the objective, after the task loss and the orbit penalty: MSE + λ(e)·L_sym + Σ w_k(e)·term_k
@@ -101,21 +101,23 @@ public sealed class Trainer
     const double CertainlyFiniteBound = 1e15;
 
     /// <summary>Builds the data set this run trains on (a pure function of the data seed, sizes, domain, field and region).</summary>
-    public FieldDataset<float> CreateDataset() => new(Options.Seeds.Data, Options.Samples, Options.Domain, Options.TargetField, Options.TrainRegion);
+    public FieldDataset<float> CreateDataset() => Options.CreateDataset();
 
     /// <summary>Builds the initial model (a pure function of the model seed and architecture).</summary>
     public Module<float> CreateModel() => CreateModel<float>(Options, TaskOrDefault.OutputWidth);
 
     /// <summary>
     /// The initial network of <paramref name="options"/> in precision <typeparamref name="T"/>: the weights a run
-    /// starts from (float32 to train; float64 to evaluate the same initial weights in double).
+    /// starts from (float32 to train; float64 to evaluate the same initial weights in double). The output width is the
+    /// options' task's (1 for a scalar field, d for a vector field) unless given.
     /// </summary>
-    public static Module<T> CreateModel<T>(TrainingOptions options, int outputWidth = 1) where T : unmanaged, IFloatingPointIeee754<T>
+    public static Module<T> CreateModel<T>(TrainingOptions options, int? outputWidth = null) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(outputWidth);
         ArgumentNullException.ThrowIfNull(options);
+        int width = outputWidth ?? options.Task.OutputWidth;
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width, nameof(outputWidth));
         var stream = new RandomStream(options.Seeds.Model);
-        var model = options.Model.Create<T>(options.Group, options.HiddenDim, options.HiddenLayers, outputWidth);
+        var model = options.Model.Create<T>(options.Group, options.HiddenDim, options.HiddenLayers, width);
         model.Initialize(stream);
         return model;
     }
@@ -143,8 +145,9 @@ public sealed class Trainer
         var terms = ModelTerms.With(o.Model, model, _lossTerms);
         var optimizer = Optimizer?.Invoke(model) ?? new AdamW<float>(model.Parameters(), o.Optimizer);
         var sampler = o.SymmetryLayers.IsSet ? group.CreateSampler(seeds.Augmentation) : null;
-        var penaltyKind = Penalty ?? OrbitPenalties.Of<float>(o.Penalty, o.PenaltyGradDenominator);
-        var step = new TrainingStep<float>(model, optimizer, o.SymmetryLayers, sampler is null ? null : new OrbitEngine<float>(sampler, penaltyKind))
+        var representations = LayerRepresentations(o, task);
+        var penaltyKind = WithRepresentations(Penalty ?? OrbitPenalties.Of<float>(o.Penalty, o.PenaltyGradDenominator), representations);
+        var step = new TrainingStep<float>(model, optimizer, o.SymmetryLayers, sampler is null ? null : OrbitEngineFor(o, task, sampler, Penalty))
         {
             MeasureUnweightedPenalty = Measurements.UnweightedSymLoss,
             Terms = terms,
@@ -224,7 +227,7 @@ public sealed class Trainer
             if (!skipFiniteValidation || model.OutputBound(valCoordinateBound) + valTargetBound >= CertainlyFiniteBound)
             {
                 (valTask, valSym) = evaluator.Evaluate(model, data.Validation, o.SymmetryLayers, group, seeds.Augmentation ^ RotationStreams.Validation,
-                    penaltyKind, valByLayer, measureSym: Measurements.ValidationSymLoss);
+                    penaltyKind, valByLayer, measureSym: Measurements.ValidationSymLoss, representations: representations);
                 diverged |= !double.IsFinite(valTask);
             }
             else
@@ -243,9 +246,13 @@ public sealed class Trainer
             onEpoch?.Invoke(metrics);
         }
 
-        var test = Test(o, penaltyKind, model, data, diverged, evaluator);
+        var test = Test(o, penaltyKind, model, data, diverged, evaluator, representations);
+        // Measured only for a vector task, so a scalar run's metrics keep their bytes.
+        var equivariance = task.Target.IsTrivial || diverged ? (double.NaN, double.NaN)
+            : EquivarianceErrors(model, group, data.Test.Points, task.Target, seeds.Augmentation ^ RotationStreams.InvarianceError);
         return new TrainingResult(o, seeds, history, batchTask, batchSym, test.Task, test.Sym, diverged, clock.Elapsed.TotalSeconds, model, data)
         {
+            EquivarianceError = equivariance,
             DataGiven = _data is not null && !IsOwnData(o, _data),
             OrbitTaskLoss = test.Orbit,
             TestSymLossByLayer = test.SymByLayer,
@@ -253,11 +260,47 @@ public sealed class Trainer
         };
     }
 
+    /// <summary>
+    /// The orbit engine a run of <paramref name="options"/> trains with: <paramref name="sampler"/>'s rotations, the penalty
+    /// (<paramref name="penalty"/> or the options' kind), turned back by each layer's representation when one is not trivial.
+    /// </summary>
+    public static OrbitEngine<float> OrbitEngineFor(TrainingOptions options, SupervisedTask task, Symmetry.IRotationSampler sampler, IOrbitPenaltyKind<float>? penalty = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(task);
+        var representations = LayerRepresentations(options, task);
+        var kind = WithRepresentations(penalty ?? OrbitPenalties.Of<float>(options.Penalty, options.PenaltyGradDenominator), representations);
+        return new OrbitEngine<float>(sampler, kind) { Representations = representations };
+    }
+
+    /// <summary>The options' layer representations, with the task's target at the output (a trainer's task may differ from the options').</summary>
+    static IReadOnlyList<Symmetry.GroupRepresentation?> LayerRepresentations(TrainingOptions o, SupervisedTask task)
+    {
+        var list = o.LayerRepresentations().ToArray();
+        for (int i = 0; i < list.Length; i++)
+            if (o.SymmetryLayers[i] == SymmetryLayer.Output) list[i] = task.Target.IsTrivial ? null : task.Target;
+        return list;
+    }
+
+    /// <summary>The kind itself when every layer is trivial (today's penalty, untouched); else the kind on turned-back activations.</summary>
+    static IOrbitPenaltyKind<float> WithRepresentations(IOrbitPenaltyKind<float> kind, IReadOnlyList<Symmetry.GroupRepresentation?> representations) =>
+        representations.Any(r => r is { IsTrivial: false }) && kind is not EquivariantOrbitPenalty<float> ? new EquivariantOrbitPenalty<float>(kind) : kind;
+
+    /// <summary>eps_eq of <paramref name="model"/> and of its float64 copy at the same turned points (<see cref="Orbits.EquivarianceError"/>).</summary>
+    public static (double Float32, double Float64) EquivarianceErrors(Module<float> model, Symmetry.SymmetryGroup group, ReadOnlySpan<float> points,
+        Symmetry.GroupRepresentation output, int seed)
+    {
+        var exact = model.To<double>();
+        var wide = new double[points.Length];
+        for (int i = 0; i < wide.Length; i++) wide[i] = points[i];
+        return (Orbits.EquivarianceError.Measure(model, group, points, output, seed), Orbits.EquivarianceError.Measure<double>(exact, group, wide, output, seed));
+    }
+
     /// <summary>Whether <paramref name="data"/> are what <paramref name="options"/> draw by themselves (<see cref="CreateDataset"/>).</summary>
     static bool IsOwnData(TrainingOptions options, FieldDataset<float> data)
     {
         var domain = options.Domain;
-        return data.DataSeed == options.Seeds.Data && data.Count == options.Samples && data.Field?.Spec == options.TargetField.Spec
+        return data.DataSeed == options.Seeds.Data && data.Count == options.Samples && data.FieldSpec == options.FieldSpec
             && data.Region.Equals(options.TrainRegion) && data.Domain.Dimension == domain.Dimension && data.Domain.Extent == domain.Extent
             && data.Domain.Description == domain.Description;
     }
@@ -267,7 +310,7 @@ public sealed class Trainer
     /// (summed and per layer) and orbit task loss, each from its own rotation stream; NaN when the run diverged.
     /// </summary>
     internal static (double Task, double? Sym, double[] SymByLayer, double Orbit) Test(TrainingOptions options, IOrbitPenaltyKind<float>? penalty, Module<float> model,
-        FieldDataset<float> data, bool diverged, Evaluator<float> evaluator)
+        FieldDataset<float> data, bool diverged, Evaluator<float> evaluator, IReadOnlyList<Symmetry.GroupRepresentation?>? representations = null)
     {
         var seeds = options.Seeds;
         double testTask = double.NaN;
@@ -277,9 +320,12 @@ public sealed class Trainer
         double orbitTask = double.NaN;
         if (!diverged)
         {
-            var penaltyKind = penalty ?? OrbitPenalties.Of<float>(options.Penalty, options.PenaltyGradDenominator);
-            (testTask, testSym) = evaluator.Evaluate(model, data.Test, options.SymmetryLayers, options.Group, seeds.Augmentation ^ RotationStreams.Test, penaltyKind, testSymByLayer);
+            representations ??= options.LayerRepresentations();
+            var penaltyKind = penalty ?? WithRepresentations(OrbitPenalties.Of<float>(options.Penalty, options.PenaltyGradDenominator), representations);
+            (testTask, testSym) = evaluator.Evaluate(model, data.Test, options.SymmetryLayers, options.Group, seeds.Augmentation ^ RotationStreams.Test, penaltyKind, testSymByLayer,
+                representations: representations);
             if (data.Field is not null) orbitTask = evaluator.OrbitTaskLoss(model, data.Test, data.Field, options.Group, seeds.Augmentation ^ RotationStreams.OrbitTaskLoss);
+            else if (data.VectorField is not null) orbitTask = evaluator.OrbitTaskLoss(model, data.Test, data.VectorField, options.Group, seeds.Augmentation ^ RotationStreams.OrbitTaskLoss);
         }
         return (testTask, testSym, testSymByLayer, orbitTask);
     }

@@ -5,6 +5,7 @@ using LatentSymmetry.Core.Optim;
 using LatentSymmetry.Core.Symmetry;
 using LatentSymmetry.Core.Orbits;
 using LatentSymmetry.Core.Seeding;
+using LatentSymmetry.Core.Tasks;
 
 namespace LatentSymmetry.Core.Training;
 
@@ -56,6 +57,18 @@ public sealed record TrainingOptions
     /// <summary>The target field; null for the default of the group's dimension (radial in 3-D, gaussian-ring on the disk).</summary>
     public IScalarField? Field { get; init; }
 
+    /// <summary>
+    /// A vector-valued target in place of <see cref="Field"/> (null: a scalar field). The task is then
+    /// <see cref="SupervisedTask.VectorEquivariant"/>: d outputs, turned with the points by augmentation.
+    /// </summary>
+    public IVectorField? VectorField { get; init; }
+
+    /// <summary>What is learned and how the group acts on it: a vector task for a <see cref="VectorField"/>, else the scalar invariant one.</summary>
+    public SupervisedTask Task => VectorField is null ? SupervisedTask.ScalarInvariant(Group) : SupervisedTask.VectorEquivariant(Group);
+
+    /// <summary>The spec of the field trained on, scalar or vector (config.json's "field").</summary>
+    public string FieldSpec => VectorField?.Spec ?? TargetField.Spec;
+
     /// <summary>The network: the MLP on the point, or on the group's invariants.</summary>
     public ModelKind Model { get; init; } = ModelKind.Mlp;
 
@@ -74,6 +87,29 @@ public sealed record TrainingOptions
     /// <summary>The symmetry penalty: the original's raw ½ E‖h(g1 x) − h(g2 x)‖² (default) or one built on the measures.</summary>
     public PenaltyKind Penalty { get; init; } = PenaltyKind.Raw;
 
+    /// <summary>
+    /// C in <c>--latent-rep vectors:C</c>: at a penalised hidden layer, the first C·d units of the pre-activation are C
+    /// vectors turned by R and the rest scalars, and the penalty is ½ E‖ρ(R1)⁻¹h(R1 x) − ρ(R2)⁻¹h(R2 x)‖². 0 (default):
+    /// the trivial representation, today's invariance penalty.
+    /// </summary>
+    public int LatentVectors { get; init; }
+
+    /// <summary>
+    /// The representation of each penalised layer, in the order of <see cref="SymmetryLayers"/>: the task's target
+    /// representation at the output (null when trivial), C vectors and H − C·d scalars at a hidden layer when
+    /// <see cref="LatentVectors"/> is set; null entries are the trivial one (invariance).
+    /// </summary>
+    public IReadOnlyList<GroupRepresentation?> LayerRepresentations()
+    {
+        var target = Task.Target;
+        var list = new GroupRepresentation?[SymmetryLayers.Count];
+        for (int i = 0; i < list.Length; i++)
+            list[i] = SymmetryLayers[i] == Models.SymmetryLayer.Output
+                ? (target.IsTrivial ? null : target)
+                : LatentVectors > 0 ? Group.DirectSum(LatentVectors, HiddenDim - LatentVectors * Group.Dimension) : null;
+        return list;
+    }
+
     /// <summary>Let the gradient flow through the denominator of a normalized penalty (the authors found stopping it necessary).</summary>
     public bool PenaltyGradDenominator { get; init; }
 
@@ -90,7 +126,7 @@ public sealed record TrainingOptions
     public SamplingDomain Domain => Group.Dimension == 2 ? SamplingDomain.Disk(Radius, InnerRadius) : SamplingDomain.Box(Group.Dimension, BoxHalfWidth);
 
     /// <summary>True for the original experiment's set-up (SO(3), radial field, MLP, no augmentation, full region).</summary>
-    public bool IsOriginalSetup => Group == SymmetryGroup.So3 && TargetField.Spec == "radial" && Model == ModelKind.Mlp && !Augment && TrainRegion.IsFull
+    public bool IsOriginalSetup => Group == SymmetryGroup.So3 && VectorField is null && TargetField.Spec == "radial" && Model == ModelKind.Mlp && !Augment && TrainRegion.IsFull
         && Penalty == PenaltyKind.Raw;
 
     /// <summary>Seed of the augmentation rotations: derive(run seed, "data_augmentation"), a category of its own.</summary>
@@ -125,8 +161,17 @@ public sealed record TrainingOptions
         if (!double.IsFinite(InnerRadius) || InnerRadius < 0 || InnerRadius >= Radius) return $"inner-radius must be in [0, radius {Radius}), got {InnerRadius}";
         if (TargetField.Dimension != Group.Dimension)
             return $"field {TargetField.Spec} takes {TargetField.Dimension}-D points but group {Group.Name} acts on {Group.Dimension}-D points";
+        if (VectorField is not null && Field is not null) return $"field: give a scalar field or a vector field, not both ({Field.Spec}, {VectorField.Spec})";
+        if (VectorField is not null && VectorField.Dimension != Group.Dimension)
+            return $"field {VectorField.Spec} takes {VectorField.Dimension}-D points but group {Group.Name} acts on {Group.Dimension}-D points";
+        if (Model is not null && Model.CheckTask(Task) is { } modelError) return $"model {Model.Name}: {modelError}";
         if (TrainRegion.CheckDimension(Group.Dimension) is { } region) return $"train-region {TrainRegion}: {region}";
         if (Penalty is null) return "penalty must be set (raw for the original's)";
+        if (LatentVectors < 0) return $"latent-rep vectors:{LatentVectors}: the number of vectors must be at least 0";
+        if (LatentVectors * (long)Group.Dimension > HiddenDim)
+            return $"latent-rep vectors:{LatentVectors}: {LatentVectors} vectors of {Group.Dimension} are {LatentVectors * (long)Group.Dimension} units, wider than the layer (hidden-dim {HiddenDim})";
+        if (LatentVectors > 0 && Model is not null && Model != ModelKind.Mlp)
+            return $"latent-rep vectors:{LatentVectors}: applies to the hidden layers of --model mlp, not {Model.Name}";
         if (PenaltyGradDenominator && !Penalty.HasDenominator)
             return $"penalty-grad-denominator needs a normalized penalty (normalized or pca-normalized), not {PenaltyKindText.Format(Penalty)}";
         // Refuse what cannot fit rather than let the operating system kill the process half-way, and name
@@ -155,11 +200,16 @@ public sealed record TrainingOptions
     public string? CheckRegionCounts()
     {
         if (TrainRegion.IsFull) return null;
-        var data = new FieldDataset<float>(Seeds.Data, Samples, Domain, TargetField, TrainRegion);
+        var data = CreateDataset();
         return data.Train.Count == 0 || data.Validation.Count == 0 || data.Test.Count == 0
             ? $"train-region {TrainRegion} keeps {data.Train.Count} training, {data.Validation.Count} validation and {data.Test.Count} test points of {Samples}; every split needs at least one (widen the region or raise --samples)"
             : null;
     }
+
+    /// <summary>The data set of these options (a pure function of the data seed, sizes, domain, field and region).</summary>
+    public FieldDataset<float> CreateDataset() => VectorField is null
+        ? new(Seeds.Data, Samples, Domain, TargetField, TrainRegion)
+        : new(Seeds.Data, Samples, Domain, VectorField, TrainRegion);
 
     /// <summary>
     /// Rough memory a run needs: parameters with their gradients and two AdamW moments (16 bytes each in

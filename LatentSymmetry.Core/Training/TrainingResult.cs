@@ -39,6 +39,11 @@ public sealed record TrainingResult(
 
     /// <summary>The names of the objective's further terms (<see cref="Trainer.LossTerms"/>), whose values each epoch's <see cref="EpochMetrics.TrainTerms"/> holds.</summary>
     public IReadOnlyList<string> LossTermNames { get; init; } = [];
+    /// <summary>
+    /// eps_eq = RMS(f(R x) − ρ(R) f(x)) / RMS(f) at the test points, of the trained float32 model and of its float64 copy;
+    /// measured for vector tasks only (NaN otherwise, and when diverged).
+    /// </summary>
+    public (double Float32, double Float64) EquivarianceError { get; init; } = (double.NaN, double.NaN);
 
     /// <summary>OrbitTaskLoss / TestTaskLoss: 1 when the model is as good everywhere on the orbits as on the test points.</summary>
     public double OrbitRatio => OrbitTaskLoss / TestTaskLoss;

@@ -45,10 +45,10 @@ public sealed class TrainingStep<T> where T : unmanaged, IFloatingPointIeee754<T
         Layer = layer;
         if (layer.IsSet)
         {
-            _depths = model.CheckDepths(layer);
+            _orbit = orbit ?? throw new ArgumentNullException(nameof(orbit), "a symmetry layer needs a rotation sampler");
+            _depths = _orbit.Depths(model, layer); // the engine reads a layer before its ReLU when it turns under a representation
             _activations = new OrbitActivations<T>[_depths.Length];
             _layerSym = new double[_depths.Length];
-            _orbit = orbit ?? throw new ArgumentNullException(nameof(orbit), "a symmetry layer needs a rotation sampler");
             if (_orbit.Sampler.Dimension != model.InputDimension)
                 throw new ArgumentException($"the rotations act on {_orbit.Sampler.Dimension} coordinates but the model takes {model.InputDimension}", nameof(orbit));
         }

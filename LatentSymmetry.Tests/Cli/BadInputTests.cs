@@ -108,7 +108,7 @@ public class BadInputTests : TempDirectoryTests
         yield return Cmd(["evaluate", "{dir}", "--metrics", "SL,,Q"], "--metrics: empty item in 'SL,,Q'");
         yield return Cmd(["evaluate", "{dir}", "--metrics", "SL,Q,sl"], "--metrics: 'sl' is listed twice");
         yield return Grid(["--seeds", "1", "--headless"], "unknown option '--headless'; see 'latsym benchmark --help'");
-        yield return Grid(["--baselines", "dropout"], "--baselines: 'dropout' is not a baseline; valid: augment, invariant");
+        yield return Grid(["--baselines", "dropout"], "--baselines: 'dropout' is not a baseline; valid: augment, invariant, relaxed, equivariant, vn");
         yield return Grid(["--baselines", "augment,,invariant"], "--baselines: empty item in 'augment,,invariant'");
         yield return Grid(["--baselines"], "'--baselines'");
         yield return Grid(["--baselines", "augment", "--baselines"], "--baselines: no value given");

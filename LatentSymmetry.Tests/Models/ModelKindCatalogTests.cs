@@ -20,7 +20,7 @@ public class ModelKindCatalogTests
     {
         Assert.That(ModelKind.All.Take(2), Is.EqualTo(new[] { ModelKind.Mlp, ModelKind.Invariant }));
         Assert.That(ModelKind.TryParse(" Invariant ", out var kind) && kind == ModelKind.Invariant, Is.True);
-        Assert.That(ModelKind.TryParse("vn", out _), Is.False);
+        Assert.That(ModelKind.TryParse("no-such-kind", out _), Is.False);
         Assert.That(ModelKind.ValidNames, Does.StartWith("mlp, invariant"));
     }
 

@@ -31,6 +31,8 @@ public static class ReportText
         Grid.BaselineVariant.Augment => "augmentation",
         Grid.BaselineVariant.Invariant => "invariant model",
         Grid.BaselineVariant.Relaxed => "relaxed model",
+        Grid.BaselineVariant.Equivariant => "equivariant model",
+        Grid.BaselineVariant.VectorNeuron => "vector neurons",
         _ => variant,
     };
 

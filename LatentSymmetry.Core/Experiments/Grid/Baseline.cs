@@ -32,6 +32,12 @@ public abstract class Baseline
     /// <summary>The relaxed model (<see cref="RelaxedModelKind"/>'s defaults): the invariant model plus a penalised quadratic branch.</summary>
     public static Baseline Relaxed { get; } = Register(new RelaxedBaseline());
 
+    /// <summary>The exactly equivariant model (vector fields).</summary>
+    public static Baseline Equivariant { get; } = Register(new ModelBaseline("equivariant", "the exactly equivariant model (vector fields)", ModelKind.Equivariant));
+
+    /// <summary>The Vector-Neuron MLP (vector fields).</summary>
+    public static Baseline VectorNeuron { get; } = Register(new ModelBaseline("vn", "the Vector-Neuron MLP (vector fields)", ModelKind.VectorNeuron));
+
     /// <summary>Every registered baseline, in the order reports list them (the built-in ones first).</summary>
     public static IReadOnlyList<Baseline> All => Catalog.All;
 
@@ -55,6 +61,12 @@ public abstract class Baseline
 
     /// <summary>The name.</summary>
     public override string ToString() => Name;
+
+    /// <summary>A baseline that trains another model kind with the plain recipe.</summary>
+    sealed class ModelBaseline(string name, string description, ModelKind model) : Baseline(name, description)
+    {
+        public override TrainingOptions Apply(TrainingOptions plain) => plain with { Model = model };
+    }
 
     sealed class AugmentBaseline() : Baseline("augment", "the MLP trained on batches turned by Haar rotations of the group")
     {

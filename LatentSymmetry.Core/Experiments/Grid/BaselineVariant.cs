@@ -20,6 +20,12 @@ public static class BaselineVariant
     /// <summary>The relaxed model: the invariant model plus a penalised quadratic branch.</summary>
     public const string Relaxed = "relaxed";
 
+    /// <summary>The exactly equivariant model (vector fields).</summary>
+    public const string Equivariant = "equivariant";
+
+    /// <summary>The Vector-Neuron MLP (vector fields).</summary>
+    public const string VectorNeuron = "vn";
+
     /// <summary>Every registered variant's name, in the order reports list them.</summary>
     public static IReadOnlyList<string> All => [.. Baseline.All.Select(b => b.Name)];
 

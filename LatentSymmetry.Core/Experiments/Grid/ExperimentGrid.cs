@@ -214,10 +214,10 @@ public sealed class ExperimentGrid
     {
         ArgumentNullException.ThrowIfNull(options);
         var o = options;
-        if (o.Group == SymmetryGroup.So3 && o.TargetField.Spec == "radial" && o.TrainRegion.IsFull) return "";
+        if (o.Group == SymmetryGroup.So3 && o.FieldSpec == "radial" && o.TrainRegion.IsFull) return "";
         var tokens = new List<string>();
         if (o.Group != SymmetryGroup.So3) tokens.Add(o.Group.Name);
-        tokens.Add(ResultFileName.SetupToken(o.TargetField.Spec));
+        tokens.Add(ResultFileName.SetupToken(o.FieldSpec));
         if (o.Group.Dimension == 2 && (o.Radius != 1 || o.InnerRadius != 0))
             tokens.Add(ResultFileName.SetupToken(FormattableString.Invariant($"r{o.InnerRadius:R}-{o.Radius:R}")));
         if (!o.TrainRegion.IsFull) tokens.Add(ResultFileName.SetupToken(o.TrainRegion.ToString()));

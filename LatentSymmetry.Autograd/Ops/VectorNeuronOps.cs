@@ -1,0 +1,162 @@
+using System.Numerics;
+using LatentSymmetry.Autograd.Kernels;
+
+namespace LatentSymmetry.Autograd.Ops;
+
+/// <summary>
+/// The two operations of Vector Neurons (Deng et al., ICCV 2021) on rows of C channels of d-vectors, laid out
+/// coordinate-major: row i is [d x C], coordinate j of channel c at column j·C + c. That layout makes a batch of n rows
+/// the same memory as an [(n·d) x C] matrix, so VN-Linear is one GEMM; a rotation acting on every channel commutes with
+/// both operations (VN-Linear mixes channels, never coordinates; VN-ReLU reads only inner products).
+/// </summary>
+public static class VectorNeuronOps
+{
+    /// <summary>
+    /// VN-Linear, Y_i = W X_i per row with X_i [C x d] (no bias, which would not turn): x [n x d·C], weight [C' x C],
+    /// output [n x d·C'].
+    /// </summary>
+    public static Variable<T> VnLinear<T>(this Tape<T> tape, Variable<T> x, Variable<T> weight, int d) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int c = weight.Cols, co = weight.Rows;
+        if (d < 1 || x.Cols != d * c)
+            throw new ArgumentException($"VnLinear: rows of {d}-vectors in {c} channels need {d * c} columns; got {x.Shape} with weight {weight.Shape}");
+        var y = tape.NewOutput(x.Rows, d * co, x, weight);
+        Gemm.Multiply(GemmForm.NT, x.Rows * d, co, c, x.Span, weight.Span, y.Span, accumulate: false);
+        tape.Record(new TapeNode<T>(LinearBackward, y, x, weight, integer: d));
+        return y;
+    }
+
+    static void LinearBackward<T>(Tape<T> tape, in TapeNode<T> node) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var x = node.A!;
+        var w = node.B!;
+        var dy = node.Output.Grad!;
+        int m = x.Rows * node.Integer, c = w.Cols, co = w.Rows;
+        if (x.RequiresGrad) Gemm.Multiply(GemmForm.NN, m, c, co, dy.Span, w.Span, tape.GradOf(x).Span, true);  // dX += dY·W
+        if (w.RequiresGrad) Gemm.Multiply(GemmForm.TN, co, c, m, dy.Span, x.Span, tape.GradOf(w).Span, true);  // dW += dYᵀ·X
+    }
+
+    /// <summary>
+    /// VN-ReLU of features q with directions k (both [n x d·C], coordinate-major): per channel, q where ⟨q, k⟩ ≥ 0, else q
+    /// with its component along k removed, q − ⟨q, k⟩/(‖k‖² + ε)·k. ε = 1e-6 as in the reference code keeps a zero k finite.
+    /// </summary>
+    public static Variable<T> VnRelu<T>(this Tape<T> tape, Variable<T> q, Variable<T> k, int d) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (q.Rows != k.Rows || q.Cols != k.Cols || d < 1 || q.Cols % d != 0)
+            throw new ArgumentException($"VnRelu: features and directions must be the same [n x d·C] shape; got {q.Shape} and {k.Shape} for d = {d}");
+        var y = tape.NewOutput(q.Rows, q.Cols, q, k);
+        int channels = q.Cols / d;
+        ReadOnlySpan<T> qs = q.Span, ks = k.Span;
+        var ys = y.Span;
+        T eps = Epsilon<T>();
+        for (int i = 0; i < q.Rows; i++)
+        {
+            int row = i * q.Cols;
+            for (int c = 0; c < channels; c++)
+            {
+                T s = T.Zero, n = eps;
+                for (int j = 0; j < d; j++)
+                {
+                    int at = row + j * channels + c;
+                    s += qs[at] * ks[at];
+                    n += ks[at] * ks[at];
+                }
+                T f = s >= T.Zero ? T.Zero : s / n;
+                for (int j = 0; j < d; j++)
+                {
+                    int at = row + j * channels + c;
+                    ys[at] = qs[at] - f * ks[at];
+                }
+            }
+        }
+        tape.Record(new TapeNode<T>(ReluBackward, y, q, k, integer: d));
+        return y;
+    }
+
+    static void ReluBackward<T>(Tape<T> tape, in TapeNode<T> node) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var q = node.A!;
+        var k = node.B!;
+        int d = node.Integer, channels = q.Cols / d;
+        ReadOnlySpan<T> qs = q.Span, ks = k.Span, dy = node.Output.Grad!.Span;
+        var dq = q.RequiresGrad ? tape.GradOf(q).Span : default;
+        var dk = k.RequiresGrad ? tape.GradOf(k).Span : default;
+        T eps = Epsilon<T>(), two = T.CreateChecked(2);
+        for (int i = 0; i < q.Rows; i++)
+        {
+            int row = i * q.Cols;
+            for (int c = 0; c < channels; c++)
+            {
+                T s = T.Zero, n = eps, g = T.Zero;
+                for (int j = 0; j < d; j++)
+                {
+                    int at = row + j * channels + c;
+                    s += qs[at] * ks[at];
+                    n += ks[at] * ks[at];
+                    g += dy[at] * ks[at];
+                }
+                bool kept = s >= T.Zero;
+                for (int j = 0; j < d; j++)
+                {
+                    int at = row + j * channels + c;
+                    // y = q − (s/n) k: dq = dy − k g/n; dk = −q g/n − (s/n) dy + 2 s k g/n².
+                    if (!dq.IsEmpty) dq[at] += kept ? dy[at] : dy[at] - ks[at] * g / n;
+                    if (!dk.IsEmpty && !kept) dk[at] += -qs[at] * g / n - s / n * dy[at] + two * s * ks[at] * g / (n * n);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Lifts points x [n x d] to two channels of d-vectors, coordinate-major [n x 2d]: x itself and its direction
+    /// u = x / sqrt(|x|² + 1e-12). VN layers are positively homogeneous of degree 1 (f(λx) = λ f(x)), so on x alone a
+    /// VN network can only learn c·x; the degree-0 channel u lets each channel be α(|x|) u with α piecewise linear in
+    /// |x|, the role a bias plays in an MLP, and both channels turn with the point.
+    /// </summary>
+    public static Variable<T> VnLift<T>(this Tape<T> tape, Variable<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int d = x.Cols;
+        var y = tape.NewOutput(x.Rows, 2 * d, x);
+        ReadOnlySpan<T> xs = x.Span;
+        var ys = y.Span;
+        T tiny = T.CreateChecked(1e-12);
+        for (int i = 0; i < x.Rows; i++)
+        {
+            T n2 = tiny;
+            for (int j = 0; j < d; j++) n2 += xs[i * d + j] * xs[i * d + j];
+            T inv = T.One / T.Sqrt(n2);
+            for (int j = 0; j < d; j++)
+            {
+                ys[i * 2 * d + 2 * j] = xs[i * d + j];
+                ys[i * 2 * d + 2 * j + 1] = xs[i * d + j] * inv;
+            }
+        }
+        tape.Record(new TapeNode<T>(LiftBackward, y, x));
+        return y;
+    }
+
+    static void LiftBackward<T>(Tape<T> tape, in TapeNode<T> node) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var x = node.A!;
+        if (!x.RequiresGrad) return;
+        int d = x.Cols;
+        ReadOnlySpan<T> xs = x.Span, dy = node.Output.Grad!.Span;
+        var dx = tape.GradOf(x).Span;
+        T tiny = T.CreateChecked(1e-12);
+        for (int i = 0; i < x.Rows; i++)
+        {
+            T n2 = tiny, dot = T.Zero;
+            for (int j = 0; j < d; j++)
+            {
+                n2 += xs[i * d + j] * xs[i * d + j];
+                dot += dy[i * 2 * d + 2 * j + 1] * xs[i * d + j];
+            }
+            T inv = T.One / T.Sqrt(n2);
+            // u = x / ρ: du_j/dx_k = δ_jk / ρ − x_j x_k / ρ³, so dx_k += g_k / ρ − x_k (g·x) / ρ³ (g the gradient of u).
+            for (int k = 0; k < d; k++)
+                dx[i * d + k] += dy[i * 2 * d + 2 * k] + dy[i * 2 * d + 2 * k + 1] * inv - xs[i * d + k] * dot * inv * inv * inv;
+        }
+    }
+
+    static T Epsilon<T>() where T : unmanaged, IFloatingPointIeee754<T> => T.CreateChecked(1e-6);
+}

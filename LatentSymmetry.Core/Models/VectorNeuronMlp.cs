@@ -1,0 +1,58 @@
+using System.Numerics;
+
+namespace LatentSymmetry.Core.Models;
+
+/// <summary>
+/// A Vector-Neuron MLP (Deng et al., ICCV 2021) from a point to a vector: the point lifted to two channels, x and
+/// x/|x| (<see cref="VnLift{T}"/>: without the second, the bias-free layers could only learn c·x), then L hidden layers of
+/// C channels (VN-Linear, VN-ReLU), then VN-Linear to one channel. Exactly equivariant under every rotation of R^d (every
+/// orthogonal map, in fact), so for one input point it can only learn fields a(|x|) x: right for so3, too narrow for a
+/// field that needs J x (so2) or the z axis (so2z). Children <c>layers.0</c> (the lift), then <c>layers.{2k−1}</c>
+/// (VnLinear) and <c>layers.{2k}</c> (VnReLU); hidden layer k is the tap <c>layers.{2k}</c>, rows coordinate-major [d x C].
+/// </summary>
+public sealed class VectorNeuronMlp<T> : Sequential<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>A VN-MLP on <paramref name="dimension"/>-vectors with <paramref name="hiddenLayers"/> layers of <paramref name="channels"/> channels.</summary>
+    public VectorNeuronMlp(int dimension, int channels, int hiddenLayers) : base(("layers", Chain(dimension, channels, hiddenLayers)))
+    {
+        Dimension = dimension;
+        Channels = channels;
+        HiddenLayerCount = hiddenLayers;
+    }
+
+    /// <summary>The channel count for a hidden width H: about H numbers per layer, max(1, H / d) channels.</summary>
+    public static int ChannelsFor(int hiddenDim, int dimension) => Math.Max(1, hiddenDim / dimension);
+
+    /// <summary>The vectors' dimension d.</summary>
+    public int Dimension { get; }
+
+    /// <summary>Channels per hidden layer, C.</summary>
+    public int Channels { get; }
+
+    int HiddenLayerCount { get; }
+
+    /// <inheritdoc />
+    public override int HiddenLayers => HiddenLayerCount;
+
+    /// <inheritdoc />
+    public override string HiddenLayerTap(int k) =>
+        k >= 1 && k <= HiddenLayerCount ? $"layers.{2 * k}" : throw new ArgumentOutOfRangeException(nameof(k), k, $"hidden layers are 1..{HiddenLayerCount}");
+
+    static Sequential<T> Chain(int d, int c, int layers)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(d);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(c);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(layers);
+        var modules = new List<Module<T>> { new VnLift<T>(d) };
+        for (int k = 0; k < layers; k++)
+        {
+            modules.Add(new VnLinear<T>(d, k == 0 ? 2 : c, c));
+            modules.Add(new VnReLU<T>(d, c));
+        }
+        modules.Add(new VnLinear<T>(d, c, 1));
+        return new Sequential<T>([.. modules]);
+    }
+
+    /// <inheritdoc />
+    protected internal override Module<U> CloneStructure<U>() => new VectorNeuronMlp<U>(Dimension, Channels, HiddenLayerCount);
+}
