@@ -97,6 +97,7 @@ public static class Program
             FieldsCommand.Create(stdout),
             EvaluateCommand.Create(stdout, stderr),
             SurveyCommand.Create(stdout, stderr),
+            RolloutCommand.Create(stdout, stderr),
         };
         ScalarNumberText.Apply(root);
         return root;

@@ -29,6 +29,9 @@ public static class RotationStreams
     /// <summary>evaluate: the error against the angle to the region's axis.</summary>
     public const int AngleCurve = 0x5EED_0014;
 
+    /// <summary>rollout: the rotations that turn the starts (with the starts' own seed).</summary>
+    public const int Rollout = 0x5EED_0031;
+
     /// <summary>The seed of stream <paramref name="offset"/> for a run of augmentation seed <paramref name="augmentationSeed"/>.</summary>
     public static int Seed(int augmentationSeed, int offset) => augmentationSeed ^ offset;
 }
