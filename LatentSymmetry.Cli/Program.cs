@@ -98,6 +98,7 @@ public static class Program
             EvaluateCommand.Create(stdout, stderr),
             SurveyCommand.Create(stdout, stderr),
             ReportCommand.Create(stdout, stderr),
+            RolloutCommand.Create(stdout, stderr),
         };
         ScalarNumberText.Apply(root);
         return root;

@@ -31,6 +31,8 @@ internal static class TrainCommand
             "Writes config.json, history.csv, batches.csv, metrics.json, model.safetensors and, unless --headless, " +
             "loss_curves.png and slice.png into the run directory, which appears only when complete.");
         o.AddTo(command);
+        command.Options.Add(o.Task);
+        command.Options.Add(o.Dt);
         foreach (var option in o.PenaltyOptions) command.Options.Add(option);
         command.Options.Add(o.GradAlignInterval);
         command.Options.Add(output);

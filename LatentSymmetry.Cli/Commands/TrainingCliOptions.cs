@@ -45,6 +45,18 @@ internal sealed class TrainingCliOptions(TrainingOptions d)
         Description = "Target field NAME[:k=v,...] from the catalogue (see 'latsym fields'): a scalar field, or a vector field (grad:FIELD, central-force, dipole-z, wind, rotational-flow), learned with d outputs that turn with the points. Default: radial in 3-D, gaussian-ring on the disk.",
         HelpName = "SPEC",
     };
+    public readonly Option<string> Task = new("--task")
+    {
+        Description = "What is learned: value (the field's value at a point, the default) or flow (one step of the flow dx/dt = F(x) of a vector --field over --dt: the model predicts the step's displacement, rolled out by 'latsym rollout'; the target field is recorded as flow:dt=DT,field=(F)).",
+        DefaultValueFactory = _ => "value",
+        HelpName = "value|flow",
+    };
+    public readonly Option<double> Dt = new("--dt")
+    {
+        Description = "The time of one step of --task flow (finite, > 0); the truth is integrated in float64 by RK4 in 16 substeps.",
+        DefaultValueFactory = _ => 0.1,
+        HelpName = "DT",
+    };
     public readonly Option<string> Model = new("--model")
     {
         Description = "Network: " + string.Join("; ", ModelKind.All.Select(k => $"{k.Name} ({k.Description})")) + ".",
@@ -130,6 +142,16 @@ internal sealed class TrainingCliOptions(TrainingOptions d)
             }
             catch (FormatException e) { throw new UsageException($"--field: {e.Message}"); }
         }
+        var taskName = Get(p, Task, "value").Trim();
+        double dt = Get(p, Dt, 0.1);
+        if (taskName == "flow")
+        {
+            if (!(dt > 0) || !double.IsFinite(dt)) throw new UsageException($"--dt: {dt.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} is not a time step; give a finite number > 0");
+            if (vectorField is null) throw new UsageException($"--task flow learns the flow of a vector field; give one with --field (e.g. central-force, rotational-flow{(field is null ? "" : $"; {field.Spec} is a scalar field")})");
+            if (vectorField is FlowStepField) throw new UsageException("--task flow: give the vector field itself with --field, not a flow: spec (the step is --dt)");
+            vectorField = new FlowStepField(vectorField, dt);
+        }
+        else if (taskName != "value") throw new UsageException($"--task: '{taskName}' is not a task; valid: value, flow");
         var modelName = Get(p, Model, ModelKindText.Format(d.Model));
         if (!ModelKindText.TryParse(modelName, out var model))
             throw new UsageException($"--model: '{modelName}' is not a model; valid: {ModelKind.ValidNames}");
@@ -207,6 +229,8 @@ internal sealed class TrainingCliOptions(TrainingOptions d)
                 if (Given(option)) yield return $"{option.Name} has no effect with --group {o.Group.Name} (points in the box of --box; the radii are the disk's, so2)";
         if (o.Group.Dimension == 2 && Given(Box))
             yield return $"--box has no effect with --group {o.Group.Name} (points on the disk of --radius); config.json records the default";
+        if (Given(Dt) && o.VectorField is not FlowStepField)
+            yield return "--dt has no effect without --task flow";
         if (o.Augment && o.Model == ModelKind.Invariant)
             yield return "--augment with --model invariant: the model is invariant by construction, so turning its batches changes only rounding";
     }

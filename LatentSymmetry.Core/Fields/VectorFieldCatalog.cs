@@ -16,6 +16,7 @@ public static class VectorFieldCatalog
         DipoleZField.Description,
         UniformWindField.Description,
         RotationalFlowField.Description,
+        FlowStepField.Description,
     ];
 
     /// <summary>Every vector field: grad, then the 3-D ones, then the disk's.</summary>
@@ -39,6 +40,7 @@ public static class VectorFieldCatalog
             if (rest.StartsWith('(') && SpecSyntax.MatchingParenthesis(rest, 0) == rest.Length - 1) rest = rest[1..^1];
             return new GradientField(FieldCatalog.Parse(rest));
         }
+        if (field == FlowStepField.Description) return FlowStepField.Parse(rest);
         var given = new Dictionary<string, double>(StringComparer.Ordinal);
         if (colon >= 0)
             foreach (var part in rest.Split(','))

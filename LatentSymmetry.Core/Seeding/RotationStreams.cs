@@ -34,6 +34,8 @@ public static class RotationStreams
 
     /// <summary>The gradient-alignment probe's penalty (grad_align_interval), so the training stream is untouched.</summary>
     public const int GradAlignment = 0x5EED_0022;
+    /// <summary>rollout: the rotations that turn the starts (with the starts' own seed).</summary>
+    public const int Rollout = 0x5EED_0031;
 
     /// <summary>The seed of stream <paramref name="offset"/> for a run of augmentation seed <paramref name="augmentationSeed"/>.</summary>
     public static int Seed(int augmentationSeed, int offset) => augmentationSeed ^ offset;
