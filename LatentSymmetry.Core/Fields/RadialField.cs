@@ -7,7 +7,7 @@ namespace LatentSymmetry.Core.Fields;
 /// Evaluated with the same operations in the same order as <c>Data.ScalarField</c>, so its values are
 /// bit-identical.
 /// </summary>
-public sealed record RadialField : IScalarField
+public sealed record RadialField : IGradientField
 {
     internal static readonly FieldDescription Description = new("radial", 3, "exp(-0.5 R^2) cos(2 R^2)",
         "The original experiment's rotation-invariant target; the default in 3-D.", [], Invariance.So3, null,
@@ -29,6 +29,20 @@ public sealed record RadialField : IScalarField
     {
         FieldPoint.Require(point, 3, Name);
         return At(point[0], point[1], point[2]);
+    }
+
+    /// <inheritdoc/>
+    public void Gradient(ReadOnlySpan<double> point, Span<double> gradient)
+    {
+        FieldPoint.Require(point, 3, Name);
+        WriteGradient(point, gradient, 1);
+    }
+
+    /// <summary>Overwrites <paramref name="gradient"/> with scale · 2 g'(R²) x, the gradient of scale · f.</summary>
+    internal static void WriteGradient(ReadOnlySpan<double> p, Span<double> gradient, double scale)
+    {
+        double twice = 2 * scale * RadialProfile.Derivative(p[0] * p[0] + p[1] * p[1] + p[2] * p[2]);
+        for (int i = 0; i < 3; i++) gradient[i] = twice * p[i];
     }
 
     /// <summary>f at (x, y, z); the expression of <c>Data.ScalarField.Evaluate</c>, kept operation for operation.</summary>
