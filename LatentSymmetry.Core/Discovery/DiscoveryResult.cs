@@ -25,13 +25,18 @@ public sealed class DiscoveryResult
     /// <summary>RMS over points and over random unit B in gl(n) of ∇f·Bx, i.e. sqrt(mean ‖∇f‖²‖x‖²)/n: the scale of <see cref="RelativeSingularValues"/>.</summary>
     public required double ReferenceRate { get; init; }
 
-    /// <summary>The noise floor that decides the dimension.</summary>
+    /// <summary>The statistic that decides the dimension: per direction, the reference's breaking and the error floor.</summary>
     public required NoiseFloor Floor { get; init; }
 
-    /// <summary>The floor on the scale of <see cref="RelativeSingularValues"/>.</summary>
-    public double RelativeFloor => Floor.Value / Math.Sqrt(Points) / ReferenceRate;
+    /// <summary>The reference's breaking b_k of each direction on the scale of <see cref="RelativeSingularValues"/>.</summary>
+    public double[] RelativeBreaking => [.. Floor.Breaking.Select(Relative)];
 
-    /// <summary>The number of singular values at or below the floor: the dimension of the symmetry algebra.</summary>
+    /// <summary>The floor e_k of each direction on the scale of <see cref="RelativeSingularValues"/>.</summary>
+    public double[] RelativeFloor => [.. Enumerable.Range(0, Floor.Breaking.Length).Select(k => Relative(Floor.At(k)))];
+
+    double Relative(double v) => v / Math.Sqrt(Points) / ReferenceRate;
+
+    /// <summary>The number of leading directions within the floor (b_k ≤ e_k): the dimension of the symmetry algebra.</summary>
     public required int Dimension { get; init; }
 
     /// <summary>The right singular vectors of the <see cref="Dimension"/> smallest singular values, as unit-Frobenius n×n matrices (row-major), ascending.</summary>

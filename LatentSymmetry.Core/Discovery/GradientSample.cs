@@ -40,6 +40,13 @@ public sealed class GradientSample
     /// <summary>Each gradient's error estimate, or null when exact.</summary>
     public double[]? GradientErrors { get; }
 
+    /// <summary>
+    /// True when <see cref="GradientErrors"/> are the gradients minus a reference's (a model against its field), so the
+    /// reference's gradients are the difference; false when they are an error estimate of the gradients themselves
+    /// (finite differences), which are then their own reference.
+    /// </summary>
+    public bool ErrorIsDeviation { get; init; }
+
     /// <summary>n.</summary>
     public int PointDimension { get; }
 
@@ -62,6 +69,6 @@ public sealed class GradientSample
             Array.Copy(Gradients, indices[r] * n, g, r * n, n);
             if (e is not null) Array.Copy(GradientErrors!, indices[r] * n, e, r * n, n);
         }
-        return new GradientSample(p, g, e, n, Source);
+        return new GradientSample(p, g, e, n, Source) { ErrorIsDeviation = ErrorIsDeviation };
     }
 }

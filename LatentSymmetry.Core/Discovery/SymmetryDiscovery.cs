@@ -8,8 +8,9 @@ namespace LatentSymmetry.Core.Discovery;
 /// Finds the linear infinitesimal symmetries of a scalar function from its gradients (LieGG, Moskalev et al. 2022;
 /// LieSD): A is a symmetry when ∇f(x)·(A x) = 0 at every x, so with A = Σ c_j B_j over a basis of the space searched
 /// the rows ∇f(x_i)·(B_j x_i) form an N × m matrix M whose null space is the algebra. The dimension is the number of
-/// singular values at or below the noise floor (<see cref="NoiseFloor"/>), a bound on the error of the gradients
-/// rather than a hand-set threshold.
+/// leading singular directions along which the reference function (the model's field, or the field) changes no more
+/// than the gradients' own error (<see cref="NoiseFloor"/>): a comparison with a measured error rather than a hand-set
+/// threshold.
 /// </summary>
 public static class SymmetryDiscovery
 {
@@ -35,16 +36,26 @@ public static class SymmetryDiscovery
         // bounds it): within a space that is all symmetry (so(3) of a radial field) the space's own σ_max is rounding.
         double reference = ReferenceRate(sample);
         double rounding = Math.Max(count, m) * MachineEpsilon * Math.Sqrt(count) * n * reference;
-        double errorNorm = 0;
-        string source = "exact gradients: rounding only";
+        var breaking = singular;
+        var error = new double[m];
+        string source = $"exact gradients: rounding only ({sample.Source})";
         if (sample.GradientErrors is { } errors)
         {
-            var (errorSingular, _) = AscendingSvd(Constraint(sample.Points, errors, n, space));
-            errorNorm = errorSingular[^1];
-            source = "gradient error";
+            var errorMatrix = Constraint(sample.Points, errors, n, space);
+            // The reference's own constraint: M = M̂ - E (for a model, the field's; for differences, the finer step's).
+            var referenceMatrix = sample.ErrorIsDeviation ? constraint - errorMatrix : constraint;
+            breaking = new double[m];
+            for (int k = 0; k < m; k++)
+            {
+                var v = Vector<double>.Build.DenseOfArray(vectors[k]);
+                breaking[k] = (referenceMatrix * v).L2Norm();
+                error[k] = (errorMatrix * v).L2Norm();
+            }
+            source = sample.Source;
         }
-        var floor = new NoiseFloor(errorNorm, rounding, $"{source} ({sample.Source})");
-        int dimension = singular.Count(s => s <= floor.Value);
+        var floor = new NoiseFloor(breaking, error, rounding, source);
+        int dimension = 0;
+        while (dimension < m && floor.Within(dimension)) dimension++;
 
         var relative = singular.Select(s => s / Math.Sqrt(count) / reference).ToArray();
         var basis = new double[dimension][];
