@@ -110,6 +110,8 @@ internal static class DiscoveryReport
                 $"  {k + 1,2}  {G(r.RelativeSingularValues[k]),10}  {G(breaking[k]),10}  {G(floor[k]),10}   {(k < r.Dimension ? "symmetry (breaking <= floor)" : k == r.Dimension ? "broken (breaking > floor): the cut" : "")}"));
         o.WriteLine();
         o.WriteLine($"dimension:  {r.Dimension}  (the leading directions whose breaking is within the floor)");
+        if (r.Dimension == r.Space.Dimension && r.Floor.Error.Any(e => e > 0))
+            o.WriteLine("            every direction is within the floor: the gradient error is as large as the reference's own rates, so no breaking can be told apart here (undetermined)");
         for (int k = 0; k < r.Basis.Count; k++)
         {
             o.WriteLine($"  A{k + 1} =");
