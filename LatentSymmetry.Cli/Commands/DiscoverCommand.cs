@@ -67,9 +67,10 @@ internal static class DiscoverCommand
             "whose null space is the algebra. Prints the singular values (ascending, relative to a random direction of gl), the dimension and the " +
             "statistic that decided it, the basis as matrices, the Grassmann distances (radians) to so(3) and to the rotations about each axis " +
             "(so2 on the disk), the closest, and the violation of each generator (relative and as an absolute rate). The dimension is the number " +
-            "of singular values at or below the noise floor: for a model, the spectral norm of the same constraint built from the model's gradient " +
-            "error against its field (Weyl's inequality puts every exact symmetry of the field there); for a field, rounding (or the " +
-            "finite-difference error of a field without a closed-form gradient). The model's gradients are taken in float64 through the tape. " +
+            "of leading singular directions v_k along which the reference changes no more than the gradients' own error does: for a model, the " +
+            "field's rate ||M v_k|| against the model's gradient error rate ||E v_k|| (E the constraint of grad model - grad field); for a field, " +
+            "rounding (or the finite-difference error of a field without a closed-form gradient). No threshold is set by hand; see docs/cli/discover.md. " +
+            "The model's gradients are taken in float64 through the tape, all points in one batch. " +
             "Writes discovery.json and spectrum.png. Bad input (a run directory without weights, --points below n^2, an unknown field) is a " +
             "one-line error, exit code 2.")
         {

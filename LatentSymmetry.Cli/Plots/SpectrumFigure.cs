@@ -48,6 +48,7 @@ internal sealed class SpectrumFigure(DiscoveryResult result, string title)
         (double lo, double hi) = LogAxis.Limits(ys.Concat(floors).Concat(breaking));
         plot.Axes.Left.TickGenerator = LogAxis.TickGenerator(lo, hi);
         plot.Axes.SetLimitsY(lo, hi, plot.Axes.Left);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(1);
         plot.Axes.SetLimitsX(0.5, ks.Length + 0.5, plot.Axes.Bottom);
         FigureStyle.LegendBelow(plot);
         return plot;
