@@ -126,6 +126,13 @@ internal static class DiscoverCommand
             // fourth-order truncation (~h^4) and the rounding (~eps/h) are both far below any model's error.
             double step = 1e-3 * domain.Extent;
             var (fieldGradients, differenceErrors) = InputGradients.Of(target, xs, step);
+            // A field with a singular point (or one whose differences straddle it) has no usable gradient there.
+            int bad = Array.FindIndex(fieldGradients, v => !double.IsFinite(v));
+            if (bad >= 0)
+            {
+                var at = string.Join(", ", xs.AsSpan(bad / n * n, n).ToArray().Select(v => v.ToString("G6", CultureInfo.InvariantCulture)));
+                throw new UsageException($"field {target.Spec}: its gradient is not finite at ({at}); discovery needs a field differentiable at every point");
+            }
             GradientSample sample;
             if (run is not null)
             {
