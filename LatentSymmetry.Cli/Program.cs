@@ -96,6 +96,7 @@ public static class Program
             CompareCommand.Create(stdout, stderr),
             FieldsCommand.Create(stdout),
             EvaluateCommand.Create(stdout, stderr),
+            DiscoverCommand.Create(stdout, stderr),
             SurveyCommand.Create(stdout, stderr),
             ReportCommand.Create(stdout, stderr),
             RolloutCommand.Create(stdout, stderr),

@@ -19,6 +19,7 @@ internal static class RootHelp
         ["compare"] = "Plot test losses or a measure against lambda_max.",
         ["fields"] = "List the catalogue's target fields, or describe one.",
         ["evaluate"] = "Measure how invariant a saved run is, layer by layer.",
+        ["discover"] = "Which linear symmetries a run or a field has, and where.",
         ["survey"] = "Train and evaluate per field and seed: the field survey.",
         ["report"] = "One self-contained HTML page of a study: tables, figures.",
     };

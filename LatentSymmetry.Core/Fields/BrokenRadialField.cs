@@ -5,7 +5,7 @@ namespace LatentSymmetry.Core.Fields;
 /// The radial field plus eps·z²: the z term breaks SO(3) down to the rotations about z, so only
 /// <c>so2z</c> leaves it unchanged (all of SO(3) when eps = 0).
 /// </summary>
-public sealed record BrokenRadialField : IScalarField
+public sealed record BrokenRadialField : IDifferentiableField
 {
     static readonly FieldParameter EpsParameter = FieldParameter.Number("eps", 0.05, NumberRange.Finite, "strength of the z^2 term");
 
@@ -36,6 +36,14 @@ public sealed record BrokenRadialField : IScalarField
         FieldPoint.Require(point, 3, Name);
         double z = point[2];
         return RadialField.At(point[0], point[1], z) + Eps * (z * z);
+    }
+
+    /// <inheritdoc/>
+    public void Gradient(ReadOnlySpan<double> point, Span<double> gradient)
+    {
+        FieldPoint.Require(point, 3, Name);
+        RadialField.WriteGradient(point, gradient, 1);
+        gradient[2] += 2 * Eps * point[2];
     }
 
     /// <summary>The spec.</summary>

@@ -22,6 +22,9 @@ public static class FieldCatalog
     [
         RadialField.Description,
         BrokenRadialField.Description,
+        LinearField.Description,
+        CylinderField.Description,
+        ChangingField.Description,
         RadiusField.Description,
         RadiusPowerField.Description,
         RadiusOffsetField.Description,

@@ -1,8 +1,9 @@
 namespace LatentSymmetry.Core.Fields;
 
 /// <summary>
-/// A scalar field that knows its own gradient in closed form, so <c>grad:FIELD</c> is exact (and exactly equivariant
-/// where the field is invariant) instead of a finite difference.
+/// A scalar field that knows its own gradient in closed form: <c>grad:FIELD</c> is then exact (and exactly equivariant
+/// where the field is invariant), and symmetry discovery reads exact gradients from it; any other field's gradient is
+/// taken by finite differences, whose error then sets the floor of the discovered spectrum.
 /// </summary>
 public interface IDifferentiableField : IScalarField
 {

@@ -31,13 +31,18 @@ public sealed record RadialField : IDifferentiableField
         return At(point[0], point[1], point[2]);
     }
 
-    /// <summary>∇f = 2 f'(R²) x with f'(s) = −exp(−s/2)(cos(2s)/2 + 2 sin(2s)): exact, so grad:radial is equivariant to rounding.</summary>
+    /// <inheritdoc/>
     public void Gradient(ReadOnlySpan<double> point, Span<double> gradient)
     {
         FieldPoint.Require(point, 3, Name);
-        double r2 = point[0] * point[0] + point[1] * point[1] + point[2] * point[2];
-        double slope = -Math.Exp(-0.5 * r2) * (0.5 * Math.Cos(2 * r2) + 2 * Math.Sin(2 * r2));
-        for (int i = 0; i < 3; i++) gradient[i] = 2 * slope * point[i];
+        WriteGradient(point, gradient, 1);
+    }
+
+    /// <summary>Overwrites <paramref name="gradient"/> with scale · 2 g'(R²) x, the gradient of scale · f.</summary>
+    internal static void WriteGradient(ReadOnlySpan<double> p, Span<double> gradient, double scale)
+    {
+        double twice = 2 * scale * RadialProfile.Derivative(p[0] * p[0] + p[1] * p[1] + p[2] * p[2]);
+        for (int i = 0; i < 3; i++) gradient[i] = twice * p[i];
     }
 
     /// <summary>f at (x, y, z); the expression of <c>Data.ScalarField.Evaluate</c>, kept operation for operation.</summary>

@@ -2,7 +2,7 @@ using LatentSymmetry.Core.Symmetry;
 namespace LatentSymmetry.Core.Fields;
 
 /// <summary>The coordinate x: not invariant under any rotation.</summary>
-public sealed record XField : IScalarField
+public sealed record XField : IDifferentiableField
 {
     internal static readonly FieldDescription Description = new("x", 2, "x",
         "The first coordinate.", [], Invariance.None, null,
@@ -24,6 +24,14 @@ public sealed record XField : IScalarField
     {
         FieldPoint.Require(point, 2, Name);
         return point[0];
+    }
+
+    /// <inheritdoc/>
+    public void Gradient(ReadOnlySpan<double> point, Span<double> gradient)
+    {
+        FieldPoint.Require(point, 2, Name);
+        gradient[0] = 1;
+        gradient[1] = 0;
     }
 
     /// <summary>The spec.</summary>

@@ -2,7 +2,7 @@ using LatentSymmetry.Core.Symmetry;
 namespace LatentSymmetry.Core.Fields;
 
 /// <summary>The coordinate y: not invariant under any rotation.</summary>
-public sealed record YField : IScalarField
+public sealed record YField : IDifferentiableField
 {
     internal static readonly FieldDescription Description = new("y", 2, "y",
         "The second coordinate.", [], Invariance.None, null,
@@ -24,6 +24,14 @@ public sealed record YField : IScalarField
     {
         FieldPoint.Require(point, 2, Name);
         return point[1];
+    }
+
+    /// <inheritdoc/>
+    public void Gradient(ReadOnlySpan<double> point, Span<double> gradient)
+    {
+        FieldPoint.Require(point, 2, Name);
+        gradient[0] = 0;
+        gradient[1] = 1;
     }
 
     /// <summary>The spec.</summary>

@@ -45,7 +45,7 @@ public class FieldsCommandTests
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
         using var doc = JsonDocument.Parse(r.Stdout);
         Assert.That(doc.RootElement.GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("name").GetString()),
-            Is.EqualTo(new[] { "radial", "broken", "mix" }));
+            Is.EqualTo(new[] { "radial", "broken", "linear", "cylinder", "changing", "mix" }));
         Assert.That(CliRunner.Run("fields", "--dimension", "4").ExitCode, Is.EqualTo(2));
     }
 
@@ -88,7 +88,7 @@ public class FieldsCommandTests
         var png = Path.Combine(dir, "fields.png");
         var r = CliRunner.Run("fields", "--dimension", "3", "--plot", png);
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
-        Assert.That(r.Stdout.Trim(), Is.EqualTo($"wrote {png}: 3 fields"));
+        Assert.That(r.Stdout.Trim(), Is.EqualTo($"wrote {png}: 6 fields"));
         Assert.That(File.ReadAllBytes(png).Take(8), Is.EqualTo(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }));
 
         var svg = Path.Combine(dir, "one.svg");

@@ -9,7 +9,7 @@ public class FieldCatalogTests
     {
         string[] expected =
         [
-            "radial", "broken", "radius", "radius-power", "radius-offset", "radial-sine", "multi-ring", "radial-step", "bessel-j0",
+            "radial", "broken", "linear", "cylinder", "changing", "radius", "radius-power", "radius-offset", "radial-sine", "multi-ring", "radial-step", "bessel-j0",
             "radial-gabor", "gaussian-ring", "x", "y", "quadrant", "spiral", "radial-angular", "fourier", "dipole", "vortex", "mix",
         ];
         Assert.That(FieldCatalog.All.Select(d => d.Name), Is.EqualTo(expected));

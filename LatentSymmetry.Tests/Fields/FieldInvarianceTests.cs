@@ -7,7 +7,7 @@ public class FieldInvarianceTests
     /// <summary>Every catalogue field at its defaults, and variants whose invariance depends on their parameters.</summary>
     static IEnumerable<string> Specs() => FieldCatalog.All.Select(d => d.Name).Concat(
     [
-        "broken:eps=0", "fourier:k=0,offset=0.3", "fourier:k=-3", "radial-angular:k=0", "radial-angular:k=3", "spiral:rate=0",
+        "broken:eps=0", "linear:a=0;0;-2", "changing:eps=0", "fourier:k=0,offset=0.3", "fourier:k=-3", "radial-angular:k=0", "radial-angular:k=3", "spiral:rate=0",
         "radius-power:p=0.5", "multi-ring:centers=0.1;0.5;0.9,std=0.2", "radial-gabor:center=0.2,std=0.3,freq=20", "bessel-j0:scale=3",
         "mix:alpha=0,a=(gaussian-ring),b=(x)", "mix:alpha=1,a=(x),b=(radius)", "mix:alpha=0.3,a=(bessel-j0:scale=10),b=(radial-angular:k=2)",
         "mix:alpha=0.4,a=(radius),b=(radial-sine)", "mix:alpha=0.5,a=(radial),b=(broken)", "mix:alpha=0.5,a=(radial),b=(broken:eps=0)",
