@@ -54,4 +54,23 @@ public class RelaxedTrainTests : TempDirectoryTests
         Assert.That(c.GetProperty("relax_weight").GetDouble(), Is.EqualTo(0.01));
         Assert.That(File.ReadLines(Path.Combine(run, "history.csv")).First(), Does.EndWith(",train_branch_penalty"));
     }
+
+    [Test]
+    public void Evaluate_shows_the_learned_breaking_that_metrics_json_records()
+    {
+        string run = Path.Combine(Dir, "run");
+        var r = CliRunner.Run([.. Tiny, "--output", run, "--model", "relaxed", "--symmetry-layer", "none", "--field", "broken:eps=0.2"]);
+        Assert.That(r.ExitCode, Is.Zero, r.Stderr);
+        using var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "metrics.json")));
+        var m = metrics.RootElement;
+        var e = CliRunner.Run("evaluate", run, "--metrics", "SL", "--no-reference", "--json");
+        Assert.That(e.ExitCode, Is.Zero, e.Stderr);
+        using var evaluation = JsonDocument.Parse(e.Stdout);
+        var v = evaluation.RootElement;
+        foreach (var key in new[] { "breaking_rms", "field_breaking_rms", "branch_share", "branch_square_contrast" })
+            Assert.That(v.GetProperty(key).GetDouble(), Is.EqualTo(m.GetProperty(key).GetDouble()), key);
+        Assert.That(v.GetProperty("branch_coefficients").GetProperty("z^2").GetDouble(), Is.EqualTo(m.GetProperty("branch_coefficients").GetProperty("z^2").GetDouble()));
+        var text = CliRunner.Run("evaluate", run, "--metrics", "SL", "--no-reference");
+        Assert.That(text.Stdout, Does.Contain("breaking_rms:").And.Contain("branch_share:").And.Contain("z^2 - (x^2 + y^2)/2:"));
+    }
 }
