@@ -22,7 +22,7 @@ internal static class RootHelp
         ["discover"] = "Which linear symmetries a run or a field has, and where.",
         ["survey"] = "Train and evaluate per field and seed: the field survey.",
         ["report"] = "One self-contained HTML page of a study: tables, figures.",
-        ["rollout"] = "Roll a learned flow out H steps, in its region and turned.",
+        ["rollout"] = "Roll a learned flow out H steps, in region and turned.",
     };
 
     /// <summary>Writes the top-level help of <paramref name="root"/>.</summary>
