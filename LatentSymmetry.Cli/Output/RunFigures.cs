@@ -43,16 +43,19 @@ internal static class RunFigures
     /// the annulus the data were drawn from are left blank (NaN); the figure draws the edge itself. The training
     /// region, when not the whole domain, is given as the rays bounding it in the plane.
     /// </summary>
-    internal static FieldSlice Slice(TrainingResult r)
+    internal static FieldSlice Slice(TrainingResult r) =>
+        Slice(r.Options, r.Data.Domain, r.Data.Field ?? r.Options.TargetField, r.Model); // the CLI trains on a field of its options
+
+    /// <summary>The slice of <paramref name="model"/> against <paramref name="field"/> over <paramref name="domain"/>, as <see cref="Slice(TrainingResult)"/> (a saved run's, for the report).</summary>
+    internal static FieldSlice Slice(TrainingOptions options, SamplingDomain domain, Core.Fields.IScalarField field, Core.Models.Module<float> model)
     {
-        int n = SliceSize, d = r.Data.Dimension;
-        double extent = r.Data.Domain.Extent;
-        double inner = r.Options.InnerRadius;
-        TrainRegion region = r.Options.TrainRegion;
+        int n = SliceSize, d = domain.Dimension;
+        double extent = domain.Extent;
+        double inner = options.InnerRadius;
+        TrainRegion region = options.TrainRegion;
         bool cone = region.Kind == TrainRegionKind.Cone && d == 3;
         // Cells the disk's edge crosses need values, so the smooth edge drawn over them has colour on its inside.
         double reach = n > 1 ? Math.Sqrt(2) * 2 * extent / (n - 1) : 0;
-        var field = r.Data.Field ?? r.Options.TargetField; // the CLI trains on a field of its options
         var points = new float[d * n * n];
         var truth = new double[n * n];
         var outside = new bool[n * n];
@@ -72,7 +75,7 @@ internal static class RunFigures
                 outside[p] = d == 2 && (radius > extent + reach || radius < inner - reach);
                 truth[p] = outside[p] ? double.NaN : field.Evaluate(point);
             }
-        var prediction = new Evaluator<float>().Predict(r.Model, points).Select((v, p) => outside[p] ? double.NaN : v).ToList();
+        var prediction = new Evaluator<float>().Predict(model, points).Select((v, p) => outside[p] ? double.NaN : v).ToList();
         return new FieldSlice(n, extent, prediction, truth)
         {
             Plane = d == 3 ? (cone ? "y = 0" : "z = 0") : null,

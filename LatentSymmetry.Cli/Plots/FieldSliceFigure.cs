@@ -44,6 +44,9 @@ public sealed class FieldSliceFigure
     /// <summary>Writes the figure to <paramref name="path"/> in the format its extension names (.png or .svg).</summary>
     public void Save(string path) => Save(path, FigureFile.FormatOf(path));
 
+    /// <summary>The figure as SVG text (for the report).</summary>
+    public string ToSvg() => FigureFile.Svg(Build(), Width, Height);
+
     /// <summary>Writes the figure to <paramref name="path"/> in <paramref name="format"/>.</summary>
     public void Save(string path, FigureFormat format) => FigureFile.Save(Build(), path, format, Width, Height);
 

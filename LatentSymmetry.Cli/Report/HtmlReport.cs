@@ -115,7 +115,7 @@ internal sealed class HtmlReport
         if (runs.Count > 0)
         {
             toc.Add(("runs", "Runs"));
-            sections.Append(CultureInfo.InvariantCulture, $"<h2 id=\"runs\">Runs ({runs.Count})</h2>\n<p>Each run's configuration, test metrics and loss curves (per epoch, from history.csv); open a run to see them.</p>\n");
+            sections.Append(CultureInfo.InvariantCulture, $"<h2 id=\"runs\">Runs ({runs.Count})</h2>\n<p>Each run's configuration, test metrics, loss curves (per epoch, from history.csv) and slice (redrawn from its weights); open a run to see them.</p>\n");
             foreach (var run in runs)
             {
                 sections.Append("<details><summary>").Append(HtmlPage.Encode(run.Title)).Append("</summary>\n");
@@ -123,6 +123,11 @@ internal sealed class HtmlReport
                 if (run.LossSvg is { } loss)
                 {
                     sections.Append(Figure(loss, "(a) task loss and (b) symmetry loss per epoch: train and validation; λ on the right axis of (b)", $"f{figures}"));
+                    figures++;
+                }
+                if (run.SliceSvg is { } slice)
+                {
+                    sections.Append(Figure(slice, "the trained model and its field on a plane through the origin, and their difference; the training region's edges marked", $"f{figures}"));
                     figures++;
                 }
                 sections.Append("</details>\n");

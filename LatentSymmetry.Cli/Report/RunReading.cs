@@ -12,6 +12,9 @@ namespace LatentSymmetry.Cli.Report;
 internal sealed record RunReading(string Name, string Title, string ToolVersion, string Seed,
     List<(string, string)> Configuration, List<(string, string)> Metrics, List<(string, string)> Evaluation, string? LossSvg, string? ProfileSvg)
 {
+    /// <summary>The slice of the trained model against its field (scalar runs with weights), redrawn from model.safetensors.</summary>
+    public string? SliceSvg { get; init; }
+
     static readonly string[] MetricNames = ["test_task_loss", "test_sym_loss", "orbit_task_loss", "orbit_ratio", "diverged", "epochs_completed", "wall_seconds", "final_train_task_loss", "final_val_task_loss"];
 
     /// <summary>The run in <paramref name="directory"/>, or null (said in <paramref name="warnings"/>) when its config.json cannot be read.</summary>
@@ -74,7 +77,27 @@ internal sealed record RunReading(string Name, string Title, string ToolVersion,
                 warnings.Add($"{invariance}: cannot be read ({FirstLine(e.Message)}); its profile is left out");
             }
         }
-        return new RunReading(name, title, version, options.RunSeed.ToString(CultureInfo.InvariantCulture), configuration, metrics, evaluation, loss, profile);
+        return new RunReading(name, title, version, options.RunSeed.ToString(CultureInfo.InvariantCulture), configuration, metrics, evaluation, loss, profile)
+        {
+            SliceSvg = Slice(directory, options, warnings),
+        };
+    }
+
+    // The slice is redrawn from the weights (a --headless run has no slice.png, and a PNG would not be searchable text);
+    // a vector run has d outputs, so no slice, as in train.
+    static string? Slice(string directory, Core.Training.TrainingOptions options, List<string> warnings)
+    {
+        if (options.VectorField is not null || !File.Exists(Path.Combine(directory, SavedRun.WeightsFileName))) return null;
+        try
+        {
+            var model = SavedRun.Open(directory).LoadModel<float>();
+            return new FieldSliceFigure(Output.RunFigures.Slice(options, options.Domain, options.TargetField, model)) { Width = 1000, Height = 380 }.ToSvg();
+        }
+        catch (RunDirectoryException e)
+        {
+            warnings.Add($"{directory}: {FirstLine(e.Message)}; its slice is left out");
+            return null;
+        }
     }
 
     static void Flatten(JsonElement e, string prefix, List<(string, string)> into)

@@ -52,7 +52,8 @@ public class ReportCommandTests : TempDirectoryTests
     {
         Assert.That(html, Does.Not.Contain("<link").And.Not.Contain("@import"));
         Assert.That(Regex.IsMatch(html, @"url\((?!#)"), Is.False, "a url() other than a reference within the page (an SVG clip path)");
-        Assert.That(Regex.IsMatch(html, @"\b(src|href)\s*=\s*""(?!#)"), Is.False, "a src or href other than a link within the page");
+        // A data: URI carries its bytes in the page (a slice's heat map is one PNG), so only # and data: may follow.
+        Assert.That(Regex.IsMatch(html, @"\b(src|href)\s*=\s*""(?!#|data:)"), Is.False, "a src or href other than a link within the page or data in it");
         // The only addresses are the SVG namespace names, which are never fetched.
         var addresses = Regex.Matches(html, @"https?://[^""'\s<>]+").Select(m => m.Value).Distinct().ToList();
         Assert.That(addresses, Is.SubsetOf(new[] { "http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink" }));
@@ -205,7 +206,7 @@ public class ReportCommandTests : TempDirectoryTests
     }
 
     [Test]
-    public void An_evaluated_run_gives_its_profile_and_its_loss_curves_in_a_collapsed_section()
+    public void An_evaluated_run_gives_its_profile_and_its_loss_curves_and_slice_in_a_collapsed_section()
     {
         string run = Path.Combine(Dir, "runs", "run1");
         Assert.That(CliRunner.Run("train", "--epochs", "2", "--samples", "300", "--hidden-dim", "8", "--num-hidden-layers", "2", "--batch-size", "32",
@@ -215,14 +216,16 @@ public class ReportCommandTests : TempDirectoryTests
         // The parent directory: its runs/ is looked into.
         var r = CliRunner.Run("report", Dir, "-o", output);
         Assert.That(r.ExitCode, Is.Zero, r.Stderr);
-        Assert.That(r.Stdout, Does.Contain("1 run, 2 figures"));
+        Assert.That(r.Stdout, Does.Contain("1 run, 3 figures"));
         string html = File.ReadAllText(output);
         Assert.That(html, Does.Contain("Invariance profiles").And.Contain("<details><summary>run1: so3"));
+        // A --headless run has no slice.png: the slice is redrawn from its weights, its panels' titles searchable text.
+        Assert.That(html, Does.Contain("the trained model and its field on a plane through the origin").And.Contain("prediction, z = 0"));
         using var metrics = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "metrics.json")));
         string loss = metrics.RootElement.GetProperty("test_task_loss").GetRawText();
         Assert.That(html, Does.Contain($"<dt>test_task_loss</dt><dd>{loss}</dd>"));
         Assert.That(html, Does.Contain("<dt>run_seed</dt><dd>42</dd>").And.Contain("<dt>seeds.data</dt>"));
-        Assert.That(Regex.Matches(html, "<svg ").Count, Is.EqualTo(2));
+        Assert.That(Regex.Matches(html, "<svg ").Count, Is.EqualTo(3));
         AssertSelfContained(html);
     }
 }
