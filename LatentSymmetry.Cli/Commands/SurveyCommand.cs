@@ -59,8 +59,11 @@ internal static class SurveyCommand
         {
             fields, seeds, metric, mixAlphas, mixA, mixB, output, shard,
         };
-        foreach (var option in new Option[] { o.Layer, o.LambdaMax, o.HiddenLayers, o.HiddenDim, o.LearningRate, o.Epochs, o.BatchSize, o.Samples, o.Group, o.Radius, o.InnerRadius })
+        foreach (var option in new Option[] { o.Layer, o.LambdaMax, o.HiddenLayers, o.HiddenDim, o.LearningRate, o.Epochs, o.BatchSize, o.Samples, o.Group, o.Radius, o.InnerRadius,
+            o.Model, o.Augment, o.TrainRegion })
             command.Options.Add(option);
+        // Every model kind can be surveyed (the relaxed model with its branch's settings), as train takes it.
+        foreach (var option in o.Relax.All) command.Options.Add(option);
         foreach (var option in o.PenaltyOptions) command.Options.Add(option);
         // The survey trains without a penalty by default, so its lambda defaults to 0: say so where it is read.
         o.LambdaMax.Description = "Maximum penalty weight; lambda rises from 0 as (1 - cos(pi e / (E - 1))) / 2. The survey's default is 0: give it with --symmetry-layer.";

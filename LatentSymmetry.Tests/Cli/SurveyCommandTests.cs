@@ -71,6 +71,19 @@ public class SurveyCommandTests : TempDirectoryTests
     }
 
     [Test]
+    public void A_survey_of_the_invariant_model_trains_it_and_its_output_is_invariant_on_the_disk()
+    {
+        var output = Path.Combine(Dir, "inv");
+        var r = CliRunner.Run([.. Tiny, "--fields", "gaussian-ring", "--seeds", "1", "--model", "invariant", "--metric", "Q_h", "--output", output]);
+        Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
+        var run = Directory.GetDirectories(Path.Combine(output, "runs")).Single();
+        Assert.That(File.ReadAllText(Path.Combine(run, "config.json")), Does.Contain("\"model\": \"invariant\""));
+        // The invariant model sees only r^2: every layer is invariant, Q_h at float32 rounding, where a plain MLP's is near 1.
+        var values = File.ReadAllLines(Path.Combine(output, "survey.csv")).Skip(1).Select(l => double.Parse(l.Split(',')[^1], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.That(values, Is.All.LessThan(1e-6));
+    }
+
+    [Test]
     public void Two_shards_share_the_runs_and_together_give_the_whole_table()
     {
         var output = Path.Combine(Dir, "s");
