@@ -105,28 +105,7 @@ public sealed class Evaluator<T> where T : unmanaged, IFloatingPointIeee754<T>
     public double OrbitTaskLoss(Module<T> model, FieldSplit<T> split, IScalarField field, SymmetryGroup group, int rotationSeed)
     {
         ArgumentNullException.ThrowIfNull(field);
-        ArgumentNullException.ThrowIfNull(group);
-        int n = split.Count, d = split.Dimension;
-        if (group.Dimension != d || field.Dimension != d)
-            throw new ArgumentException($"points are {d}-D; group {group.Name} is {group.Dimension}-D and field {field.Spec} {field.Dimension}-D");
-        if (n == 0) return double.NaN;
-        var sampler = group.CreateSampler(rotationSeed);
-        var tape = _tape;
-        double sum = 0;
-        for (int start = 0; start < n; start += Chunk)
-        {
-            int rows = Math.Min(Chunk, n - start);
-            tape.Reset();
-            using var _ = tape.NoGrad();
-            var r = tape.NewScratch(rows, d * d);
-            var x = tape.NewScratch(rows, d);
-            var y = tape.NewScratch(rows, 1);
-            sampler.Sample(r.Span);
-            RowRotation.Apply<T>(r.Span, split.Points.Slice(d * start, d * rows), x.Span, d);
-            field.EvaluateRows<T>(x.Span, y.Span);
-            sum += double.CreateChecked(tape.MseLoss(model.Forward(tape, x), y).Item()) * rows;
-        }
-        return sum / n;
+        return OrbitTaskLoss(model, split, field.Dimension, field.Spec, 1, field.EvaluateRows<T>, group, rotationSeed);
     }
 
     /// <summary>
@@ -136,10 +115,19 @@ public sealed class Evaluator<T> where T : unmanaged, IFloatingPointIeee754<T>
     public double OrbitTaskLoss(Module<T> model, FieldSplit<T> split, IVectorField field, SymmetryGroup group, int rotationSeed)
     {
         ArgumentNullException.ThrowIfNull(field);
+        return OrbitTaskLoss(model, split, field.Dimension, field.Spec, field.Dimension, field.EvaluateRows<T>, group, rotationSeed);
+    }
+
+    /// <summary>What a field gives at rows of points: <paramref name="targets"/> holds w values per point.</summary>
+    delegate void TargetsAt(ReadOnlySpan<T> points, Span<T> targets);
+
+    // The orbit task loss of a field of dimension fieldDimension giving `width` values per point, turned points in chunks.
+    double OrbitTaskLoss(Module<T> model, FieldSplit<T> split, int fieldDimension, string spec, int width, TargetsAt targetsAt, SymmetryGroup group, int rotationSeed)
+    {
         ArgumentNullException.ThrowIfNull(group);
         int n = split.Count, d = split.Dimension;
-        if (group.Dimension != d || field.Dimension != d)
-            throw new ArgumentException($"points are {d}-D; group {group.Name} is {group.Dimension}-D and field {field.Spec} {field.Dimension}-D");
+        if (group.Dimension != d || fieldDimension != d)
+            throw new ArgumentException($"points are {d}-D; group {group.Name} is {group.Dimension}-D and field {spec} {fieldDimension}-D");
         if (n == 0) return double.NaN;
         var sampler = group.CreateSampler(rotationSeed);
         var tape = _tape;
@@ -151,10 +139,10 @@ public sealed class Evaluator<T> where T : unmanaged, IFloatingPointIeee754<T>
             using var _ = tape.NoGrad();
             var r = tape.NewScratch(rows, d * d);
             var x = tape.NewScratch(rows, d);
-            var y = tape.NewScratch(rows, d);
+            var y = tape.NewScratch(rows, width);
             sampler.Sample(r.Span);
             RowRotation.Apply<T>(r.Span, split.Points.Slice(d * start, d * rows), x.Span, d);
-            field.EvaluateRows<T>(x.Span, y.Span);
+            targetsAt(x.Span, y.Span);
             sum += double.CreateChecked(tape.MseLoss(model.Forward(tape, x), y).Item()) * rows;
         }
         return sum / n;

@@ -26,15 +26,7 @@ public static class ReportText
     };
 
     /// <summary>A baseline variant as reports show it: <c>augmentation</c>, <c>invariant model</c>.</summary>
-    public static string Variant(string variant) => variant switch
-    {
-        Grid.BaselineVariant.Augment => "augmentation",
-        Grid.BaselineVariant.Invariant => "invariant model",
-        Grid.BaselineVariant.Relaxed => "relaxed model",
-        Grid.BaselineVariant.Equivariant => "equivariant model",
-        Grid.BaselineVariant.VectorNeuron => "vector neurons",
-        _ => variant,
-    };
+    public static string Variant(string variant) => Grid.Baseline.Find(variant) is { } b && b.Name == variant ? b.Label : variant;
 
     /// <summary>A mean and the half-width of its 95% interval: <c>5.1234e-04 ± 1.2000e-05</c>; <c>n/a</c> when there is no summary.</summary>
     public static string MeanCi(Statistics.SummaryStatistics? s) => s is null ? "n/a" : $"{Sci(s.Mean)} ± {Sci(s.Ci95HalfWidth)}";
