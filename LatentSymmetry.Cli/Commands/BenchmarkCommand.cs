@@ -161,7 +161,7 @@ internal static class BenchmarkCommand
                 {
                     var measured = RunEvaluator.Evaluate(options, r.Model, r.Data, EvaluationOptions.Default with
                     {
-                        Metrics = InvarianceMetric.All & ~InvarianceMetric.MI, Reference = false, BootstrapReplicates = 0,
+                        Measures = LayerMeasureSet.Of(LayerMeasures.SL, LayerMeasures.Qh, LayerMeasures.Q, LayerMeasures.Rsl), Reference = false, BootstrapReplicates = 0,
                     });
                     EvaluationCsv.Append(EvaluationCsv.PathFor(resultsDir, grid.FileFor(cell).FileName), EvaluationCsv.Rows(cell, measured));
                 }

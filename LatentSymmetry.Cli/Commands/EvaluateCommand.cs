@@ -10,20 +10,6 @@ namespace LatentSymmetry.Cli.Commands;
 /// <summary><c>latsym evaluate</c>: how invariant a saved run is, layer by layer, with its figures and files.</summary>
 internal static class EvaluateCommand
 {
-    /// <summary>What each measure means, shared with the help of the commands that report them.</summary>
-    internal const string MeasuresHelp =
-        "SL = 1/2 E||h(g1 x) - h(g2 x)||^2, the original's symmetry penalty measured (its scale is the layer's). " +
-        "Q_h = E||h(g1 x) - h(g2 x)||^2 / E||h(x) - h(x')||^2 over pairs of distinct test points: 0 invariant, 1 no more " +
-        "invariant than the data's spread. Q = Q_h on the layer's principal components explaining 95% of its variance " +
-        "(the authors' definition; discards directions the layer barely uses). RSL = E[||h(g1 x) - h(g2 x)||^2 / " +
-        "(||h(g1 x)||^2 + ||h(g2 x)||^2 + 1e-8)], per point, in [0, 2]. MI = (log K - L) / log K with L the held-out " +
-        "cross-entropy of a small classifier predicting the class of the relative rotation g2 g1^-1 from the pair " +
-        "(h(g1 x), h(g2 x)): 0 the layer carries no information about how the point was turned, 1 all of it. For so2 " +
-        "(and so2z) the rotations are K = 16 equally spaced angles and the class is (i2 - i1) mod 16, as the authors do; " +
-        "for so3 the class is the angle of the relative rotation in one of 16 bins cut at the quantiles of the Haar " +
-        "angle law (1 - cos t)/pi, so the classes are equally likely and MI measures how much of the relative " +
-        "rotation's angle the layer still encodes (its axis is not asked for).";
-
     /// <summary>
     /// Fewest test points for which evaluate gives bootstrap intervals: below it a resample often repeats one or two
     /// points, and a ratio such as Q_h got intervals like [-5.5e14, 2.7e15] for a quantity that cannot be negative.
@@ -43,7 +29,7 @@ internal static class EvaluateCommand
         };
         var metrics = new Option<string>("--metrics")
         {
-            Description = "Per-layer measures to compute, comma-separated, from SL, Q_h, Q, RSL, MI, or all. MI trains a small classifier per layer and is the slowest.",
+            Description = $"Per-layer measures to compute, comma-separated, from {LayerMeasures.ValidNames}, or all. MI trains a small classifier per layer and is the slowest.",
             HelpName = "LIST",
             DefaultValueFactory = _ => "all",
         };
@@ -51,7 +37,7 @@ internal static class EvaluateCommand
         {
             Description = "Print invariance.json's object instead of the report: test_task_loss, reported_test_task_loss, test_task_loss_matches, " +
                 "orbit_task_loss, orbit_ratio, breaking_rms, field_breaking_rms (and for a relaxed model branch_share, branch_coefficients, branch_square_contrast), invariance_error {float32, float64, points}, penalised_layer, layers [{layer (1..L, -1 the output), " +
-                "width, SL, Q_h, Q, RSL, MI, ci95 {measure: [lower, upper]}, pca_components}], reference_layers, angle_curve {axis, " +
+                "width, each chosen measure (" + LayerMeasures.ValidNames + "), ci95 {measure: [lower, upper]}, pca_components, LD_L_x, LD_rel_L_x, ... per generator}], reference_layers, angle_curve {axis, " +
                 "trained_up_to_deg, bins [{from_deg, to_deg, count, mse}]}.",
         };
         var noReference = new Option<bool>("--no-reference") { Description = "Skip the untrained network of the same seed (the dashed reference line of profile.png and reference_* in the files)." };
@@ -64,7 +50,7 @@ internal static class EvaluateCommand
             "output's variance) and for its quadratic branch the coefficients by monomial and the identifiable z^2 - (x^2 + y^2)/2;\n" +
             "- invariance_error eps = RMS(f(Rx) - f(x)) / std f(x) over the test points whose turned copies stay in the data's " +
             "domain (|x| <= B in the box under so3, x^2 + y^2 <= B^2 under so2z; every point of the disk), in float32 and with the same weights run in float64;\n" +
-            "- per layer (every hidden layer and the output), with 95% bootstrap intervals over the test points: " + MeasuresHelp + "\n" +
+            "- per layer (every hidden layer and the output), with 95% bootstrap intervals over the test points: " + LayerMeasures.Help + "\n" +
             "- angle_curve: the MSE of turned test points per 10 degrees of angle to the training region's axis (+z for a cone, " +
             "+x for a sector), which shows where a region-trained model stops generalising.\n" +
             "Writes invariance.json, profile.csv, profile.png (each measure against the layer, log axes for SL/Q_h/Q/RSL, the " +
@@ -84,11 +70,11 @@ internal static class EvaluateCommand
             string dir = parse.GetValue(runDir)!;
             // Split by the one list rule first (no empty item, none twice); the names are then read.
             var metricList = string.Join(",", ListOptionText.Split([parse.GetValue(metrics)!], "--metrics"));
-            if (!InvarianceMetricText.TryParse(metricList, out var chosen, out var metricError))
+            if (!LayerMeasures.TryParse(metricList, out var chosen, out var metricError))
                 throw new UsageException($"--metrics {metricError}");
             int n = parse.GetValue(rotations);
             if (n is < 1 or > 64) throw new UsageException($"--rotations must be in 1..64, got {n}");
-            var options = EvaluationOptions.Default with { Rotations = n, Metrics = chosen, Reference = !parse.GetValue(noReference) };
+            var options = EvaluationOptions.Default with { Rotations = n, Measures = chosen, Reference = !parse.GetValue(noReference) };
             SavedRun run;
             RunEvaluation evaluation;
             try
@@ -123,7 +109,7 @@ internal static class EvaluateCommand
 
     static string G(double v) => double.IsFinite(v) ? NumberText.Short(v) : "-";
 
-    static void WriteReport(TextWriter o, SavedRun run, RunEvaluation e, InvarianceMetric metrics)
+    static void WriteReport(TextWriter o, SavedRun run, RunEvaluation e, LayerMeasureSet measures)
     {
         o.WriteLine($"run:              {run.Directory}");
         string check = e.ReportedTestTaskLoss is double r ? (r.Equals(e.TestTaskLoss) ? " (= metrics.json, bit for bit)" : $" (metrics.json: {r.ToString("R", CultureInfo.InvariantCulture)}, DIFFERS)") : "";
@@ -139,17 +125,16 @@ internal static class EvaluateCommand
         }
         o.WriteLine($"invariance_error: float32 {G(e.InvarianceErrorFloat32)}   float64 {G(e.InvarianceErrorFloat64)}   ({e.InvariancePoints} test points whose orbits stay in the domain)");
         o.WriteLine();
-        var chosen = InvarianceMetricText.All.Where(m => (metrics & m.Metric) != 0).ToList();
         var header = new StringBuilder("layer  width");
-        foreach (var (_, name) in chosen) header.Append(CultureInfo.InvariantCulture, $"  {name,-27}");
+        foreach (var measure in measures) header.Append(CultureInfo.InvariantCulture, $"  {measure.Name,-27}");
         o.WriteLine(header.ToString().TrimEnd());
         for (int i = 0; i < e.Layers.Count; i++)
         {
             var l = e.Layers[i];
             var line = new StringBuilder().Append(CultureInfo.InvariantCulture, $"{(l.Layer == -1 ? "out" : l.Layer.ToString(CultureInfo.InvariantCulture)),5}{(e.PenalisedLayer.Any(p => p.Value == l.Layer) ? "*" : " ")}{l.Width,6}");
-            foreach (var (metric, _) in chosen)
+            foreach (var measure in measures)
             {
-                var m = l.Get(metric);
+                var m = l.Get(measure);
                 line.Append(CultureInfo.InvariantCulture, $"  {$"{G(m.Value)} [{G(m.Lower)}, {G(m.Upper)}]",-27}");
             }
             o.WriteLine(line.ToString().TrimEnd());
@@ -157,8 +142,8 @@ internal static class EvaluateCommand
         if (e.Reference is { } reference)
         {
             var line = new StringBuilder("untrained, Q_h by layer:");
-            foreach (var l in reference) line.Append(' ').Append(G(l.Get(Core.Evaluation.InvarianceMetric.Qh).Value));
-            if ((metrics & InvarianceMetric.Qh) != 0) o.WriteLine(line.ToString());
+            foreach (var l in reference) line.Append(' ').Append(G(l.Get(LayerMeasures.Qh).Value));
+            if (measures.Contains(LayerMeasures.Qh)) o.WriteLine(line.ToString());
         }
         if (e.PenalisedLayer.IsSet) o.WriteLine(e.PenalisedLayer.Count == 1 ? "* the penalised layer" : "* the penalised layers (the penalty is their sum)");
         o.WriteLine();

@@ -33,7 +33,7 @@ internal static class SurveyCommand
             HelpName = "F1,F2,...",
         };
         var seeds = new Option<string>("--seeds") { Description = "Run seeds: a list and/or ranges, e.g. 1-5 or 1,3,7-9.", DefaultValueFactory = _ => "1-5", HelpName = "LIST" };
-        var metric = new Option<string>("--metric") { Description = "The measure drawn: SL, Q_h, Q, RSL or MI (see 'latsym evaluate --help'). MI is much slower.", DefaultValueFactory = _ => "Q", HelpName = "NAME" };
+        var metric = new Option<string>("--metric") { Description = $"The measure drawn: one of {LayerMeasures.ValidNames} (see 'latsym evaluate --help'). MI is much slower.", DefaultValueFactory = _ => "Q", HelpName = "NAME" };
         var mixAlphas = new Option<string?>("--mix-alpha")
         {
             Description = "Also survey mix = (1 - alpha) a + alpha b at these alphas (the authors': 0,0.01,0.03,0.1,0.3,1) and draw mix.png: the measure at each layer against alpha (on a log axis with 0 when the positive alphas span a decade).",
@@ -74,9 +74,10 @@ internal static class SurveyCommand
         {
             var template = o.Read(parse);
             foreach (var warning in o.Inapplicable(parse, template)) stderr.WriteLine($"latsym: warning: {warning}");
-            if (!InvarianceMetricText.TryParse(parse.GetValue(metric), out var chosen, out var metricError) || InvarianceMetricText.All.All(m => m.Metric != chosen))
-                throw new UsageException($"--metric: {(metricError.Length > 0 ? metricError : "give one measure: SL, Q_h, Q, RSL or MI")}");
-            string metricName = InvarianceMetricText.Name(chosen);
+            if (!LayerMeasures.TryParse(parse.GetValue(metric), out var chosenSet, out var metricError) || chosenSet.Count != 1)
+                throw new UsageException($"--metric: {(metricError.Length > 0 ? metricError : $"give one measure: {LayerMeasures.ValidNames}")}");
+            var chosen = chosenSet[0];
+            string metricName = chosen.Name;
             IReadOnlyList<int> seedList;
             try { seedList = SeedSpec.Parse(ListOptionText.Split([parse.GetValue(seeds)!], "--seeds")); }
             catch (Exception e) when (e is FormatException or ArgumentException or GridSpecException) { throw new UsageException($"--seeds: {e.Message}"); }
@@ -117,7 +118,8 @@ internal static class SurveyCommand
             WritableDirectory.Check(Path.Combine(dir, "runs"), "--output");
             var evaluation = EvaluationOptions.Default with
             {
-                Metrics = chosen == InvarianceMetric.MI ? InvarianceMetric.All : InvarianceMetric.All & ~InvarianceMetric.MI,
+                // The orbit moments always (the table's other columns read them), and the chosen measure.
+                Measures = LayerMeasureSet.Of(LayerMeasures.SL, LayerMeasures.Qh, LayerMeasures.Q, LayerMeasures.Rsl, chosen),
             };
             // Each run's measures by (field, seed); the lists below are built in the survey's order at the end, so the outputs
             // do not depend on which process did which run.

@@ -50,7 +50,7 @@ internal sealed class SurveyLedger(string directory, TrainingOptions template, E
             Diverged?.Invoke(run);
             return new JobOutcome(true, true, []);
         }
-        FigureFile.WriteAtomically(InvariancePath(run), Encoding.UTF8.GetBytes(EvaluationReport.Json(saved, e, evaluation.Metrics)));
+        FigureFile.WriteAtomically(InvariancePath(run), Encoding.UTF8.GetBytes(EvaluationReport.Json(saved, e, evaluation.Measures)));
         read(run);
         return new JobOutcome(true, false, []);
     }

@@ -16,7 +16,7 @@ namespace LatentSymmetry.Cli.Plots;
 internal sealed class ProfileFigure
 {
     /// <summary>One measure's panel: its name, the trained network's values with their intervals per layer position, the untrained network's values (or null).</summary>
-    internal sealed record Measure(InvarianceMetric Metric, string Name, MeasureEstimate[] Trained, double[]? Reference);
+    internal sealed record Measure(LayerMeasure Metric, string Name, MeasureEstimate[] Trained, double[]? Reference);
 
     readonly IReadOnlyList<Measure> measures;
     readonly int positions;
@@ -24,9 +24,9 @@ internal sealed class ProfileFigure
     readonly string title;
 
     /// <summary>The figure of an evaluation just made: the measures of <paramref name="metrics"/>.</summary>
-    public ProfileFigure(RunEvaluation evaluation, InvarianceMetric metrics, string title)
-        : this([.. InvarianceMetricText.All.Where(m => (metrics & m.Metric) != 0).Select(m => new Measure(m.Metric, m.Name,
-                [.. evaluation.Layers.Select(l => l.Get(m.Metric))], evaluation.Reference?.Select(l => l.Get(m.Metric).Value).ToArray()))],
+    public ProfileFigure(RunEvaluation evaluation, LayerMeasureSet metrics, string title)
+        : this([.. metrics.Select(m => new Measure(m, m.Name,
+                [.. evaluation.Layers.Select(l => l.Get(m))], evaluation.Reference?.Select(l => l.Get(m).Value).ToArray()))],
             evaluation.Layers.Count, [.. evaluation.PenalisedLayer.Select(l => l.Value == -1 ? evaluation.Layers.Count : l.Value)], title)
     {
     }
@@ -51,8 +51,9 @@ internal sealed class ProfileFigure
         var reference = root.TryGetProperty("reference_layers", out var r) && r.ValueKind == System.Text.Json.JsonValueKind.Array ? r.EnumerateArray().ToList() : null;
         static double Number(System.Text.Json.JsonElement e) => e.ValueKind == System.Text.Json.JsonValueKind.Number ? e.GetDouble() : double.NaN;
         var measures = new List<Measure>();
-        foreach (var (metric, name) in InvarianceMetricText.All)
+        foreach (var metric in LayerMeasures.All)
         {
+            string name = metric.Name;
             if (!layerList[0].TryGetProperty(name, out _)) continue;
             var trained = layerList.Select(l =>
             {
@@ -175,8 +176,8 @@ internal sealed class ProfileFigure
         ];
         if (reference is not null)
             series.Add(new("untrained, same seed", FigureStyle.Baseline, reference, Dashed: true));
-        bool isMi = metric == InvarianceMetric.MI;
-        return LayerProfilePanel.Build(name, isMi ? "MI (0 none, 1 all)" : name, positions, series, penalised, allowLog: !isMi,
-            linearLimits: isMi ? (-0.02, 1.02) : null, legend: false);
+        // A bounded score (MI, in [0, 1]) on a linear axis with its whole range; the others span decades.
+        return LayerProfilePanel.Build(name, metric.AxisLabel, positions, series, penalised, allowLog: metric.LogScale,
+            linearLimits: metric.LogScale ? null : (-0.02, 1.02), legend: false);
     }
 }

@@ -19,6 +19,9 @@ public static class EvaluationCsv
     /// <summary>The header.</summary>
     public const string Header = "learning_rate,lambda_sym_max,symmetry_layer,seed,variant,layer,SL,Q_h,Q,RSL,MI,test_task_loss,orbit_ratio,invariance_error_float32,invariance_error_float64";
 
+    /// <summary>The measures in the file's columns: the original project's five, fixed by the format (a new measure of the catalogue does not change it).</summary>
+    public static IReadOnlyList<LayerMeasure> Measures { get; } = [LayerMeasures.SL, LayerMeasures.Qh, LayerMeasures.Q, LayerMeasures.Rsl, LayerMeasures.MI];
+
     /// <summary>The companion file of the result file <paramref name="resultFileName"/> in <paramref name="resultsDirectory"/>.</summary>
     public static string PathFor(string resultsDirectory, string resultFileName) => Path.Combine(resultsDirectory, "evaluate", resultFileName);
 
@@ -32,7 +35,7 @@ public static class EvaluationCsv
         {
             sb.Append(CultureInfo.InvariantCulture,
                 $"{PythonFloat.Format(cell.LearningRate)},{PythonFloat.Format(cell.LambdaMax)},{SymmetryLayerText.Format(cell.SymmetryLayer)},{cell.Seed},{cell.Variant ?? ""},{layer.Layer}");
-            foreach (var (metric, _) in InvarianceMetricText.All) sb.Append(',').Append(N(layer.Get(metric).Value));
+            foreach (var measure in Measures) sb.Append(',').Append(N(layer.Get(measure).Value));
             sb.Append(',').Append(N(e.TestTaskLoss)).Append(',').Append(N(e.OrbitRatio)).Append(',').Append(N(e.InvarianceErrorFloat32)).Append(',').Append(N(e.InvarianceErrorFloat64)).Append('\n');
         }
         return sb.ToString();

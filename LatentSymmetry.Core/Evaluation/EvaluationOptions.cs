@@ -17,8 +17,8 @@ public sealed record EvaluationOptions
         init => field = value is >= 1 and <= 64 ? value : throw new ArgumentOutOfRangeException(nameof(Rotations), value, "rotations must be in 1..64");
     } = 4;
 
-    /// <summary>Which per-layer measures to compute.</summary>
-    public InvarianceMetric Metrics { get; init; } = InvarianceMetric.All;
+    /// <summary>Which per-layer measures to compute (every one of <see cref="LayerMeasures"/> by default).</summary>
+    public LayerMeasureSet Measures { get; init; } = LayerMeasureSet.All;
 
     /// <summary>Also measure the untrained network of the same seed, as a reference.</summary>
     public bool Reference { get; init; } = true;

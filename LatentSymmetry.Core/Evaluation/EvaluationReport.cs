@@ -14,10 +14,10 @@ public static class EvaluationReport
     /// One JSON object: test_task_loss (and the run's reported figure, with whether they agree bit for bit),
     /// orbit_task_loss, orbit_ratio, the learned breaking (breaking_rms, field_breaking_rms; branch_share, branch_coefficients
     /// and branch_square_contrast for a relaxed model), invariance_error {float32, float64}, layers [{layer, width, SL, Q_h, Q,
-    /// RSL, MI, ci95 {measure: [lower, upper]}, pca_components}], reference_layers (the untrained network),
+    /// RSL, MI, LD, LD_rel (the chosen <see cref="LayerMeasures"/>), ci95 {measure: [lower, upper]}, pca_components, LD_L_x, LD_rel_L_x, ...}], reference_layers (the untrained network),
     /// angle_curve [{from_deg, to_deg, count, mse}]. Measures not computed are absent; non-finite numbers are null.
     /// </summary>
-    public static string Json(SavedRun run, RunEvaluation e, InvarianceMetric metrics)
+    public static string Json(SavedRun run, RunEvaluation e, LayerMeasureSet measures)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(e);
@@ -46,8 +46,8 @@ public static class EvaluationReport
                 w.WriteEndArray();
             }
             else w.WriteNull("penalised_layer");
-            WriteLayers(w, "layers", e.Layers, metrics, withIntervals: true);
-            if (e.Reference is { } reference) WriteLayers(w, "reference_layers", reference, metrics, withIntervals: false);
+            WriteLayers(w, "layers", e.Layers, measures, withIntervals: true);
+            if (e.Reference is { } reference) WriteLayers(w, "reference_layers", reference, measures, withIntervals: false);
             w.WriteStartObject("angle_curve");
             w.WriteString("axis", e.AxisName);
             w.WriteNumber("trained_up_to_deg", e.TrainedUpToDegrees);
@@ -70,7 +70,7 @@ public static class EvaluationReport
         return Encoding.UTF8.GetString(ms.ToArray()) + "\n";
     }
 
-    static void WriteLayers(Utf8JsonWriter w, string name, IReadOnlyList<LayerEvaluation> layers, InvarianceMetric metrics, bool withIntervals)
+    static void WriteLayers(Utf8JsonWriter w, string name, IReadOnlyList<LayerEvaluation> layers, LayerMeasureSet measures, bool withIntervals)
     {
         w.WriteStartArray(name);
         foreach (var layer in layers)
@@ -78,48 +78,45 @@ public static class EvaluationReport
             w.WriteStartObject();
             w.WriteNumber("layer", layer.Layer);
             w.WriteNumber("width", layer.Width);
-            foreach (var (metric, metricName) in InvarianceMetricText.All)
-                if ((metrics & metric) != 0) Number(w, metricName, layer.Get(metric).Value);
+            foreach (var measure in measures) Number(w, measure.Name, layer.Get(measure).Value);
             if (withIntervals)
             {
                 w.WriteStartObject("ci95");
-                foreach (var (metric, metricName) in InvarianceMetricText.All)
+                foreach (var measure in measures)
                 {
-                    if ((metrics & metric) == 0) continue;
-                    var m = layer.Get(metric);
-                    w.WriteStartArray(metricName);
+                    var m = layer.Get(measure);
+                    w.WriteStartArray(measure.Name);
                     Value(w, m.Lower);
                     Value(w, m.Upper);
                     w.WriteEndArray();
                 }
                 w.WriteEndObject();
             }
-            if (layer.Measures is { } measures) w.WriteNumber("pca_components", measures.PrincipalComponents);
+            foreach (var (detail, value) in layer.Details) Number(w, detail, value);
             w.WriteEndObject();
         }
         w.WriteEndArray();
     }
 
     /// <summary>profile.csv: one row per layer, each measure with its interval, then the reference's value.</summary>
-    public static string ProfileCsv(RunEvaluation e, InvarianceMetric metrics)
+    public static string ProfileCsv(RunEvaluation e, LayerMeasureSet measures)
     {
         ArgumentNullException.ThrowIfNull(e);
-        var chosen = InvarianceMetricText.All.Where(m => (metrics & m.Metric) != 0).ToList();
         var sb = new StringBuilder("layer,width");
-        foreach (var (_, name) in chosen) sb.Append(CultureInfo.InvariantCulture, $",{name},{name}_ci_low,{name}_ci_high");
-        if (e.Reference is not null) foreach (var (_, name) in chosen) sb.Append(CultureInfo.InvariantCulture, $",reference_{name}");
+        foreach (var measure in measures) sb.Append(CultureInfo.InvariantCulture, $",{measure.Name},{measure.Name}_ci_low,{measure.Name}_ci_high");
+        if (e.Reference is not null) foreach (var measure in measures) sb.Append(CultureInfo.InvariantCulture, $",reference_{measure.Name}");
         sb.Append('\n');
         for (int i = 0; i < e.Layers.Count; i++)
         {
             var layer = e.Layers[i];
             sb.Append(CultureInfo.InvariantCulture, $"{layer.Layer},{layer.Width}");
-            foreach (var (metric, _) in chosen)
+            foreach (var measure in measures)
             {
-                var m = layer.Get(metric);
+                var m = layer.Get(measure);
                 sb.Append(CultureInfo.InvariantCulture, $",{Csv(m.Value)},{Csv(m.Lower)},{Csv(m.Upper)}");
             }
             if (e.Reference is { } reference)
-                foreach (var (metric, _) in chosen) sb.Append(CultureInfo.InvariantCulture, $",{Csv(reference[i].Get(metric).Value)}");
+                foreach (var measure in measures) sb.Append(CultureInfo.InvariantCulture, $",{Csv(reference[i].Get(measure).Value)}");
             sb.Append('\n');
         }
         return sb.ToString();

@@ -16,7 +16,7 @@ namespace LatentSymmetry.Core.Evaluation;
 
 /// <summary>
 /// Measures a saved run on its test points: the test loss recomputed, the orbit loss as the run computes it,
-/// the invariance error ε in float32 and float64, the per-layer measures (SL, Q_h, Q, RSL, MI) of the trained
+/// the invariance error ε in float32 and float64, the per-layer measures (<see cref="LayerMeasures"/>) of the trained
 /// network and of the untrained one of the same seed, and the error against the angle to the region's axis.
 /// Deterministic: every rotation comes from a stream derived from the run's augmentation seed.
 /// </summary>
@@ -155,117 +155,14 @@ public static class RunEvaluator
         return (eps32, eps64, keptRows.Count);
     }
 
-    // The activation of every layer (hidden layers 1..L, then the output) for a stacked batch, each copied out of
-    // the tape's arena: the chain runs from one layer's tap to the next.
-    static List<Variable<float>> LayerActivations(Module<float> model, Variable<float> x)
-    {
-        var tape = new Tape<float>();
-        using var _ = tape.NoGrad();
-        var layers = LayerDepths(model);
-        var activations = new List<Variable<float>>(layers.Length);
-        var h = x;
-        for (int k = 0, reached = 0; k < layers.Length; reached = layers[k++])
-        {
-            h = model.Forward(tape, h, reached, layers[k]);
-            activations.Add(Variable<float>.FromSpan(h.Rows, h.Cols, h.Span));
-        }
-        return activations;
-    }
-
-    // The stage depths of hidden layers 1..L and of the output.
-    static int[] LayerDepths(Module<float> model) =>
-        [.. Enumerable.Range(1, model.HiddenLayers).Select(k => model.CheckDepth(SymmetryLayer.Hidden(k))), model.StageCount];
-
-    // The same, with a layer that turns under a representation read at its pre-activation, as the engine reads it in training.
-    static int[] LayerDepths(Module<float> model, OrbitEngine<float> engine) =>
-        model.HiddenLayers == 0 ? [model.StageCount]
-        : engine.Depths(model, SymmetryLayers.Of([.. Enumerable.Range(1, model.HiddenLayers).Select(SymmetryLayer.Hidden), SymmetryLayer.Output]));
-
-    static Variable<float> Rows(Variable<float> t, int start, int count) => Variable<float>.FromSpan(count, t.Cols, t.Span.Slice(start * t.Cols, count * t.Cols));
-
     static List<LayerEvaluation> MeasureLayers(Module<float> model, FieldSplit<float> test, SymmetryGroup group, EvaluationOptions options, int seed,
         GroupRepresentation?[]? representations = null)
     {
-        int n = test.Count, d = test.Dimension, depth = model.HiddenLayers + 1;
-        var measures = new LayerInvariance?[depth];
-        var information = new RotationInformationEstimate?[depth];
-        var widths = new int[depth];
-        const InvarianceMetric Moments = InvarianceMetric.SL | InvarianceMetric.Qh | InvarianceMetric.Q | InvarianceMetric.Rsl;
-        if ((options.Metrics & Moments) != 0 || (options.Metrics & InvarianceMetric.MI) == 0)
-        {
-            // [x; g1 x; g2 x] with one pair of Haar rotations per test point, through the orbit engine as training does.
-            var tape = new Tape<float>();
-            using var _ = tape.NoGrad();
-            var engine = new OrbitEngine<float>(group.CreateSampler(seed ^ RotationStreams.LayerMeasures)) { Representations = representations ?? [] };
-            var layers = new OrbitActivations<float>[depth];
-            engine.Forward(tape, model, Variable<float>.FromSpan(n, d, test.Points), LayerDepths(model, engine), withOriginal: true, layers);
-            var measureOptions = InvarianceMeasureOptions.Default with { BootstrapReplicates = options.BootstrapReplicates, Seed = seed };
-            for (int k = 0; k < depth; k++)
-            {
-                var h = layers[k];
-                widths[k] = h.First.Cols;
-                // In the layer's representation, the turned copies are turned back first: the measures then read equivariance.
-                if (h.Representation is { IsTrivial: false } rho)
-                    h = h with { First = tape.RotateBlocks(h.First, h.R1!, rho.Vectors, transpose: true), Second = tape.RotateBlocks(h.Second, h.R2!, rho.Vectors, transpose: true) };
-                if ((options.Metrics & Moments) != 0)
-                    measures[k] = InvarianceMeasures.Measure(h.Original!, h.First, h.Second, measureOptions);
-            }
-        }
-        if ((options.Metrics & InvarianceMetric.MI) != 0)
-        {
-            var (first, second, classes) = RotationPairs(group, n, options.Rotations, options.RotationClasses, seed ^ RotationStreams.RotationPairs);
-            int m = n * options.Rotations;
-            var stacked = Variable<float>.Zeros(2 * m, d);
-            var points = new float[m * d];
-            for (int j = 0; j < n; j++)
-                for (int p = 0; p < options.Rotations; p++) test.Points.Slice(j * d, d).CopyTo(points.AsSpan((j * options.Rotations + p) * d, d));
-            RowRotation.Apply<float>(first, points, stacked.Span[..(m * d)], d);
-            RowRotation.Apply<float>(second, points, stacked.Span[(m * d)..], d);
-            var stages = LayerActivations(model, stacked);
-            var classifier = RotationClassifierOptions.Default with { BootstrapReplicates = options.BootstrapReplicates, Seed = seed };
-            for (int k = 0; k < depth; k++)
-            {
-                var h = stages[k];
-                widths[k] = h.Cols;
-                information[k] = RotationInformation.Estimate(Rows(h, 0, m), Rows(h, m, m), classes, options.RotationClasses, options.Rotations, classifier);
-                stages[k] = null!; // release each layer's activations as soon as it is measured
-            }
-        }
-        var result = new List<LayerEvaluation>(depth);
-        for (int k = 0; k < depth; k++)
-            result.Add(new LayerEvaluation(k == depth - 1 ? -1 : k + 1, widths[k], measures[k], information[k]));
-        return result;
-    }
-
-    /// <summary>
-    /// MI's rotation pairs, point by point: SO(2) and rotations about z turn by two of the K angles 2π·i/K
-    /// (class (i2 − i1) mod K, the authors' scheme); SO(3) draws two Haar rotations and classes the angle of
-    /// the relative rotation at the quantiles of its Haar law, so the K classes are equally likely.
-    /// </summary>
-    static (float[] First, float[] Second, int[] Classes) RotationPairs(SymmetryGroup group, int points, int pairsPerPoint, int classCount, int seed)
-    {
-        int m = points * pairsPerPoint, d = group.Dimension, dd = d * d;
-        var first = new double[m * dd];
-        var second = new double[m * dd];
-        int[] classes;
-        if (!group.IsOneParameter)
-        {
-            var sampler = group.CreateSampler(seed);
-            sampler.Sample<double>(first);
-            sampler.Sample<double>(second);
-            classes = RelativeRotationClasses.So3Classes(first, second, classCount);
-        }
-        else
-        {
-            var plan = RelativeRotationClasses.So2Pairs(points, pairsPerPoint, classCount, seed);
-            for (int r = 0; r < m; r++)
-            {
-                group.RotationByAngle(RelativeRotationClasses.So2Angle(plan.First[r], classCount), first.AsSpan(r * dd, dd));
-                group.RotationByAngle(RelativeRotationClasses.So2Angle(plan.Second[r], classCount), second.AsSpan(r * dd, dd));
-            }
-            classes = plan.Classes;
-        }
-        return (Array.ConvertAll(first, v => (float)v), Array.ConvertAll(second, v => (float)v), classes);
+        var request = new LayerMeasureRequest(model, test, group, options, seed, representations ?? []);
+        var results = new LayerMeasureResults(request.Depth);
+        // Each source runs once for all of its chosen measures, from its own stream, so choosing fewer measures never moves the others.
+        foreach (var source in options.Measures.Select(m => m.Source).Distinct()) source.Measure(request, results);
+        return results.ToLayers();
     }
 
     static (AngleBin[] Curve, string Axis, double UpTo) AngleCurveOf(Module<float> model, FieldSplit<float> test, Action<float[], float[]> targetsAt, int w,

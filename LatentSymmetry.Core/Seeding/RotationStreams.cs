@@ -29,11 +29,15 @@ public static class RotationStreams
     /// <summary>evaluate: the error against the angle to the region's axis.</summary>
     public const int AngleCurve = 0x5EED_0014;
 
+    /// <summary>evaluate: the random directions of gl(n) in the Lie derivative's relative figure.</summary>
+    public const int LieDerivative = 0x5EED_0015;
+
     /// <summary>The learned breaking (metrics.json's breaking_rms, field_breaking_rms): one rotation per test point.</summary>
     public const int Breaking = 0x5EED_0021;
 
     /// <summary>The gradient-alignment probe's penalty (grad_align_interval), so the training stream is untouched.</summary>
     public const int GradAlignment = 0x5EED_0022;
+
     /// <summary>rollout: the rotations that turn the starts (with the starts' own seed).</summary>
     public const int Rollout = 0x5EED_0031;
 

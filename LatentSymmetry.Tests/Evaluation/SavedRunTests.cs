@@ -53,20 +53,22 @@ public class SavedRunTests
     public void Every_disk_point_s_orbit_stays_on_the_disk() =>
         Assert.That(RunEvaluator.OrbitStaysInDomain([0.99f, 0.1f], new TrainingOptions { Group = SymmetryGroup.So2 }), Is.True);
 
-    [TestCase("SL,Q_h", InvarianceMetric.SL | InvarianceMetric.Qh)]
-    [TestCase("qh, mi", InvarianceMetric.Qh | InvarianceMetric.MI)]
-    [TestCase("all", InvarianceMetric.All)]
-    public void Metric_lists_parse(string text, InvarianceMetric expected)
+    [TestCase("SL,Q_h", "SL,Q_h")]
+    [TestCase("qh, mi", "Q_h,MI")]
+    [TestCase("MI,SL,mi", "SL,MI")]
+    [TestCase("lie_rel,Q", "Q,LD_rel")]
+    [TestCase("all", "SL,Q_h,Q,RSL,MI,LD,LD_rel")]
+    public void Metric_lists_parse_into_the_catalogue_s_order(string text, string expected)
     {
-        Assert.That(InvarianceMetricText.TryParse(text, out var m, out var error), Is.True, error);
-        Assert.That(m, Is.EqualTo(expected));
+        Assert.That(LayerMeasures.TryParse(text, out var m, out var error), Is.True, error);
+        Assert.That(m.ToString(), Is.EqualTo(expected));
     }
 
     [TestCase("")]
     [TestCase("SL,bogus")]
     public void Bad_metric_lists_name_the_valid_ones(string text)
     {
-        Assert.That(InvarianceMetricText.TryParse(text, out _, out var error), Is.False);
-        Assert.That(error, Does.Contain("Q_h"));
+        Assert.That(LayerMeasures.TryParse(text, out _, out var error), Is.False);
+        Assert.That(error, Does.Contain("Q_h").And.Contain("LD_rel"));
     }
 }

@@ -53,7 +53,7 @@ public class PlotSamples
             Seeds = 3,
             Layers = [.. wide.Layers.Select(l => l with { Task = [.. l.Task.Select(p => p with { Ci95 = 1.5 * p.Mean })] })],
         }).Save(Path.Combine(Directory, "compare_wide.png"));
-        new ProfileFigure(SyntheticFigures.RunEvaluation(), Core.Evaluation.InvarianceMetric.All, "run1: so3, radial, 2 x 16, penalty on layer 1 (λ_max 1), seed 42")
+        new ProfileFigure(SyntheticFigures.RunEvaluation(), SyntheticFigures.OriginalMeasures, "run1: so3, radial, 2 x 16, penalty on layer 1 (λ_max 1), seed 42")
             .Save(Path.Combine(Directory, "profile.png"));
         new AngleFigure(SyntheticFigures.RunEvaluation()).Save(Path.Combine(Directory, "angle.png"));
         SurveyFigure.Save(Path.Combine(Directory, "survey.png"), "Q", "so2",

@@ -17,7 +17,7 @@ public class ProfileFigureTests
     {
         using TemporaryDirectory directory = new();
         string path = directory.File(ProfileFigure.DefaultFileName);
-        ProfileFigure figure = new(SyntheticFigures.RunEvaluation(), InvarianceMetric.All, "run1: so2, radial");
+        ProfileFigure figure = new(SyntheticFigures.RunEvaluation(), SyntheticFigures.OriginalMeasures, "run1: so2, radial");
 
         Multiplot plots = figure.Build(out int rows, out int columns);
         figure.Save(path);
@@ -33,7 +33,7 @@ public class ProfileFigureTests
     [Test]
     public void One_legend_serves_every_panel()
     {
-        Plot[] plots = new ProfileFigure(SyntheticFigures.RunEvaluation(), InvarianceMetric.All, "t").Build(out _, out _).GetPlots();
+        Plot[] plots = new ProfileFigure(SyntheticFigures.RunEvaluation(), SyntheticFigures.OriginalMeasures, "t").Build(out _, out _).GetPlots();
         Plot[] panels = plots[1..^1];
         Plot legend = plots[^1];
 
@@ -62,7 +62,7 @@ public class ProfileFigureTests
         Assert.That(title, Does.StartWith("disk: so2, gaussian-ring"));
         Assert.That(title, Does.EndWith(", 2 x 16, trained on sector:90, penalty on layer 1 (λ_max 3e-4), seed 7"));
 
-        Plot header = new ProfileFigure(SyntheticFigures.RunEvaluation(), InvarianceMetric.All, title).Build(out _, out _).GetPlot(0);
+        Plot header = new ProfileFigure(SyntheticFigures.RunEvaluation(), SyntheticFigures.OriginalMeasures, title).Build(out _, out _).GetPlot(0);
         Assert.That(header.GetPlottables<ScottPlot.Plottables.Annotation>().Single().Text, Is.EqualTo(title));
         Assert.That(ProfileFigure.RunTitle("plain", new TrainingOptions { SymmetryLayers = SymmetryLayers.None, LambdaSymMax = 0 }), Does.Contain(", no penalty,"));
         Assert.That(ProfileFigure.RunTitle("out", new TrainingOptions { SymmetryLayers = SymmetryLayers.Output }), Does.Contain(", penalty on the output (λ_max 1),"));
@@ -73,7 +73,7 @@ public class ProfileFigureTests
     [Test]
     public void One_measure_takes_one_row_beside_its_legend()
     {
-        new ProfileFigure(SyntheticFigures.RunEvaluation(), InvarianceMetric.SL, "t").Build(out int rows, out int columns);
+        new ProfileFigure(SyntheticFigures.RunEvaluation(), LayerMeasureSet.Of(LayerMeasures.SL), "t").Build(out int rows, out int columns);
         Assert.That((rows, columns), Is.EqualTo((1, 2)));
     }
 }

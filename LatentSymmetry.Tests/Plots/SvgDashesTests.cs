@@ -30,7 +30,7 @@ public class SvgDashesTests
     public void The_empty_cell_of_the_profile_grid_is_white_not_black()
     {
         // Four measures and the legend leave the sixth cell of the 2 x 3 grid empty: the cleared canvas shows there.
-        string svg = new ProfileFigure(SyntheticFigures.RunEvaluation(), InvarianceMetric.SL | InvarianceMetric.Qh | InvarianceMetric.Q | InvarianceMetric.Rsl, "t").ToSvg();
+        string svg = new ProfileFigure(SyntheticFigures.RunEvaluation(), LayerMeasureSet.Of(LayerMeasures.SL, LayerMeasures.Qh, LayerMeasures.Q, LayerMeasures.Rsl), "t").ToSvg();
         var first = Regex.Match(svg, "<svg[^>]*>\\s*(<rect[^>]*>)");
         Assert.That(first.Groups[1].Value, Does.StartWith("<rect fill=\"white\""));
         Assert.That(svg, Does.Contain("stroke-dasharray"), "the untrained network is dashed");

@@ -87,6 +87,11 @@ static class SyntheticFigures
     }
 
     /// <summary>
+    /// The original project's five measures, the figures' usual panels.
+    /// </summary>
+    public static LayerMeasureSet OriginalMeasures { get; } = LayerMeasureSet.Of(LayerMeasures.SL, LayerMeasures.Qh, LayerMeasures.Q, LayerMeasures.Rsl, LayerMeasures.MI);
+
+    /// <summary>
     /// An evaluation of a network of <paramref name="hidden"/> hidden layers penalised at layer 1: SL falling over decades
     /// with intervals, the other measures near 1, the angle curve rising from 1e-4 to 1e-1 past a 60° region.
     /// </summary>
@@ -96,9 +101,11 @@ static class SyntheticFigures
         {
             double sl = scale * Math.Pow(10, -k);
             MeasureEstimate Near(double v) => new(v, 0.8 * v, 1.2 * v);
-            return new LayerEvaluation(k == hidden ? -1 : k + 1, 16,
-                new LayerInvariance(new MeasureEstimate(sl, 0.5 * sl, 2 * sl), Near(0.5), Near(0.6), Near(0.1), 4, 0.9),
-                new RotationInformationEstimate(new MeasureEstimate(0.2, 0.1, 0.3), 1, 8, 100, 50));
+            return new LayerEvaluation(k == hidden ? -1 : k + 1, 16, new Dictionary<LayerMeasure, MeasureEstimate>
+            {
+                [LayerMeasures.SL] = new(sl, 0.5 * sl, 2 * sl), [LayerMeasures.Qh] = Near(0.5), [LayerMeasures.Q] = Near(0.6),
+                [LayerMeasures.Rsl] = Near(0.1), [LayerMeasures.MI] = new(0.2, 0.1, 0.3),
+            }, new Dictionary<string, double> { ["pca_components"] = 4 });
         }
         var layers = Enumerable.Range(0, hidden + 1).Select(k => Layer(k, 1)).ToList();
         var untrained = reference ? Enumerable.Range(0, hidden + 1).Select(k => Layer(k, 3)).ToList() : null;
