@@ -56,13 +56,7 @@ internal static class RunReport
         w.WriteLine();
         w.WriteLine("CONFIGURATION");
         int outputs = o.Task.OutputWidth;
-        w.WriteLine(o.Model == Core.Models.ModelKind.Invariant
-            ? string.Create(inv, $"  architecture     invariant: [{o.Group.InvariantCount} ({string.Join(", ", o.Group.InvariantNames)}), {o.HiddenDim} x {o.HiddenLayers}, 1], ReLU")
-            : o.Model is Core.Models.RelaxedModelKind relaxed
-            ? string.Create(inv, $"  architecture     relaxed: invariant [{o.Group.InvariantCount} ({string.Join(", ", o.Group.InvariantNames)}), {o.HiddenDim} x {o.HiddenLayers}, 1] + {Core.Models.RelaxedModelKind.Format(relaxed.Branch)} branch, {Core.Models.RelaxedModelKind.Format(relaxed.Penalty)} penalty x {relaxed.Weight:R}")
-            : o.Model == Core.Models.ModelKind.Mlp
-                ? string.Create(inv, $"  architecture     [{o.Group.Dimension}, {o.HiddenDim} x {o.HiddenLayers}, {outputs}], ReLU")
-                : string.Create(inv, $"  architecture     {o.Model.Name}: {o.Model.Description}; {o.HiddenDim} x {o.HiddenLayers}, {outputs} outputs"));
+        w.WriteLine($"  architecture     {o.Model.Architecture(o.Group, o.HiddenDim, o.HiddenLayers, outputs)}");
         w.WriteLine(string.Create(inv, $"  symmetry layer   {LayerText(o.SymmetryLayers)}"));
         w.WriteLine(string.Create(inv, $"  lambda_sym_max   {o.LambdaSymMax:R} (1 - cos schedule over {o.Epochs} epochs)"));
         w.WriteLine(string.Create(inv, $"  optimizer        AdamW lr {PythonFloat.Format(o.LearningRate)}, betas ({o.Optimizer.Beta1}, {o.Optimizer.Beta2}), eps {PythonFloat.Format(o.Optimizer.Epsilon)}, weight decay {o.WeightDecay:R}"));

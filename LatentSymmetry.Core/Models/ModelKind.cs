@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
 using LatentSymmetry.Core.Symmetry;
@@ -85,6 +86,17 @@ public abstract class ModelKind
     /// </summary>
     public virtual string? CheckTask(SupervisedTask task) => null;
 
+    /// <summary>
+    /// The run report's architecture line (after "architecture"): the shape of this kind's network for <paramref name="group"/>.
+    /// By default the kind's name and description with the hidden shape and the output width.
+    /// </summary>
+    public virtual string Architecture(SymmetryGroup group, int hiddenDim, int hiddenLayers, int outputWidth) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Name}: {Description}; {hiddenDim} x {hiddenLayers}, {outputWidth} outputs");
+
+    // The invariant network's shape: its inputs are the group's invariants.
+    private protected static string InvariantShape(SymmetryGroup group, int hiddenDim, int hiddenLayers, int outputWidth) =>
+        string.Create(CultureInfo.InvariantCulture, $"[{group.InvariantCount} ({string.Join(", ", group.InvariantNames)}), {hiddenDim} x {hiddenLayers}, {outputWidth}]");
+
     /// <summary>The name.</summary>
     public override string ToString() => Name;
 
@@ -92,6 +104,9 @@ public abstract class ModelKind
     {
         public override Module<T> Create<T>(SymmetryGroup group, int hiddenDim, int hiddenLayers, int outputWidth) =>
             new Mlp<T>(group.Dimension, hiddenDim, hiddenLayers, outputWidth);
+
+        public override string Architecture(SymmetryGroup group, int hiddenDim, int hiddenLayers, int outputWidth) =>
+            string.Create(CultureInfo.InvariantCulture, $"[{group.Dimension}, {hiddenDim} x {hiddenLayers}, {outputWidth}], ReLU");
     }
 
     // Both exact models give one vector that turns with the point, nothing else.
@@ -122,6 +137,9 @@ public abstract class ModelKind
     {
         public override Module<T> Create<T>(SymmetryGroup group, int hiddenDim, int hiddenLayers, int outputWidth) =>
             new InvariantMlp<T>(group, hiddenDim, hiddenLayers, outputWidth);
+
+        public override string Architecture(SymmetryGroup group, int hiddenDim, int hiddenLayers, int outputWidth) =>
+            $"invariant: {InvariantShape(group, hiddenDim, hiddenLayers, outputWidth)}, ReLU";
 
         public override string? CheckTask(SupervisedTask task) => task.Target.IsTrivial ? null
             : $"its outputs are invariant by construction, so it cannot learn targets that turn with the points ({task.Target}); use mlp, equivariant or vn";

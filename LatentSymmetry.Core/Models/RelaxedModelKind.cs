@@ -97,6 +97,11 @@ public sealed class RelaxedModelKind : ModelKind, IPenalisedModelKind
         return new Sum<T>(("invariant", new InvariantMlp<T>(group, hiddenDim, hiddenLayers, outputWidth)), ("branch", branch));
     }
 
+    /// <inheritdoc/>
+    public override string Architecture(SymmetryGroup group, int hiddenDim, int hiddenLayers, int outputWidth) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"relaxed: invariant {InvariantShape(group, hiddenDim, hiddenLayers, outputWidth)} + {Format(Branch)} branch, {Format(Penalty)} penalty x {Weight:R}");
+
     /// <summary>The network has no hidden layer a penalty can stop at (a sum of two branches): only the output, or none.</summary>
     public override string? CheckLayers(SymmetryLayers layers)
     {

@@ -25,6 +25,17 @@ public class ModelKindCatalogTests
     }
 
     [Test]
+    public void Each_kind_describes_its_own_architecture()
+    {
+        Assert.That(ModelKind.Mlp.Architecture(SymmetryGroup.So3, 128, 6, 1), Is.EqualTo("[3, 128 x 6, 1], ReLU"));
+        Assert.That(ModelKind.Invariant.Architecture(SymmetryGroup.So2z, 32, 2, 1), Is.EqualTo("invariant: [2 (x^2 + y^2, z), 32 x 2, 1], ReLU"));
+        Assert.That(RelaxedModelKind.With(RelaxBranch.Quadratic, RelaxPenalty.L2, 0.001).Architecture(SymmetryGroup.So3, 64, 4, 1),
+            Is.EqualTo("relaxed: invariant [1 (x^2 + y^2 + z^2), 64 x 4, 1] + quadratic branch, l2 penalty x 0.001"));
+        // A kind that says nothing of itself is described by its name and description.
+        Assert.That(Registered.Architecture(SymmetryGroup.So3, 16, 2, 3), Is.EqualTo("test-mlp-plus-linear: an MLP plus a linear branch (a test's registration); 16 x 2, 3 outputs"));
+    }
+
+    [Test]
     public void A_registered_kind_trains_and_its_name_round_trips_through_config_json()
     {
         var registered = Registered; // registers it (a static initializer runs on first use)
