@@ -221,6 +221,7 @@ internal sealed class TrainingCliOptions(TrainingOptions d)
             BoxHalfWidth = Get(p, Box, d.BoxHalfWidth),
             GradAlignInterval = Get(p, GradAlignInterval, d.GradAlignInterval),
         };
+        RefuseWithData(p); // before the lab's own checks, so --task flow --data names the clash, not the missing field
         options = ReadLab(p, options);
         options = ReadData(p, options);
         // The box does not apply on the disk: kept at its default so config.json does not record a width that was
@@ -238,17 +239,22 @@ internal sealed class TrainingCliOptions(TrainingOptions d)
     }
 
     // --data: the samples replace the drawn points, so the options that draw or choose them are refused with it.
-    TrainingOptions ReadData(ParseResult p, TrainingOptions options)
+    void RefuseWithData(ParseResult p)
     {
         bool Given(Option option) => p.CommandResult.Command.Options.Contains(option) && p.GetResult(option) is { Implicit: false };
-        if (Get(p, Data, null) is not { } path)
+        if (Get(p, Data, null) is null)
         {
             if (Given(DataTarget)) throw new UsageException("--data-target names a column of --data; give --data FILE.csv");
-            return options;
+            return;
         }
-        if (string.IsNullOrWhiteSpace(path)) throw new UsageException("--data: empty path; give a CSV file");
         foreach (var option in new Option[] { Field, Samples, Box, Radius, InnerRadius, Task, Dt })
             if (Given(option)) throw new UsageException($"{option.Name} cannot be combined with --data (the file gives the points, the targets and their extent)");
+    }
+
+    TrainingOptions ReadData(ParseResult p, TrainingOptions options)
+    {
+        if (Get(p, Data, null) is not { } path) return options;
+        if (string.IsNullOrWhiteSpace(path)) throw new UsageException("--data: empty path; give a CSV file");
         SampleFile file;
         try { file = SampleFile.Read(path, Get(p, DataTarget, SampleSource.DefaultTargetColumn)); }
         catch (SampleFileException e) { throw new UsageException($"--data: {e.Message}"); }

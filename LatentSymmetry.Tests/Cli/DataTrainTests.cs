@@ -11,7 +11,7 @@ namespace LatentSymmetry.Tests.Cli;
 /// <summary><c>latsym train --data FILE.csv</c>: a researcher's own samples trained, read back, evaluated, discovered and reported.</summary>
 public class DataTrainTests
 {
-    static readonly string[] Tiny = ["train", "--epochs", "2", "--hidden-dim", "8", "--num-hidden-layers", "2", "--batch-size", "32"];
+    static readonly string[] Tiny = ["train", "--hidden-dim", "8", "--num-hidden-layers", "2", "--batch-size", "32"];
 
     string _root = "", _csv = "", _run = "";
 
@@ -37,7 +37,7 @@ public class DataTrainTests
         _root = CliRunner.TempDirectory();
         _csv = WriteSamples(Path.Combine(_root, "radial.csv"), "radial", 300);
         _run = Path.Combine(_root, "run");
-        var r = CliRunner.Run([.. Tiny, "--data", _csv, "--output", _run]);
+        var r = CliRunner.Run([.. Tiny, "--epochs", "2", "--data", _csv, "--output", _run]);
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
         Assert.That(r.Stdout, Does.Contain("data             " + _csv).And.Contain("samples          300 (train 180, val 60, test 60)"));
     }
@@ -171,7 +171,7 @@ public class DataTrainTests
         {
             var csv = Path.Combine(dir, "s.csv");
             File.WriteAllText(csv, text);
-            var r = CliRunner.Run([.. Tiny, "--data", csv, "--output", Path.Combine(dir, "run"), .. extra]);
+            var r = CliRunner.Run([.. Tiny, "--epochs", "1", "--data", csv, "--output", Path.Combine(dir, "run"), .. extra]);
             Assert.That(r.ExitCode, Is.EqualTo(2), r.Stderr);
             var lines = r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
             Assert.That(lines, Has.Length.EqualTo(1), r.Stderr);
