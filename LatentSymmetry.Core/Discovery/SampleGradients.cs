@@ -5,8 +5,8 @@ namespace LatentSymmetry.Core.Discovery;
 /// <summary>
 /// The gradient of sampled data, for a run trained on a sample file, which has no field to take the reference gradient
 /// from: at a sample, the slope g of the least-squares plane y ≈ a + g·(x_j − x) through its k nearest samples (itself
-/// included). Its error is part of what discovery's floor then sees, so sparse or noisy samples make the dimension larger
-/// (the data cannot rule a direction out), never smaller.
+/// included). Its error enters the reference's rate and the floor alike (for an exact symmetry the reference's rate is that
+/// error alone), so sparse or noisy samples make the dimension larger (the data cannot rule a direction out) rather than smaller.
 /// </summary>
 public static class SampleGradients
 {
