@@ -32,13 +32,16 @@ public static class SampleGradients
         if (neighbours < n + 1 || neighbours > count)
             throw new ArgumentOutOfRangeException(nameof(neighbours), neighbours, $"a plane in R^{n} needs {n + 1}..{count} samples");
         var gradients = new double[at.Count * n];
-        var distance = new double[count];
-        var order = new int[count];
+        var nearest = new int[neighbours];
+        var nearestDistance = new double[neighbours];
         var design = Matrix<double>.Build.Dense(neighbours, n + 1);
         var rhs = Vector<double>.Build.Dense(neighbours);
         for (int a = 0; a < at.Count; a++)
         {
             int row = at[a];
+            // The k nearest by insertion into a sorted list of k: one pass over the samples, no sort of them all. A sample
+            // goes after those at the same distance, so ties keep row order.
+            int found = 0;
             for (int j = 0; j < count; j++)
             {
                 double s = 0;
@@ -47,11 +50,17 @@ public static class SampleGradients
                     double t = points[j * n + c] - points[row * n + c];
                     s += t * t;
                 }
-                distance[j] = s;
-                order[j] = j;
+                if (found == neighbours && s >= nearestDistance[neighbours - 1]) continue;
+                int pos = found < neighbours ? found++ : neighbours - 1;
+                while (pos > 0 && nearestDistance[pos - 1] > s)
+                {
+                    nearestDistance[pos] = nearestDistance[pos - 1];
+                    nearest[pos] = nearest[pos - 1];
+                    pos--;
+                }
+                nearestDistance[pos] = s;
+                nearest[pos] = j;
             }
-            // A stable sort keeps ties in row order, so the fit does not depend on the sort's internals.
-            var nearest = order.OrderBy(j => distance[j]).Take(neighbours).ToArray();
             for (int r = 0; r < neighbours; r++)
             {
                 int j = nearest[r];

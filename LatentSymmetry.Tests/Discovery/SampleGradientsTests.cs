@@ -43,6 +43,26 @@ public class SampleGradientsTests
     }
 
     [Test]
+    public void The_neighbours_are_the_k_nearest_as_a_full_sort_finds_them()
+    {
+        // Random values, so every neighbour changes the slope: the fit must use exactly the k nearest (ties impossible here).
+        var points = Points(300, 3, 5);
+        var values = new double[300];
+        new RandomStream(6).FillUniform<double>(values, -1, 1);
+        int[] at = [3, 150, 299];
+        var g = SampleGradients.LocalLinear(points, values, 3, at, 16);
+        for (int a = 0; a < at.Length; a++)
+        {
+            int row = at[a];
+            double Distance(int j) => Enumerable.Range(0, 3).Sum(c => Math.Pow(points[3 * j + c] - points[3 * row + c], 2));
+            var nearest = Enumerable.Range(0, 300).OrderBy(Distance).Take(16).ToArray();
+            var design = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(16, 4, (r, c) => c == 0 ? 1 : points[3 * nearest[r] + c - 1] - points[3 * row + c - 1]);
+            var solution = design.QR().Solve(MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfEnumerable(nearest.Select(j => values[j])));
+            for (int c = 0; c < 3; c++) Assert.That(g[3 * a + c], Is.EqualTo(solution[c + 1]).Within(1e-12));
+        }
+    }
+
+    [Test]
     public void Too_few_neighbours_for_a_plane_are_refused()
     {
         var points = Points(10, 3, 1);
