@@ -48,10 +48,9 @@ internal static class RunReport
         var inv = CultureInfo.InvariantCulture;
         w.WriteLine();
         w.WriteLine("DATA");
-        if (o.DataSource is { } data)
-            w.WriteLine(string.Create(inv, $"  data             {data.Path} (target column {data.TargetColumn}, sha256 {data.Sha256[..12]}...), points {(data.Dimension == 3 ? $"in [-{r.Data.Extent:G4}, {r.Data.Extent:G4}]^3" : $"on the disk r <= {r.Data.Extent:G4}")}"));
-        else
-        w.WriteLine(string.Create(inv, $"  field            {(o.IsOriginalSetup ? "f = " + o.TargetField.Formula : o.VectorField is { } v ? v.Spec + ": " + v.Formula : o.TargetField.Spec + ": " + o.TargetField.Formula)}, {r.Data.Domain.Description}"));
+        w.WriteLine(o.DataSource is { } data
+            ? string.Create(inv, $"  data             {data.Path} (target column {data.TargetColumn}, sha256 {data.Sha256[..12]}...), points {(data.Dimension == 3 ? $"in [-{r.Data.Extent:G4}, {r.Data.Extent:G4}]^3" : $"on the disk r <= {r.Data.Extent:G4}")}")
+            : string.Create(inv, $"  field            {(o.IsOriginalSetup ? "f = " + o.TargetField.Formula : o.VectorField is { } v ? v.Spec + ": " + v.Formula : o.TargetField.Spec + ": " + o.TargetField.Formula)}, {r.Data.Domain.Description}"));
         if (!o.IsOriginalSetup)
             w.WriteLine(string.Create(inv, $"  group            {o.Group.Description}; train region {o.TrainRegion}{(o.Augment ? "; batches augmented by Haar rotations" : "")}"));
         w.WriteLine(string.Create(inv, $"  samples          {o.Samples} (train {r.Data.Train.Count}, val {r.Data.Validation.Count}, test {r.Data.Test.Count})"));

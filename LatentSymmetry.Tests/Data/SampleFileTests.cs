@@ -26,7 +26,8 @@ public class SampleFileTests : TempDirectoryTests
     [Test]
     public void Reads_columns_by_name_in_any_order_ignoring_case_spaces_and_other_columns()
     {
-        var path = Write("a.csv", "id, F ,\"Y\",X,note\r\n7,1.5,-2,3e-1,a\r\n\r\n8,2,0.5,4,b\r\n9,-1,1,2,c\r\n10,0,1,1,d\r\n11,0.25,2,2,e\r\n");
+        // A byte-order mark, CRLF line ends, an empty line, quoted and spaced names, extra columns.
+        var path = Write("a.csv", "\uFEFFid, F ,\"Y\",X,note\r\n7,1.5,-2,3e-1,a\r\n\r\n8,2,0.5,4,b\r\n9,-1,1,2,c\r\n10,0,1,1,d\r\n11,0.25,2,2,e\r\n");
         var file = SampleFile.Read(path);
         Assert.That(file.Dimension, Is.EqualTo(2));
         Assert.That(file.Count, Is.EqualTo(5));
