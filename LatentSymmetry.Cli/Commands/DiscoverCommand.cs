@@ -92,16 +92,22 @@ internal static class DiscoverCommand
                 throw new UsageException($"--charts {chartError}");
 
             SavedRun? run = null;
-            IScalarField target;
+            IScalarField? target = null;
+            SampleFile? samples = null;
             SamplingDomain domain;
             string subject;
             if (dir is not null)
             {
                 try { run = SavedRun.Open(dir); }
                 catch (RunDirectoryException e) { throw new UsageException(e.Message); }
-                target = run.Options.TargetField;
                 domain = run.Options.Domain;
-                subject = $"run {dir} (field {target.Spec}, model {run.Options.Model.Name}{(run.Options.TrainRegion.IsFull ? "" : $", trained on {run.Options.TrainRegion}")})";
+                if (run.Options.DataSource is { } source)
+                {
+                    try { samples = SampleFile.Reread(source); }
+                    catch (SampleFileException e) { throw new UsageException($"{dir}: its data file {e.Message}"); }
+                }
+                else target = run.Options.TargetField;
+                subject = $"run {dir} ({(samples is null ? $"field {target!.Spec}" : $"data {samples.Source.Path}")}, model {run.Options.Model.Name}{(run.Options.TrainRegion.IsFull ? "" : $", trained on {run.Options.TrainRegion}")})";
             }
             else
             {
@@ -120,18 +126,44 @@ internal static class DiscoverCommand
             string? outDir = parse.GetValue(output) ?? dir;
             if (outDir is not null) WritableDirectory.Check(outDir, parse.GetValue(output) is null ? "RUN_DIR" : "--output", "discovery.json", SpectrumFigure.DefaultFileName);
 
-            var xs = new double[count * n];
-            domain.Fill(new RandomStream(PointSeed), xs.AsSpan());
+            double[] xs;
+            double[] fieldGradients;
+            double[]? differenceErrors = null;
+            string reference;
+            if (samples is not null)
+            {
+                // A sample file has no field between its rows: the points are its own rows (a seeded choice of --points of
+                // them), and the reference gradient is the slope of the data there.
+                if (count > samples.Count) stderr.WriteLine($"latsym: note: the run's data file has {samples.Count} rows; discovering at all of them (--points {count})");
+                var rows = new RandomStream(PointSeed).Permutation(samples.Count).Take(Math.Min(count, samples.Count)).ToArray();
+                count = rows.Length;
+                xs = new double[count * n];
+                for (int i = 0; i < count; i++) Array.Copy(samples.Points, rows[i] * n, xs, i * n, n);
+                int k = Math.Min(SampleGradients.DefaultNeighbours(n), samples.Count);
+                fieldGradients = SampleGradients.LocalLinear(samples.Points, samples.Targets, n, rows, k);
+                reference = $"the data's local slope (least-squares plane through the {k} nearest samples)";
+            }
+            else
+            {
+                xs = new double[count * n];
+                domain.Fill(new RandomStream(PointSeed), xs.AsSpan());
+                reference = "";
+                fieldGradients = [];
+            }
             // Differences for a field without a closed-form gradient: a step of 1e-3 of the domain's extent, where the
             // fourth-order truncation (~h^4) and the rounding (~eps/h) are both far below any model's error.
             double step = 1e-3 * domain.Extent;
-            var (fieldGradients, differenceErrors) = InputGradients.Of(target, xs, step);
+            if (target is not null)
+            {
+                (fieldGradients, differenceErrors) = InputGradients.Of(target, xs, step);
+                reference = $"the field {target.Spec}" + (differenceErrors is null ? " (closed form)" : " (finite differences)");
+            }
             // A field with a singular point (or one whose differences straddle it) has no usable gradient there.
             int bad = Array.FindIndex(fieldGradients, v => !double.IsFinite(v));
             if (bad >= 0)
             {
                 var at = string.Join(", ", xs.AsSpan(bad / n * n, n).ToArray().Select(v => v.ToString("G6", CultureInfo.InvariantCulture)));
-                throw new UsageException($"field {target.Spec}: its gradient is not finite at ({at}); discovery needs a field differentiable at every point");
+                throw new UsageException($"{(target is null ? "data" : $"field {target.Spec}")}: its gradient is not finite at ({at}); discovery needs a field differentiable at every point");
             }
             GradientSample sample;
             if (run is not null)
@@ -143,8 +175,7 @@ internal static class DiscoverCommand
                 var error = new double[g.Length];
                 for (int i = 0; i < g.Length; i++) error[i] = g[i] - fieldGradients[i];
                 if (g.Any(v => !double.IsFinite(v))) throw new UsageException($"{dir}: the model's gradients are not finite (diverged weights?)");
-                sample = new GradientSample(xs, g, error, n, $"the model in float64 through the tape; reference: the field {target.Spec}" +
-                    (differenceErrors is null ? " (closed form)" : " (finite differences)") + "; error = model - field") { ErrorIsDeviation = true };
+                sample = new GradientSample(xs, g, error, n, $"the model in float64 through the tape; reference: {reference}; error = model - {(samples is null ? "field" : "data")}") { ErrorIsDeviation = true };
             }
             else
                 sample = new GradientSample(xs, fieldGradients, differenceErrors, n,
@@ -170,12 +201,13 @@ internal static class DiscoverCommand
                 }
             }
             cancellation.ThrowIfCancellationRequested();
-            string domainText = domain.Description;
+            string domainText = samples is null ? domain.Description
+                : string.Create(CultureInfo.InvariantCulture, $"rows of the run's data file ({samples.Count} in all; {(n == 3 ? $"|coordinates| <= {domain.Extent:G4}" : $"r <= {domain.Extent:G4}")})");
             string report = DiscoveryReport.Json(subject, domainText, whole, chartResults, chartSpec?.Text);
             if (outDir is not null)
             {
                 FigureFile.WriteAtomically(Path.Combine(outDir, "discovery.json"), Encoding.UTF8.GetBytes(report));
-                string title = run is not null ? $"{Path.GetFileName(Path.TrimEndingDirectorySeparator(dir!))}: spectrum in {space.Name}" : $"{target.Spec}: spectrum in {space.Name}";
+                string title = run is not null ? $"{Path.GetFileName(Path.TrimEndingDirectorySeparator(dir!))}: spectrum in {space.Name}" : $"{target!.Spec}: spectrum in {space.Name}";
                 new SpectrumFigure(whole, title).Save(Path.Combine(outDir, SpectrumFigure.DefaultFileName));
             }
             if (parse.GetValue(json)) stdout.Write(report);

@@ -148,6 +148,7 @@ internal static class EvaluateCommand
         if (e.PenalisedLayer.IsSet) o.WriteLine(e.PenalisedLayer.Count == 1 ? "* the penalised layer" : "* the penalised layers (the penalty is their sum)");
         o.WriteLine();
         o.WriteLine($"angle to {e.AxisName} (deg)  MSE of turned test points" + (e.TrainedUpToDegrees < 180 ? $"   (trained up to {e.TrainedUpToDegrees:0.#} deg)" : ""));
+        if (e.AngleCurve.Count == 0 && run.Options.DataSource is not null) o.WriteLine("  - (a sample file has no truth at turned points)");
         foreach (var b in e.AngleCurve)
             o.WriteLine($"  {b.LowerDegrees,3:0}-{b.UpperDegrees,-3:0}  {G(b.MeanSquaredError),-10} ({b.Count} points)");
         o.WriteLine();

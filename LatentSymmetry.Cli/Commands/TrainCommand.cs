@@ -31,6 +31,8 @@ internal static class TrainCommand
             "Writes config.json, history.csv, batches.csv, metrics.json, model.safetensors and, unless --headless, " +
             "loss_curves.png and slice.png into the run directory, which appears only when complete.");
         o.AddTo(command);
+        command.Options.Add(o.Data);
+        command.Options.Add(o.DataTarget);
         command.Options.Add(o.Task);
         command.Options.Add(o.Dt);
         foreach (var option in o.PenaltyOptions) command.Options.Add(option);
@@ -57,11 +59,14 @@ internal static class TrainCommand
                     $"latsym: warning: --lambda-sym-max {options.LambdaSymMax:R} has no effect with --symmetry-layer none (no penalty is applied)"));
             // evaluate refuses a run of fewer test points: refuse it now rather than train what cannot be evaluated.
             // The data are drawn once: checked here, then trained on (the options' own draw, so config.json is as always).
-            var data = new Trainer(options).CreateDataset();
+            FieldDataset<float> data;
+            try { data = new Trainer(options).CreateDataset(); }
+            catch (SampleFileException e) { throw new UsageException($"--data: {e.Message}"); } // changed between two reads
             int testPoints = data.Test.Count;
             if (testPoints is > 0 and < EvaluableTestPoints)
-                throw new UsageException(string.Create(CultureInfo.InvariantCulture,
-                    $"--samples {options.Samples}: leaves {testPoints} test point{(testPoints == 1 ? "" : "s")}; 'latsym evaluate' needs at least {EvaluableTestPoints} (raise --samples)"));
+                throw new UsageException(options.DataSource is { } source
+                    ? string.Create(CultureInfo.InvariantCulture, $"--data {source.Path}: its {source.Rows} rows leave {testPoints} test point{(testPoints == 1 ? "" : "s")}{(options.TrainRegion.IsFull ? "" : $" in {options.TrainRegion}")}; 'latsym evaluate' needs at least {EvaluableTestPoints} (give more rows)")
+                    : string.Create(CultureInfo.InvariantCulture, $"--samples {options.Samples}: leaves {testPoints} test point{(testPoints == 1 ? "" : "s")}; 'latsym evaluate' needs at least {EvaluableTestPoints} (raise --samples)"));
             // The name is claimed here, before training: a clash is reported now, never after the run.
             using var staged = explicitOutput is not null
                 ? StagedDirectory.Create(explicitOutput, "--output")

@@ -45,6 +45,22 @@ internal sealed class TrainingCliOptions(TrainingOptions d)
         Description = "Target field NAME[:k=v,...] from the catalogue (see 'latsym fields'): a scalar field, or a vector field (grad:FIELD, central-force, dipole-z, wind, rotational-flow), learned with d outputs that turn with the points. Default: radial in 3-D, gaussian-ring on the disk.",
         HelpName = "SPEC",
     };
+    /// <summary>A researcher's own samples in place of a field (train only).</summary>
+    public readonly Option<string?> Data = new("--data")
+    {
+        Description = "Train on your own samples instead of a field: a CSV file whose header names x, y[, z] and the target column " +
+            $"('{SampleSource.DefaultTargetColumn}' unless --data-target), one sample per line; numbers with a decimal point, finite. 2 input columns need --group so2, " +
+            "3 need so3 or so2z. The rows are split 60/20/20 by the data seed (from --run-seed); --train-region then filters every split. " +
+            "config.json records the file's path, SHA-256 and rows, so evaluate, discover and report re-read it (and refuse it if it changed). " +
+            "Not with --field, --samples, --box, --radius, --inner-radius, --task or --dt (the file gives the points, targets and extent).",
+        HelpName = "FILE.csv",
+    };
+    public readonly Option<string> DataTarget = new("--data-target")
+    {
+        Description = "The header name of the target column of --data (case ignored).",
+        DefaultValueFactory = _ => SampleSource.DefaultTargetColumn,
+        HelpName = "NAME",
+    };
     public readonly Option<string> Task = new("--task")
     {
         Description = "What is learned: value (the field's value at a point, the default) or flow (one step of the flow dx/dt = F(x) of a vector --field over --dt: the model predicts the step's displacement, rolled out by 'latsym rollout'; the target field is recorded as flow:dt=DT,field=(F)).",
@@ -205,16 +221,47 @@ internal sealed class TrainingCliOptions(TrainingOptions d)
             BoxHalfWidth = Get(p, Box, d.BoxHalfWidth),
             GradAlignInterval = Get(p, GradAlignInterval, d.GradAlignInterval),
         };
+        RefuseWithData(p); // before the lab's own checks, so --task flow --data names the clash, not the missing field
         options = ReadLab(p, options);
+        options = ReadData(p, options);
         // The box does not apply on the disk: kept at its default so config.json does not record a width that was
         // never used (the disk's data, its invariance check and the run's name read --radius). See Inapplicable.
         if (options.Group.Dimension == 2) options = options with { BoxHalfWidth = d.BoxHalfWidth };
         var invalid = options.Validate();
         if (invalid is not null) throw new UsageException("--" + invalid);
-        if (options.CheckRegionCounts() is { } empty) throw new UsageException("--" + empty);
+        string? empty;
+        try { empty = options.CheckRegionCounts(); }
+        catch (SampleFileException e) { throw new UsageException($"--data: {e.Message}"); } // changed since it was read above
+        if (empty is not null) throw new UsageException("--" + empty);
         // Only a field given by the user can be at fault; the default fields are finite everywhere.
         if (options.Field is not null) FieldValueCheck.OnData(options, "--field");
         return options;
+    }
+
+    // --data: the samples replace the drawn points, so the options that draw or choose them are refused with it.
+    void RefuseWithData(ParseResult p)
+    {
+        bool Given(Option option) => p.CommandResult.Command.Options.Contains(option) && p.GetResult(option) is { Implicit: false };
+        if (Get(p, Data, null) is null)
+        {
+            if (Given(DataTarget)) throw new UsageException("--data-target names a column of --data; give --data FILE.csv");
+            return;
+        }
+        foreach (var option in new Option[] { Field, Samples, Box, Radius, InnerRadius, Task, Dt })
+            if (Given(option)) throw new UsageException($"{option.Name} cannot be combined with --data (the file gives the points, the targets and their extent)");
+    }
+
+    TrainingOptions ReadData(ParseResult p, TrainingOptions options)
+    {
+        if (Get(p, Data, null) is not { } path) return options;
+        if (string.IsNullOrWhiteSpace(path)) throw new UsageException("--data: empty path; give a CSV file");
+        SampleFile file;
+        try { file = SampleFile.Read(path, Get(p, DataTarget, SampleSource.DefaultTargetColumn)); }
+        catch (SampleFileException e) { throw new UsageException($"--data: {e.Message}"); }
+        // The domain is the data's extent: the smallest box [-B, B]^3 (3-D) or disk r <= R (2-D) about the origin holding every row.
+        return file.Dimension == 3
+            ? options with { DataSource = file.Source, Samples = file.Count, BoxHalfWidth = file.MaxAbsCoordinate }
+            : options with { DataSource = file.Source, Samples = file.Count, Radius = file.MaxRadius, InnerRadius = 0 };
     }
 
     /// <summary>

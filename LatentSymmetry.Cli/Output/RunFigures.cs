@@ -13,7 +13,8 @@ internal static class RunFigures
     {
         new LossCurvesFigure(History(result)).Save(Path.Combine(directory, LossCurvesFigure.DefaultFileName));
         // The slice draws a scalar prediction against its field; a vector run has d of them, so it has loss curves only.
-        if (result.Options.VectorField is null) new FieldSliceFigure(Slice(result)).Save(Path.Combine(directory, FieldSliceFigure.DefaultFileName));
+        // A sample file has no truth between its rows to draw beside the prediction: loss curves only, too.
+        if (result.Options.VectorField is null && result.Options.DataSource is null) new FieldSliceFigure(Slice(result)).Save(Path.Combine(directory, FieldSliceFigure.DefaultFileName));
     }
 
     internal static LossHistory History(TrainingResult r)

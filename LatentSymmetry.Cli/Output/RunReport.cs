@@ -48,7 +48,9 @@ internal static class RunReport
         var inv = CultureInfo.InvariantCulture;
         w.WriteLine();
         w.WriteLine("DATA");
-        w.WriteLine(string.Create(inv, $"  field            {(o.IsOriginalSetup ? "f = " + o.TargetField.Formula : o.VectorField is { } v ? v.Spec + ": " + v.Formula : o.TargetField.Spec + ": " + o.TargetField.Formula)}, {r.Data.Domain.Description}"));
+        w.WriteLine(o.DataSource is { } data
+            ? string.Create(inv, $"  data             {data.Path} (target column {data.TargetColumn}, sha256 {data.Sha256[..12]}...), points {(data.Dimension == 3 ? $"in [-{r.Data.Extent:G4}, {r.Data.Extent:G4}]^3" : $"on the disk r <= {r.Data.Extent:G4}")}")
+            : string.Create(inv, $"  field            {(o.IsOriginalSetup ? "f = " + o.TargetField.Formula : o.VectorField is { } v ? v.Spec + ": " + v.Formula : o.TargetField.Spec + ": " + o.TargetField.Formula)}, {r.Data.Domain.Description}"));
         if (!o.IsOriginalSetup)
             w.WriteLine(string.Create(inv, $"  group            {o.Group.Description}; train region {o.TrainRegion}{(o.Augment ? "; batches augmented by Haar rotations" : "")}"));
         w.WriteLine(string.Create(inv, $"  samples          {o.Samples} (train {r.Data.Train.Count}, val {r.Data.Validation.Count}, test {r.Data.Test.Count})"));
@@ -67,7 +69,8 @@ internal static class RunReport
         if (r.Diverged) w.WriteLine(string.Create(inv, $"  DIVERGED         a loss became non-finite in epoch {(r.History.Count > 0 ? r.History[^1].Epoch : 0)}; test losses are NaN"));
         w.WriteLine(string.Create(inv, $"  test task loss   {r.TestTaskLoss:0.0000e+00}"));
         w.WriteLine(string.Create(inv, $"  test sym loss    {(r.TestSymLoss is double s ? s.ToString("0.0000e+00", inv) : "n/a (no symmetry layer)")}{ByLayer(r)}"));
-        w.WriteLine(string.Create(inv, $"  orbit task loss  {r.OrbitTaskLoss:0.0000e+00} (test points turned by Haar rotations of {o.Group.Name}; ratio {r.OrbitRatio:0.#####})"));
+        if (o.DataSource is not null) w.WriteLine("  orbit task loss  - (a sample file has no truth at turned points)");
+        else w.WriteLine(string.Create(inv, $"  orbit task loss  {r.OrbitTaskLoss:0.0000e+00} (test points turned by Haar rotations of {o.Group.Name}; ratio {r.OrbitRatio:0.#####})"));
         if (r.History.Count > 0)
             w.WriteLine(string.Create(inv, $"  final val task   {r.History[^1].ValTaskLoss:0.0000e+00}"));
         w.WriteLine(string.Create(inv, $"  wall time        {r.WallSeconds:0.0} s ({1000 * r.WallSeconds / Math.Max(1, r.BatchTaskLosses.Count):0.00} ms per step incl. evaluation)"));

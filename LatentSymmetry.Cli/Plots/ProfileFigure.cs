@@ -97,7 +97,7 @@ internal sealed class ProfileFigure
             ? $", penalty on {(layers is [-1] ? "" : layers.Length == 1 ? "layer " : "layers ")}{where} (λ_max {FigureTitle.Number(options.LambdaSymMax)})"
             : ", no penalty";
         return string.Create(CultureInfo.InvariantCulture,
-            $"{name}: {options.Group.Name}, {options.TargetField.Spec}, {options.HiddenLayers} x {options.HiddenDim}{model}{region}{penalty}, seed {options.RunSeed}");
+            $"{name}: {options.Group.Name}, {options.DataSource?.Label ?? options.TargetField.Spec}, {options.HiddenLayers} x {options.HiddenDim}{model}{region}{penalty}, seed {options.RunSeed}");
     }
 
     /// <summary>The figure as an SVG document.</summary>

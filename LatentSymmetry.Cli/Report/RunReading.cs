@@ -87,7 +87,7 @@ internal sealed record RunReading(string Name, string Title, string ToolVersion,
     // a vector run has d outputs, so no slice, as in train.
     static string? Slice(string directory, Core.Training.TrainingOptions options, List<string> warnings)
     {
-        if (options.VectorField is not null || !File.Exists(Path.Combine(directory, SavedRun.WeightsFileName))) return null;
+        if (options.VectorField is not null || options.DataSource is not null || !File.Exists(Path.Combine(directory, SavedRun.WeightsFileName))) return null;
         try
         {
             var model = SavedRun.Open(directory).LoadModel<float>();

@@ -106,6 +106,22 @@ public sealed class FieldDataset<T>
         Test = test;
     }
 
+    // A sample file's rows, split by the data seed and filtered to the region (SampleFile.Split).
+    internal FieldDataset(FieldSplit<T> train, FieldSplit<T> validation, FieldSplit<T> test, SamplingDomain domain, int dataSeed, TrainRegion region, SampleSource source)
+    {
+        DataSeed = dataSeed;
+        Count = source.Rows;
+        Domain = domain;
+        Region = region;
+        Source = source;
+        Train = train;
+        Validation = validation;
+        Test = test;
+    }
+
+    /// <summary>The sample file the data were read from (<see cref="SampleFile"/>); null for data drawn from a field or given by a program.</summary>
+    public SampleSource? Source { get; }
+
     /// <summary>The seed the dataset was generated from.</summary>
     public int DataSeed { get; }
 

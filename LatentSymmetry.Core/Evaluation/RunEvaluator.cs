@@ -59,11 +59,12 @@ public static class RunEvaluator
         var test = data.Test;
         var evaluator = new Evaluator<float>();
         double testLoss = evaluator.Evaluate(model, test, SymmetryLayer.None, o.Group, 0).Task;
-        if (data.Field is null && data.VectorField is null) throw new ArgumentException("evaluation measures the run of a field; these data were given without one", nameof(data));
+        if (data.Field is null && data.VectorField is null && data.Source is null) throw new ArgumentException("evaluation measures the run of a field or a sample file; these data were given without one", nameof(data));
         var vector = data.VectorField;
+        // Samples of a file have no truth at turned points: the orbit loss and the angle curve need one, so they are NaN and empty.
         double orbitLoss = vector is not null
             ? evaluator.OrbitTaskLoss(model, test, vector, o.Group, o.Seeds.Augmentation ^ RotationStreams.OrbitTaskLoss)
-            : evaluator.OrbitTaskLoss(model, test, data.Field!, o.Group, o.Seeds.Augmentation ^ RotationStreams.OrbitTaskLoss);
+            : data.Field is null ? double.NaN : evaluator.OrbitTaskLoss(model, test, data.Field, o.Group, o.Seeds.Augmentation ^ RotationStreams.OrbitTaskLoss);
         int seed = o.Seeds.Augmentation;
 
         var (eps32, eps64, kept) = vector is not null
@@ -77,7 +78,8 @@ public static class RunEvaluator
             : null;
         int w = o.Task.OutputWidth;
         Action<float[], float[]> targetsAt = vector is not null ? (p, t) => vector.EvaluateRows<float>(p, t) : (p, t) => data.Field!.EvaluateRows<float>(p, t);
-        var (curve, axis, upTo) = AngleCurveOf(model, test, targetsAt, w, o, options.Rotations, seed ^ RotationStreams.AngleCurve);
+        var (curve, axis, upTo) = vector is null && data.Field is null ? ([], o.Group.Dimension == 2 ? "+x" : "+z", 180)
+            : AngleCurveOf(model, test, targetsAt, w, o, options.Rotations, seed ^ RotationStreams.AngleCurve);
         var penalised = o.SymmetryLayers.IsSet && o.LambdaSymMax > 0 ? o.SymmetryLayers : SymmetryLayers.None;
         return new RunEvaluation(testLoss, null, orbitLoss, eps32, eps64, kept, layers, reference, curve, axis, upTo, penalised,
             clock.Elapsed.TotalSeconds)

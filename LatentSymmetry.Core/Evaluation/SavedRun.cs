@@ -111,7 +111,9 @@ public sealed class SavedRun
                 string penaltyText = Text(root, "penalty", "raw");
                 if (!PenaltyKindText.TryParse(penaltyText, out var penalty))
                     throw new RunDirectoryException($"{configPath}: penalty '{penaltyText}' is unknown; valid: {string.Join(", ", PenaltyKindText.All)}");
-                string? fieldSpec = root.TryGetProperty("field", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
+                var dataSource = DataSource(root, configPath);
+                // A run on a sample file records the file's label as its field: there is no field to parse.
+                string? fieldSpec = dataSource is null && root.TryGetProperty("field", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
                 IVectorField? vectorField = fieldSpec is not null && VectorFieldCatalog.IsVectorSpec(fieldSpec) ? VectorFieldCatalog.Parse(fieldSpec) : null;
                 IScalarField? field = fieldSpec is not null && vectorField is null ? FieldCatalog.Parse(fieldSpec) : null;
                 var options = new TrainingOptions
@@ -140,6 +142,7 @@ public sealed class SavedRun
                     Radius = root.TryGetProperty("radius", out _) ? Number(root, "radius", configPath) : defaults.Radius,
                     InnerRadius = root.TryGetProperty("inner_radius", out _) ? Number(root, "inner_radius", configPath) : defaults.InnerRadius,
                     GradAlignInterval = root.TryGetProperty("grad_align_interval", out _) ? Int(root, "grad_align_interval", configPath) : 0,
+                    DataSource = dataSource,
                 };
                 // A run of the default set-up does not record its field; the default of its dimension is what it used.
                 if (options.Validate() is { } error) throw new RunDirectoryException($"{configPath}: {error}");
@@ -177,9 +180,24 @@ public sealed class SavedRun
 
     /// <summary>The run's data set, re-created from its data seed.</summary>
     /// <exception cref="RunDirectoryException">The run trained on data a program gave (config.json's <c>data_given</c>).</exception>
-    public FieldDataset<float> CreateDataset() => DataGiven
-        ? throw new RunDirectoryException($"{Path.Combine(Directory, "config.json")}: the run trained on data a program gave (data_given), which its seeds cannot rebuild; evaluate it in that program")
-        : new Trainer(Options).CreateDataset();
+    /// <exception cref="RunDirectoryException">The run's sample file (config.json's <c>data</c>) is missing, changed or malformed.</exception>
+    public FieldDataset<float> CreateDataset()
+    {
+        if (DataGiven)
+            throw new RunDirectoryException($"{Path.Combine(Directory, "config.json")}: the run trained on data a program gave (data_given), which its seeds cannot rebuild; evaluate it in that program");
+        try { return new Trainer(Options).CreateDataset(); }
+        catch (SampleFileException e) { throw new RunDirectoryException($"{Directory}: its data file {FirstLine(e.Message)}", e); }
+    }
+
+    // config.json's "data" object (a run on a sample file), or null.
+    static SampleSource? DataSource(JsonElement root, string path)
+    {
+        if (!root.TryGetProperty("data", out var e)) return null;
+        if (e.ValueKind != JsonValueKind.Object) throw new RunDirectoryException($"{path}: 'data' must be an object (path, sha256, rows, target, dimension), got {e.GetRawText()}");
+        string Field(string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } t
+            ? t : throw new RunDirectoryException($"{path}: data.{name} must be a non-empty string");
+        return new SampleSource(Field("path"), Field("sha256"), Int(e, "rows", path), Field("target"), Int(e, "dimension", path));
+    }
 
     static string FirstLine(string message) => message.Split('\n')[0].Trim();
 

@@ -80,6 +80,17 @@ public static class RunArtifacts
         if (o.GradAlignInterval > 0) w.WriteNumber("grad_align_interval", o.GradAlignInterval); // written only when on: other configs keep their bytes
         // Written only when set, so every other run's config keeps its bytes.
         if (o.LatentVectors > 0) w.WriteString("latent_rep", $"vectors:{o.LatentVectors}");
+        if (o.DataSource is { } data)
+        {
+            // Written only for a run on a sample file, so every other run's config keeps its bytes.
+            w.WriteStartObject("data");
+            w.WriteString("path", data.Path);
+            w.WriteString("sha256", data.Sha256);
+            w.WriteNumber("rows", data.Rows);
+            w.WriteString("target", data.TargetColumn);
+            w.WriteNumber("dimension", data.Dimension);
+            w.WriteEndObject();
+        }
         if (o.Group.Dimension == 2)
         {
             w.WriteNumber("radius", o.Radius);

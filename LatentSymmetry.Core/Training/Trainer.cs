@@ -300,6 +300,8 @@ public sealed class Trainer
     static bool IsOwnData(TrainingOptions options, FieldDataset<float> data)
     {
         var domain = options.Domain;
+        if (options.DataSource is not null || data.Source is not null)
+            return data.Source == options.DataSource && data.DataSeed == options.Seeds.Data && data.Region.Equals(options.TrainRegion);
         return data.DataSeed == options.Seeds.Data && data.Count == options.Samples && data.FieldSpec == options.FieldSpec
             && data.Region.Equals(options.TrainRegion) && data.Domain.Dimension == domain.Dimension && data.Domain.Extent == domain.Extent
             && data.Domain.Description == domain.Description;

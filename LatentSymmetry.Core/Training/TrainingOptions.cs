@@ -63,11 +63,18 @@ public sealed record TrainingOptions
     /// </summary>
     public IVectorField? VectorField { get; init; }
 
+    /// <summary>
+    /// The sample file the run trains on in place of a field (<c>--data FILE.csv</c>; null: points drawn from the field).
+    /// Its rows are split 60/20/20 by the data seed and filtered to <see cref="TrainRegion"/>; <see cref="Samples"/> is its
+    /// row count and the domain (<see cref="BoxHalfWidth"/> in 3-D, <see cref="Radius"/> on the disk) its extent.
+    /// </summary>
+    public SampleSource? DataSource { get; init; }
+
     /// <summary>What is learned and how the group acts on it: a vector task for a <see cref="VectorField"/>, else the scalar invariant one.</summary>
     public SupervisedTask Task => VectorField is null ? SupervisedTask.ScalarInvariant(Group) : SupervisedTask.VectorEquivariant(Group);
 
-    /// <summary>The spec of the field trained on, scalar or vector (config.json's "field").</summary>
-    public string FieldSpec => VectorField?.Spec ?? TargetField.Spec;
+    /// <summary>The spec of the field trained on, scalar or vector, or the sample file's <see cref="SampleSource.Label"/> (config.json's "field").</summary>
+    public string FieldSpec => DataSource?.Label ?? VectorField?.Spec ?? TargetField.Spec;
 
     /// <summary>The network: the MLP on the point, or on the group's invariants.</summary>
     public ModelKind Model { get; init; } = ModelKind.Mlp;
@@ -126,7 +133,7 @@ public sealed record TrainingOptions
     public SamplingDomain Domain => Group.Dimension == 2 ? SamplingDomain.Disk(Radius, InnerRadius) : SamplingDomain.Box(Group.Dimension, BoxHalfWidth);
 
     /// <summary>True for the original experiment's set-up (SO(3), radial field, MLP, no augmentation, full region).</summary>
-    public bool IsOriginalSetup => Group == SymmetryGroup.So3 && VectorField is null && TargetField.Spec == "radial" && Model == ModelKind.Mlp && !Augment && TrainRegion.IsFull
+    public bool IsOriginalSetup => Group == SymmetryGroup.So3 && VectorField is null && DataSource is null && TargetField.Spec == "radial" && Model == ModelKind.Mlp && !Augment && TrainRegion.IsFull
         && Penalty == PenaltyKind.Raw;
 
     /// <summary>Seed of the augmentation rotations: derive(run seed, "data_augmentation"), a category of its own.</summary>
@@ -164,6 +171,13 @@ public sealed record TrainingOptions
         if (VectorField is not null && Field is not null) return $"field: give a scalar field or a vector field, not both ({Field.Spec}, {VectorField.Spec})";
         if (VectorField is not null && VectorField.Dimension != Group.Dimension)
             return $"field {VectorField.Spec} takes {VectorField.Dimension}-D points but group {Group.Name} acts on {Group.Dimension}-D points";
+        if (DataSource is { } data)
+        {
+            if (Field is not null || VectorField is not null) return $"data {data.Path}: the targets are its column '{data.TargetColumn}'; give no field ({Field?.Spec ?? VectorField!.Spec})";
+            if (data.Dimension != Group.Dimension)
+                return $"data {data.Path}: {data.Dimension} input columns ({string.Join(", ", "xyz"[..data.Dimension].ToCharArray())}) but group {Group.Name} acts on {Group.Dimension}-D points{(data.Dimension == 2 ? "; use --group so2" : "; use --group so3 or so2z")}";
+            if (Samples != data.Rows) return $"samples must be the data's {data.Rows} rows, got {Samples}";
+        }
         if (Model is not null && Model.CheckTask(Task) is { } modelError) return $"model {Model.Name}: {modelError}";
         if (TrainRegion.CheckDimension(Group.Dimension) is { } region) return $"train-region {TrainRegion}: {region}";
         if (Penalty is null) return "penalty must be set (raw for the original's)";
@@ -202,12 +216,17 @@ public sealed record TrainingOptions
         if (TrainRegion.IsFull) return null;
         var data = CreateDataset();
         return data.Train.Count == 0 || data.Validation.Count == 0 || data.Test.Count == 0
-            ? $"train-region {TrainRegion} keeps {data.Train.Count} training, {data.Validation.Count} validation and {data.Test.Count} test points of {Samples}; every split needs at least one (widen the region or raise --samples)"
+            ? $"train-region {TrainRegion} keeps {data.Train.Count} training, {data.Validation.Count} validation and {data.Test.Count} test points of {Samples}; every split needs at least one (widen the region or {(DataSource is null ? "raise --samples" : "give more samples")})"
             : null;
     }
 
-    /// <summary>The data set of these options (a pure function of the data seed, sizes, domain, field and region).</summary>
-    public FieldDataset<float> CreateDataset() => VectorField is null
+    /// <summary>
+    /// The data set of these options (a pure function of the data seed, sizes, domain, field and region; or of the data
+    /// seed, region and the sample file, which is read again and must still have the recorded SHA-256).
+    /// </summary>
+    /// <exception cref="SampleFileException">The sample file is missing, changed or malformed.</exception>
+    public FieldDataset<float> CreateDataset() => DataSource is { } source ? SampleFile.Reread(source).Split<float>(Seeds.Data, TrainRegion, Domain)
+        : VectorField is null
         ? new(Seeds.Data, Samples, Domain, TargetField, TrainRegion)
         : new(Seeds.Data, Samples, Domain, VectorField, TrainRegion);
 

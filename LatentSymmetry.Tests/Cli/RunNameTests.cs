@@ -23,6 +23,16 @@ public class RunNameTests
     }
 
     [Test]
+    public void A_run_on_a_sample_file_is_named_by_the_file_not_by_its_rows_and_extent()
+    {
+        var data = new SampleSource("/data/my samples.csv", new string('0', 64), 2000, "f", 3);
+        var options = new TrainingOptions { DataSource = data, Samples = 2000, BoxHalfWidth = 4.997782941452693, Epochs = 3 };
+        Assert.That(Settings(options), Is.EqualTo("ep3_data-my-samples.csv"));
+        var disk = new TrainingOptions { Group = SymmetryGroup.So2, DataSource = data with { Dimension = 2 }, Samples = 2000, Radius = 1.41 };
+        Assert.That(Settings(disk), Is.EqualTo("so2_data-my-samples.csv"));
+    }
+
+    [Test]
     public void A_long_field_spec_is_shortened_with_a_hash_so_the_name_fits_the_file_system()
     {
         // Issue 19, row 5: 12 nested mixes (265 characters) made a name the file system refuses (255 bytes at most).
