@@ -11,7 +11,7 @@ internal sealed class RelaxCliOptions
     {
         Description = "Branch of --model relaxed, added to the invariant model: quadratic (a linear map of x, y, z, x^2, y^2, z^2, x*y, x*z, y*z " +
             "without bias, starting at zero; its coefficients are metrics.json's branch_coefficients) or mlp (an MLP of 2 hidden layers " +
-            "of 32 on the coordinates, PyTorch's initialisation times 1e-3). Default: quadratic.",
+            "of 32 on the coordinates, PyTorch's initialisation with its output layer's times 1e-3). Default: quadratic.",
         HelpName = "quadratic|mlp",
     };
     public readonly Option<string?> Penalty = new("--relax-penalty")

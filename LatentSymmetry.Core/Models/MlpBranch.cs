@@ -31,12 +31,18 @@ public sealed class MlpBranch<T> : Sequential<T> where T : unmanaged, IFloatingP
     /// <inheritdoc />
     public override int InputDimension => Stack.InputDimension;
 
-    /// <summary>PyTorch's initialisation of every layer, in order, then every weight and bias times <see cref="InitialScale"/>.</summary>
+    /// <summary>
+    /// PyTorch's initialisation of every layer, in order, then the output layer's weight and bias times
+    /// <see cref="InitialScale"/>: the branch's output starts at 1e-3 of a plain network's, while its hidden layers keep
+    /// their usual scale, so the output layer's gradient is of the task's own order from the first step (scaling every
+    /// layer made it of order 1e-6, and a small breaking was never learned).
+    /// </summary>
     public override void Initialize(RandomStream stream)
     {
         base.Initialize(stream);
         T scale = T.CreateChecked(InitialScale);
-        foreach (var p in ParameterList)
+        var parameters = ParameterList;
+        foreach (var p in parameters.Skip(parameters.Count - 2))
         {
             var span = p.Tensor.Span;
             for (int i = 0; i < span.Length; i++) span[i] *= scale;

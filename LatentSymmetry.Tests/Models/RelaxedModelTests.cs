@@ -43,18 +43,22 @@ public class RelaxedModelTests
     }
 
     [Test]
-    public void The_quadratic_branch_starts_at_zero_and_the_mlp_branch_at_a_thousandth_of_pytorchs_scale()
+    public void The_quadratic_branch_starts_at_zero_and_the_mlp_branch_s_output_layer_at_a_thousandth_of_pytorchs_scale()
     {
         var quadratic = RelaxedModelKind.Default.Create<float>(SymmetryGroup.So3, 8, 2, 1);
         quadratic.Initialize(new RandomStream(3));
         Assert.That(quadratic.Find("branch")!.Parameters().Single().ToArray(), Is.All.EqualTo(0f));
         var mlp = RelaxedModelKind.With(RelaxBranch.Mlp, RelaxPenalty.L2, 1e-3).Create<float>(SymmetryGroup.So3, 8, 2, 1);
         mlp.Initialize(new RandomStream(3));
+        // The hidden layers keep PyTorch's bound, 1/sqrt(fan_in): 1/sqrt(3) for the first.
         var first = (Linear<float>)mlp.Find("branch.layers.0")!;
-        // PyTorch's bound for 3 inputs is 1/sqrt(3); scaled by 1e-3.
-        float bound = (float)(1e-3 / Math.Sqrt(3));
+        float bound = (float)(1 / Math.Sqrt(3));
         Assert.That(first.Weight.ToArray().Max(Math.Abs), Is.LessThanOrEqualTo(bound).And.GreaterThan(bound / 4));
-        Assert.That(mlp.NamedParameters().Select(p => p.Name), Does.Contain("branch.layers.4.weight"));
+        // The output layer (32 inputs) is scaled by 1e-3, weight and bias.
+        var output = (Linear<float>)mlp.Find("branch.layers.4")!;
+        float outputBound = (float)(1e-3 / Math.Sqrt(MlpBranch<float>.Width));
+        Assert.That(output.Weight.ToArray().Max(Math.Abs), Is.LessThanOrEqualTo(outputBound).And.GreaterThan(outputBound / 4));
+        Assert.That(output.Bias.ToArray().Max(Math.Abs), Is.LessThanOrEqualTo(outputBound));
     }
 
     [Test]
