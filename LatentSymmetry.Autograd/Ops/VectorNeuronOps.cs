@@ -11,6 +11,7 @@ namespace LatentSymmetry.Autograd.Ops;
 /// </summary>
 public static class VectorNeuronOps
 {
+
     /// <summary>
     /// VN-Linear, Y_i = W X_i per row with X_i [C x d] (no bias, which would not turn): x [n x d·C], weight [C' x C],
     /// output [n x d·C'].
@@ -37,8 +38,17 @@ public static class VectorNeuronOps
     }
 
     /// <summary>
+    /// The VN-ReLU's damping of the projection, relative to the feature: ε in ‖k‖² + ε‖q‖² (see <see cref="VnRelu"/>).
+    /// </summary>
+    public const double RelativeEpsilon = 0.1;
+
+    /// <summary>
     /// VN-ReLU of features q with directions k (both [n x d·C], coordinate-major): per channel, q where ⟨q, k⟩ ≥ 0, else q
-    /// with its component along k removed, q − ⟨q, k⟩/(‖k‖² + ε)·k. ε = 1e-6 as in the reference code keeps a zero k finite.
+    /// with its component along k removed, damped where k is short against q: q − ⟨q, k⟩/(‖k‖² + ε‖q‖² + δ)·k, ε =
+    /// <see cref="RelativeEpsilon"/>, δ = 1e-30 (only against underflow: ⟨q, k⟩ &lt; 0 needs q and k nonzero). The reference
+    /// code's absolute ε = 1e-6 makes y jump by up to |q| where k passes through 0 (for one input point every VN feature is
+    /// parallel to it, so k crosses 0 whenever a channel changes sign), ‖∂y/∂k‖ up to ~2|q|/√1e-6: float rounding of k,
+    /// different at x and at R x, was amplified ~1000x. With ε‖q‖², ‖∂y/∂k‖ ≤ 2/√ε (6.3) and y(λq, λk) = λ y(q, k) (up to δ).
     /// </summary>
     public static Variable<T> VnRelu<T>(this Tape<T> tape, Variable<T> q, Variable<T> k, int d) where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -48,19 +58,21 @@ public static class VectorNeuronOps
         int channels = q.Cols / d;
         ReadOnlySpan<T> qs = q.Span, ks = k.Span;
         var ys = y.Span;
-        T eps = Epsilon<T>();
+        T rel = T.CreateChecked(RelativeEpsilon), tiny = T.CreateChecked(1e-30);
         for (int i = 0; i < q.Rows; i++)
         {
             int row = i * q.Cols;
             for (int c = 0; c < channels; c++)
             {
-                T s = T.Zero, n = eps;
+                T s = T.Zero, kk = T.Zero, qq = T.Zero;
                 for (int j = 0; j < d; j++)
                 {
                     int at = row + j * channels + c;
                     s += qs[at] * ks[at];
-                    n += ks[at] * ks[at];
+                    kk += ks[at] * ks[at];
+                    qq += qs[at] * qs[at];
                 }
+                T n = kk + rel * qq + tiny;
                 T f = s >= T.Zero ? T.Zero : s / n;
                 for (int j = 0; j < d; j++)
                 {
@@ -81,27 +93,34 @@ public static class VectorNeuronOps
         ReadOnlySpan<T> qs = q.Span, ks = k.Span, dy = node.Output.Grad!.Span;
         var dq = q.RequiresGrad ? tape.GradOf(q).Span : default;
         var dk = k.RequiresGrad ? tape.GradOf(k).Span : default;
-        T eps = Epsilon<T>(), two = T.CreateChecked(2);
+        T rel = T.CreateChecked(RelativeEpsilon), tiny = T.CreateChecked(1e-30), two = T.CreateChecked(2);
         for (int i = 0; i < q.Rows; i++)
         {
             int row = i * q.Cols;
             for (int c = 0; c < channels; c++)
             {
-                T s = T.Zero, n = eps, g = T.Zero;
+                T s = T.Zero, kk = T.Zero, qq = T.Zero, g = T.Zero;
                 for (int j = 0; j < d; j++)
                 {
                     int at = row + j * channels + c;
                     s += qs[at] * ks[at];
-                    n += ks[at] * ks[at];
+                    kk += ks[at] * ks[at];
+                    qq += qs[at] * qs[at];
                     g += dy[at] * ks[at];
                 }
+                T n = kk + rel * qq + tiny;
                 bool kept = s >= T.Zero;
                 for (int j = 0; j < d; j++)
                 {
                     int at = row + j * channels + c;
-                    // y = q − (s/n) k: dq = dy − k g/n; dk = −q g/n − (s/n) dy + 2 s k g/n².
-                    if (!dq.IsEmpty) dq[at] += kept ? dy[at] : dy[at] - ks[at] * g / n;
-                    if (!dk.IsEmpty && !kept) dk[at] += -qs[at] * g / n - s / n * dy[at] + two * s * ks[at] * g / (n * n);
+                    // y = q − (s/n) k, n = |k|² + ε|q|² + δ: dq = dy − g (k/n − 2ε s q/n²); dk = −(s/n) dy − g (q/n − 2 s k/n²).
+                    if (kept)
+                    {
+                        if (!dq.IsEmpty) dq[at] += dy[at];
+                        continue;
+                    }
+                    if (!dq.IsEmpty) dq[at] += dy[at] - g * (ks[at] / n - two * rel * s * qs[at] / (n * n));
+                    if (!dk.IsEmpty) dk[at] += -s / n * dy[at] - g * (qs[at] / n - two * s * ks[at] / (n * n));
                 }
             }
         }
@@ -158,5 +177,4 @@ public static class VectorNeuronOps
         }
     }
 
-    static T Epsilon<T>() where T : unmanaged, IFloatingPointIeee754<T> => T.CreateChecked(1e-6);
 }

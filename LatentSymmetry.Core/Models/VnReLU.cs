@@ -6,7 +6,9 @@ namespace LatentSymmetry.Core.Models;
 
 /// <summary>
 /// VN-ReLU (Vector Neurons): each channel's vector q is kept where it points along a learned direction k = U q (U mixes
-/// channels, [C, C]) and loses its component along k elsewhere. Reads only inner products, so it commutes with rotations.
+/// channels, [C, C]) and loses its component along k elsewhere, the projection damped where k is short against q (relative
+/// ε, <see cref="VectorNeuronOps.RelativeEpsilon"/>, so rounding is not amplified where k passes through 0). Reads only
+/// inner products, so it commutes with rotations.
 /// </summary>
 public sealed class VnReLU<T> : VnChannelMix<T> where T : unmanaged, IFloatingPointIeee754<T>
 {

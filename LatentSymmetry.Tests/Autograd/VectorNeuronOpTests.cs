@@ -67,11 +67,45 @@ public class VectorNeuronOpTests
     public void VnRelu_removes_the_component_along_k_where_q_points_against_it()
     {
         var tape = new Tape<double>();
-        // One row, d = 2, one channel: q = (1, -1), k = (0, 1): <q, k> = -1 < 0, so y = q - (-1 / (1 + 1e-6)) k.
+        // One row, d = 2, one channel: q = (1, -1), k = (0, 1): <q, k> = -1 < 0, so y = q - (-1 / (|k|^2 + 0.1 |q|^2)) k, |k|^2 + 0.1 |q|^2 = 1.2.
         var y = tape.VnRelu(Variable<double>.FromSpan(1, 2, [1, -1]), Variable<double>.FromSpan(1, 2, [0, 1]), 2);
-        Assert.That(y.ToArray(), Is.EqualTo(new[] { 1, -1 + 1 / (1 + 1e-6) }).Within(1e-15));
+        Assert.That(y.ToArray(), Is.EqualTo(new[] { 1, -1 + 1 / 1.2 }).Within(1e-15));
         var kept = tape.VnRelu(Variable<double>.FromSpan(1, 2, [1, 2]), Variable<double>.FromSpan(1, 2, [0, 1]), 2);
         Assert.That(kept.ToArray(), Is.EqualTo(new double[] { 1, 2 }));
+    }
+
+    [Test]
+    public void VnRelu_is_lipschitz_in_k_where_k_passes_through_zero_and_homogeneous()
+    {
+        // k = t u runs through 0 against q (u = -q + a side part): with the reference's absolute eps = 1e-6 the output
+        // jumps by |q| within |t| ~ 1e-3 (a slope of ~500 |q|); the relative eps bounds |dy/dk| by 2 / sqrt(0.1) = 6.3.
+        double[] q = [0.6, -0.3, 0.8], u = [-0.6, 0.5, -0.5];
+        double worst = 0;
+        // Finely where the reference jumps, coarsely out to |k| ~ |q|, where the damping lets the projection in.
+        foreach (var (count, step) in new[] { (300, 1e-5), (500, 2e-3) })
+        {
+            double[]? previous = null;
+            for (int i = -count; i <= count; i++)
+            {
+                double t = i * step;
+                var y = new Tape<double>().VnRelu(Variable<double>.FromSpan(1, 3, q), Variable<double>.FromSpan(1, 3, [t * u[0], t * u[1], t * u[2]]), 3).ToArray();
+                if (previous is not null)
+                {
+                    double dy = Math.Sqrt(y.Zip(previous, (a, b) => (a - b) * (a - b)).Sum()), dk = step * Math.Sqrt(u.Sum(v => v * v));
+                    worst = Math.Max(worst, dy / dk);
+                }
+                previous = y;
+            }
+        }
+        Assert.That(worst, Is.LessThan(2 / Math.Sqrt(VectorNeuronOps.RelativeEpsilon)));
+        Assert.That(worst, Is.GreaterThan(0.5), "the path must cross the cut side");
+        // y(2q, 2k) = 2 y(q, k) bit for bit (a power of two scales every product exactly).
+        var d = new TestData(12);
+        var qs = d.Array<double>(4 * 6);
+        var ks = d.Array<double>(4 * 6);
+        var y1 = new Tape<double>().VnRelu(Variable<double>.FromSpan(4, 6, qs), Variable<double>.FromSpan(4, 6, ks), 3).ToArray();
+        var y2 = new Tape<double>().VnRelu(Variable<double>.FromSpan(4, 6, Array.ConvertAll(qs, v => 2 * v)), Variable<double>.FromSpan(4, 6, Array.ConvertAll(ks, v => 2 * v)), 3).ToArray();
+        Assert.That(y2, Is.EqualTo(Array.ConvertAll(y1, v => 2 * v)));
     }
 
     [Test]
