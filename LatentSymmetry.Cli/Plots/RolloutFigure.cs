@@ -24,10 +24,14 @@ internal sealed class RolloutFigure(IReadOnlyList<(string Name, IReadOnlyList<Ro
         {
             var (color, marker) = FigureStyle.Series(i);
             var rows = runs[i].Rows;
-            Line(error, rows, r => r.ErrorInRegion, color, LinePattern.Solid, $"{runs[i].Name}, in region", errorLogs);
-            Line(error, rows, r => r.ErrorOffRegion, color, LinePattern.Dashed, $"{runs[i].Name}, turned", errorLogs);
+            // Panel (a) names the two line styles once; the runs' colours are named under (b), so six runs still fit.
+            Line(error, rows, r => r.ErrorInRegion, color, LinePattern.Solid, runs.Count == 1 ? "in region" : null, errorLogs);
+            Line(error, rows, r => r.ErrorOffRegion, color, LinePattern.Dashed, runs.Count == 1 ? "turned starts" : null, errorLogs);
             Line(ratio, rows, r => r.Ratio, color, LinePattern.Solid, runs[i].Name, ratioLogs);
         }
+        if (runs.Count > 1)
+            foreach (var (label, pattern) in new[] { ("in region (solid)", LinePattern.Solid), ("turned starts (dashed)", LinePattern.Dashed) })
+                error.Legend.ManualItems.Add(new LegendItem { LabelText = label, LinePattern = pattern, LineWidth = 2, LineColor = Colors.Black });
         int horizon = runs.Max(r => r.Rows.Count);
         foreach (var (plot, logs) in new[] { (error, errorLogs), (ratio, ratioLogs) })
         {
@@ -47,7 +51,7 @@ internal sealed class RolloutFigure(IReadOnlyList<(string Name, IReadOnlyList<Ro
         return FigureStyle.Columns(error, ratio);
     }
 
-    static void Line(Plot plot, IReadOnlyList<RolloutRow> rows, Func<RolloutRow, double> value, Color color, LinePattern pattern, string label, List<double> logs)
+    static void Line(Plot plot, IReadOnlyList<RolloutRow> rows, Func<RolloutRow, double> value, Color color, LinePattern pattern, string? label, List<double> logs)
     {
         var xs = new List<double>();
         var ys = new List<double>();
@@ -63,6 +67,6 @@ internal sealed class RolloutFigure(IReadOnlyList<(string Name, IReadOnlyList<Ro
         line.LinePattern = pattern;
         line.LineWidth = 2;
         line.MarkerSize = 0;
-        line.LegendText = label;
+        if (label is not null) line.LegendText = label;
     }
 }
