@@ -61,7 +61,7 @@ internal static class RunReport
             : o.Model is Core.Models.RelaxedModelKind relaxed
             ? string.Create(inv, $"  architecture     relaxed: invariant [{o.Group.InvariantCount} ({string.Join(", ", o.Group.InvariantNames)}), {o.HiddenDim} x {o.HiddenLayers}, 1] + {Core.Models.RelaxedModelKind.Format(relaxed.Branch)} branch, {Core.Models.RelaxedModelKind.Format(relaxed.Penalty)} penalty x {relaxed.Weight:R}")
             : o.Model == Core.Models.ModelKind.Mlp
-                ? string.Create(inv, $"  architecture     [{o.Group.Dimension}, {o.HiddenDim} x {o.HiddenLayers}, {outputs}], ReLU")
+                ? string.Create(inv, $"  architecture     [{o.Task.InputDimension}, {o.HiddenDim} x {o.HiddenLayers}, {outputs}], ReLU")
                 : string.Create(inv, $"  architecture     {o.Model.Name}: {o.Model.Description}; {o.HiddenDim} x {o.HiddenLayers}, {outputs} outputs"));
         w.WriteLine(string.Create(inv, $"  symmetry layer   {LayerText(o.SymmetryLayers)}"));
         w.WriteLine(string.Create(inv, $"  lambda_sym_max   {o.LambdaSymMax:R} (1 - cos schedule over {o.Epochs} epochs)"));
