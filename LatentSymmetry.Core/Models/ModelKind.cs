@@ -123,7 +123,7 @@ public abstract class ModelKind
             : $"it gives as many vectors as the state has ({task.Input}), but the task's targets are {task.Target}";
 
     sealed class EquivariantKind() : ModelKind("equivariant",
-        "an exactly equivariant vector field, sum_k a_k(invariants) M_k x (+ fixed vectors), the a_k from the invariant MLP: a(|x|^2) x for so3, a x + b J x for so2, plus a z part for so2z")
+        "an exactly equivariant vector field, sum_k a_k(invariants) M_k x (+ fixed vectors), the a_k from the invariant MLP: a(|x|^2) x for so3, a x + b J x for so2, plus a z part for so2z; on states (r, v): a r + b v + c r x v from |r|^2, |v|^2, r.v")
     {
         public override Module<T> Create<T>(SymmetryGroup group, int hiddenDim, int hiddenLayers, int outputWidth) =>
             outputWidth == group.Dimension ? new EquivariantMlp<T>(group, hiddenDim, hiddenLayers)
@@ -144,7 +144,7 @@ public abstract class ModelKind
     }
 
     sealed class VectorNeuronKind() : ModelKind("vn",
-        "a Vector-Neuron MLP (VN-Linear, VN-ReLU on H/d channels of d-vectors): equivariant under every rotation, so a(x) x only")
+        "a Vector-Neuron MLP (VN-Linear, VN-ReLU on H/d channels of d-vectors): equivariant under every rotation, so a(x) x only; on states (r, v), two vectors in and out")
     {
         public override Module<T> Create<T>(SymmetryGroup group, int hiddenDim, int hiddenLayers, int outputWidth) =>
             outputWidth == group.Dimension ? new VectorNeuronMlp<T>(group.Dimension, VectorNeuronMlp<T>.ChannelsFor(hiddenDim, group.Dimension), hiddenLayers)

@@ -121,6 +121,6 @@ public sealed class SupervisedTask
         }
     }
 
-    /// <summary>The group and the representations, e.g. "so3, targets vector" (points in) or "so3, inputs vectors:2+0, targets vectors:2+0".</summary>
+    /// <summary>The group and the representations, e.g. "so3, targets vector" (points in) or "so3, inputs vectors:2, targets vectors:2".</summary>
     public override string ToString() => InputIsPoint ? $"{Group.Name}, targets {Target}" : $"{Group.Name}, inputs {Input}, targets {Target}";
 }
