@@ -106,7 +106,7 @@ internal static class RolloutCommand
         foreach (var (_, rows) in results)
             if (rows.Count > 0)
                 foreach (var q in rows[0].Drifts)
-                    if (!list.Exists(e => e.Item1 == q.Name)) list.Add((q.Name, !double.IsNaN(q.AngleFloat64)));
+                    if (!list.Exists(e => e.Item1 == q.Name)) list.Add((q.Name, q.Width > 1));
         return list;
     }
 
@@ -136,7 +136,7 @@ internal static class RolloutCommand
             ["equivariance_residual_float64"] = Finite(r.EquivarianceResidualFloat64),
         }.Concat(r.Drifts.SelectMany(q =>
         {
-            bool vector = !double.IsNaN(q.AngleFloat64);
+            bool vector = q.Width > 1;
             return DriftKeys(q.Name, vector).Zip(DriftValues(r, q.Name, vector), (k, v) => KeyValuePair.Create(k, (object?)Finite(v)));
         })).ToDictionary()).ToList();
         object root = results.Count == 1

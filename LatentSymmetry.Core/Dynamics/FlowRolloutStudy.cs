@@ -110,7 +110,7 @@ public static class FlowRolloutStudy
                     angle64 += Square(Angle(qe, q0));
                 }
             }
-            drifts[q] = new QuantityDrift(quantity.Name, Math.Sqrt(modelSum / norm), Math.Sqrt(truthSum / norm),
+            drifts[q] = new QuantityDrift(quantity.Name, w, Math.Sqrt(modelSum / norm), Math.Sqrt(truthSum / norm),
                 w > 1 ? Math.Sqrt(angle32 / n) : double.NaN, w > 1 ? Math.Sqrt(angle64 / n) : double.NaN);
         }
         return drifts;

@@ -16,7 +16,9 @@ namespace LatentSymmetry.Core.Fields;
 /// States are drawn as bound, nearly circular orbits: the position's direction uniform on the sphere and |r| uniform in
 /// [rmin, rmax]; the velocity v_c(|r|)·((1 + δ₁) t + δ₂ r/|r|), t a uniform direction tangent to the sphere,
 /// δ₁, δ₂ uniform in [−noise, noise], v_c the circular speed (v_c² = gm·|r|² / (|r|² + soft²)^{3/2}). With noise ≤ 0.3
-/// every state is bound (|v|² ≤ 1.78 v_c² &lt; the escape speed², at least 2 v_c²).
+/// every state is bound (|v|² ≤ 1.78 v_c² &lt; the escape speed², at least 2 v_c²). Then the state is moved along its
+/// orbit for a uniform time in [0, phase·T), T = 2π|r|/v_c the circular period (RK4, steps of 0.02): the orbits' states
+/// from peri- to apocentre, not only those in the shell, so rollouts from them stay where the data are.
 /// </remarks>
 public sealed record KeplerField : IPhaseSpaceField
 {
@@ -26,22 +28,28 @@ public sealed record KeplerField : IPhaseSpaceField
     static readonly FieldParameter RmaxParameter = FieldParameter.Number("rmax", 2, NumberRange.Positive, "largest |r| of a drawn state (> rmin)");
     static readonly FieldParameter NoiseParameter = FieldParameter.Number("noise", 0.1,
         new NumberRange(v => v is >= 0 and <= 0.3, "a number in [0, 0.3] (every drawn orbit bound)"), "relative spread of the velocity around circular");
+    static readonly FieldParameter PhaseParameter = FieldParameter.Number("phase", 1, NumberRange.UnitInterval,
+        "how far along its orbit a drawn state is moved: a uniform time in [0, phase T), T the circular period at its radius");
+
+    // The step of the RK4 that moves a drawn state along its orbit: 0.02 of a time unit (a period at |r| = 1 is 2π).
+    const double PhaseStep = 0.02;
 
     internal static readonly VectorFieldDescription Description = new("kepler", 6, "(v, -gm r / (|r|^2 + soft^2)^(3/2)) on states (r, v)",
         "The two-body problem in relative coordinates on phase space (r, v), 6-D, turned as two vectors: use with 'train --task flow'; " +
         "states are bound near-circular orbits with rmin <= |r| <= rmax, and a training region selects by r.",
-        [GmParameter, SoftParameter, RminParameter, RmaxParameter, NoiseParameter], Invariance.So3, null,
-        n => n("rmin") < n("rmax") ? new KeplerField(n("gm"), n("soft"), n("rmin"), n("rmax"), n("noise"))
+        [GmParameter, SoftParameter, RminParameter, RmaxParameter, NoiseParameter, PhaseParameter], Invariance.So3, null,
+        n => n("rmin") < n("rmax") ? new KeplerField(n("gm"), n("soft"), n("rmin"), n("rmax"), n("noise"), n("phase"))
             : throw new FieldSpecException($"field 'kepler': rmin={SpecText.Number(n("rmin"))} must be below rmax={SpecText.Number(n("rmax"))}"));
 
     /// <summary>The field with the given parameters; throws <see cref="ArgumentOutOfRangeException"/> for invalid ones.</summary>
-    public KeplerField(double gm = 1, double soft = 0.1, double rmin = 1, double rmax = 2, double noise = 0.1)
+    public KeplerField(double gm = 1, double soft = 0.1, double rmin = 1, double rmax = 2, double noise = 0.1, double phase = 1)
     {
         Gm = GmParameter.Check(gm);
         Soft = SoftParameter.Check(soft);
         Rmin = RminParameter.Check(rmin);
         Rmax = RmaxParameter.Check(rmax);
         Noise = NoiseParameter.Check(noise);
+        Phase = PhaseParameter.Check(phase);
         if (!(rmin < rmax)) throw new ArgumentOutOfRangeException(nameof(rmax), rmax, $"rmax must exceed rmin {rmin}");
         ConservedQuantities = [new("energy", 1, (s, e) => e[0] = Energy(s)), new("angular_momentum", 3, AngularMomentum)];
     }
@@ -56,13 +64,15 @@ public sealed record KeplerField : IPhaseSpaceField
     public double Rmax { get; }
     /// <summary>Relative spread of a drawn velocity around the circular one.</summary>
     public double Noise { get; }
+    /// <summary>How far along its orbit a drawn state is moved, as a fraction of the circular period at its radius.</summary>
+    public double Phase { get; }
 
     /// <inheritdoc/>
     public string Name => Description.Name;
     /// <inheritdoc/>
     public int Dimension => 6;
     /// <inheritdoc/>
-    public string Spec => SpecText.Spec(Name, SpecText.Of("gm", Gm), SpecText.Of("soft", Soft), SpecText.Of("rmin", Rmin), SpecText.Of("rmax", Rmax), SpecText.Of("noise", Noise));
+    public string Spec => SpecText.Spec(Name, SpecText.Of("gm", Gm), SpecText.Of("soft", Soft), SpecText.Of("rmin", Rmin), SpecText.Of("rmax", Rmax), SpecText.Of("noise", Noise), SpecText.Of("phase", Phase));
     /// <inheritdoc/>
     public string Formula => $"(v, -{SpecText.Number(Gm)} r / (|r|^2 + {SpecText.Number(Soft)}^2)^(3/2))";
     /// <inheritdoc/>
@@ -70,7 +80,8 @@ public sealed record KeplerField : IPhaseSpaceField
     /// <inheritdoc/>
     public GroupRepresentation PointRepresentation { get; } = GroupRepresentation.DirectSum(2, 0, 3);
     /// <inheritdoc/>
-    public string StatesDescription => $"bound orbits: |r| uniform in [{SpecText.Number(Rmin)}, {SpecText.Number(Rmax)}], v circular within {SpecText.Number(Noise)}";
+    public string StatesDescription => $"bound orbits: |r| uniform in [{SpecText.Number(Rmin)}, {SpecText.Number(Rmax)}], v circular within {SpecText.Number(Noise)}"
+        + (Phase > 0 ? $", moved along the orbit for up to {SpecText.Number(Phase)} period" : "");
     /// <inheritdoc/>
     public double PositionExtent => Rmax;
     /// <inheritdoc/>
@@ -117,11 +128,12 @@ public sealed record KeplerField : IPhaseSpaceField
     {
         ArgumentNullException.ThrowIfNull(stream);
         if (state.Length != 6) throw new ArgumentException($"a state of {Name} has 6 values, got {state.Length}", nameof(state));
-        // Six draws per state, in this order: the direction (z, then the azimuth), |r|, the tangent's angle, δ₁, δ₂.
+        // Seven draws per state, in this order: the direction (z, then the azimuth), |r|, the tangent's angle, δ₁, δ₂, the time.
         double z = 2 * stream.NextDouble() - 1, phi = 2 * Math.PI * stream.NextDouble();
         double radius = Rmin + (Rmax - Rmin) * stream.NextDouble();
         double psi = 2 * Math.PI * stream.NextDouble();
         double d1 = Noise * (2 * stream.NextDouble() - 1), d2 = Noise * (2 * stream.NextDouble() - 1);
+        double time = Phase * 2 * Math.PI * radius / CircularSpeed(radius) * stream.NextDouble();
         double rho = Math.Sqrt(Math.Max(0, 1 - z * z));
         Span<double> u = [rho * CrMath.Cos(phi), rho * CrMath.Sin(phi), z];
         // e1 ⟂ u from the axis u is farthest from, e2 = u × e1: t = cos ψ e1 + sin ψ e2 is uniform on the tangent circle.
@@ -136,6 +148,9 @@ public sealed record KeplerField : IPhaseSpaceField
             state[i] = radius * u[i];
             state[3 + i] = vc * ((1 + d1) * (c * e1[i] + s * e2[i]) + d2 * u[i]);
         }
+        // Along the orbit, so the states fill the orbits' whole range of |r| (their peri- and apocentres beyond the shell):
+        // the distribution is then nearly invariant under the flow, and a rollout from a drawn state stays among them.
+        if (time > 0) new FlowIntegrator(this, time, (int)Math.Ceiling(time / PhaseStep)).Step(state, state);
     }
 
     /// <summary>The spec.</summary>

@@ -39,7 +39,7 @@ public class TwoBodyRolloutTests : TempDirectoryTests
     }
 
     [TestCase(new[] { "--field", "kepler", "--model", "invariant" }, "latsym: --model invariant: it takes points of R^3, not states of 2 vectors")]
-    [TestCase(new[] { "--field", "kepler", "--group", "so2" }, "latsym: --field flow:dt=0.1,substeps=16,field=(kepler:gm=1,soft=0.1,rmin=1,rmax=2,noise=0.1) takes states of 2 3-D vectors but group so2 acts on 2-D vectors")]
+    [TestCase(new[] { "--field", "kepler", "--group", "so2" }, "latsym: --field flow:dt=0.1,substeps=16,field=(kepler:gm=1,soft=0.1,rmin=1,rmax=2,noise=0.1,phase=1) takes states of 2 3-D vectors but group so2 acts on 2-D vectors")]
     [TestCase(new[] { "--field", "kepler:rmin=3" }, "latsym: --field: field 'kepler': rmin=3 must be below rmax=2")]
     [TestCase(new[] { "--field", "kepler:noise=0.5" }, "latsym: --field: field 'kepler': noise=0.5 is not valid")]
     public void Bad_two_body_input_is_one_line_with_exit_code_2_and_no_files(string[] options, string message)

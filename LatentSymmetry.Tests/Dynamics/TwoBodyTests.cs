@@ -66,7 +66,7 @@ public class TwoBodyTests
     [Test]
     public void Drawn_states_are_bound_orbits_in_the_shell_near_circular_speed()
     {
-        var field = new KeplerField(gm: 2, soft: 0.1, rmin: 1, rmax: 3, noise: 0.3);
+        var field = new KeplerField(gm: 2, soft: 0.1, rmin: 1, rmax: 3, noise: 0.3, phase: 0);
         var stream = new RandomStream(3);
         var s = new double[6];
         for (int i = 0; i < 2000; i++)
@@ -78,6 +78,26 @@ public class TwoBodyTests
             // |v| / v_c is in [1 - noise, sqrt((1 + noise)² + noise²)].
             Assert.That(v / field.CircularSpeed(r), Is.InRange(0.7 - 1e-12, Math.Sqrt(1.69 + 0.09) + 1e-12));
         }
+    }
+
+    [Test]
+    public void States_moved_along_their_orbits_reach_beyond_the_shell_and_stay_bound()
+    {
+        // phase = 1 moves each state along its orbit: orbits that are not circular reach inside rmin and beyond rmax.
+        var stream = new RandomStream(3);
+        var s = new double[6];
+        double lo = double.MaxValue, hi = 0;
+        for (int i = 0; i < 2000; i++)
+        {
+            Kepler.SampleState(stream, s);
+            double r = Math.Sqrt(s[0] * s[0] + s[1] * s[1] + s[2] * s[2]);
+            (lo, hi) = (Math.Min(lo, r), Math.Max(hi, r));
+            Assert.That(Kepler.Energy(s), Is.LessThan(0), $"state {i} is bound");
+        }
+        // Kepler by hand for the extreme starts: from r = 1 at 0.9 v_c the pericentre is 2a - 1 = 0.68 (a = 1 / 1.19); from
+        // r = 2 at 1.1 v_c the apocentre is 2a - 2 = 3.06 (a = 1 / (1 - 0.605)); softening moves both a little.
+        Assert.That(lo, Is.InRange(0.65, 0.9), "inside rmin");
+        Assert.That(hi, Is.InRange(2.5, 3.1), "beyond rmax");
     }
 
     [Test]
@@ -229,5 +249,5 @@ public class TwoBodyTests
     [Test]
     public void Kepler_on_the_plane_is_refused_in_one_line() =>
         Assert.That(new TrainingOptions { VectorField = Kepler, Group = SymmetryGroup.So2 }.Validate(),
-            Is.EqualTo("field kepler:gm=1,soft=0.1,rmin=1,rmax=2,noise=0.1 takes states of 2 3-D vectors but group so2 acts on 2-D vectors"));
+            Is.EqualTo("field kepler:gm=1,soft=0.1,rmin=1,rmax=2,noise=0.1,phase=1 takes states of 2 3-D vectors but group so2 acts on 2-D vectors"));
 }
