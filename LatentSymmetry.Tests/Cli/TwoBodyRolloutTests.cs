@@ -32,6 +32,9 @@ public class TwoBodyRolloutTests : TempDirectoryTests
             // A VN step keeps r and v in their plane: the angular momentum's direction moves by rounding only.
             Assert.That(row.GetProperty("angular_momentum_angle_float64").GetDouble(), Is.LessThan(1e-12));
         }
+        var evaluate = CliRunner.Run(["evaluate", run]);
+        Assert.That((evaluate.ExitCode, evaluate.Stderr.TrimEnd().Split('\n').Length), Is.EqualTo((2, 1)), evaluate.Stderr);
+        Assert.That(evaluate.Stderr, Does.Contain("is not evaluated yet"));
         var csv = File.ReadAllLines(Path.Combine(run, "rollout.csv"));
         Assert.That(csv[0], Is.EqualTo("run,horizon,error_in_region,error_off_region,ratio,equivariance_residual_float32,equivariance_residual_float64,"
             + "energy_drift,energy_drift_truth,angular_momentum_drift,angular_momentum_drift_truth,angular_momentum_angle,angular_momentum_angle_float64"));
