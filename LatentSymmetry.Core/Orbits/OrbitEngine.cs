@@ -96,7 +96,12 @@ public sealed class OrbitEngine<T> where T : unmanaged, IFloatingPointIeee754<T>
         }
     }
 
-    // Inputs are points of R^d, or states of C vectors (C·d columns: the representation vectors:C, every vector turned alike).
+    /// <summary>
+    /// True when the engine can turn inputs of <paramref name="width"/> values: points of R^d (width d) or states of C
+    /// vectors (width C·d, the representation <c>vectors:C</c>, every vector turned alike).
+    /// </summary>
+    public bool Turns(int width) => width >= Sampler.Dimension && width % Sampler.Dimension == 0;
+
     static void CheckInputs(Variable<T> x, int d)
     {
         if (x.Cols < d || x.Cols % d != 0) throw new ArgumentException($"rotations act on points of {d} coordinates or states of several {d}-vectors; got {x.Shape}", nameof(x));
