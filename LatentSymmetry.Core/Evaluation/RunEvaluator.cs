@@ -108,7 +108,7 @@ public static class RunEvaluator
         for (int i = 0; i < test.Count; i++)
             if (OrbitStaysInDomain(test.Points.Slice(d * i, d), o)) kept.AddRange(test.Points.Slice(d * i, d));
         if (kept.Count < 2 * d) return (double.NaN, double.NaN, kept.Count / d);
-        var (e32, e64) = Trainer.EquivarianceErrors(model, o.Group, kept.ToArray(), o.Task.Target, seed, o.Task.Input);
+        var (e32, e64) = Trainer.EquivarianceErrors(model, o.Group, kept.ToArray(), o.Task.Target, seed);
         return (e32, e64, kept.Count / d);
     }
 
