@@ -1,8 +1,5 @@
 namespace LatentSymmetry.Core.Fields;
 
-/// <summary>Writes a quantity of one state into <paramref name="value"/> (its width values).</summary>
-public delegate void StateQuantity(ReadOnlySpan<double> state, Span<double> value);
-
 /// <summary>
 /// A quantity the exact flow of a phase-space field keeps constant (energy, angular momentum): its name as reports spell it
 /// (<c>energy</c>, <c>angular_momentum</c>), its width (1 for a scalar, d for a vector) and how to compute it from a state.

@@ -251,6 +251,9 @@ public class TwoBodyTests
         Assert.That(vn.TestSymLoss, Is.LessThan(1e-12));
         Assert.That(mlp.TestSymLoss, Is.GreaterThan(1e-6));
         Assert.That(vn.EquivarianceError.Float64, Is.LessThan(1e-13));
+        // Turned states against the field at the turned states: as good as the test states themselves for vn.
+        Assert.That(vn.OrbitTaskLoss, Is.EqualTo(vn.TestTaskLoss).Within(1e-5 * vn.TestTaskLoss));
+        Assert.That(mlp.OrbitTaskLoss, Is.Not.EqualTo(mlp.TestTaskLoss).Within(1e-3 * mlp.TestTaskLoss));
     }
 
     [TestCase("invariant", "model invariant: it takes points of R^3, not states of 2 vectors")]
