@@ -117,7 +117,7 @@ public abstract class ModelKind
     }
 
     // Both exact models give as many vectors as they take (one for a point, C for a state of C vectors), turning with them.
-    static string? OneVector(SupervisedTask task) => task.Target.Equals(task.Input) ? null
+    static string? SameVectorsOut(SupervisedTask task) => task.Target.Equals(task.Input) ? null
         : task.InputIsPoint
             ? $"it gives one vector that turns with the point, but the task's targets are {(task.Target.IsTrivial ? "scalars" : task.Target.ToString())}; use it with a vector field (see 'latsym fields')"
             : $"it gives as many vectors as the state has ({task.Input}), but the task's targets are {task.Target}";
@@ -133,14 +133,16 @@ public abstract class ModelKind
         {
             ArgumentNullException.ThrowIfNull(task);
             if (task.InputIsPoint) return Create<T>(task.Group, hiddenDim, hiddenLayers, outputWidth ?? task.OutputWidth);
-            return CheckTask(task) is { } why ? throw new ArgumentException($"model {Name}: {why}", nameof(task)) : new PairEquivariantMlp<T>(hiddenDim, hiddenLayers);
+            return CheckTask(task) is { } why || (outputWidth ?? task.OutputWidth) != task.InputDimension
+                ? throw new ArgumentException($"model {Name}: {CheckTask(task) ?? $"it gives {task.InputDimension} outputs; asked for {outputWidth}"}", nameof(task))
+                : new PairEquivariantMlp<T>(hiddenDim, hiddenLayers);
         }
 
         // On states: the general SO(3)-equivariant map of a pair of 3-vectors (r, v), also equivariant about z.
-        public override string? CheckTask(SupervisedTask task) => task.InputIsPoint ? OneVector(task)
+        public override string? CheckTask(SupervisedTask task) => task.InputIsPoint ? SameVectorsOut(task)
             : task.Input.Vectors != 2 || task.Group.Dimension != 3
                 ? $"on states it is the map a r + b v + c r x v of a pair of 3-vectors (r, v); the task's states are {task.Input} of a {task.Group.Dimension}-D group (use vn or mlp)"
-                : OneVector(task);
+                : SameVectorsOut(task);
     }
 
     sealed class VectorNeuronKind() : ModelKind("vn",
@@ -161,7 +163,7 @@ public abstract class ModelKind
                 : new VectorNeuronMlp<T>(d, VectorNeuronMlp<T>.ChannelsFor(hiddenDim, d), hiddenLayers, task.Input.Vectors);
         }
 
-        public override string? CheckTask(SupervisedTask task) => OneVector(task);
+        public override string? CheckTask(SupervisedTask task) => SameVectorsOut(task);
     }
 
     sealed class InvariantKind() : ModelKind("invariant", "the same MLP on the group's invariants (|x|^2 for so3 and so2, x^2 + y^2 and z for so2z): invariant by construction")
