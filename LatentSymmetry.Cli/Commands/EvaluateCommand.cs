@@ -80,6 +80,9 @@ internal static class EvaluateCommand
             try
             {
                 run = SavedRun.Open(dir);
+                // The per-layer measures turn points of R^d; a phase-space run's states (vectors:2) are not measured there yet.
+                if (!run.Options.Task.InputIsPoint)
+                    throw new UsageException($"{dir}: a run on states of {run.Options.Task.Input} ({run.Options.FieldSpec}) is not evaluated yet; its rollout is measured by 'latsym rollout'");
                 // Checked before the work, so a read-only run directory is said at once (exit 2), not after it.
                 WritableDirectory.Check(dir, "RUN_DIR", "invariance.json", "profile.csv", ProfileFigure.DefaultFileName, AngleFigure.DefaultFileName);
                 int testPoints = run.CreateDataset().Test.Count;

@@ -131,13 +131,21 @@ internal static class FieldsCommand
 
     static void WriteOne(TextWriter stdout, IVectorField field, bool json)
     {
+        var states = field as IPhaseSpaceField;
         if (json)
         {
-            stdout.WriteLine(JsonSerializer.Serialize(new
-            {
-                spec = field.Spec, name = field.Name, kind = "vector", dimension = field.Dimension, formula = field.Formula,
-                equivariant_under = field.EquivariantUnder.Select(g => g.Name),
-            }, JsonOptions));
+            stdout.WriteLine(states is null
+                ? JsonSerializer.Serialize(new
+                {
+                    spec = field.Spec, name = field.Name, kind = "vector", dimension = field.Dimension, formula = field.Formula,
+                    equivariant_under = field.EquivariantUnder.Select(g => g.Name),
+                }, JsonOptions)
+                : JsonSerializer.Serialize(new
+                {
+                    spec = field.Spec, name = field.Name, kind = "vector", dimension = field.Dimension, formula = field.Formula,
+                    equivariant_under = field.EquivariantUnder.Select(g => g.Name), representation = field.PointRepresentation.ToString(),
+                    states = states.StatesDescription, conserved = states.ConservedQuantities.Select(q => q.Name),
+                }, JsonOptions));
             return;
         }
         stdout.WriteLine($"spec:               {field.Spec}");
@@ -145,6 +153,11 @@ internal static class FieldsCommand
         stdout.WriteLine($"dimension:          {field.Dimension}");
         stdout.WriteLine($"formula:            {field.Formula}");
         stdout.WriteLine($"equivariant under:  {Groups(field.EquivariantUnder)}");
+        if (states is null) return;
+        // A phase-space field: how its points turn, which states it draws, what its flow keeps.
+        stdout.WriteLine($"points:             states of {field.PointRepresentation.Vectors} vectors, turned as {field.PointRepresentation}");
+        stdout.WriteLine($"states:             {states.StatesDescription}");
+        stdout.WriteLine($"conserved:          {string.Join(", ", states.ConservedQuantities.Select(q => q.Name))}");
     }
 
     // Formulas hold '+' and quotes: keep them readable rather than \u-escaped (the output is not embedded in HTML).

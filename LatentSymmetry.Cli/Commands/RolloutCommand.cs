@@ -28,8 +28,11 @@ internal static class RolloutCommand
             "field's flow over the run's dt, float64 RK4). Per horizon: the relative error sqrt(sum |m_H - truth_H|^2 / sum |truth_H|^2) " +
             "in the region and turned, their ratio (1 at every H for an exactly equivariant model; a model that learned the flow " +
             "only where it saw data compounds its error off the region), and the equivariance residual " +
-            "|g rollout(x0) - rollout(g x0)| / |rollout(x0)| of the float32 model and of its weights in float64. Writes rollout.csv " +
-            "(one row per run and horizon) and rollout.png (error and ratio against H, log scales, one colour per run).")
+            "|g rollout(x0) - rollout(g x0)| / |rollout(x0)| of the float32 model and of its weights in float64. For a phase-space flow " +
+            "(--field kepler, the two-body problem) also each conserved quantity's drift sqrt(sum |Q(x_H) - Q(x0)|^2 / sum |Q(x0)|^2) " +
+            "in the region, of the model and of the truth integrator (energy, angular momentum; for angular momentum also the RMS " +
+            "angle it turns by, the tilt of the orbital plane). Writes rollout.csv " +
+            "(one row per run and horizon) and rollout.png (error and ratio against H, log scales, one colour per run; a drift panel for a phase-space flow).")
         {
             runs, horizon, starts, seed, output, json,
         };
@@ -80,11 +83,45 @@ internal static class RolloutCommand
 
     static string Csv(List<(string Name, IReadOnlyList<RolloutRow> Rows)> results)
     {
-        var sb = new StringBuilder("run,horizon,error_in_region,error_off_region,ratio,equivariance_residual_float32,equivariance_residual_float64\n");
+        // A phase-space flow adds its conserved quantities' columns; every other run's file keeps its columns.
+        var quantities = Quantities(results);
+        var sb = new StringBuilder("run,horizon,error_in_region,error_off_region,ratio,equivariance_residual_float32,equivariance_residual_float64");
+        foreach (var (name, vector) in quantities) sb.Append(string.Join("", DriftKeys(name, vector).Select(k => "," + k)));
+        sb.Append('\n');
         foreach (var (name, rows) in results)
             foreach (var r in rows)
-                sb.Append(CultureInfo.InvariantCulture, $"\"{name}\",{r.Horizon},{PythonFloat.Format(r.ErrorInRegion)},{PythonFloat.Format(r.ErrorOffRegion)},{PythonFloat.Format(r.Ratio)},{PythonFloat.Format(r.EquivarianceResidualFloat32)},{PythonFloat.Format(r.EquivarianceResidualFloat64)}\n");
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"\"{name}\",{r.Horizon},{PythonFloat.Format(r.ErrorInRegion)},{PythonFloat.Format(r.ErrorOffRegion)},{PythonFloat.Format(r.Ratio)},{PythonFloat.Format(r.EquivarianceResidualFloat32)},{PythonFloat.Format(r.EquivarianceResidualFloat64)}");
+                foreach (var (quantity, vector) in quantities)
+                    foreach (var v in DriftValues(r, quantity, vector)) sb.Append(',').Append(double.IsNaN(v) ? "" : PythonFloat.Format(v));
+                sb.Append('\n');
+            }
         return sb.ToString();
+    }
+
+    // The conserved quantities of the runs (name, and whether it is a vector with a direction), in first-seen order.
+    static List<(string Name, bool Vector)> Quantities(List<(string Name, IReadOnlyList<RolloutRow> Rows)> results)
+    {
+        var list = new List<(string, bool)>();
+        foreach (var (_, rows) in results)
+            if (rows.Count > 0)
+                foreach (var q in rows[0].Drifts)
+                    if (!list.Exists(e => e.Item1 == q.Name)) list.Add((q.Name, q.Width > 1));
+        return list;
+    }
+
+    // NAME_drift (the float32 model), NAME_drift_truth (the integrator), and for a vector NAME_angle and NAME_angle_float64 (radians).
+    static string[] DriftKeys(string name, bool vector) => vector
+        ? [$"{name}_drift", $"{name}_drift_truth", $"{name}_angle", $"{name}_angle_float64"]
+        : [$"{name}_drift", $"{name}_drift_truth"];
+
+    static double[] DriftValues(RolloutRow row, string name, bool vector)
+    {
+        int at = -1;
+        for (int i = 0; i < row.Drifts.Count; i++) if (row.Drifts[i].Name == name) at = i;
+        if (at < 0) return vector ? [double.NaN, double.NaN, double.NaN, double.NaN] : [double.NaN, double.NaN];
+        var q = row.Drifts[at];
+        return vector ? [q.Model, q.Truth, q.AngleFloat32, q.AngleFloat64] : [q.Model, q.Truth];
     }
 
     static string Json(List<(string Name, IReadOnlyList<RolloutRow> Rows)> results)
@@ -97,7 +134,11 @@ internal static class RolloutCommand
             ["ratio"] = Finite(r.Ratio),
             ["equivariance_residual_float32"] = Finite(r.EquivarianceResidualFloat32),
             ["equivariance_residual_float64"] = Finite(r.EquivarianceResidualFloat64),
-        }).ToList();
+        }.Concat(r.Drifts.SelectMany(q =>
+        {
+            bool vector = q.Width > 1;
+            return DriftKeys(q.Name, vector).Zip(DriftValues(r, q.Name, vector), (k, v) => KeyValuePair.Create(k, (object?)Finite(v)));
+        })).ToDictionary()).ToList();
         object root = results.Count == 1
             ? new Dictionary<string, object> { ["run"] = results[0].Name, ["rows"] = Rows(results[0].Rows) }
             : new Dictionary<string, object> { ["runs"] = results.Select(r => new Dictionary<string, object> { ["run"] = r.Name, ["rows"] = Rows(r.Rows) }).ToList() };
@@ -109,12 +150,18 @@ internal static class RolloutCommand
     static void WriteTable(TextWriter o, string name, IReadOnlyList<RolloutRow> rows)
     {
         o.WriteLine($"{name}");
-        o.WriteLine($"{"H",7} {"error in",11} {"turned",11} {"ratio",10} {"resid f32",11} {"resid f64",11}");
+        // A phase-space flow's drifts follow: each quantity's model and truth drift (e.g. "energy", "energy RK4").
+        var drifts = rows.Count == 0 ? [] : rows[0].Drifts.Select(q => Short(q.Name)).ToList();
+        o.WriteLine($"{"H",7} {"error in",11} {"turned",11} {"ratio",10} {"resid f32",11} {"resid f64",11}" + string.Concat(drifts.Select(q => $" {q,11} {q + " RK4",11}")));
         // Every row up to 10, then each decade and its halves, and the last: the curve's shape without a thousand lines.
         foreach (var r in rows.Where(r => r.Horizon <= 10 || r.Horizon == rows.Count || IsLandmark(r.Horizon)))
             o.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{r.Horizon,7} {G(r.ErrorInRegion),11} {G(r.ErrorOffRegion),11} {G(r.Ratio),10} {G(r.EquivarianceResidualFloat32),11} {G(r.EquivarianceResidualFloat64),11}"));
+                $"{r.Horizon,7} {G(r.ErrorInRegion),11} {G(r.ErrorOffRegion),11} {G(r.Ratio),10} {G(r.EquivarianceResidualFloat32),11} {G(r.EquivarianceResidualFloat64),11}")
+                + string.Concat(r.Drifts.Select(q => string.Create(CultureInfo.InvariantCulture, $" {G(q.Model),11} {G(q.Truth),11}"))));
     }
+
+    // "angular_momentum" as a column head: "L"; other names as they are.
+    static string Short(string quantity) => quantity == "angular_momentum" ? "L" : quantity;
 
     static bool IsLandmark(int h)
     {

@@ -42,7 +42,7 @@ internal sealed class TrainingCliOptions(TrainingOptions d)
     };
     public readonly Option<string?> Field = new("--field")
     {
-        Description = "Target field NAME[:k=v,...] from the catalogue (see 'latsym fields'): a scalar field, or a vector field (grad:FIELD, central-force, dipole-z, wind, rotational-flow), learned with d outputs that turn with the points. Default: radial in 3-D, gaussian-ring on the disk.",
+        Description = "Target field NAME[:k=v,...] from the catalogue (see 'latsym fields'): a scalar field, or a vector field (grad:FIELD, central-force, dipole-z, wind, rotational-flow), learned with d outputs that turn with the points, or the two-body problem kepler on phase space (r, v), 6-D, turned as two vectors (vectors:2; starts drawn as bound orbits, a --train-region selects by r; use with --task flow). Default: radial in 3-D, gaussian-ring on the disk.",
         HelpName = "SPEC",
     };
     /// <summary>A researcher's own samples in place of a field (train only).</summary>
@@ -271,6 +271,8 @@ internal sealed class TrainingCliOptions(TrainingOptions d)
     public IEnumerable<string> Inapplicable(ParseResult p, TrainingOptions o)
     {
         bool Given(Option option) => p.CommandResult.Command.Options.Contains(option) && p.GetResult(option) is { Implicit: false };
+        if (o.PhaseSpace is { } states && Given(Box))
+            yield return $"--box has no effect with --field {states.Name}: its states are {states.StatesDescription}";
         if (o.Group.Dimension == 3)
             foreach (var option in new Option[] { Radius, InnerRadius })
                 if (Given(option)) yield return $"{option.Name} has no effect with --group {o.Group.Name} (points in the box of --box; the radii are the disk's, so2)";

@@ -58,7 +58,7 @@ internal static class RunReport
         w.WriteLine();
         w.WriteLine("CONFIGURATION");
         int outputs = o.Task.OutputWidth;
-        w.WriteLine($"  architecture     {o.Model.Architecture(o.Group, o.HiddenDim, o.HiddenLayers, outputs)}");
+        w.WriteLine($"  architecture     {o.Model.Architecture(o.Task, o.HiddenDim, o.HiddenLayers, outputs)}");
         w.WriteLine(string.Create(inv, $"  symmetry layer   {LayerText(o.SymmetryLayers)}"));
         w.WriteLine(string.Create(inv, $"  lambda_sym_max   {o.LambdaSymMax:R} (1 - cos schedule over {o.Epochs} epochs)"));
         w.WriteLine(string.Create(inv, $"  optimizer        AdamW lr {PythonFloat.Format(o.LearningRate)}, betas ({o.Optimizer.Beta1}, {o.Optimizer.Beta2}), eps {PythonFloat.Format(o.Optimizer.Epsilon)}, weight decay {o.WeightDecay:R}"));

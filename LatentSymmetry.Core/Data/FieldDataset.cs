@@ -60,7 +60,7 @@ public sealed class FieldDataset<T>
         int fieldDimension = field?.Dimension ?? vectorField!.Dimension;
         if (fieldDimension != domain.Dimension)
             throw new ArgumentException($"field {field?.Spec ?? vectorField!.Spec} takes {fieldDimension}-D points; the domain is {domain.Dimension}-D", nameof(field));
-        if (region.CheckDimension(domain.Dimension) is { } bad) throw new ArgumentException(bad, nameof(region));
+        if (region.CheckDimension(domain.PositionDimension) is { } bad) throw new ArgumentException(bad, nameof(region));
         DataSeed = dataSeed;
         Count = count;
         Domain = domain;
@@ -179,10 +179,10 @@ public sealed class FieldDataset<T>
 
     private FieldSplit<T> Take(T[] points, ReadOnlySpan<int> rows)
     {
-        int d = Dimension;
+        int d = Dimension, p = Domain.PositionDimension;
         var kept = new List<int>(rows.Length);
         foreach (int r in rows)
-            if (Region.Contains<T>(points.AsSpan(d * r, d))) kept.Add(r);
+            if (Region.Contains<T>(points.AsSpan(d * r, p))) kept.Add(r);
         var splitPoints = new T[d * kept.Count];
         var targets = new T[VectorField is null ? kept.Count : d * kept.Count];
         for (int i = 0; i < kept.Count; i++)

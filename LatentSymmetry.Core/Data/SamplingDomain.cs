@@ -1,6 +1,7 @@
 using LatentSymmetry.Core.Numerics;
 using System.Globalization;
 using System.Numerics;
+using LatentSymmetry.Core.Fields;
 using LatentSymmetry.Core.Seeding;
 
 namespace LatentSymmetry.Core.Data;
@@ -22,8 +23,20 @@ public abstract class SamplingDomain
     /// </summary>
     public static SamplingDomain Disk(double radius, double innerRadius = 0) => new DiskDomain(radius, innerRadius);
 
+    /// <summary>
+    /// The states of a phase-space field (<see cref="IPhaseSpaceField.SampleState"/>, drawn in double and rounded to T): a
+    /// point is a whole state, and a training region selects it by its position, the first <paramref name="positionDimension"/> values.
+    /// </summary>
+    public static SamplingDomain States(IPhaseSpaceField field, int positionDimension) => new StateDomain(field, positionDimension);
+
     /// <summary>Coordinates per point.</summary>
     public abstract int Dimension { get; }
+
+    /// <summary>
+    /// The leading coordinates a training region selects points by: all of them for a point of space, the position of a
+    /// phase-space state.
+    /// </summary>
+    public virtual int PositionDimension => Dimension;
 
     /// <summary>The largest |coordinate| a point can have (B for the box, R for the disk): the extent of a slice figure.</summary>
     public abstract double Extent { get; }
@@ -52,6 +65,37 @@ public abstract class SamplingDomain
         public override string Description => string.Create(CultureInfo.InvariantCulture, $"uniform in [{-_halfWidth:G}, {_halfWidth:G}]^{Dimension}");
 
         public override void Fill<T>(RandomStream stream, Span<T> points) => stream.FillUniform(points, -_halfWidth, _halfWidth);
+    }
+
+    private sealed class StateDomain : SamplingDomain
+    {
+        private readonly IPhaseSpaceField _field;
+
+        public StateDomain(IPhaseSpaceField field, int positionDimension)
+        {
+            ArgumentNullException.ThrowIfNull(field);
+            if (positionDimension < 1 || positionDimension > field.Dimension)
+                throw new ArgumentOutOfRangeException(nameof(positionDimension), positionDimension, $"a position is 1..{field.Dimension} of a state's values");
+            _field = field;
+            PositionDimension = positionDimension;
+        }
+
+        public override int Dimension => _field.Dimension;
+        public override int PositionDimension { get; }
+        public override double Extent => _field.PositionExtent;
+        public override string Description => $"states of {_field.Name}: {_field.StatesDescription}";
+
+        public override void Fill<T>(RandomStream stream, Span<T> points)
+        {
+            int d = Dimension;
+            if (points.Length % d != 0) throw new ArgumentException($"states of {_field.Name} take {d} values; {points.Length} is not a multiple", nameof(points));
+            Span<double> state = stackalloc double[d];
+            for (int i = 0; i < points.Length; i += d)
+            {
+                _field.SampleState(stream, state);
+                for (int j = 0; j < d; j++) points[i + j] = T.CreateTruncating(state[j]);
+            }
+        }
     }
 
     private sealed class DiskDomain : SamplingDomain

@@ -8,4 +8,8 @@ namespace LatentSymmetry.Core.Dynamics;
 /// <param name="EquivarianceResidualFloat32">sqrt(Σ‖g·m_H(x0) − m_H(g·x0)‖² / Σ‖m_H(x0)‖²) of the float32 model.</param>
 /// <param name="EquivarianceResidualFloat64">The same for the model's weights in float64.</param>
 public readonly record struct RolloutRow(int Horizon, double ErrorInRegion, double ErrorOffRegion, double Ratio,
-    double EquivarianceResidualFloat32, double EquivarianceResidualFloat64);
+    double EquivarianceResidualFloat32, double EquivarianceResidualFloat64)
+{
+    /// <summary>The drift of each quantity a phase-space flow conserves (energy, angular momentum), in its order; empty for a field of space.</summary>
+    public IReadOnlyList<QuantityDrift> Drifts { get; init; } = [];
+}

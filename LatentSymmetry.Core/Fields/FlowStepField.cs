@@ -47,6 +47,8 @@ public sealed record FlowStepField : IVectorField
     public string Formula => string.Create(CultureInfo.InvariantCulture, $"Phi_{Dt:R}(x) - x under dx/dt = {Field.Formula}");
     /// <inheritdoc/>
     public IReadOnlyList<SymmetryGroup> EquivariantUnder => Field.EquivariantUnder;
+    /// <inheritdoc/>
+    public GroupRepresentation PointRepresentation => Field.PointRepresentation;
 
     /// <inheritdoc/>
     public void Evaluate(ReadOnlySpan<double> point, Span<double> value)

@@ -24,4 +24,11 @@ public interface IVectorField
 
     /// <summary>Writes F(<paramref name="point"/>) into <paramref name="value"/>; both have length <see cref="Dimension"/>.</summary>
     void Evaluate(ReadOnlySpan<double> point, Span<double> value);
+
+    /// <summary>
+    /// How a rotation acts on a point and on the field's value there: one vector of R^d for a field of space (the default),
+    /// C vectors (<c>vectors:C</c>) for a field on a phase space, e.g. position and velocity of a two-body problem. A field
+    /// equivariant under a group satisfies F(ρ(R) x) = ρ(R) F(x) for this ρ.
+    /// </summary>
+    GroupRepresentation PointRepresentation => GroupRepresentation.Vector(Dimension);
 }

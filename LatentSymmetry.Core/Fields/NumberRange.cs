@@ -5,6 +5,7 @@ internal sealed record NumberRange(Func<double, bool> Accepts, string Text)
 {
     public static readonly NumberRange Finite = new(double.IsFinite, "a finite number");
     public static readonly NumberRange Positive = new(v => double.IsFinite(v) && v > 0, "a finite number > 0");
+    public static readonly NumberRange NonNegative = new(v => double.IsFinite(v) && v >= 0, "a finite number >= 0");
     public static readonly NumberRange UnitInterval = new(v => v is >= 0 and <= 1, "a number in [0, 1]");
 
     // Integers stay far from int's limits so k·theta never overflows into nonsense.

@@ -16,6 +16,7 @@ public static class VectorFieldCatalog
         DipoleZField.Description,
         UniformWindField.Description,
         RotationalFlowField.Description,
+        KeplerField.Description,
         FlowStepField.Description,
     ];
 

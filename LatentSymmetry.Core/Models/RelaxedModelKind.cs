@@ -4,6 +4,7 @@ using System.Text.Json;
 using LatentSymmetry.Autograd;
 using LatentSymmetry.Autograd.Ops;
 using LatentSymmetry.Core.Symmetry;
+using LatentSymmetry.Core.Tasks;
 
 namespace LatentSymmetry.Core.Models;
 
@@ -98,9 +99,9 @@ public sealed class RelaxedModelKind : ModelKind, IPenalisedModelKind
     }
 
     /// <inheritdoc/>
-    public override string Architecture(SymmetryGroup group, int hiddenDim, int hiddenLayers, int outputWidth) =>
+    public override string Architecture(SupervisedTask task, int hiddenDim, int hiddenLayers, int outputWidth) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"relaxed: invariant {InvariantShape(group, hiddenDim, hiddenLayers, outputWidth)} + {Format(Branch)} branch, {Format(Penalty)} penalty x {Weight:R}");
+            $"relaxed: invariant {InvariantShape(task.Group, hiddenDim, hiddenLayers, outputWidth)} + {Format(Branch)} branch, {Format(Penalty)} penalty x {Weight:R}");
 
     /// <summary>The network has no hidden layer a penalty can stop at (a sum of two branches): only the output, or none.</summary>
     public override string? CheckLayers(SymmetryLayers layers)

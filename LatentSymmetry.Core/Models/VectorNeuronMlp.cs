@@ -12,13 +12,22 @@ namespace LatentSymmetry.Core.Models;
 /// </summary>
 public sealed class VectorNeuronMlp<T> : Sequential<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    /// <summary>A VN-MLP on <paramref name="dimension"/>-vectors with <paramref name="hiddenLayers"/> layers of <paramref name="channels"/> channels.</summary>
-    public VectorNeuronMlp(int dimension, int channels, int hiddenLayers) : base(("layers", Chain(dimension, channels, hiddenLayers)))
+    /// <summary>
+    /// A VN-MLP on <paramref name="dimension"/>-vectors with <paramref name="hiddenLayers"/> layers of <paramref name="channels"/>
+    /// channels, from a point to a vector, or with <paramref name="vectors"/> C &gt; 1 from a state of C vectors (block-major,
+    /// <c>vectors:C</c>) to C vectors: lifted by <see cref="VnLiftStates{T}"/> to 2C channels, and its C output channels
+    /// laid out as a state by a last child <see cref="VnToBlocks{T}"/>.
+    /// </summary>
+    public VectorNeuronMlp(int dimension, int channels, int hiddenLayers, int vectors = 1) : base(("layers", Chain(dimension, channels, hiddenLayers, vectors)))
     {
         Dimension = dimension;
         Channels = channels;
         HiddenLayerCount = hiddenLayers;
+        Vectors = vectors;
     }
+
+    /// <summary>Vectors in and out, C (1: a point to a vector).</summary>
+    public int Vectors { get; }
 
     /// <summary>The channel count for a hidden width H: about H numbers per layer, max(1, H / d) channels.</summary>
     public static int ChannelsFor(int hiddenDim, int dimension) => Math.Max(1, hiddenDim / dimension);
@@ -28,10 +37,10 @@ public sealed class VectorNeuronMlp<T> : Sequential<T> where T : unmanaged, IFlo
 
     // Sequential's own answers walk its children with LINQ (96 B per training step, which reads InputDimension).
     /// <inheritdoc />
-    public override int InputDimension => Dimension;
+    public override int InputDimension => Dimension * Vectors;
 
     /// <inheritdoc />
-    public override int OutputDimension => Dimension;
+    public override int OutputDimension => Dimension * Vectors;
 
     /// <summary>Channels per hidden layer, C.</summary>
     public int Channels { get; }
@@ -45,21 +54,23 @@ public sealed class VectorNeuronMlp<T> : Sequential<T> where T : unmanaged, IFlo
     public override string HiddenLayerTap(int k) =>
         k >= 1 && k <= HiddenLayerCount ? $"layers.{2 * k}" : throw new ArgumentOutOfRangeException(nameof(k), k, $"hidden layers are 1..{HiddenLayerCount}");
 
-    static Sequential<T> Chain(int d, int c, int layers)
+    static Sequential<T> Chain(int d, int c, int layers, int vectors)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(d);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(c);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(layers);
-        var modules = new List<Module<T>> { new VnLift<T>(d) };
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(vectors);
+        var modules = new List<Module<T>> { vectors == 1 ? new VnLift<T>(d) : new VnLiftStates<T>(d, vectors) };
         for (int k = 0; k < layers; k++)
         {
-            modules.Add(new VnLinear<T>(d, k == 0 ? 2 : c, c));
+            modules.Add(new VnLinear<T>(d, k == 0 ? 2 * vectors : c, c));
             modules.Add(new VnReLU<T>(d, c));
         }
-        modules.Add(new VnLinear<T>(d, c, 1));
+        modules.Add(new VnLinear<T>(d, c, vectors));
+        if (vectors > 1) modules.Add(new VnToBlocks<T>(d, vectors));
         return new Sequential<T>([.. modules]);
     }
 
     /// <inheritdoc />
-    protected internal override Module<U> CloneStructure<U>() => new VectorNeuronMlp<U>(Dimension, Channels, HiddenLayerCount);
+    protected internal override Module<U> CloneStructure<U>() => new VectorNeuronMlp<U>(Dimension, Channels, HiddenLayerCount, Vectors);
 }

@@ -15,28 +15,37 @@ public static class EquivarianceError
 {
     const int Chunk = 1024;
 
-    /// <summary>eps_eq of <paramref name="model"/> at <paramref name="points"/> (rows of d), the output turned by <paramref name="output"/>; NaN without points.</summary>
-    public static double Measure<T>(Module<T> model, SymmetryGroup group, ReadOnlySpan<T> points, GroupRepresentation output, int seed)
+    /// <summary>
+    /// eps_eq of <paramref name="model"/> at <paramref name="points"/> (rows of the input's width: d for points, C·d for
+    /// states of C vectors when <paramref name="input"/> is <c>vectors:C</c>; default the group's vector), the output
+    /// turned by <paramref name="output"/>; NaN without points.
+    /// </summary>
+    public static double Measure<T>(Module<T> model, SymmetryGroup group, ReadOnlySpan<T> points, GroupRepresentation output, int seed,
+        GroupRepresentation? input = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(group);
         ArgumentNullException.ThrowIfNull(output);
-        int d = group.Dimension, n = points.Length / d, w = output.Width;
-        if (points.Length != n * d) throw new ArgumentException($"points hold rows of {d}; got {points.Length} values", nameof(points));
+        input ??= group.Vector;
+        int d = group.Dimension, m = input.Width, c = input.Vectors, n = points.Length / m, w = output.Width;
+        if (points.Length != n * m) throw new ArgumentException($"points hold rows of {m}; got {points.Length} values", nameof(points));
         if (n == 0) return double.NaN;
         var rotations = new double[n * d * d];
         group.CreateSampler(seed).Sample<double>(rotations);
-        var turned = new T[n * d];
+        var turned = new T[n * m];
         for (int i = 0; i < n; i++)
-            for (int j = 0; j < d; j++)
-            {
-                double sum = 0;
-                for (int k = 0; k < d; k++) sum += rotations[i * d * d + j * d + k] * double.CreateChecked(points[i * d + k]);
-                turned[i * d + j] = T.CreateTruncating(sum);
-            }
-        var fx = Outputs(model, points.ToArray(), n, d);
-        var fr = Outputs(model, turned, n, d);
+            for (int b = 0; b < c; b++)
+                for (int j = 0; j < d; j++)
+                {
+                    double sum = 0;
+                    for (int k = 0; k < d; k++) sum += rotations[i * d * d + j * d + k] * double.CreateChecked(points[i * m + b * d + k]);
+                    turned[i * m + b * d + j] = T.CreateTruncating(sum);
+                }
+        for (int i = 0; i < n; i++)
+            for (int k = c * d; k < m; k++) turned[i * m + k] = points[i * m + k];
+        var fx = Outputs(model, points.ToArray(), n, m);
+        var fr = Outputs(model, turned, n, m);
         if (fx.Length != n * w) throw new ArgumentException($"the output representation acts on {w} values; the model gives {fx.Length / n}", nameof(output));
         double error = 0, scale = 0;
         var expected = new double[w];

@@ -8,7 +8,8 @@ namespace LatentSymmetry.Core.Orbits;
 
 /// <summary>
 /// The one orbit engine, used by training, evaluation and the measures: for a batch x it draws two rotations per row
-/// (all of R1, then all of R2, from its sampler), stacks [x; R1 x; R2 x] (or [R1 x; R2 x]) into one matrix so each
+/// (all of R1, then all of R2, from its sampler), stacks [x; R1 x; R2 x] (or [R1 x; R2 x]; a row of C·d values, a
+/// phase-space state of C vectors, has each vector turned: ρ_in = vectors:C) into one matrix so each
 /// layer is one matrix product, runs the model to the tapped layers, slices the activations back apart, and hands them
 /// with R1, R2 and the layer's representation to its penalty strategy (<see cref="IOrbitPenaltyKind{T}"/>). Rows are
 /// independent, so the stacked pass gives exactly what separate passes would.
@@ -73,7 +74,7 @@ public sealed class OrbitEngine<T> where T : unmanaged, IFloatingPointIeee754<T>
     public void Forward(Tape<T> tape, Module<T> model, Variable<T> x, ReadOnlySpan<int> depths, bool withOriginal, Span<OrbitActivations<T>> activations)
     {
         int b = x.Rows, d = Sampler.Dimension;
-        if (x.Cols != d) throw new ArgumentException($"rotations act on {d} coordinates; points are {x.Shape}", nameof(x));
+        CheckInputs(x, d);
         if (depths.IsEmpty || activations.Length < depths.Length) throw new ArgumentException($"{depths.Length} depths need as many activation slots; got {activations.Length}", nameof(activations));
         var r1 = tape.NewScratch(b, d * d);
         var r2 = tape.NewScratch(b, d * d);
@@ -81,8 +82,8 @@ public sealed class OrbitEngine<T> where T : unmanaged, IFloatingPointIeee754<T>
         Sampler.Sample(r2.Span);
         bool original = withOriginal || Kind.NeedsOriginal;
         var h = original
-            ? tape.ConcatRows(x, tape.RotateRows(x, r1), tape.RotateRows(x, r2))
-            : tape.ConcatRows(tape.RotateRows(x, r1), tape.RotateRows(x, r2));
+            ? tape.ConcatRows(x, Turn(tape, x, r1), Turn(tape, x, r2))
+            : tape.ConcatRows(Turn(tape, x, r1), Turn(tape, x, r2));
         int reached = 0;
         for (int i = 0; i < depths.Length; i++)
         {
@@ -93,6 +94,24 @@ public sealed class OrbitEngine<T> where T : unmanaged, IFloatingPointIeee754<T>
                 ? new OrbitActivations<T>(tape.SliceRows(h, 0, b), tape.SliceRows(h, b, b), tape.SliceRows(h, 2 * b, b))
                 : new OrbitActivations<T>(null, tape.SliceRows(h, 0, b), tape.SliceRows(h, b, b))) with { R1 = r1, R2 = r2, Representation = RepresentationAt(i) };
         }
+    }
+
+    /// <summary>
+    /// True when the engine can turn inputs of <paramref name="width"/> values: points of R^d (width d) or states of C
+    /// vectors (width C·d, the representation <c>vectors:C</c>, every vector turned alike).
+    /// </summary>
+    public bool Turns(int width) => width >= Sampler.Dimension && width % Sampler.Dimension == 0;
+
+    static void CheckInputs(Variable<T> x, int d)
+    {
+        if (x.Cols < d || x.Cols % d != 0) throw new ArgumentException($"rotations act on points of {d} coordinates or states of several {d}-vectors; got {x.Shape}", nameof(x));
+    }
+
+    // A point by R itself (the original's arithmetic); C vectors each by R.
+    static Variable<T> Turn(Tape<T> tape, Variable<T> x, Variable<T> r)
+    {
+        int d = (int)Math.Round(Math.Sqrt(r.Cols));
+        return x.Cols == d ? tape.RotateRows(x, r) : tape.RotateBlocks(x, r, x.Cols / d, transpose: false);
     }
 
     /// <summary>
@@ -120,7 +139,7 @@ public sealed class OrbitEngine<T> where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(taps);
         int b = x.Rows, d = Sampler.Dimension;
-        if (x.Cols != d) throw new ArgumentException($"rotations act on {d} coordinates; points are {x.Shape}", nameof(x));
+        CheckInputs(x, d);
         if (activations.Length < taps.Paths.Count) throw new ArgumentException($"{taps.Paths.Count} taps need as many activation slots; got {activations.Length}", nameof(activations));
         var r1 = tape.NewScratch(b, d * d);
         var r2 = tape.NewScratch(b, d * d);
@@ -128,8 +147,8 @@ public sealed class OrbitEngine<T> where T : unmanaged, IFloatingPointIeee754<T>
         Sampler.Sample(r2.Span);
         bool original = withOriginal || Kind.NeedsOriginal;
         taps.Forward(tape, original
-            ? tape.ConcatRows(x, tape.RotateRows(x, r1), tape.RotateRows(x, r2))
-            : tape.ConcatRows(tape.RotateRows(x, r1), tape.RotateRows(x, r2)));
+            ? tape.ConcatRows(x, Turn(tape, x, r1), Turn(tape, x, r2))
+            : tape.ConcatRows(Turn(tape, x, r1), Turn(tape, x, r2)));
         for (int i = 0; i < taps.Paths.Count; i++)
         {
             var h = taps[i];

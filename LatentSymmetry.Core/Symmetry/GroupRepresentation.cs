@@ -80,9 +80,10 @@ public sealed class GroupRepresentation : IEquatable<GroupRepresentation>
         return m;
     }
 
-    /// <summary>"trivial:S", "vector" or "vectors:C+S".</summary>
+    /// <summary>"trivial:S", "vector", "vectors:C" (C vectors, no scalars: a phase-space state such as (r, v)) or "vectors:C+S".</summary>
     public override string ToString() => IsTrivial ? string.Create(CultureInfo.InvariantCulture, $"trivial:{Scalars}")
         : Vectors == 1 && Scalars == 0 ? "vector"
+        : Scalars == 0 ? string.Create(CultureInfo.InvariantCulture, $"vectors:{Vectors}")
         : string.Create(CultureInfo.InvariantCulture, $"vectors:{Vectors}+{Scalars}");
 
     /// <inheritdoc />

@@ -105,7 +105,7 @@ public sealed class Evaluator<T> where T : unmanaged, IFloatingPointIeee754<T>
     public double OrbitTaskLoss(Module<T> model, FieldSplit<T> split, IScalarField field, SymmetryGroup group, int rotationSeed)
     {
         ArgumentNullException.ThrowIfNull(field);
-        return OrbitTaskLoss(model, split, field.Dimension, field.Spec, 1, field.EvaluateRows<T>, group, rotationSeed);
+        return OrbitTaskLoss(model, split, field.Dimension, field.Spec, 1, 1, field.EvaluateRows<T>, group, rotationSeed);
     }
 
     /// <summary>
@@ -115,19 +115,20 @@ public sealed class Evaluator<T> where T : unmanaged, IFloatingPointIeee754<T>
     public double OrbitTaskLoss(Module<T> model, FieldSplit<T> split, IVectorField field, SymmetryGroup group, int rotationSeed)
     {
         ArgumentNullException.ThrowIfNull(field);
-        return OrbitTaskLoss(model, split, field.Dimension, field.Spec, field.Dimension, field.EvaluateRows<T>, group, rotationSeed);
+        return OrbitTaskLoss(model, split, field.Dimension, field.Spec, field.PointRepresentation.Vectors, field.Dimension, field.EvaluateRows<T>, group, rotationSeed);
     }
 
     /// <summary>What a field gives at rows of points: <paramref name="targets"/> holds w values per point.</summary>
     delegate void TargetsAt(ReadOnlySpan<T> points, Span<T> targets);
 
-    // The orbit task loss of a field of dimension fieldDimension giving `width` values per point, turned points in chunks.
-    double OrbitTaskLoss(Module<T> model, FieldSplit<T> split, int fieldDimension, string spec, int width, TargetsAt targetsAt, SymmetryGroup group, int rotationSeed)
+    // The orbit task loss of a field of dimension fieldDimension on points of `vectors` vectors (a phase-space state has
+    // several, each turned alike) giving `width` values per point, turned points in chunks.
+    double OrbitTaskLoss(Module<T> model, FieldSplit<T> split, int fieldDimension, string spec, int vectors, int width, TargetsAt targetsAt, SymmetryGroup group, int rotationSeed)
     {
         ArgumentNullException.ThrowIfNull(group);
-        int n = split.Count, d = split.Dimension;
-        if (group.Dimension != d || fieldDimension != d)
-            throw new ArgumentException($"points are {d}-D; group {group.Name} is {group.Dimension}-D and field {spec} {fieldDimension}-D");
+        int n = split.Count, d = split.Dimension, g = group.Dimension;
+        if (g * vectors != d || fieldDimension != d)
+            throw new ArgumentException($"points are {d}-D; group {group.Name} acts on {vectors} {g}-D vector(s) and field {spec} is {fieldDimension}-D");
         if (n == 0) return double.NaN;
         var sampler = group.CreateSampler(rotationSeed);
         var tape = _tape;
@@ -137,11 +138,12 @@ public sealed class Evaluator<T> where T : unmanaged, IFloatingPointIeee754<T>
             int rows = Math.Min(Chunk, n - start);
             tape.Reset();
             using var _ = tape.NoGrad();
-            var r = tape.NewScratch(rows, d * d);
+            var r = tape.NewScratch(rows, g * g);
             var x = tape.NewScratch(rows, d);
             var y = tape.NewScratch(rows, width);
             sampler.Sample(r.Span);
-            RowRotation.Apply<T>(r.Span, split.Points.Slice(d * start, d * rows), x.Span, d);
+            if (vectors == 1) RowRotation.Apply<T>(r.Span, split.Points.Slice(d * start, d * rows), x.Span, d);
+            else RowRotation.ApplyBlocks<T>(r.Span, split.Points.Slice(d * start, d * rows), x.Span, g, vectors, d, transpose: false);
             targetsAt(x.Span, y.Span);
             sum += double.CreateChecked(tape.MseLoss(model.Forward(tape, x), y).Item()) * rows;
         }

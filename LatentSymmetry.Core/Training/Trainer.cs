@@ -39,9 +39,9 @@ public sealed class Trainer
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(model);
-        int d = options.Group.Dimension;
+        int d = options.Task.InputDimension;
         if (data.Dimension != d || model.InputDimension != d)
-            throw new ArgumentException($"group {options.Group.Name} acts on {d}-D points; the data are {data.Dimension}-D and the model takes {model.InputDimension}");
+            throw new ArgumentException($"the task ({options.Task}) has inputs of {d} values; the data are {data.Dimension}-D and the model takes {model.InputDimension}");
         model.CheckDepths(options.SymmetryLayers);
         _data = data;
         _model = model;
@@ -117,7 +117,7 @@ public sealed class Trainer
         int width = outputWidth ?? options.Task.OutputWidth;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width, nameof(outputWidth));
         var stream = new RandomStream(options.Seeds.Model);
-        var model = options.Model.Create<T>(options.Group, options.HiddenDim, options.HiddenLayers, width);
+        var model = options.Model.Create<T>(options.Task, options.HiddenDim, options.HiddenLayers, width);
         model.Initialize(stream);
         return model;
     }
@@ -138,8 +138,9 @@ public sealed class Trainer
         if (data.Train.Count == 0 || data.Validation.Count == 0 || data.Test.Count == 0)
             throw new ArgumentException($"train-region {data.Region} keeps none of the {data.Count} points in a split (train {data.Train.Count}, validation {data.Validation.Count}, test {data.Test.Count})");
         var task = TaskOrDefault;
-        int w = task.OutputWidth;
+        int w = task.OutputWidth, m = task.InputDimension;
         if (task.Group != group) throw new ArgumentException($"the task is of group {task.Group.Name}; the options' group is {group.Name}");
+        if (data.Dimension != m) throw new ArgumentException($"the task ({task}) has inputs of {m} values; the data are {data.Dimension}-D");
         if (data.TargetWidth != w || (model.OutputDimension != 0 && model.OutputDimension != w))
             throw new ArgumentException($"the task ({task}) has targets of width {w}; the data have {data.TargetWidth} and the model gives {model.OutputDimension}");
         var terms = ModelTerms.With(o.Model, model, _lossTerms);
@@ -162,7 +163,7 @@ public sealed class Trainer
         var evaluator = new Evaluator<float>();
         var schedule = new LambdaSchedule(o.LambdaSymMax, o.Epochs);
         var order = data.CreateBatchOrder(o.BatchSize);
-        var points = new float[d * o.BatchSize];
+        var points = new float[m * o.BatchSize];
         var targets = new float[o.BatchSize * w];
         var history = new List<EpochMetrics>(o.Epochs);
         var batchTask = new List<double>(o.Epochs * order.BatchCount);
@@ -189,7 +190,7 @@ public sealed class Trainer
             for (int i = 0; i < order.BatchCount; i++)
             {
                 var rows = order.Batch(i);
-                var batch = points.AsSpan(0, d * rows.Length);
+                var batch = points.AsSpan(0, m * rows.Length);
                 var batchTargets = targets.AsSpan(0, w * rows.Length);
                 data.Train.Gather(rows, batch, batchTargets);
                 if (augmenter is not null)
@@ -249,7 +250,7 @@ public sealed class Trainer
         var test = Test(o, penaltyKind, model, data, diverged, evaluator, representations);
         // Measured only for a vector task, so a scalar run's metrics keep their bytes.
         var equivariance = task.Target.IsTrivial || diverged ? (double.NaN, double.NaN)
-            : EquivarianceErrors(model, group, data.Test.Points, task.Target, seeds.Augmentation ^ RotationStreams.InvarianceError);
+            : EquivarianceErrors(model, group, data.Test.Points, task.Target, seeds.Augmentation ^ RotationStreams.InvarianceError, task.Input);
         return new TrainingResult(o, seeds, history, batchTask, batchSym, test.Task, test.Sym, diverged, clock.Elapsed.TotalSeconds, model, data)
         {
             EquivarianceError = equivariance,
@@ -288,12 +289,12 @@ public sealed class Trainer
 
     /// <summary>eps_eq of <paramref name="model"/> and of its float64 copy at the same turned points (<see cref="Orbits.EquivarianceError"/>).</summary>
     public static (double Float32, double Float64) EquivarianceErrors(Module<float> model, Symmetry.SymmetryGroup group, ReadOnlySpan<float> points,
-        Symmetry.GroupRepresentation output, int seed)
+        Symmetry.GroupRepresentation output, int seed, Symmetry.GroupRepresentation? input = null)
     {
         var exact = model.To<double>();
         var wide = new double[points.Length];
         for (int i = 0; i < wide.Length; i++) wide[i] = points[i];
-        return (Orbits.EquivarianceError.Measure(model, group, points, output, seed), Orbits.EquivarianceError.Measure<double>(exact, group, wide, output, seed));
+        return (Orbits.EquivarianceError.Measure(model, group, points, output, seed, input), Orbits.EquivarianceError.Measure<double>(exact, group, wide, output, seed, input));
     }
 
     /// <summary>Whether <paramref name="data"/> are what <paramref name="options"/> draw by themselves (<see cref="CreateDataset"/>).</summary>

@@ -70,8 +70,15 @@ public sealed record TrainingOptions
     /// </summary>
     public SampleSource? DataSource { get; init; }
 
-    /// <summary>What is learned and how the group acts on it: a vector task for a <see cref="VectorField"/>, else the scalar invariant one.</summary>
-    public SupervisedTask Task => VectorField is null ? SupervisedTask.ScalarInvariant(Group) : SupervisedTask.VectorEquivariant(Group);
+    /// <summary>
+    /// What is learned and how the group acts on it: a vector task for a <see cref="VectorField"/> (on points, or on states of
+    /// C vectors for a phase-space field, <c>vectors:C</c> in and out), else the scalar invariant one.
+    /// </summary>
+    public SupervisedTask Task => VectorField is null ? SupervisedTask.ScalarInvariant(Group)
+        : SupervisedTask.VectorsEquivariant(Group, VectorField.PointRepresentation.Vectors);
+
+    /// <summary>The phase-space field behind the targets (itself, or the field of a flow's step); null for a field of space.</summary>
+    public IPhaseSpaceField? PhaseSpace => (VectorField is FlowStepField flow ? flow.Field : VectorField) as IPhaseSpaceField;
 
     /// <summary>The spec of the field trained on, scalar or vector, or the sample file's <see cref="SampleSource.Label"/> (config.json's "field").</summary>
     public string FieldSpec => DataSource?.Label ?? VectorField?.Spec ?? TargetField.Spec;
@@ -129,8 +136,9 @@ public sealed record TrainingOptions
     /// <summary>The field trained on: <see cref="Field"/> or the default of the group's dimension.</summary>
     public IScalarField TargetField => Field ?? FieldCatalog.Default(Group.Dimension);
 
-    /// <summary>Where points are drawn: the box [−B, B]³ in 3-D, the disk (or annulus) in 2-D.</summary>
-    public SamplingDomain Domain => Group.Dimension == 2 ? SamplingDomain.Disk(Radius, InnerRadius) : SamplingDomain.Box(Group.Dimension, BoxHalfWidth);
+    /// <summary>Where points are drawn: the box [−B, B]³ in 3-D, the disk (or annulus) in 2-D, a phase-space field's own states.</summary>
+    public SamplingDomain Domain => PhaseSpace is { } states ? SamplingDomain.States(states, Group.Dimension)
+        : Group.Dimension == 2 ? SamplingDomain.Disk(Radius, InnerRadius) : SamplingDomain.Box(Group.Dimension, BoxHalfWidth);
 
     /// <summary>True for the original experiment's set-up (SO(3), radial field, MLP, no augmentation, full region).</summary>
     public bool IsOriginalSetup => Group == SymmetryGroup.So3 && VectorField is null && DataSource is null && TargetField.Spec == "radial" && Model == ModelKind.Mlp && !Augment && TrainRegion.IsFull
@@ -169,8 +177,10 @@ public sealed record TrainingOptions
         if (TargetField.Dimension != Group.Dimension)
             return $"field {TargetField.Spec} takes {TargetField.Dimension}-D points but group {Group.Name} acts on {Group.Dimension}-D points";
         if (VectorField is not null && Field is not null) return $"field: give a scalar field or a vector field, not both ({Field.Spec}, {VectorField.Spec})";
-        if (VectorField is not null && VectorField.Dimension != Group.Dimension)
-            return $"field {VectorField.Spec} takes {VectorField.Dimension}-D points but group {Group.Name} acts on {Group.Dimension}-D points";
+        if (VectorField is not null && VectorField.PointRepresentation is var rep && (rep.GroupDimension != Group.Dimension || rep.Width != VectorField.Dimension))
+            return rep.Vectors == 1
+                ? $"field {VectorField.Spec} takes {VectorField.Dimension}-D points but group {Group.Name} acts on {Group.Dimension}-D points"
+                : $"field {VectorField.Spec} takes states of {rep.Vectors} {rep.GroupDimension}-D vectors but group {Group.Name} acts on {Group.Dimension}-D vectors";
         if (DataSource is { } data)
         {
             if (Field is not null || VectorField is not null) return $"data {data.Path}: the targets are its column '{data.TargetColumn}'; give no field ({Field?.Spec ?? VectorField!.Spec})";

@@ -49,8 +49,8 @@ public sealed class TrainingStep<T> where T : unmanaged, IFloatingPointIeee754<T
             _depths = _orbit.Depths(model, layer); // the engine reads a layer before its ReLU when it turns under a representation
             _activations = new OrbitActivations<T>[_depths.Length];
             _layerSym = new double[_depths.Length];
-            if (_orbit.Sampler.Dimension != model.InputDimension)
-                throw new ArgumentException($"the rotations act on {_orbit.Sampler.Dimension} coordinates but the model takes {model.InputDimension}", nameof(orbit));
+            if (!_orbit.Turns(model.InputDimension))
+                throw new ArgumentException($"the rotations act on points of {_orbit.Sampler.Dimension} coordinates (or states of several {_orbit.Sampler.Dimension}-vectors) but the model takes {model.InputDimension}", nameof(orbit));
         }
     }
 

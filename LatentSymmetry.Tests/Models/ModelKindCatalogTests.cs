@@ -1,5 +1,6 @@
 using LatentSymmetry.Core.Models;
 using LatentSymmetry.Core.Symmetry;
+using LatentSymmetry.Core.Tasks;
 using LatentSymmetry.Core.Training;
 
 namespace LatentSymmetry.Tests.Models;
@@ -27,12 +28,14 @@ public class ModelKindCatalogTests
     [Test]
     public void Each_kind_describes_its_own_architecture()
     {
-        Assert.That(ModelKind.Mlp.Architecture(SymmetryGroup.So3, 128, 6, 1), Is.EqualTo("[3, 128 x 6, 1], ReLU"));
-        Assert.That(ModelKind.Invariant.Architecture(SymmetryGroup.So2z, 32, 2, 1), Is.EqualTo("invariant: [2 (x^2 + y^2, z), 32 x 2, 1], ReLU"));
-        Assert.That(RelaxedModelKind.With(RelaxBranch.Quadratic, RelaxPenalty.L2, 0.001).Architecture(SymmetryGroup.So3, 64, 4, 1),
+        Assert.That(ModelKind.Mlp.Architecture(SupervisedTask.ScalarInvariant(SymmetryGroup.So3), 128, 6, 1), Is.EqualTo("[3, 128 x 6, 1], ReLU"));
+        Assert.That(ModelKind.Invariant.Architecture(SupervisedTask.ScalarInvariant(SymmetryGroup.So2z), 32, 2, 1), Is.EqualTo("invariant: [2 (x^2 + y^2, z), 32 x 2, 1], ReLU"));
+        Assert.That(RelaxedModelKind.With(RelaxBranch.Quadratic, RelaxPenalty.L2, 0.001).Architecture(SupervisedTask.ScalarInvariant(SymmetryGroup.So3), 64, 4, 1),
             Is.EqualTo("relaxed: invariant [1 (x^2 + y^2 + z^2), 64 x 4, 1] + quadratic branch, l2 penalty x 0.001"));
+        // The MLP on a state of two vectors takes its six coordinates.
+        Assert.That(ModelKind.Mlp.Architecture(SupervisedTask.VectorsEquivariant(SymmetryGroup.So3, 2), 128, 4, 6), Is.EqualTo("[6, 128 x 4, 6], ReLU"));
         // A kind that says nothing of itself is described by its name and description.
-        Assert.That(Registered.Architecture(SymmetryGroup.So3, 16, 2, 3), Is.EqualTo("test-mlp-plus-linear: an MLP plus a linear branch (a test's registration); 16 x 2, 3 outputs"));
+        Assert.That(Registered.Architecture(SupervisedTask.ScalarInvariant(SymmetryGroup.So3), 16, 2, 3), Is.EqualTo("test-mlp-plus-linear: an MLP plus a linear branch (a test's registration); 16 x 2, 3 outputs"));
     }
 
     [Test]
