@@ -25,6 +25,11 @@ public static class ModelRollout
         if (n == 0 || starts.Length != n * d || trajectory.Length != (horizon + 1) * n * d)
             throw new ArgumentException($"{starts.Length} start coordinates and {trajectory.Length} trajectory values are not {horizon + 1} blocks of {d}-D points");
         starts.CopyTo(trajectory);
+        // The state is accumulated with Kahan's compensation: x_t + m(x_t) rounded to T loses the low bits of the small
+        // step each time, and over H steps that rounding, not the model, dominated a float32 rollout's equivariance
+        // residual (it grew linearly in H). The compensation carries the lost bits to the next step, so the state is
+        // the sum of the model's steps to about T's precision; the model still sees x_t in T.
+        var compensation = new T[n * d];
         var tape = new Tape<T>();
         for (int t = 1; t <= horizon; t++)
         {
@@ -36,7 +41,13 @@ public static class ModelRollout
             var next = trajectory.Slice(t * n * d, n * d);
             var xs = x.Span;
             var ss = step.Span;
-            for (int i = 0; i < next.Length; i++) next[i] = xs[i] + ss[i];
+            for (int i = 0; i < next.Length; i++)
+            {
+                T y = ss[i] - compensation[i];
+                T sum = xs[i] + y;
+                compensation[i] = (sum - xs[i]) - y;
+                next[i] = sum;
+            }
         }
     }
 }

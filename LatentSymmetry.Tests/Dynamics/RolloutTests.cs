@@ -82,6 +82,21 @@ public class RolloutTests
         }
     }
 
+    // A step below half an ulp of the state: plain float32 accumulation drops it every time (1 + 1e-8 rounds to 1);
+    // the compensated state gathers 100 of them.
+    [Test]
+    public void The_state_keeps_steps_smaller_than_its_rounding()
+    {
+        var tiny = new Linear<float>(3, 3);
+        tiny.Bias.Span.Fill(1e-8f);
+        float[] starts = [1, -1, 0.5f];
+        var path = new float[101 * 3];
+        ModelRollout.Trajectories(tiny, starts, 100, path);
+        Assert.That(path[300], Is.EqualTo(1 + 1e-6).Within(1.2e-7));
+        Assert.That(path[301], Is.EqualTo(-1 + 1e-6).Within(1.2e-7));
+        Assert.That(path[302], Is.EqualTo(0.5 + 1e-6).Within(6e-8));
+    }
+
     [Test]
     public void An_equivariant_models_rollout_from_a_turned_start_is_the_turned_rollout()
     {
