@@ -69,8 +69,10 @@ public static class FlowRolloutStudy
             double residual32 = RelativeError(m32Turned.AsSpan(block), turnedBack);
             action.TurnInputs<double>(g, m64.AsSpan(block), turnedBack);
             double residual64 = RelativeError(m64Turned.AsSpan(block), turnedBack);
+            double ratio64 = RelativeError(m64Turned.AsSpan(block), turnedTruth.AsSpan(block)) / RelativeError(m64.AsSpan(block), truth.AsSpan(block));
             rows[t - 1] = new RolloutRow(t, inRegion, offRegion, offRegion / inRegion, residual32, residual64)
             {
+                RatioFloat64 = ratio64,
                 Drifts = flow.Field is IPhaseSpaceField system ? Drifts(system, truth.AsSpan(0, starts * d), m32.AsSpan(block), m64.AsSpan(block), truth.AsSpan(block)) : [],
             };
         }
