@@ -50,13 +50,26 @@ public static class FlowRolloutStudy
 
         int size = (horizon + 1) * starts * d;
         double[] truth = new double[size], turnedTruth = new double[size];
-        flow.Integrator.Trajectories(x0, horizon, truth);
-        flow.Integrator.Trajectories(gx0, horizon, turnedTruth);
-        var m32 = Roll(model, x0, horizon);
-        var m32Turned = Roll(model, gx0, horizon);
+        double[] m32 = [], m32Turned = [];
         double[] m64 = new double[size], m64Turned = new double[size];
-        ModelRollout.Trajectories(exact, x0, horizon, m64);
-        ModelRollout.Trajectories(exact, gx0, horizon, m64Turned);
+        // The truth, the float32 model and the float64 model roll out side by side: each works on its own instance and
+        // buffers (GEMM's scratch is per thread), and each result is the same whichever thread computes it.
+        Parallel.Invoke(
+            () =>
+            {
+                flow.Integrator.Trajectories(x0, horizon, truth);
+                flow.Integrator.Trajectories(gx0, horizon, turnedTruth);
+            },
+            () =>
+            {
+                m32 = Roll(model, x0, horizon);
+                m32Turned = Roll(model, gx0, horizon);
+            },
+            () =>
+            {
+                ModelRollout.Trajectories(exact, x0, horizon, m64);
+                ModelRollout.Trajectories(exact, gx0, horizon, m64Turned);
+            });
 
         var rows = new RolloutRow[horizon];
         var turnedBack = new double[starts * d];
