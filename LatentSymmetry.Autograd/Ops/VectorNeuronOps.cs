@@ -127,30 +127,32 @@ public static class VectorNeuronOps
     }
 
     /// <summary>
-    /// Lifts points x [n x d] to two channels of d-vectors, coordinate-major [n x 2d]: x itself and its direction
-    /// u = x / sqrt(|x|² + 1e-12). VN layers are positively homogeneous of degree 1 (f(λx) = λ f(x)), so on x alone a
-    /// VN network can only learn c·x; the degree-0 channel u lets each channel be α(|x|) u with α piecewise linear in
-    /// |x|, the role a bias plays in an MLP, and both channels turn with the point.
+    /// Lifts rows of C d-vectors x [n x C·d] (block-major; C = 1: a point) to 2C channels of d-vectors, coordinate-major
+    /// [n x d·2C]: the C vectors x_c, then their directions u_c = x_c / sqrt(|x_c|² + 1e-12). VN layers are positively
+    /// homogeneous of degree 1 (f(λx) = λ f(x)), so on x alone a VN network can only learn c·x; the degree-0 channels let
+    /// each channel be α(|x_c|) u_c with α piecewise linear, the role a bias plays in an MLP, and every channel turns with
+    /// the point.
     /// </summary>
-    public static Variable<T> VnLift<T>(this Tape<T> tape, Variable<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+    public static Variable<T> VnLift<T>(this Tape<T> tape, Variable<T> x, int vectors = 1) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int d = x.Cols;
-        var y = tape.NewOutput(x.Rows, 2 * d, x);
+        int c = vectors, d = c < 1 ? 0 : x.Cols / c;
+        if (c < 1 || d < 1 || x.Cols != c * d) throw new ArgumentException($"VnLift: rows of {vectors} vectors; got {x.Shape}");
+        var y = tape.NewOutput(x.Rows, 2 * c * d, x);
         ReadOnlySpan<T> xs = x.Span;
         var ys = y.Span;
-        T tiny = T.CreateChecked(1e-12);
+        int w = 2 * c;
         for (int i = 0; i < x.Rows; i++)
-        {
-            T n2 = tiny;
-            for (int j = 0; j < d; j++) n2 += xs[i * d + j] * xs[i * d + j];
-            T inv = T.One / T.Sqrt(n2);
-            for (int j = 0; j < d; j++)
+            for (int b = 0; b < c; b++)
             {
-                ys[i * 2 * d + 2 * j] = xs[i * d + j];
-                ys[i * 2 * d + 2 * j + 1] = xs[i * d + j] * inv;
+                var v = xs.Slice(i * c * d + b * d, d);
+                T inv = InverseLength(v);
+                for (int j = 0; j < d; j++)
+                {
+                    ys[i * d * w + j * w + b] = v[j];
+                    ys[i * d * w + j * w + c + b] = v[j] * inv;
+                }
             }
-        }
-        tape.Record(new TapeNode<T>(LiftBackward, y, x));
+        tape.Record(new TapeNode<T>(LiftBackward, y, x, integer: c));
         return y;
     }
 
@@ -158,23 +160,26 @@ public static class VectorNeuronOps
     {
         var x = node.A!;
         if (!x.RequiresGrad) return;
-        int d = x.Cols;
+        int c = node.Integer, d = x.Cols / c, w = 2 * c;
         ReadOnlySpan<T> xs = x.Span, dy = node.Output.Grad!.Span;
         var dx = tape.GradOf(x).Span;
-        T tiny = T.CreateChecked(1e-12);
         for (int i = 0; i < x.Rows; i++)
-        {
-            T n2 = tiny, dot = T.Zero;
-            for (int j = 0; j < d; j++)
+            for (int b = 0; b < c; b++)
             {
-                n2 += xs[i * d + j] * xs[i * d + j];
-                dot += dy[i * 2 * d + 2 * j + 1] * xs[i * d + j];
+                var v = xs.Slice(i * c * d + b * d, d);
+                T inv = InverseLength(v), dot = T.Zero;
+                for (int j = 0; j < d; j++) dot += dy[i * d * w + j * w + c + b] * v[j];
+                // u = x / ρ: du_j/dx_k = δ_jk / ρ − x_j x_k / ρ³, so dx_k += g_k / ρ − x_k (g·x) / ρ³ (g the gradient of u),
+                // plus the gradient of x itself.
+                for (int k = 0; k < d; k++)
+                    dx[i * c * d + b * d + k] += dy[i * d * w + k * w + b] + dy[i * d * w + k * w + c + b] * inv - v[k] * dot * inv * inv * inv;
             }
-            T inv = T.One / T.Sqrt(n2);
-            // u = x / ρ: du_j/dx_k = δ_jk / ρ − x_j x_k / ρ³, so dx_k += g_k / ρ − x_k (g·x) / ρ³ (g the gradient of u).
-            for (int k = 0; k < d; k++)
-                dx[i * d + k] += dy[i * 2 * d + 2 * k] + dy[i * 2 * d + 2 * k + 1] * inv - xs[i * d + k] * dot * inv * inv * inv;
-        }
     }
 
+    static T InverseLength<T>(ReadOnlySpan<T> v) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T n2 = T.CreateChecked(1e-12);
+        for (int j = 0; j < v.Length; j++) n2 += v[j] * v[j];
+        return T.One / T.Sqrt(n2);
+    }
 }

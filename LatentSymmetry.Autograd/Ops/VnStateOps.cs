@@ -10,60 +10,6 @@ namespace LatentSymmetry.Autograd.Ops;
 public static class VnStateOps
 {
     /// <summary>
-    /// Lifts states x [n x C·d] (block-major) to 2C channels of d-vectors, coordinate-major [n x d·2C]: the C vectors
-    /// x_c, then their directions u_c = x_c / sqrt(|x_c|² + 1e-12) — <see cref="VectorNeuronOps.VnLift"/> for each vector,
-    /// so the degree-1 homogeneous VN layers can depend on every vector's length.
-    /// </summary>
-    public static Variable<T> VnLiftStates<T>(this Tape<T> tape, Variable<T> x, int vectors) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        int c = vectors, d = c < 1 ? 0 : x.Cols / c;
-        if (c < 1 || d < 1 || x.Cols != c * d) throw new ArgumentException($"VnLiftStates: rows of {vectors} vectors; got {x.Shape}");
-        var y = tape.NewOutput(x.Rows, 2 * c * d, x);
-        ReadOnlySpan<T> xs = x.Span;
-        var ys = y.Span;
-        int w = 2 * c;
-        for (int i = 0; i < x.Rows; i++)
-            for (int b = 0; b < c; b++)
-            {
-                var v = xs.Slice(i * c * d + b * d, d);
-                T inv = InverseLength(v);
-                for (int j = 0; j < d; j++)
-                {
-                    ys[i * d * w + j * w + b] = v[j];
-                    ys[i * d * w + j * w + c + b] = v[j] * inv;
-                }
-            }
-        tape.Record(new TapeNode<T>(LiftBackward, y, x, integer: c));
-        return y;
-    }
-
-    static void LiftBackward<T>(Tape<T> tape, in TapeNode<T> node) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        var x = node.A!;
-        if (!x.RequiresGrad) return;
-        int c = node.Integer, d = x.Cols / c, w = 2 * c;
-        ReadOnlySpan<T> xs = x.Span, dy = node.Output.Grad!.Span;
-        var dx = tape.GradOf(x).Span;
-        for (int i = 0; i < x.Rows; i++)
-            for (int b = 0; b < c; b++)
-            {
-                var v = xs.Slice(i * c * d + b * d, d);
-                T inv = InverseLength(v), dot = T.Zero;
-                for (int j = 0; j < d; j++) dot += dy[i * d * w + j * w + c + b] * v[j];
-                // u = x / ρ: dx_k += g_k / ρ − x_k (g·x) / ρ³ (g the gradient of u), plus the gradient of x itself.
-                for (int k = 0; k < d; k++)
-                    dx[i * c * d + b * d + k] += dy[i * d * w + k * w + b] + dy[i * d * w + k * w + c + b] * inv - v[k] * dot * inv * inv * inv;
-            }
-    }
-
-    static T InverseLength<T>(ReadOnlySpan<T> v) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        T n2 = T.CreateChecked(1e-12);
-        for (int j = 0; j < v.Length; j++) n2 += v[j] * v[j];
-        return T.One / T.Sqrt(n2);
-    }
-
-    /// <summary>
     /// VN channels back to a state: h [n x d·C] coordinate-major to [n x C·d] block-major, channel c becoming vector c (a
     /// permutation, exact; its backward the inverse permutation).
     /// </summary>

@@ -15,7 +15,7 @@ public sealed class VectorNeuronMlp<T> : Sequential<T> where T : unmanaged, IFlo
     /// <summary>
     /// A VN-MLP on <paramref name="dimension"/>-vectors with <paramref name="hiddenLayers"/> layers of <paramref name="channels"/>
     /// channels, from a point to a vector, or with <paramref name="vectors"/> C &gt; 1 from a state of C vectors (block-major,
-    /// <c>vectors:C</c>) to C vectors: lifted by <see cref="VnLiftStates{T}"/> to 2C channels, and its C output channels
+    /// <c>vectors:C</c>) to C vectors: lifted by <see cref="VnLift{T}"/> to 2C channels, and its C output channels
     /// laid out as a state by a last child <see cref="VnToBlocks{T}"/>.
     /// </summary>
     public VectorNeuronMlp(int dimension, int channels, int hiddenLayers, int vectors = 1) : base(("layers", Chain(dimension, channels, hiddenLayers, vectors)))
@@ -60,7 +60,7 @@ public sealed class VectorNeuronMlp<T> : Sequential<T> where T : unmanaged, IFlo
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(c);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(layers);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(vectors);
-        var modules = new List<Module<T>> { vectors == 1 ? new VnLift<T>(d) : new VnLiftStates<T>(d, vectors) };
+        var modules = new List<Module<T>> { new VnLift<T>(d, vectors) };
         for (int k = 0; k < layers; k++)
         {
             modules.Add(new VnLinear<T>(d, k == 0 ? 2 * vectors : c, c));

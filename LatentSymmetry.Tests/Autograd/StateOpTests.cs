@@ -39,20 +39,20 @@ public class StateOpTests
     }
 
     [Test]
-    public void VnLiftStates_and_VnToBlocks_gradients_match_finite_differences()
+    public void VnLift_of_states_and_VnToBlocks_gradients_match_finite_differences()
     {
         var d = new TestData(12);
         var x = d.Variable<double>(3, 6, true);
-        Check(t => Weighted(t, t.VnLiftStates(x, 2), 4), x);
+        Check(t => Weighted(t, t.VnLift(x, 2), 4), x);
         var h = d.Variable<double>(3, 6, true);
         Check(t => Weighted(t, t.VnToBlocks(h, 3), 5), h);
     }
 
     [Test]
-    public void VnLiftStates_lays_out_the_vectors_then_their_directions_coordinate_major_and_VnToBlocks_undoes_it()
+    public void VnLift_of_states_lays_out_the_vectors_then_their_directions_coordinate_major_and_VnToBlocks_undoes_it()
     {
         // r = (3, 0, 4), v = (0, 2, 0): channels r, v, r/5, v/2; coordinate j holds [r_j, v_j, r_j/5, v_j/2].
-        var y = new Tape<double>().VnLiftStates(Variable<double>.FromSpan(1, 6, [3, 0, 4, 0, 2, 0]), 2).ToArray();
+        var y = new Tape<double>().VnLift(Variable<double>.FromSpan(1, 6, [3, 0, 4, 0, 2, 0]), 2).ToArray();
         Assert.That(y, Is.EqualTo(new[] { 3, 0, 0.6, 0, 0, 2, 0, 1, 4, 0, 0.8, 0 }).Within(1e-12));
         var back = new Tape<double>().VnToBlocks(Variable<double>.FromSpan(1, 6, [1, 4, 2, 5, 3, 6]), 3).ToArray();
         Assert.That(back, Is.EqualTo(new double[] { 1, 2, 3, 4, 5, 6 }));
