@@ -72,7 +72,7 @@ public static class RunEvaluator
             : InvarianceErrors(model, model64, test, o, options.Rotations, seed ^ RotationStreams.InvarianceError);
         // A vector run reads each layer in its representation (the output as a vector, a --latent-rep layer at its pre-activation).
         var representations = vector is not null ? LayerRepresentations(model, o) : null;
-        var layers = MeasureLayers(model, test, o.Group, options, seed, representations);
+        var layers = MeasureLayers(model, test, o.Group, options, seed, representations, model64);
         var reference = options.Reference
             ? MeasureLayers(SavedRun.CreateModel<float>(o), test, o.Group, options with { BootstrapReplicates = 0 }, seed, representations)
             : null;
@@ -158,9 +158,9 @@ public static class RunEvaluator
     }
 
     static List<LayerEvaluation> MeasureLayers(Module<float> model, FieldSplit<float> test, SymmetryGroup group, EvaluationOptions options, int seed,
-        GroupRepresentation?[]? representations = null)
+        GroupRepresentation?[]? representations = null, Module<double>? model64 = null)
     {
-        var request = new LayerMeasureRequest(model, test, group, options, seed, representations ?? []);
+        var request = new LayerMeasureRequest(model, test, group, options, seed, representations ?? []) { Given64 = model64 };
         var results = new LayerMeasureResults(request.Depth);
         // Each source runs once for all of its chosen measures, from its own stream, so choosing fewer measures never moves the others.
         foreach (var source in options.Measures.Select(m => m.Source).Distinct()) source.Measure(request, results);

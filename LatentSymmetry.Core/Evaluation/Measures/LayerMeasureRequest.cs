@@ -14,10 +14,13 @@ namespace LatentSymmetry.Core.Evaluation;
 internal sealed record LayerMeasureRequest(Module<float> Model, FieldSplit<float> Test, SymmetryGroup Group, EvaluationOptions Options, int Seed,
     IReadOnlyList<GroupRepresentation?> Representations)
 {
-    readonly Lazy<Module<double>> _model64 = new(() => Model.To<double>());
+    Module<double>? _model64;
 
-    /// <summary>The same weights in float64, made once when first asked for.</summary>
-    public Module<double> Model64 => _model64.Value;
+    /// <summary>The float64 copy the caller already has (the evaluator loads one), so it is not made twice; null: made on demand.</summary>
+    public Module<double>? Given64 { get => _model64; init => _model64 = value; }
+
+    /// <summary>The same weights in float64: the given copy, or one made once when first asked for.</summary>
+    public Module<double> Model64 => _model64 ??= Model.To<double>();
 
     /// <summary>Hidden layers 1..L, then the output.</summary>
     public int Depth => Model.HiddenLayers + 1;
