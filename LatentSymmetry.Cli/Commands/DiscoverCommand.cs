@@ -16,8 +16,12 @@ namespace LatentSymmetry.Cli.Commands;
 /// <summary><c>latsym discover</c>: which linear symmetries a trained model or an analytic field has, where, and how broken.</summary>
 internal static class DiscoverCommand
 {
-    /// <summary>Points drawn when --points is not given.</summary>
-    public const int DefaultPoints = 2000;
+    /// <summary>
+    /// Points drawn when --points is not given. At 2,000 the distances of well-trained models were mostly the sample's own
+    /// noise (a penalised MLP's 0.030-0.043 rad from so(3) fell to 0.013-0.020 at 10,000 and 0.009-0.017 at 20,000); 10,000
+    /// costs a quarter of a second more than 2,000.
+    /// </summary>
+    public const int DefaultPoints = 10000;
 
     /// <summary>The seed of the discovery points: fixed, so a discovery is repeatable, and apart from every run's streams.</summary>
     public const int PointSeed = 2020;
@@ -134,7 +138,7 @@ internal static class DiscoverCommand
             {
                 // A sample file has no field between its rows: the points are its own rows (a seeded choice of --points of
                 // them), and the reference gradient is the slope of the data there.
-                if (count > samples.Count) stderr.WriteLine($"latsym: note: the run's data file has {samples.Count} rows; discovering at all of them (--points {count})");
+                if (count > samples.Count && parse.GetResult(points) is { Implicit: false }) stderr.WriteLine($"latsym: note: the run's data file has {samples.Count} rows; discovering at all of them (--points {count})");
                 var rows = new RandomStream(PointSeed).Permutation(samples.Count).Take(Math.Min(count, samples.Count)).ToArray();
                 count = rows.Length;
                 xs = new double[count * n];

@@ -87,9 +87,14 @@ public class DataTrainTests
     public void Discover_reads_the_model_at_the_files_own_rows()
     {
         var dir = Copy(_run, "discover");
-        var r = CliRunner.Run("discover", dir, "--json", "--within", "so");
+        var r = CliRunner.Run("discover", dir, "--json", "--within", "so", "--points", "2000");
         Assert.That(r.ExitCode, Is.EqualTo(0), r.Stderr);
-        Assert.That(r.Stderr, Does.Contain("has 300 rows; discovering at all of them"));
+        Assert.That(r.Stderr, Does.Contain("has 300 rows; discovering at all of them (--points 2000)"));
+        // The default asks for more rows than a small file has without being asked to: no note, the same rows.
+        var byDefault = CliRunner.Run("discover", dir, "--json", "--within", "so", "-o", Path.Combine(dir, "default"));
+        Assert.That(byDefault.ExitCode, Is.EqualTo(0), byDefault.Stderr);
+        Assert.That(byDefault.Stderr, Does.Not.Contain("discovering at all of them"));
+        Assert.That(byDefault.Stdout, Is.EqualTo(r.Stdout));
         using var doc = JsonDocument.Parse(r.Stdout);
         var e = doc.RootElement;
         Assert.That(e.GetProperty("points").GetInt32(), Is.EqualTo(300));
