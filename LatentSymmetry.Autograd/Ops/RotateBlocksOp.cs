@@ -32,24 +32,17 @@ public static class RotateBlocksOp
         bool transpose = node.Integer < 0;
         int blocks = transpose ? -node.Integer - 1 : node.Integer, w = h.Cols, d = (int)Math.Round(Math.Sqrt(r.Cols));
         ReadOnlySpan<T> dy = node.Output.Grad!.Span, hs = h.Span, rs = r.Span;
-        var dh = h.RequiresGrad ? tape.GradOf(h).Span : default;
-        var dr = r.RequiresGrad ? tape.GradOf(r).Span : default;
+        if (h.RequiresGrad) RowRotation.ApplyBlocksBackward(rs, dy, tape.GradOf(h).Span, d, blocks, w, transpose);
+        if (!r.RequiresGrad) return;
+        var dr = tape.GradOf(r).Span;
         for (int i = 0; i < h.Rows; i++)
-        {
             for (int c = 0; c < blocks; c++)
                 for (int j = 0; j < d; j++)
                 {
                     T g = dy[w * i + c * d + j];
                     for (int k = 0; k < d; k++)
-                    {
-                        // y_j = Σ_k M[j, k] h_k with M = R or Rᵀ: dh_k += M[j, k] g; dM[j, k] += g h_k.
-                        int at = transpose ? d * d * i + d * k + j : d * d * i + d * j + k;
-                        if (!dh.IsEmpty) dh[w * i + c * d + k] += rs[at] * g;
-                        if (!dr.IsEmpty) dr[at] += g * hs[w * i + c * d + k];
-                    }
+                        // y_j = Σ_k M[j, k] h_k with M = R or Rᵀ: dM[j, k] += g h_k.
+                        dr[transpose ? d * d * i + d * k + j : d * d * i + d * j + k] += g * hs[w * i + c * d + k];
                 }
-            if (!dh.IsEmpty)
-                for (int k = blocks * d; k < w; k++) dh[w * i + k] += dy[w * i + k];
-        }
     }
 }
