@@ -67,7 +67,9 @@ public static class Gemm
                 GemmPacked.Run<T, GemmMicroKernel512<T>, GemmMicroKernel512Rows8<T>, GemmMicroKernel512Thin<T>>(form, m, n, k, a, b, c, accumulate, bias, relu);
                 break;
             case GemmPath.Vector256:
-                GemmPacked.Run<T, GemmMicroKernel256<T>>(form, m, n, k, a, b, c, accumulate, bias, relu);
+                // One row or column of C, or k = 1, would fill a sixth of each 6-row tile: vector kernels of their own.
+                if (!GemmMatrixVector256.TryRun(form, m, n, k, a, b, c, accumulate, bias, relu))
+                    GemmPacked.Run<T, GemmMicroKernel256<T>>(form, m, n, k, a, b, c, accumulate, bias, relu);
                 break;
             case GemmPath.Vector128:
                 GemmPacked.Run<T, GemmMicroKernel128<T>>(form, m, n, k, a, b, c, accumulate, bias, relu);
