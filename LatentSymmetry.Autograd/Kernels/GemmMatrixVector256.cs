@@ -7,13 +7,13 @@ using System.Runtime.Intrinsics.X86;
 namespace LatentSymmetry.Autograd.Kernels;
 
 /// <summary>
-/// The AVX2 path's products with one row or one column of C (a matrix-vector product: an output layer of
+/// The products, on the AVX2 and AVX-512 paths, with one row or one column of C (a matrix-vector product: an output layer of
 /// width 1 and its weight gradient) or with k = 1 (an outer product: that layer's input gradient). In the
-/// blocked GEMM these fill one row of a 6-row tile and spend most of the time on padding, tile calls and
-/// packing. Here every element of C is still one sequential chain of fused multiply-adds over p = 0..k-1,
+/// blocked GEMM these fill one row of a 4- to 12-row tile and spend most of the time on padding, tile calls
+/// and packing. Here every element of C is still one sequential chain of fused multiply-adds over p = 0..k-1,
 /// starting from 0 or from C, so the bits are those of <see cref="GemmPacked"/>; only the vectorisation
 /// differs: along C's row when the matrix's rows run along it, else across 8 dot products at once, whose
-/// operands an in-register 8×8 transpose lines up lane by lane (never splitting one dot product into lanes).
+/// operands an in-register transpose (8 rows × 4 steps) lines up lane by lane (never splitting one dot product into lanes).
 /// </summary>
 internal static class GemmMatrixVector256
 {
