@@ -69,7 +69,7 @@ public class GemmMatrixVector256Tests
                 float[] a = Values<float>(rng, m * k), b = Values<float>(rng, k * n), c = Values<float>(rng, m * n), expected = (float[])c.Clone();
                 Gemm.Multiply<float>(forced, form, m, n, k, a, b, c, accumulate);
                 Gemm.Reference<float>(form, m, n, k, a, b, expected, accumulate);
-                AssertBitwiseEqual(c, expected, $"float {form} {path} m={m} n={n} k={k} accumulate={accumulate}");
+                GemmTests.AssertBitwiseEqual(c, expected, $"float {form} {path} m={m} n={n} k={k} accumulate={accumulate}");
             }
     }
 
@@ -88,7 +88,7 @@ public class GemmMatrixVector256Tests
                 Gemm.Reference<float>(form, m, n, k, a, b, expected, accumulate: false);
                 BiasActivationKernels.Forward<float>(expected, m, n, bias, relu);
                 Gemm.MultiplyBiasActivation<float>(forced, form, m, n, k, a, b, c, bias, relu);
-                AssertBitwiseEqual(c, expected, $"{form} {path} m={m} n={n} k={k} relu={relu}");
+                GemmTests.AssertBitwiseEqual(c, expected, $"{form} {path} m={m} n={n} k={k} relu={relu}");
             }
     }
 
@@ -106,8 +106,8 @@ public class GemmMatrixVector256Tests
         }
         GemmPacked.Run<T, GemmMicroKernel256<T>>(form, m, n, k, a, b, blocked, accumulate, default, false);
         Gemm.Reference<T>(form, m, n, k, a, b, reference, accumulate);
-        AssertBitwiseEqual(fast, blocked, what + " against the blocked kernel");
-        AssertBitwiseEqual(fast, reference, what + " against Reference");
+        GemmTests.AssertBitwiseEqual(fast, blocked, what + " against the blocked kernel");
+        GemmTests.AssertBitwiseEqual(fast, reference, what + " against Reference");
     }
 
     private static GemmPath Force<T>(string name)
@@ -130,17 +130,5 @@ public class GemmMatrixVector256Tests
                 : T.CreateChecked(2 * rng.NextDouble() - 1);
         }
         return values;
-    }
-
-    private static void AssertBitwiseEqual<T>(T[] actual, T[] expected, string what) where T : unmanaged
-    {
-        ReadOnlySpan<byte> x = MemoryMarshal.AsBytes(actual.AsSpan()), y = MemoryMarshal.AsBytes(expected.AsSpan());
-        if (x.SequenceEqual(y))
-            return;
-        int size = x.Length / actual.Length;
-        int first = 0;
-        while (x.Slice(first * size, size).SequenceEqual(y.Slice(first * size, size)))
-            first++;
-        Assert.Fail($"{what}: element {first} is {actual[first]}, expected {expected[first]}");
     }
 }

@@ -231,7 +231,8 @@ public class GemmTests
         return values;
     }
 
-    private static void AssertBitwiseEqual<T>(T[] actual, T[] expected, string what) where T : unmanaged
+    /// <summary>Fails naming the first element whose bits differ.</summary>
+    internal static void AssertBitwiseEqual<T>(T[] actual, T[] expected, string what) where T : unmanaged
     {
         ReadOnlySpan<byte> x = MemoryMarshal.AsBytes(actual.AsSpan()), y = MemoryMarshal.AsBytes(expected.AsSpan());
         if (x.SequenceEqual(y))
@@ -240,6 +241,6 @@ public class GemmTests
         int first = 0;
         while (x.Slice(first * size, size).SequenceEqual(y.Slice(first * size, size)))
             first++;
-        Assert.Fail($"{what}: element {first} is {actual[first]}, Reference gives {expected[first]}.");
+        Assert.Fail($"{what}: element {first} is {actual[first]}, expected {expected[first]}.");
     }
 }
