@@ -47,12 +47,7 @@ public static class RowRotation
     public static void ApplyBlocks<T>(ReadOnlySpan<T> matrices, ReadOnlySpan<T> rows, Span<T> turned, int dimension, int blocks, int width, bool transpose)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int d = dimension;
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(d);
-        ArgumentOutOfRangeException.ThrowIfNegative(blocks);
-        int n = width == 0 ? 0 : rows.Length / width;
-        if (blocks * d > width || rows.Length != n * width || matrices.Length != n * d * d || turned.Length != rows.Length)
-            throw new ArgumentException($"{blocks} blocks of {d} in rows of {width}: {rows.Length} values need {n * d * d} matrix values and {rows.Length} outputs; got {matrices.Length} and {turned.Length}");
+        int d = dimension, n = CheckBlocks(matrices.Length, rows.Length, turned.Length, d, blocks, width, "values", "outputs");
         if (d == 3) ApplyBlocks3(matrices, rows, turned, n, blocks, width, transpose);
         else ApplyBlocksReference(matrices, rows, turned, d, blocks, width, transpose);
     }
@@ -115,14 +110,20 @@ public static class RowRotation
     public static void ApplyBlocksBackward<T>(ReadOnlySpan<T> matrices, ReadOnlySpan<T> gradTurned, Span<T> gradRows, int dimension, int blocks, int width, bool transpose)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int d = dimension;
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(d);
-        ArgumentOutOfRangeException.ThrowIfNegative(blocks);
-        int n = width == 0 ? 0 : gradRows.Length / width;
-        if (blocks * d > width || gradRows.Length != n * width || matrices.Length != n * d * d || gradTurned.Length != gradRows.Length)
-            throw new ArgumentException($"{blocks} blocks of {d} in rows of {width}: {gradRows.Length} gradients need {n * d * d} matrix values and {gradRows.Length} output gradients; got {matrices.Length} and {gradTurned.Length}");
+        int d = dimension, n = CheckBlocks(matrices.Length, gradRows.Length, gradTurned.Length, d, blocks, width, "gradients", "output gradients");
         if (d == 3) ApplyBlocksBackward3(matrices, gradTurned, gradRows, n, blocks, width, transpose);
         else ApplyBlocksBackwardReference(matrices, gradTurned, gradRows, d, blocks, width, transpose);
+    }
+
+    // The forward and the backward take the same shapes: n rows of width, a d x d matrix per row, an output like the rows.
+    private static int CheckBlocks(int matrices, int rows, int outputs, int d, int blocks, int width, string rowsAre, string outputsAre)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(d);
+        ArgumentOutOfRangeException.ThrowIfNegative(blocks);
+        int n = width == 0 ? 0 : rows / width;
+        if (blocks * d > width || rows != n * width || matrices != n * d * d || outputs != rows)
+            throw new ArgumentException($"{blocks} blocks of {d} in rows of {width}: {rows} {rowsAre} need {n * d * d} matrix values and {rows} {outputsAre}; got {matrices} and {outputs}");
+        return n;
     }
 
     /// <summary><see cref="ApplyBlocksBackward"/> as plain indexed loops for any d (arguments as there, unchecked): the reference.</summary>
